@@ -1,0 +1,255 @@
+package dev.heapdelta.analyzer.dominators;
+
+import dev.heapdelta.analyzer.graph.HeapGraph;
+import dev.heapdelta.analyzer.source.AnalysisPhase;
+import dev.heapdelta.analyzer.source.CancelSignal;
+import dev.heapdelta.analyzer.source.ProgressListener;
+import java.util.Arrays;
+
+/**
+ * Immediate dominators by the algorithm of T. Lengauer and R. E. Tarjan, "A fast algorithm for
+ * finding dominators in a flowgraph", ACM TOPLAS 1(1), 1979, in its simple form (path compression
+ * without balancing, O(m log n)). Every loop is iterative: a ten-million-long linked list is a
+ * normal leaking heap. All arrays are indexed by DFS preorder number, as in the paper; the textbook
+ * letters (v, w, u, semi, vertex) are kept so that the code can be checked against it.
+ *
+ * <p>Vertex {@code n} (one past the last object) is a virtual root whose children are the graph's
+ * entry objects.
+ */
+final class LengauerTarjan {
+    private static final int NONE = -1;
+
+    private final HeapGraph graph;
+    private final RetentionRule rule;
+    private final int attachUnreachableTo;
+    private final CancelSignal cancel;
+    private final ProgressListener progress;
+    private final int n;
+
+    /** vertex[i]: the object (or {@code n}, the virtual root) with preorder number i. */
+    private int[] vertex;
+    private int[] parent;
+    private int[] semi;
+    private int count;
+    /** Preorder numbers that were started as orphans: their extra predecessor is the attach point. */
+    private final java.util.BitSet orphanStarts = new java.util.BitSet();
+
+    LengauerTarjan(HeapGraph graph, RetentionRule rule, int attachUnreachableTo, CancelSignal cancel,
+            ProgressListener progress) {
+        this.graph = graph;
+        this.rule = rule;
+        this.attachUnreachableTo = attachUnreachableTo;
+        this.cancel = cancel;
+        this.progress = progress;
+        this.n = graph.objectCount();
+    }
+
+    /** The result: immediate dominators by preorder number, plus the preorder itself. */
+    record Result(int[] vertexByPreorder, int[] immediateDominatorByPreorder, int reachedCount) {
+    }
+
+    Result run() {
+        int[] preorderByObject = depthFirstSearch();
+        int[] firstPredecessor = new int[count + 1];
+        int[] predecessors = predecessorsByPreorder(preorderByObject, firstPredecessor);
+        int attachPreorder = attachUnreachableTo == NONE ? NONE
+                : attachUnreachableTo == n ? 0 : preorderByObject[attachUnreachableTo];
+        preorderByObject = null;
+        int[] idom = semidominatorsAndDominators(predecessors, firstPredecessor, attachPreorder);
+        return new Result(Arrays.copyOf(vertex, count), idom, count);
+    }
+
+    private boolean isUnvisited(int[] preorderByObject, int object) {
+        return preorderByObject[object] == NONE;
+    }
+
+    /** Step 1: number the vertices in DFS preorder, over retaining edges only. */
+    private int[] depthFirstSearch() {
+        int[] preorderByObject = new int[n + 1];
+        Arrays.fill(preorderByObject, NONE);
+        vertex = new int[n + 1];
+        parent = new int[n + 1];
+        int[] stackObject = new int[n + 1];
+        int[] stackNextEdge = new int[n + 1];
+        count = 0;
+
+        preorderByObject[n] = 0;
+        vertex[0] = n;
+        parent[0] = NONE;
+        count = 1;
+        int entries = graph.entryCount();
+        for (int i = 0; i < entries; i++) {
+            int entry = graph.entryObject(i);
+            if (isUnvisited(preorderByObject, entry)) {
+                visitFrom(entry, 0, preorderByObject, stackObject, stackNextEdge);
+            }
+        }
+        if (attachUnreachableTo != NONE) {
+            int attachPreorder = attachUnreachableTo == n ? 0 : preorderByObject[attachUnreachableTo];
+            if (attachPreorder != NONE) {
+                for (int object = 0; object < n; object++) {
+                    if (isUnvisited(preorderByObject, object)) {
+                        orphanStarts.set(count);
+                        visitFrom(object, attachPreorder, preorderByObject, stackObject, stackNextEdge);
+                    }
+                }
+            }
+        }
+        return preorderByObject;
+    }
+
+    private void visitFrom(int start, int parentPreorder, int[] preorderByObject, int[] stackObject,
+            int[] stackNextEdge) {
+        int top = 0;
+        number(start, parentPreorder, preorderByObject);
+        stackObject[0] = start;
+        stackNextEdge[0] = graph.firstEdge(start);
+        while (top >= 0) {
+            int v = stackObject[top];
+            int edge = stackNextEdge[top];
+            int end = graph.endEdge(v);
+            while (edge < end) {
+                int w = graph.edgeTarget(edge);
+                if (preorderByObject[w] == NONE && rule.retains(graph, v, edge)) {
+                    break;
+                }
+                edge++;
+            }
+            if (edge == end) {
+                top--;
+                continue;
+            }
+            stackNextEdge[top] = edge + 1;
+            int w = graph.edgeTarget(edge);
+            number(w, preorderByObject[v], preorderByObject);
+            top++;
+            stackObject[top] = w;
+            stackNextEdge[top] = graph.firstEdge(w);
+            if ((count & 0xFFFFF) == 0) {
+                cancel.throwIfCancelled();
+                progress.progress(AnalysisPhase.DOMINATORS, count, n);
+            }
+        }
+    }
+
+    private void number(int object, int parentPreorder, int[] preorderByObject) {
+        preorderByObject[object] = count;
+        vertex[count] = object;
+        parent[count] = parentPreorder;
+        count++;
+    }
+
+    /** Predecessors over retaining edges, in preorder numbers, in CSR form; unreached sources are left out. */
+    private int[] predecessorsByPreorder(int[] preorderByObject, int[] first) {
+        for (int source = 0; source < n; source++) {
+            if (preorderByObject[source] == NONE) {
+                continue;
+            }
+            for (int e = graph.firstEdge(source); e < graph.endEdge(source); e++) {
+                int target = preorderByObject[graph.edgeTarget(e)];
+                if (target != NONE && rule.retains(graph, source, e)) {
+                    first[target + 1]++;
+                }
+            }
+        }
+        for (int i = 0; i < graph.entryCount(); i++) {
+            int target = preorderByObject[graph.entryObject(i)];
+            first[target + 1]++;
+        }
+        for (int i = 0; i < count; i++) {
+            first[i + 1] += first[i];
+        }
+        int[] predecessors = new int[first[count]];
+        int[] cursor = Arrays.copyOf(first, count);
+        for (int source = 0; source < n; source++) {
+            int sourcePreorder = preorderByObject[source];
+            if (sourcePreorder == NONE) {
+                continue;
+            }
+            for (int e = graph.firstEdge(source); e < graph.endEdge(source); e++) {
+                int target = preorderByObject[graph.edgeTarget(e)];
+                if (target != NONE && rule.retains(graph, source, e)) {
+                    predecessors[cursor[target]++] = sourcePreorder;
+                }
+            }
+        }
+        for (int i = 0; i < graph.entryCount(); i++) {
+            int target = preorderByObject[graph.entryObject(i)];
+            predecessors[cursor[target]++] = 0;
+        }
+        return predecessors;
+    }
+
+    /** Steps 2–4 of the paper, all in preorder numbers. */
+    private int[] semidominatorsAndDominators(int[] predecessors, int[] firstPredecessor, int attachPreorder) {
+        semi = new int[count];
+        int[] idom = new int[count];
+        int[] ancestor = new int[count];
+        int[] label = new int[count];
+        int[] bucketHead = new int[count];
+        int[] bucketNext = new int[count];
+        int[] compressStack = new int[count];
+        for (int v = 0; v < count; v++) {
+            semi[v] = v;
+            label[v] = v;
+            ancestor[v] = NONE;
+            bucketHead[v] = NONE;
+        }
+        for (int w = count - 1; w >= 1; w--) {
+            for (int p = firstPredecessor[w]; p < firstPredecessor[w + 1]; p++) {
+                int u = eval(predecessors[p], ancestor, label, compressStack);
+                if (semi[u] < semi[w]) {
+                    semi[w] = semi[u];
+                }
+            }
+            if (orphanStarts.get(w)) {
+                int u = eval(attachPreorder, ancestor, label, compressStack);
+                if (semi[u] < semi[w]) {
+                    semi[w] = semi[u];
+                }
+            }
+            int s = semi[w];
+            bucketNext[w] = bucketHead[s];
+            bucketHead[s] = w;
+            int parentOfW = parent[w];
+            ancestor[w] = parentOfW;
+            for (int v = bucketHead[parentOfW]; v != NONE; v = bucketNext[v]) {
+                int u = eval(v, ancestor, label, compressStack);
+                idom[v] = semi[u] < semi[v] ? u : parentOfW;
+            }
+            bucketHead[parentOfW] = NONE;
+            if ((w & 0xFFFFF) == 0) {
+                cancel.throwIfCancelled();
+            }
+        }
+        for (int w = 1; w < count; w++) {
+            if (idom[w] != semi[w]) {
+                idom[w] = idom[idom[w]];
+            }
+        }
+        idom[0] = NONE;
+        return idom;
+    }
+
+    /** EVAL with COMPRESS made iterative: walk up to the forest root, then compress top-down. */
+    private int eval(int v, int[] ancestor, int[] label, int[] stack) {
+        if (ancestor[v] == NONE) {
+            return v;
+        }
+        int top = 0;
+        int x = v;
+        while (ancestor[ancestor[x]] != NONE) {
+            stack[top++] = x;
+            x = ancestor[x];
+        }
+        while (top > 0) {
+            x = stack[--top];
+            int a = ancestor[x];
+            if (semi[label[a]] < semi[label[x]]) {
+                label[x] = label[a];
+            }
+            ancestor[x] = ancestor[a];
+        }
+        return label[v];
+    }
+}

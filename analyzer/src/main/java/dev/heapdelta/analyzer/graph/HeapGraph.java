@@ -1,0 +1,284 @@
+package dev.heapdelta.analyzer.graph;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One heap dump as a compact object graph, the same model for HPROF and V8.
+ *
+ * <p>Objects are dense indexes {@code 0..objectCount()-1} into parallel primitive arrays. Outgoing
+ * references are in CSR form: the edges of object {@code o} are {@code firstEdge(o) ..
+ * firstEdge(o + 1) - 1}. Incoming references are built on first use. Only {@link HeapGraphBuilder}
+ * creates a graph, and nothing writes its arrays afterwards.
+ */
+public final class HeapGraph implements AutoCloseable {
+    private final HeapFormat format;
+    private final int objectCount;
+    private final long[] idByObject;
+    private final int[] classByObject;
+    private final int[] shallowSizeByObject;
+    private final Map<Integer, Long> largeShallowSizeByObject;
+    private final byte[] kindByObject;
+    private final long[] recordOffsetByObject;
+    private final int[] nameByObject;
+    private final int[] firstEdgeByObject;
+    private final int[] targetByEdge;
+    private final byte[] kindByEdge;
+    private final int[] labelByEdge;
+    private final int[] objectByRoot;
+    private final byte[] kindByRoot;
+    private final int[] threadByRoot;
+    private final int[] entryObjects;
+    private final int syntheticRoot;
+    private final List<HeapClass> classes;
+    private final DumpInfo info;
+    private final ObjectDetails details;
+    private final boolean idsAscending;
+
+    private volatile int[] objectsByAscendingId;
+    private volatile IncomingEdges incoming;
+
+    HeapGraph(HeapGraphBuilder.Parts parts, ObjectDetailsFactory detailsFactory, DumpInfo info) {
+        this.format = parts.format;
+        this.objectCount = parts.objectCount;
+        this.idByObject = parts.idByObject;
+        this.classByObject = parts.classByObject;
+        this.shallowSizeByObject = parts.shallowSizeByObject;
+        this.largeShallowSizeByObject = parts.largeShallowSizeByObject;
+        this.kindByObject = parts.kindByObject;
+        this.recordOffsetByObject = parts.recordOffsetByObject;
+        this.nameByObject = parts.nameByObject;
+        this.firstEdgeByObject = parts.firstEdgeByObject;
+        this.targetByEdge = parts.targetByEdge;
+        this.kindByEdge = parts.kindByEdge;
+        this.labelByEdge = parts.labelByEdge;
+        this.objectByRoot = parts.objectByRoot;
+        this.kindByRoot = parts.kindByRoot;
+        this.threadByRoot = parts.threadByRoot;
+        this.entryObjects = parts.entryObjects;
+        this.syntheticRoot = parts.syntheticRoot;
+        this.classes = List.copyOf(parts.classes);
+        this.info = info;
+        this.idsAscending = isAscending(idByObject, objectCount);
+        this.details = detailsFactory.create(this);
+    }
+
+    /** Creates the format's {@link ObjectDetails} once the graph it describes exists. */
+    @FunctionalInterface
+    public interface ObjectDetailsFactory {
+        ObjectDetails create(HeapGraph graph);
+    }
+
+    public HeapFormat format() {
+        return format;
+    }
+
+    public DumpInfo info() {
+        return info;
+    }
+
+    public ObjectDetails details() {
+        return details;
+    }
+
+    public int objectCount() {
+        return objectCount;
+    }
+
+    public int edgeCount() {
+        return targetByEdge.length;
+    }
+
+    /** The HPROF address or the V8 node id. */
+    public long idOf(int object) {
+        return idByObject[object];
+    }
+
+    public int classOf(int object) {
+        return classByObject[object];
+    }
+
+    public long shallowSizeOf(int object) {
+        int size = shallowSizeByObject[object];
+        if (size == HeapGraphBuilder.LARGE_SIZE_MARKER) {
+            return largeShallowSizeByObject.get(object);
+        }
+        return size;
+    }
+
+    public ObjectKind kindOf(int object) {
+        return ObjectKind.ofCode(kindByObject[object]);
+    }
+
+    /** HPROF: the file offset of the object's record; -1 where the format has none. */
+    public long recordOffsetOf(int object) {
+        return recordOffsetByObject == null ? -1 : recordOffsetByObject[object];
+    }
+
+    /** V8: the node's name as an index into the snapshot's string table; -1 where the format has none. */
+    public int nameIndexOf(int object) {
+        return nameByObject == null ? -1 : nameByObject[object];
+    }
+
+    public int firstEdge(int object) {
+        return firstEdgeByObject[object];
+    }
+
+    /** One past the last edge of {@code object}: {@code firstEdge(object + 1)}. */
+    public int endEdge(int object) {
+        return firstEdgeByObject[object + 1];
+    }
+
+    public int edgeTarget(int edge) {
+        return targetByEdge[edge];
+    }
+
+    public EdgeKind edgeKind(int edge) {
+        return EdgeKind.ofCode(kindByEdge[edge]);
+    }
+
+    public byte edgeKindCode(int edge) {
+        return kindByEdge[edge];
+    }
+
+    /** The raw label of an edge (V8: a string index or element index); -1 where labels are resolved lazily. */
+    public int edgeLabel(int edge) {
+        return labelByEdge == null ? -1 : labelByEdge[edge];
+    }
+
+    /** The source object of an edge, by binary search over the CSR offsets. */
+    public int edgeSource(int edge) {
+        int low = 0;
+        int high = objectCount - 1;
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            if (firstEdgeByObject[mid] <= edge) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        while (low < objectCount - 1 && firstEdgeByObject[low + 1] <= edge) {
+            low++;
+        }
+        return low;
+    }
+
+    public int rootRecordCount() {
+        return objectByRoot.length;
+    }
+
+    public int rootObject(int root) {
+        return objectByRoot[root];
+    }
+
+    public RootKind rootKind(int root) {
+        return RootKind.values()[kindByRoot[root]];
+    }
+
+    /** The thread object a root belongs to (Java frame, JNI local), or -1. */
+    public int rootThread(int root) {
+        return threadByRoot[root];
+    }
+
+    /**
+     * The distinct objects the dominator tree hangs from a virtual root: the GC roots for HPROF (frame
+     * roots of known threads excluded, as MAT attributes them to their thread), the synthetic root for V8.
+     */
+    public int[] entryObjects() {
+        return entryObjects.clone();
+    }
+
+    public int entryCount() {
+        return entryObjects.length;
+    }
+
+    public int entryObject(int i) {
+        return entryObjects[i];
+    }
+
+    /** V8: the synthetic root node; -1 for HPROF, whose dominator root is virtual. */
+    public int syntheticRoot() {
+        return syntheticRoot;
+    }
+
+    public int classCount() {
+        return classes.size();
+    }
+
+    public HeapClass heapClass(int classIndex) {
+        return classes.get(classIndex);
+    }
+
+    public String className(int classIndex) {
+        return classes.get(classIndex).name();
+    }
+
+    /** The class name of an object, or {@code ?} when its class is unknown. */
+    public String classNameOf(int object) {
+        int c = classByObject[object];
+        return c < 0 ? "?" : classes.get(c).name();
+    }
+
+    /** Finds an object by its HPROF address or V8 node id; -1 when there is none. */
+    public int findObjectById(long id) {
+        if (idsAscending) {
+            int found = Arrays.binarySearch(idByObject, 0, objectCount, id);
+            return found >= 0 ? found : -1;
+        }
+        int[] order = ascendingIdOrder();
+        int low = 0;
+        int high = objectCount - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            long midId = idByObject[order[mid]];
+            if (midId < id) {
+                low = mid + 1;
+            } else if (midId > id) {
+                high = mid - 1;
+            } else {
+                return order[mid];
+            }
+        }
+        return -1;
+    }
+
+    private int[] ascendingIdOrder() {
+        int[] order = objectsByAscendingId;
+        if (order == null) {
+            order = PrimitiveSort.indexesByKey(idByObject, objectCount);
+            objectsByAscendingId = order;
+        }
+        return order;
+    }
+
+    /** Incoming references, built by counting then filling on first use. Performance: O(n + e) once. */
+    public IncomingEdges incoming() {
+        IncomingEdges result = incoming;
+        if (result == null) {
+            synchronized (this) {
+                result = incoming;
+                if (result == null) {
+                    result = IncomingEdges.of(objectCount, firstEdgeByObject, targetByEdge);
+                    incoming = result;
+                }
+            }
+        }
+        return result;
+    }
+
+    private static boolean isAscending(long[] values, int count) {
+        for (int i = 1; i < count; i++) {
+            if (values[i - 1] >= values[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() throws Exception {
+        details.close();
+    }
+}

@@ -1,0 +1,254 @@
+package dev.heapdelta.analyzer.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one format-neutral place where readers put what they read. The object count is fixed up
+ * front; objects and their edges may arrive in any order, and one object's edges may arrive in
+ * several runs (an HPROF thread gets its frame locals after its own record).
+ */
+public final class HeapGraphBuilder {
+    static final int LARGE_SIZE_MARKER = Integer.MIN_VALUE;
+
+    private final Parts parts = new Parts();
+    private final GrowableIntArray sourceByRun = new GrowableIntArray();
+    private final GrowableIntArray lengthByRun = new GrowableIntArray();
+    private final GrowableIntArray targets = new GrowableIntArray();
+    private final GrowableByteArray kinds = new GrowableByteArray();
+    private final GrowableIntArray labels;
+    private final GrowableIntArray rootObjects = new GrowableIntArray();
+    private final GrowableByteArray rootKinds = new GrowableByteArray();
+    private final GrowableIntArray rootThreads = new GrowableIntArray();
+    private final LinkedHashSet<Integer> entries = new LinkedHashSet<>();
+    private int currentRunLength = -1;
+    private boolean runsAscending = true;
+    private int lastRunSource = -1;
+
+    /**
+     * @param withRecordOffsets keep a file offset per object (HPROF)
+     * @param withNames keep a string-table index per object (V8)
+     * @param withEdgeLabels keep a label per edge (V8); otherwise {@link ObjectDetails} resolves them
+     */
+    public HeapGraphBuilder(HeapFormat format, int objectCount, boolean withRecordOffsets, boolean withNames,
+            boolean withEdgeLabels) {
+        if (objectCount < 0) {
+            throw new IllegalArgumentException("negative object count " + objectCount);
+        }
+        parts.format = format;
+        parts.objectCount = objectCount;
+        parts.idByObject = new long[objectCount];
+        parts.classByObject = new int[objectCount];
+        parts.shallowSizeByObject = new int[objectCount];
+        parts.kindByObject = new byte[objectCount];
+        parts.recordOffsetByObject = withRecordOffsets ? new long[objectCount] : null;
+        parts.nameByObject = withNames ? new int[objectCount] : null;
+        labels = withEdgeLabels ? new GrowableIntArray() : null;
+    }
+
+    public int objectCount() {
+        return parts.objectCount;
+    }
+
+    public void setObject(int object, long id, int classIndex, long shallowSize, ObjectKind kind) {
+        parts.idByObject[object] = id;
+        parts.classByObject[object] = classIndex;
+        setShallowSize(object, shallowSize);
+        parts.kindByObject[object] = kind.code();
+    }
+
+    public void setShallowSize(int object, long shallowSize) {
+        if (shallowSize >= 0 && shallowSize < Integer.MAX_VALUE) {
+            parts.shallowSizeByObject[object] = (int) shallowSize;
+        } else {
+            parts.shallowSizeByObject[object] = LARGE_SIZE_MARKER;
+            parts.largeShallowSizeByObject.put(object, Math.max(0, shallowSize));
+        }
+    }
+
+    public long shallowSizeOf(int object) {
+        int size = parts.shallowSizeByObject[object];
+        return size == LARGE_SIZE_MARKER ? parts.largeShallowSizeByObject.get(object) : size;
+    }
+
+    public void setClassOf(int object, int classIndex) {
+        parts.classByObject[object] = classIndex;
+    }
+
+    public int classOf(int object) {
+        return parts.classByObject[object];
+    }
+
+    public long idOf(int object) {
+        return parts.idByObject[object];
+    }
+
+    public void setRecordOffset(int object, long offset) {
+        parts.recordOffsetByObject[object] = offset;
+    }
+
+    public void setName(int object, int stringIndex) {
+        parts.nameByObject[object] = stringIndex;
+    }
+
+    /** Adds a class and returns its class index. */
+    public int addClass(HeapClass heapClass) {
+        parts.classes.add(heapClass);
+        return parts.classes.size() - 1;
+    }
+
+    /** Replaces a class entry, for readers that learn a class's details after first adding it. */
+    public void replaceClass(int classIndex, HeapClass heapClass) {
+        parts.classes.set(classIndex, heapClass);
+    }
+
+    public int classCount() {
+        return parts.classes.size();
+    }
+
+    public HeapClass heapClass(int classIndex) {
+        return parts.classes.get(classIndex);
+    }
+
+    /** Starts a run of outgoing edges of {@code source}; the following {@link #addEdge} calls belong to it. */
+    public void beginEdges(int source) {
+        closeRun();
+        if (source <= lastRunSource) {
+            runsAscending = false;
+        }
+        lastRunSource = source;
+        sourceByRun.add(source);
+        currentRunLength = 0;
+    }
+
+    public void addEdge(int target, EdgeKind kind, int label) {
+        if (currentRunLength < 0) {
+            throw new IllegalStateException("addEdge before beginEdges");
+        }
+        targets.add(target);
+        kinds.add(kind.code());
+        if (labels != null) {
+            labels.add(label);
+        }
+        currentRunLength++;
+    }
+
+    public long edgeCount() {
+        return targets.size();
+    }
+
+    private void closeRun() {
+        if (currentRunLength >= 0) {
+            lengthByRun.add(currentRunLength);
+            currentRunLength = -1;
+        }
+    }
+
+    /** Records one GC-root record; several records may name the same object. */
+    public void addRoot(int object, RootKind kind, int threadObject) {
+        rootObjects.add(object);
+        rootKinds.add((byte) kind.ordinal());
+        rootThreads.add(threadObject);
+    }
+
+    /** Marks an object as an entry of the dominator tree (see {@link HeapGraph#entryObjects()}). */
+    public void addEntry(int object) {
+        entries.add(object);
+    }
+
+    /** V8: the synthetic root node. */
+    public void setSyntheticRoot(int object) {
+        parts.syntheticRoot = object;
+    }
+
+    /** Builds the graph; the builder must not be used afterwards. */
+    public HeapGraph build(HeapGraph.ObjectDetailsFactory details, DumpInfo info) {
+        closeRun();
+        buildEdgeArrays();
+        parts.objectByRoot = rootObjects.toArray();
+        parts.kindByRoot = rootKinds.toArray();
+        parts.threadByRoot = rootThreads.toArray();
+        parts.entryObjects = entries.stream().mapToInt(Integer::intValue).toArray();
+        return new HeapGraph(parts, details, info);
+    }
+
+    private void buildEdgeArrays() {
+        int n = parts.objectCount;
+        long edgeTotal = targets.size();
+        if (edgeTotal > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("more than 2^31 edges: " + edgeTotal);
+        }
+        int[] first = new int[n + 1];
+        long runs = sourceByRun.size();
+        for (long r = 0; r < runs; r++) {
+            first[sourceByRun.get(r) + 1] += lengthByRun.get(r);
+        }
+        for (int o = 0; o < n; o++) {
+            first[o + 1] += first[o];
+        }
+        parts.firstEdgeByObject = first;
+        if (runsAscending) {
+            // Runs arrived in object order: the collected arrays already are the CSR arrays.
+            parts.targetByEdge = targets.toArray();
+            targets.clear();
+            parts.kindByEdge = kinds.toArray();
+            parts.labelByEdge = labels == null ? null : labels.toArray();
+        } else {
+            int[] cursor = java.util.Arrays.copyOf(first, n);
+            int[] targetByEdge = new int[(int) edgeTotal];
+            byte[] kindByEdge = new byte[(int) edgeTotal];
+            int[] labelByEdge = labels == null ? null : new int[(int) edgeTotal];
+            long read = 0;
+            for (long r = 0; r < runs; r++) {
+                int source = sourceByRun.get(r);
+                int length = lengthByRun.get(r);
+                int slot = cursor[source];
+                for (int i = 0; i < length; i++, read++, slot++) {
+                    targetByEdge[slot] = targets.get(read);
+                    kindByEdge[slot] = kinds.get(read);
+                    if (labelByEdge != null) {
+                        labelByEdge[slot] = labels.get(read);
+                    }
+                }
+                cursor[source] = slot;
+            }
+            parts.targetByEdge = targetByEdge;
+            parts.kindByEdge = kindByEdge;
+            parts.labelByEdge = labelByEdge;
+        }
+        targets.clear();
+        kinds.clear();
+        if (labels != null) {
+            labels.clear();
+        }
+        sourceByRun.clear();
+        lengthByRun.clear();
+    }
+
+
+    /** The arrays handed to {@link HeapGraph}; package-private so nothing else can write them. */
+    static final class Parts {
+        HeapFormat format;
+        int objectCount;
+        long[] idByObject;
+        int[] classByObject;
+        int[] shallowSizeByObject;
+        final Map<Integer, Long> largeShallowSizeByObject = new HashMap<>();
+        byte[] kindByObject;
+        long[] recordOffsetByObject;
+        int[] nameByObject;
+        int[] firstEdgeByObject;
+        int[] targetByEdge;
+        byte[] kindByEdge;
+        int[] labelByEdge;
+        int[] objectByRoot;
+        byte[] kindByRoot;
+        int[] threadByRoot;
+        int[] entryObjects;
+        int syntheticRoot = -1;
+        final List<HeapClass> classes = new ArrayList<>();
+    }
+}

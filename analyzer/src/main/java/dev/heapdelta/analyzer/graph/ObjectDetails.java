@@ -1,0 +1,26 @@
+package dev.heapdelta.analyzer.graph;
+
+import java.util.List;
+
+/**
+ * What a format knows about objects beyond the graph's arrays, resolved lazily: edge names, labels,
+ * and field values. HPROF reads these back from the file; V8 from its string table.
+ */
+public interface ObjectDetails extends AutoCloseable {
+
+    /** The name of an edge: a field or property name, {@code [i]} for an index, a context variable. */
+    String edgeName(int edgeIndex);
+
+    /** A short human label: {@code class HeapGen} for a class object, a string's start; may be empty. */
+    String label(int object);
+
+    /** Every field of an object, primitives included, in declaration order. */
+    List<FieldValue> fields(int object);
+
+    /** The value of a {@code java.lang.String} or V8 string, or null when the object is not a string. */
+    String stringValue(int object, int maxChars);
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,23 @@
+package dev.heapdelta.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code heapdelta} command: subcommands only. */
+@Command(name = "heapdelta", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Compares heap dumps (HPROF, V8 .heapsnapshot) and names the leak.")
+public final class HeapDeltaCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int run(String... args) {
+        return new CommandLine(new HeapDeltaCommand()).execute(args);
+    }
+}
