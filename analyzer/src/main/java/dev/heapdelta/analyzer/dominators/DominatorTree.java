@@ -136,6 +136,17 @@ public final class DominatorTree {
         return firstChildByObject[object + 1] - firstChildByObject[object];
     }
 
+    /** Where the children of {@code object} start in the flat child list ({@link #childAt}). */
+    public int firstChildIndex(int object) {
+        return firstChildByObject[object];
+    }
+
+    /** One entry of the flat child list: children of {@code o} are at {@code firstChildIndex(o) ..
+     * firstChildIndex(o + 1) - 1}. */
+    public int childAt(int index) {
+        return children[index];
+    }
+
     /** The objects {@code object} immediately dominates, in no particular order. */
     public int[] childrenOf(int object) {
         return Arrays.copyOfRange(children, firstChildByObject[object], firstChildByObject[object + 1]);

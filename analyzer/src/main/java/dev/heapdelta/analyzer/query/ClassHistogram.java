@@ -1,0 +1,103 @@
+package dev.heapdelta.analyzer.query;
+
+import dev.heapdelta.analyzer.dominators.DominatorTree;
+import dev.heapdelta.analyzer.graph.HeapGraph;
+
+/**
+ * Instance count, shallow size and retained size per class, over the objects the dominator tree
+ * reached.
+ *
+ * <p>A class's retained size is the sum of the retained sizes of those instances that have no other
+ * instance of the same class among their dominators: the rule of DevTools, VisualVM and MAT's
+ * {@code getMinRetainedSize}. It is computed for every class in one iterative walk of the dominator
+ * tree that counts, per class, the instances on the current path.
+ */
+public final class ClassHistogram {
+    private final long[] countByClass;
+    private final long[] shallowBytesByClass;
+    private final long[] retainedBytesByClass;
+
+    private ClassHistogram(long[] countByClass, long[] shallowBytesByClass, long[] retainedBytesByClass) {
+        this.countByClass = countByClass;
+        this.shallowBytesByClass = shallowBytesByClass;
+        this.retainedBytesByClass = retainedBytesByClass;
+    }
+
+    /** Performance: O(n) time, 12 bytes per object of transient memory. */
+    public static ClassHistogram of(DominatorTree tree) {
+        HeapGraph graph = tree.graph();
+        int classes = graph.classCount();
+        long[] count = new long[classes];
+        long[] shallow = new long[classes];
+        long[] retained = new long[classes];
+        int[] onPathByClass = new int[classes];
+
+        int root = tree.virtualRoot();
+        int depthLimit = tree.reachableCount() + 1;
+        int[] stackObject = new int[depthLimit];
+        int[] childCursor = new int[depthLimit];
+        int top = 0;
+        stackObject[0] = root;
+        childCursor[0] = tree.firstChildIndex(root);
+        while (top >= 0) {
+            int parent = stackObject[top];
+            if (childCursor[top] == tree.firstChildIndex(parent + 1)) {
+                if (parent != root) {
+                    int c = graph.classOf(parent);
+                    if (c >= 0) {
+                        onPathByClass[c]--;
+                    }
+                }
+                top--;
+                continue;
+            }
+            int object = tree.childAt(childCursor[top]++);
+            int c = graph.classOf(object);
+            if (c >= 0) {
+                count[c]++;
+                shallow[c] += graph.shallowSizeOf(object);
+                if (onPathByClass[c] == 0) {
+                    retained[c] += tree.retainedSizeOf(object);
+                }
+                onPathByClass[c]++;
+            }
+            top++;
+            stackObject[top] = object;
+            childCursor[top] = tree.firstChildIndex(object);
+        }
+        return new ClassHistogram(count, shallow, retained);
+    }
+
+
+    public int classCount() {
+        return countByClass.length;
+    }
+
+    public long count(int classIndex) {
+        return countByClass[classIndex];
+    }
+
+    public long shallowBytes(int classIndex) {
+        return shallowBytesByClass[classIndex];
+    }
+
+    public long retainedBytes(int classIndex) {
+        return retainedBytesByClass[classIndex];
+    }
+
+    /** Class indexes with at least one reached instance, by descending retained size, then name order. */
+    public int[] classesByRetainedSize() {
+        int[] present = java.util.stream.IntStream.range(0, countByClass.length)
+                .filter(c -> countByClass[c] > 0).toArray();
+        long[] keys = new long[present.length];
+        for (int i = 0; i < present.length; i++) {
+            keys[i] = -retainedBytesByClass[present[i]];
+        }
+        int[] order = dev.heapdelta.analyzer.graph.PrimitiveSort.indexesByKey(keys, keys.length);
+        int[] result = new int[present.length];
+        for (int i = 0; i < order.length; i++) {
+            result[i] = present[order[i]];
+        }
+        return result;
+    }
+}
