@@ -1,0 +1,105 @@
+package dev.heapdelta.analyzer.dominators;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.heapdelta.analyzer.graph.EdgeKind;
+import dev.heapdelta.analyzer.graph.HeapClass;
+import dev.heapdelta.analyzer.graph.HeapFormat;
+import dev.heapdelta.analyzer.graph.HeapGraph;
+import dev.heapdelta.analyzer.graph.HeapGraphBuilder;
+import dev.heapdelta.analyzer.graph.ObjectKind;
+import dev.heapdelta.analyzer.graph.RootKind;
+import dev.heapdelta.analyzer.source.CancelSignal;
+import dev.heapdelta.analyzer.source.ProgressListener;
+import dev.heapdelta.analyzer.testing.PlainDetails;
+import dev.heapdelta.analyzer.testing.RandomGraphs;
+import org.junit.jupiter.api.Test;
+
+class DominatorTreeTest {
+
+    @Test
+    void lengauerTarjanAgreesWithBruteForceOnThousandsOfRandomGraphs() {
+        for (long seed = 0; seed < 3000; seed++) {
+            int n = 2 + (int) (seed % 40);
+            double density = 0.5 + (seed % 7) * 0.4;
+            HeapGraph graph = RandomGraphs.random(seed, n, 1 + (int) (seed % 5), density, 1 + (int) (seed % 3));
+            RetentionRule rule = seed % 2 == 0 ? RetentionRule.matDefault() : RetentionRule.ignoringReferents();
+            boolean attach = seed % 3 == 0;
+            assertAgreesWithBruteForce(graph, rule, attach, "seed " + seed);
+        }
+    }
+
+    private static void assertAgreesWithBruteForce(HeapGraph graph, RetentionRule rule, boolean attach,
+            String what) {
+        DominatorTree fast = DominatorTree.compute(graph, rule, attach ? graph.objectCount() : -1,
+                CancelSignal.NEVER, ProgressListener.NONE);
+        BruteForceDominators slow = new BruteForceDominators(graph, rule, attach);
+        int n = graph.objectCount();
+        int[] fastIdom = new int[n];
+        long[] fastRetained = new long[n];
+        for (int o = 0; o < n; o++) {
+            fastIdom[o] = fast.immediateDominatorOf(o);
+            fastRetained[o] = fast.isReachable(o) ? fast.retainedSizeOf(o) : 0;
+        }
+        assertArrayEquals(slow.immediateDominator, fastIdom, what + ": immediate dominators");
+        assertArrayEquals(slow.retainedSize, fastRetained, what + ": retained sizes");
+        long reachableShallow = 0;
+        for (int o = 0; o < n; o++) {
+            if (fast.isReachable(o)) {
+                reachableShallow += graph.shallowSizeOf(o);
+            }
+        }
+        assertEquals(reachableShallow, fast.retainedSizeOf(fast.virtualRoot()), what + ": root retains all");
+    }
+
+    @Test
+    void tenMillionLongChainNeedsNoRecursion() {
+        int n = 10_000_000;
+        HeapGraphBuilder builder = new HeapGraphBuilder(HeapFormat.HPROF, n, false, false, false);
+        builder.addClass(new HeapClass("Node", "Node", -1, -1, 24));
+        for (int o = 0; o < n; o++) {
+            builder.setObject(o, 16L * (o + 1), 0, 24, ObjectKind.INSTANCE);
+            if (o + 1 < n) {
+                builder.beginEdges(o);
+                builder.addEdge(o + 1, EdgeKind.FIELD, -1);
+            }
+        }
+        builder.addRoot(0, RootKind.STICKY_CLASS, -1);
+        builder.addEntry(0);
+        HeapGraph graph = builder.build(PlainDetails::new, RandomGraphs.info(HeapFormat.HPROF));
+
+        DominatorTree tree = DominatorTree.computeDefault(graph);
+
+        assertEquals(24L * n, tree.retainedSizeOf(0));
+        assertEquals(24L * (n / 2), tree.retainedSizeOf(n / 2));
+        assertEquals(n / 2 - 1, tree.immediateDominatorOf(n / 2));
+        assertEquals(n, tree.reachableCount());
+    }
+
+    @Test
+    void referentRetainsByDefaultButNotWhenIgnored() {
+        // root -> softRef -(referent)-> payload; nothing else holds payload.
+        HeapGraphBuilder builder = new HeapGraphBuilder(HeapFormat.HPROF, 3, false, false, false);
+        builder.addClass(new HeapClass("SoftReference", "SoftReference", -1, -1, 32));
+        builder.setObject(0, 8, 0, 16, ObjectKind.INSTANCE);
+        builder.setObject(1, 16, 0, 32, ObjectKind.INSTANCE);
+        builder.setObject(2, 24, 0, 1000, ObjectKind.PRIMITIVE_ARRAY);
+        builder.beginEdges(0);
+        builder.addEdge(1, EdgeKind.FIELD, -1);
+        builder.beginEdges(1);
+        builder.addEdge(2, EdgeKind.REFERENT, -1);
+        builder.addRoot(0, RootKind.STICKY_CLASS, -1);
+        builder.addEntry(0);
+        HeapGraph graph = builder.build(PlainDetails::new, RandomGraphs.info(HeapFormat.HPROF));
+
+        DominatorTree mat = DominatorTree.compute(graph, RetentionRule.matDefault(), -1, CancelSignal.NEVER,
+                ProgressListener.NONE);
+        DominatorTree ignoring = DominatorTree.compute(graph, RetentionRule.ignoringReferents(), -1,
+                CancelSignal.NEVER, ProgressListener.NONE);
+
+        assertEquals(1032, mat.retainedSizeOf(1));
+        assertEquals(32, ignoring.retainedSizeOf(1));
+        assertEquals(false, ignoring.isReachable(2));
+    }
+}
