@@ -25,10 +25,12 @@ public final class DominatorTree {
     private final int[] firstChildByObject;
     private final int[] children;
     private final RetentionRule rule;
+    private final int unreachableCount;
 
     private DominatorTree(HeapGraph graph, RetentionRule rule, int[] immediateDominatorByObject,
-            long[] retainedSizeByObject, int[] objectsInPreorder) {
+            long[] retainedSizeByObject, int[] objectsInPreorder, int unreachableCount) {
         this.graph = graph;
+        this.unreachableCount = unreachableCount;
         this.rule = rule;
         this.virtualRoot = graph.objectCount();
         this.immediateDominatorByObject = immediateDominatorByObject;
@@ -71,7 +73,8 @@ public final class DominatorTree {
             retainedByObject[object] = retainedByPreorder[i];
             idomByObject[object] = i == 0 ? UNREACHABLE : vertex[idomByPreorder[i]];
         }
-        return new DominatorTree(graph, rule, idomByObject, retainedByObject, vertex);
+        int unreachable = n - (result.reachedBeforeAttaching() - 1);
+        return new DominatorTree(graph, rule, idomByObject, retainedByObject, vertex, unreachable);
     }
 
     /** MAT's default for HPROF or DevTools' for V8, leaving unreachable HPROF objects out. */
@@ -120,6 +123,14 @@ public final class DominatorTree {
     /** The retained size of an object; for the virtual root, the sum over every reachable object. */
     public long retainedSizeOf(int object) {
         return retainedSizeByObject[object];
+    }
+
+    /**
+     * Objects not reachable from the entries over retaining edges, whether or not they were then
+     * attached to the tree.
+     */
+    public int unreachableCount() {
+        return unreachableCount;
     }
 
     /** Reached objects, the virtual root excluded. */

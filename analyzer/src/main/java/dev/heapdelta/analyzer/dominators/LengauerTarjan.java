@@ -31,6 +31,7 @@ final class LengauerTarjan {
     private int[] parent;
     private int[] semi;
     private int count;
+    private int reachedBeforeAttaching;
     /** Preorder numbers that were started as orphans: their extra predecessor is the attach point. */
     private final java.util.BitSet orphanStarts = new java.util.BitSet();
 
@@ -45,7 +46,8 @@ final class LengauerTarjan {
     }
 
     /** The result: immediate dominators by preorder number, plus the preorder itself. */
-    record Result(int[] vertexByPreorder, int[] immediateDominatorByPreorder, int reachedCount) {
+    record Result(int[] vertexByPreorder, int[] immediateDominatorByPreorder, int reachedCount,
+            int reachedBeforeAttaching) {
     }
 
     Result run() {
@@ -56,7 +58,7 @@ final class LengauerTarjan {
                 : attachUnreachableTo == n ? 0 : preorderByObject[attachUnreachableTo];
         preorderByObject = null;
         int[] idom = semidominatorsAndDominators(predecessors, firstPredecessor, attachPreorder);
-        return new Result(Arrays.copyOf(vertex, count), idom, count);
+        return new Result(Arrays.copyOf(vertex, count), idom, count, reachedBeforeAttaching);
     }
 
     private boolean isUnvisited(int[] preorderByObject, int object) {
@@ -84,6 +86,7 @@ final class LengauerTarjan {
                 visitFrom(entry, 0, preorderByObject, stackObject, stackNextEdge);
             }
         }
+        reachedBeforeAttaching = count;
         if (attachUnreachableTo != NONE) {
             int attachPreorder = attachUnreachableTo == n ? 0 : preorderByObject[attachUnreachableTo];
             if (attachPreorder != NONE) {

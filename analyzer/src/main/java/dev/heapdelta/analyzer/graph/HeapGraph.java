@@ -35,6 +35,7 @@ public final class HeapGraph implements AutoCloseable {
     private final DumpInfo info;
     private final ObjectDetails details;
     private final boolean idsAscending;
+    private final long buildNanos;
 
     private volatile int[] objectsByAscendingId;
     private volatile IncomingEdges incoming;
@@ -61,6 +62,7 @@ public final class HeapGraph implements AutoCloseable {
         this.classes = List.copyOf(parts.classes);
         this.info = info;
         this.idsAscending = isAscending(idByObject, objectCount);
+        this.buildNanos = parts.buildNanos;
         this.details = detailsFactory.create(this);
     }
 
@@ -80,6 +82,11 @@ public final class HeapGraph implements AutoCloseable {
 
     public ObjectDetails details() {
         return details;
+    }
+
+    /** How long the builder took to turn what the reader collected into this graph's arrays. */
+    public long buildNanos() {
+        return buildNanos;
     }
 
     public int objectCount() {

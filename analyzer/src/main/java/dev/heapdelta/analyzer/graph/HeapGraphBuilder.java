@@ -166,12 +166,14 @@ public final class HeapGraphBuilder {
 
     /** Builds the graph; the builder must not be used afterwards. */
     public HeapGraph build(HeapGraph.ObjectDetailsFactory details, DumpInfo info) {
+        long started = System.nanoTime();
         closeRun();
         buildEdgeArrays();
         parts.objectByRoot = rootObjects.toArray();
         parts.kindByRoot = rootKinds.toArray();
         parts.threadByRoot = rootThreads.toArray();
         parts.entryObjects = entries.stream().mapToInt(Integer::intValue).toArray();
+        parts.buildNanos = System.nanoTime() - started;
         return new HeapGraph(parts, details, info);
     }
 
@@ -249,6 +251,7 @@ public final class HeapGraphBuilder {
         int[] threadByRoot;
         int[] entryObjects;
         int syntheticRoot = -1;
+        long buildNanos;
         final List<HeapClass> classes = new ArrayList<>();
     }
 }

@@ -20,6 +20,20 @@ public interface ObjectDetails extends AutoCloseable {
     /** The value of a {@code java.lang.String} or V8 string, or null when the object is not a string. */
     String stringValue(int object, int maxChars);
 
+    /**
+     * The path-key anchor this edge is, beyond HPROF static fields, which the query layer names
+     * itself: V8 writes {@code global › name} or {@code Module(script.js) › name}. Null when the
+     * edge is no anchor.
+     */
+    default String anchorName(int edgeIndex) {
+        return null;
+    }
+
+    /** Where a V8 object was created ({@code script.js:14:3}), or null where the dump does not say. */
+    default String locationOf(int object) {
+        return null;
+    }
+
     @Override
     default void close() {
     }

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** The {@code heapdelta} command: subcommands only. */
 @Command(name = "heapdelta", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Compares heap dumps (HPROF, V8 .heapsnapshot) and names the leak.")
+        description = "Compares heap dumps (HPROF, V8 .heapsnapshot) and names the leak.",
+        subcommands = {SummaryCommand.class})
 public final class HeapDeltaCommand implements Runnable {
 
     @CommandLine.Spec
@@ -18,6 +19,14 @@ public final class HeapDeltaCommand implements Runnable {
 
     /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
-        return new CommandLine(new HeapDeltaCommand()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, exit codes mapped in one place; tests call {@code execute} on it. */
+    public static CommandLine commandLine() {
+        ExitCodeMapper mapper = new ExitCodeMapper();
+        return new CommandLine(new HeapDeltaCommand())
+                .setExecutionExceptionHandler(mapper)
+                .setParameterExceptionHandler(mapper);
     }
 }

@@ -1,0 +1,186 @@
+package dev.heapdelta.analyzer.analysis;
+
+import dev.heapdelta.analyzer.dominators.DominatorTree;
+import dev.heapdelta.analyzer.graph.HeapFormat;
+import dev.heapdelta.analyzer.graph.HeapGraph;
+import dev.heapdelta.analyzer.graph.ObjectKind;
+import dev.heapdelta.analyzer.graph.RootKind;
+import dev.heapdelta.analyzer.query.ClassHistogram;
+import dev.heapdelta.analyzer.query.PathKeys;
+import dev.heapdelta.analyzer.query.PathStep;
+import dev.heapdelta.analyzer.query.ShortestPaths;
+import dev.heapdelta.analyzer.query.TopObjects;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * One analysed dump: its graph, dominator tree and class histogram, with the summary figures of
+ * DESIGN.md §3 and lazily built shortest paths. Immutable once loaded, safe to share between threads.
+ */
+public final class Snapshot implements AutoCloseable {
+    private final String file;
+    private final HeapGraph graph;
+    private final DominatorTree tree;
+    private final ClassHistogram histogram;
+    private final AnalysisOptions options;
+    private final PhaseTimings timings;
+    private volatile ShortestPaths shortestPaths;
+    private volatile PathKeys pathKeys;
+
+    Snapshot(String file, HeapGraph graph, DominatorTree tree, ClassHistogram histogram, AnalysisOptions options,
+            PhaseTimings timings) {
+        this.file = file;
+        this.graph = graph;
+        this.tree = tree;
+        this.histogram = histogram;
+        this.options = options;
+        this.timings = timings;
+    }
+
+    /** The path as the user gave it. */
+    public String file() {
+        return file;
+    }
+
+    public HeapGraph graph() {
+        return graph;
+    }
+
+    public DominatorTree dominatorTree() {
+        return tree;
+    }
+
+    public ClassHistogram histogram() {
+        return histogram;
+    }
+
+    public AnalysisOptions options() {
+        return options;
+    }
+
+    public PhaseTimings timings() {
+        return timings;
+    }
+
+    public HeapFormat format() {
+        return graph.format();
+    }
+
+    /** Objects in the analysis: the reachable ones, plus any attached on request (all nodes for V8). */
+    public int objectCount() {
+        return tree.reachableCount();
+    }
+
+    public int unreachableObjectCount() {
+        return tree.unreachableCount();
+    }
+
+    public long totalShallowBytes() {
+        return tree.retainedSizeOf(tree.virtualRoot());
+    }
+
+    /** HPROF: reachable class objects. V8: class keys with at least one node. */
+    public int classCount() {
+        if (graph.format() == HeapFormat.V8) {
+            int count = 0;
+            for (int c = 0; c < graph.classCount(); c++) {
+                if (histogram.count(c) > 0) {
+                    count++;
+                }
+            }
+            return count;
+        }
+        int count = 0;
+        for (int c = 0; c < graph.classCount(); c++) {
+            int classObject = graph.heapClass(c).classObject();
+            if (classObject >= 0 && tree.isReachable(classObject)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Distinct GC-root objects, counted as MAT (HPROF) or as the {@code (GC roots)} children (V8). */
+    public int gcRootCount() {
+        BitSet roots = new BitSet();
+        if (graph.format() == HeapFormat.V8) {
+            for (int r = 0; r < graph.rootRecordCount(); r++) {
+                if (graph.rootKind(r) == RootKind.V8_GC_ROOT) {
+                    roots.set(graph.rootObject(r));
+                }
+            }
+            return roots.cardinality();
+        }
+        for (int i = 0; i < graph.entryCount(); i++) {
+            roots.set(graph.entryObject(i));
+        }
+        return roots.cardinality();
+    }
+
+    /** The object the top dominators hang from: V8's synthetic root, or HPROF's virtual root. */
+    public int dominatorRoot() {
+        return graph.syntheticRoot() >= 0 ? graph.syntheticRoot() : tree.virtualRoot();
+    }
+
+    /** The children of the dominator root, by descending retained size (MAT's {@code dom} rows). */
+    public int[] topDominators(int limit) {
+        int[] children = tree.childrenByRetainedSize(dominatorRoot());
+        return java.util.Arrays.copyOf(children, Math.min(limit, children.length));
+    }
+
+    /** The objects with the largest retained size anywhere in the tree (MAT's {@code big} rows). */
+    public int[] biggestObjects(int limit) {
+        int syntheticRoot = graph.syntheticRoot();
+        return TopObjects.largest(limit, graph.objectCount(), tree::retainedSizeOf,
+                o -> o != syntheticRoot && tree.isReachable(o));
+    }
+
+    public ShortestPaths shortestPaths() {
+        ShortestPaths paths = shortestPaths;
+        if (paths == null) {
+            synchronized (this) {
+                paths = shortestPaths;
+                if (paths == null) {
+                    paths = ShortestPaths.of(graph);
+                    shortestPaths = paths;
+                }
+            }
+        }
+        return paths;
+    }
+
+    public PathKeys pathKeys() {
+        PathKeys keys = pathKeys;
+        if (keys == null) {
+            keys = new PathKeys(graph);
+            pathKeys = keys;
+        }
+        return keys;
+    }
+
+    public List<PathStep> pathToRoot(int object) {
+        return shortestPaths().pathTo(object);
+    }
+
+    public String pathKeyOf(int object) {
+        return pathKeys().keyOf(pathToRoot(object));
+    }
+
+    /** A display label: {@code class HeapGen} for class objects, a string's start, or empty. */
+    public String labelOf(int object) {
+        return graph.details().label(object);
+    }
+
+    /** The class name as reports show it: {@code java.lang.Class} for HPROF class objects. */
+    public String displayClassNameOf(int object) {
+        if (graph.format() == HeapFormat.HPROF && graph.kindOf(object) == ObjectKind.CLASS) {
+            return "java.lang.Class";
+        }
+        return graph.classNameOf(object);
+    }
+
+    @Override
+    public void close() throws Exception {
+        graph.close();
+    }
+}

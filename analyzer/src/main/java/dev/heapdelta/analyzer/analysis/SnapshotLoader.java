@@ -1,0 +1,85 @@
+package dev.heapdelta.analyzer.analysis;
+
+import dev.heapdelta.analyzer.dominators.DominatorTree;
+import dev.heapdelta.analyzer.dominators.RetentionRule;
+import dev.heapdelta.analyzer.graph.HeapFormat;
+import dev.heapdelta.analyzer.graph.HeapGraph;
+import dev.heapdelta.analyzer.hprof.HprofReader;
+import dev.heapdelta.analyzer.query.ClassHistogram;
+import dev.heapdelta.analyzer.source.AnalysisPhase;
+import dev.heapdelta.analyzer.source.CancelSignal;
+import dev.heapdelta.analyzer.source.DumpFormatException;
+import dev.heapdelta.analyzer.source.FormatDetector;
+import dev.heapdelta.analyzer.source.ProgressListener;
+import dev.heapdelta.analyzer.source.ReadOptions;
+import dev.heapdelta.analyzer.v8.V8SnapshotReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads a dump of either format and runs the shared pipeline: graph, dominators, histogram. */
+public final class SnapshotLoader {
+    private SnapshotLoader() {
+    }
+
+    /**
+     * @param displayName the path as the user gave it, for messages and the JSON {@code file}
+     * @throws DumpFormatException when the file is not a dump HeapDelta can read, or holds nothing to analyse
+     */
+    public static Snapshot load(Path file, String displayName, AnalysisOptions options, CancelSignal cancel,
+            ProgressListener progress) throws IOException {
+        long started = System.nanoTime();
+        if (!Files.isRegularFile(file)) {
+            throw new DumpFormatException(displayName, 0, Files.exists(file) ? "not a regular file" : "no such file");
+        }
+        if (Files.size(file) == 0) {
+            throw new DumpFormatException(displayName, 0, "empty file");
+        }
+        ReadOptions readOptions = new ReadOptions(displayName, options.dumpIndex(), options.cacheDirectory());
+        FormatDetector.Detected detected = FormatDetector.detect(file);
+        HeapGraph graph = switch (detected.kind()) {
+            case HPROF -> HprofReader.read(file, readOptions, cancel, progress);
+            case V8_SNAPSHOT -> V8SnapshotReader.read(file, readOptions, cancel, progress);
+            case UNKNOWN -> throw new DumpFormatException(displayName, 0,
+                    "not a heap dump (neither an HPROF header nor a V8 heap snapshot)"
+                            + (detected.gzipped() ? " inside the gzip stream" : ""));
+        };
+        long read = System.nanoTime();
+
+        RetentionRule rule = ruleFor(graph, options);
+        int attach = attachPointFor(graph, options);
+        DominatorTree tree = DominatorTree.compute(graph, rule, attach, cancel, progress);
+        long dominated = System.nanoTime();
+
+        progress.progress(AnalysisPhase.HISTOGRAM, 0, -1);
+        ClassHistogram histogram = ClassHistogram.of(tree);
+        long finished = System.nanoTime();
+        progress.progress(AnalysisPhase.DONE, 1, 1);
+
+        long buildMillis = graph.buildNanos() / 1_000_000;
+        PhaseTimings timings = new PhaseTimings(
+                Math.max(0, (read - started) / 1_000_000 - buildMillis),
+                buildMillis,
+                (dominated - read) / 1_000_000,
+                (finished - dominated) / 1_000_000,
+                (finished - started) / 1_000_000);
+        return new Snapshot(displayName, graph, tree, histogram, options, timings);
+    }
+
+    static RetentionRule ruleFor(HeapGraph graph, AnalysisOptions options) {
+        if (graph.format() == HeapFormat.V8) {
+            return RetentionRule.devTools(graph);
+        }
+        return options.weakReferences() == WeakReferencePolicy.IGNORE
+                ? RetentionRule.ignoringReferents()
+                : RetentionRule.matDefault();
+    }
+
+    /** V8 hangs unreachable nodes from the synthetic root as DevTools does; HPROF drops them unless asked. */
+    static int attachPointFor(HeapGraph graph, AnalysisOptions options) {
+        if (graph.format() == HeapFormat.V8) {
+            return graph.syntheticRoot();
+        }
+        return options.keepUnreachable() ? graph.objectCount() : -1;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.heapdelta.analyzer.query;
+
+import dev.heapdelta.analyzer.graph.EdgeKind;
+import dev.heapdelta.analyzer.graph.FieldValue;
+import dev.heapdelta.analyzer.graph.HeapGraph;
+import dev.heapdelta.analyzer.graph.ObjectKind;
+import dev.heapdelta.analyzer.graph.RootKind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Path keys: a stable, readable name for where an object lives (DESIGN.md §4). The key starts at
+ * the last named anchor on the shortest path from a GC root (an HPROF static field, a V8 global
+ * property or module variable) and continues with field and property names, root-first. Indexes,
+ * map keys and collection internals all read {@code []}: keys are unstable across snapshots, and
+ * they hold user data.
+ */
+public final class PathKeys {
+    public static final String SEPARATOR = " › ";
+    private static final String INDEX = "[]";
+
+    private final HeapGraph graph;
+    private final Map<Integer, Integer> classByClassObject = new HashMap<>();
+
+    public PathKeys(HeapGraph graph) {
+        this.graph = graph;
+        for (int c = 0; c < graph.classCount(); c++) {
+            int classObject = graph.heapClass(c).classObject();
+            if (classObject >= 0) {
+                classByClassObject.put(classObject, c);
+            }
+        }
+    }
+
+    /** The path key of the last object of {@code path}; empty for an empty path. */
+    public String keyOf(List<PathStep> path) {
+        if (path.isEmpty()) {
+            return "";
+        }
+        int anchorStep = -1;
+        String anchor = null;
+        for (int i = path.size() - 2; i >= 0; i--) {
+            String name = anchorName(path.get(i).edgeToNext());
+            if (name != null) {
+                anchorStep = i;
+                anchor = name;
+                break;
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        int from;
+        if (anchor != null) {
+            parts.add(anchor);
+            from = anchorStep + 1;
+        } else {
+            parts.add(describeRoot(path.get(0).object()));
+            from = 0;
+        }
+        for (int i = from; i < path.size() - 1; i++) {
+            String step = stepName(path.get(i).object(), path.get(i).edgeToNext());
+            if (step.isEmpty()) {
+                continue;
+            }
+            if (step.equals(INDEX) && parts.get(parts.size() - 1).equals(INDEX)) {
+                continue;
+            }
+            parts.add(step);
+        }
+        return String.join(SEPARATOR, parts);
+    }
+
+    /** The anchor an edge is, or null: HPROF static fields here, the rest from the format's details. */
+    public String anchorName(int edge) {
+        int source = graph.edgeSource(edge);
+        if (graph.kindOf(source) == ObjectKind.CLASS && graph.edgeKind(edge) == EdgeKind.FIELD) {
+            Integer owner = classByClassObject.get(source);
+            String className = owner == null ? "?" : graph.className(owner);
+            return "static " + simpleName(className) + "." + graph.details().edgeName(edge);
+        }
+        return graph.details().anchorName(edge);
+    }
+
+    /** How one hop reads in a key: a field or property name, {@code []}, or empty to leave it out. */
+    String stepName(int source, int edge) {
+        EdgeKind kind = graph.edgeKind(edge);
+        switch (kind) {
+            case V8_INTERNAL, V8_HIDDEN, V8_SHORTCUT, CLASS, CLASS_INTERNAL:
+                return "";
+            case V8_ELEMENT, ARRAY_ELEMENT:
+                return INDEX;
+            case THREAD_LOCAL:
+                return "local";
+            default:
+                break;
+        }
+        if (graph.format() == dev.heapdelta.analyzer.graph.HeapFormat.HPROF && isCollectionInternal(source)) {
+            return INDEX;
+        }
+        String name = graph.details().edgeName(edge);
+        return name.startsWith("[") ? INDEX : name;
+    }
+
+    /** Hops inside a JDK or library collection (tables, nodes, entries, segments) are its contents: {@code []}. */
+    private boolean isCollectionInternal(int object) {
+        ObjectKind kind = graph.kindOf(object);
+        if (kind == ObjectKind.OBJECT_ARRAY) {
+            return true;
+        }
+        String name = graph.classNameOf(object);
+        return name.startsWith("java.util.") || name.startsWith("com.google.common.collect.")
+                || name.startsWith("com.google.common.cache.") || name.startsWith("com.github.benmanes.caffeine.");
+    }
+
+    private String describeRoot(int object) {
+        if (graph.syntheticRoot() == object) {
+            return "(root)";
+        }
+        String threadName = threadName(object);
+        if (threadName != null) {
+            return "thread \"" + threadName + "\"";
+        }
+        RootKind kind = null;
+        for (int r = 0; r < graph.rootRecordCount(); r++) {
+            if (graph.rootObject(r) == object) {
+                kind = graph.rootKind(r);
+                break;
+            }
+        }
+        if (graph.kindOf(object) == ObjectKind.CLASS) {
+            Integer owner = classByClassObject.get(object);
+            return "class " + simpleName(owner == null ? "?" : graph.className(owner));
+        }
+        String prefix = kind == null ? "(GC roots)" : kind.displayName();
+        return prefix + " " + simpleName(graph.classNameOf(object));
+    }
+
+    private String threadName(int object) {
+        if (graph.format() != dev.heapdelta.analyzer.graph.HeapFormat.HPROF) {
+            return null;
+        }
+        boolean isThread = false;
+        for (int r = 0; r < graph.rootRecordCount(); r++) {
+            if (graph.rootObject(r) == object && graph.rootKind(r) == RootKind.THREAD_OBJECT) {
+                isThread = true;
+                break;
+            }
+        }
+        if (!isThread) {
+            return null;
+        }
+        for (FieldValue field : graph.details().fields(object)) {
+            if (field.name().equals("name") && field.target() >= 0) {
+                return graph.details().stringValue(field.target(), 80);
+            }
+        }
+        return null;
+    }
+
+    /** {@code java.util.Map$Entry} reads {@code Map.Entry}; arrays keep their brackets. */
+    public static String simpleName(String className) {
+        int dot = className.lastIndexOf('.');
+        String simple = dot >= 0 ? className.substring(dot + 1) : className;
+        return simple.replace('$', '.');
+    }
+}

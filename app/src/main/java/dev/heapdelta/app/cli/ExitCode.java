@@ -1,0 +1,16 @@
+package dev.heapdelta.app.cli;
+
+/** The exit codes of {@code heapdelta}, part of its interface (DESIGN.md §6). */
+public final class ExitCode {
+    public static final int OK = 0;
+    public static final int USAGE = 1;
+    public static final int INVALID_INPUT = 2;
+    public static final int GROWTH_THRESHOLD_EXCEEDED = 3;
+    public static final int PARTIAL_ANALYSIS = 4;
+    public static final int CAPTURE_FAILED = 5;
+    public static final int INTERNAL_ERROR = 70;
+    public static final int CANCELLED = 130;
+
+    private ExitCode() {
+    }
+}

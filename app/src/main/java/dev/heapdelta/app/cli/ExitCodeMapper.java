@@ -1,0 +1,78 @@
+package dev.heapdelta.app.cli;
+
+import dev.heapdelta.analyzer.source.AnalysisCancelledException;
+import dev.heapdelta.analyzer.source.DumpFormatException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import picocli.CommandLine;
+
+/**
+ * The one place where failures become exit codes and one-line messages: typed exceptions map to
+ * their code; anything else is a bug, logged in full to a file that the message names.
+ */
+final class ExitCodeMapper implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        cmd.getErr().println("heapdelta: " + e.getMessage());
+        cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return ExitCode.USAGE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        if (e instanceof DumpFormatException) {
+            err.println("heapdelta: " + e.getMessage());
+            return ExitCode.INVALID_INPUT;
+        }
+        if (e instanceof NoSuchFileException missing) {
+            err.println("heapdelta: file " + missing.getFile() + ": no such file at offset 0");
+            return ExitCode.INVALID_INPUT;
+        }
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            err.println("heapdelta: file " + denied.getFile() + ": permission denied at offset 0");
+            return ExitCode.INVALID_INPUT;
+        }
+        if (e instanceof AnalysisCancelledException) {
+            err.println("heapdelta: cancelled");
+            return ExitCode.CANCELLED;
+        }
+        if (e instanceof UsageException) {
+            err.println("heapdelta: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+        if (e instanceof CaptureFailedException) {
+            err.println("heapdelta: capture failed: " + e.getMessage());
+            return ExitCode.CAPTURE_FAILED;
+        }
+        return internalError(e, err);
+    }
+
+    static int internalError(Throwable e, PrintWriter err) {
+        String details = stackTrace(e);
+        try {
+            Path log = Files.createTempFile("heapdelta-error-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-", ".log");
+            Files.writeString(log, details);
+            err.println("heapdelta: internal error (" + e.getClass().getSimpleName() + "); details in " + log);
+        } catch (IOException logFailed) {
+            err.println("heapdelta: internal error (" + e + "); the log file could not be written: "
+                    + logFailed.getMessage());
+        }
+        return ExitCode.INTERNAL_ERROR;
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter text = new StringWriter();
+        e.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+}

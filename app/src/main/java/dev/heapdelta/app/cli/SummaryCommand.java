@@ -1,0 +1,58 @@
+package dev.heapdelta.app.cli;
+
+import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.analysis.SnapshotLoader;
+import dev.heapdelta.analyzer.report.SummaryReport;
+import dev.heapdelta.analyzer.report.SummaryReports;
+import dev.heapdelta.analyzer.source.CancelSignal;
+import dev.heapdelta.analyzer.source.ProgressListener;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code heapdelta summary FILE}: totals, top classes, top dominators and the biggest objects of one dump. */
+@Command(name = "summary", mixinStandardHelpOptions = true,
+        description = "Analyses one heap dump: totals, classes by retained size, dominators.")
+final class SummaryCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "An HPROF (.hprof, .hprof.gz) or V8 .heapsnapshot file.")
+    String file;
+
+    @Option(names = "--json", paramLabel = "OUT|-", description = "Write the JSON summary to OUT, or - for stdout.")
+    String json;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "50", description = "How many rows per list (default 50).")
+    int top = 50;
+
+    @Mixin
+    SnapshotOptions snapshotOptions = new SnapshotOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        if (top < 0) {
+            throw new UsageException("--top must not be negative");
+        }
+        try (Snapshot snapshot = SnapshotLoader.load(Path.of(file), file, snapshotOptions.toAnalysisOptions(),
+                CancelSignal.NEVER, ProgressListener.NONE)) {
+            SummaryReport report = SummaryReports.of(snapshot, top);
+            if (json != null) {
+                JsonOutput.write(json, spec.commandLine().getOut(), generator -> SummaryJson.write(report, generator));
+            } else {
+                SummaryTable.print(report, spec.commandLine().getOut());
+            }
+            if (report.partial()) {
+                spec.commandLine().getErr().println("heapdelta: " + file + " is truncated or damaged; "
+                        + "this is a partial analysis (" + report.lostBytes() + " bytes lost)");
+                return ExitCode.PARTIAL_ANALYSIS;
+            }
+            return ExitCode.OK;
+        }
+    }
+}
