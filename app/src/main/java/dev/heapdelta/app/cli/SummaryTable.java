@@ -4,6 +4,7 @@ import dev.heapdelta.analyzer.report.ClassRow;
 import dev.heapdelta.analyzer.report.ObjectRow;
 import dev.heapdelta.analyzer.report.SummaryReport;
 import java.io.PrintWriter;
+import dev.heapdelta.analyzer.report.ByteSizes;
 import java.util.Locale;
 
 /** Prints a {@link SummaryReport} as readable tables. */
@@ -18,13 +19,13 @@ final class SummaryTable {
                 report.dumpsInFile() > 1 ? ", dump " + report.dump() + " of " + report.dumpsInFile() : "");
         if (report.partial()) {
             out.printf(Locale.ROOT, "PARTIAL: the dump is truncated or damaged; %s and %,d records lost%n",
-                    Sizes.human(report.lostBytes()), report.lostRecords());
+                    ByteSizes.human(report.lostBytes()), report.lostRecords());
         }
         for (String warning : report.warnings()) {
             out.println("warning: " + warning);
         }
         out.printf(Locale.ROOT, "objects %,d   classes %,d   GC roots %,d   heap %s (%,d B)   unreachable %,d%n",
-                report.objects(), report.classes(), report.gcRoots(), Sizes.human(report.totalShallowBytes()),
+                report.objects(), report.classes(), report.gcRoots(), ByteSizes.human(report.totalShallowBytes()),
                 report.totalShallowBytes(), report.unreachableObjects());
         out.println();
         out.println("Top classes by retained size");
@@ -34,8 +35,8 @@ final class SummaryTable {
             if (shown++ == ROWS) {
                 break;
             }
-            out.printf(Locale.ROOT, "%,12d %12s %12s  %s%n", row.count(), Sizes.human(row.shallowBytes()),
-                    Sizes.human(row.retainedBytes()), row.name());
+            out.printf(Locale.ROOT, "%,12d %12s %12s  %s%n", row.count(), ByteSizes.human(row.shallowBytes()),
+                    ByteSizes.human(row.retainedBytes()), row.name());
         }
         out.println();
         out.println("Top dominators");
@@ -54,7 +55,7 @@ final class SummaryTable {
                 break;
             }
             String what = row.label().isEmpty() ? row.className() + " " + row.id() : row.label();
-            out.printf(Locale.ROOT, "%12s  %-40s %s%n", Sizes.human(row.retainedBytes()), shorten(what, 40),
+            out.printf(Locale.ROOT, "%12s  %-40s %s%n", ByteSizes.human(row.retainedBytes()), shorten(what, 40),
                     row.pathKey());
         }
     }

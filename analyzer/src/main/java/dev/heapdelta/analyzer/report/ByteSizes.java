@@ -1,12 +1,12 @@
-package dev.heapdelta.app.cli;
+package dev.heapdelta.analyzer.report;
 
 import java.util.Locale;
 
 /** Byte sizes for people: {@code 21.6 MB}, and the {@code SIZE} option syntax (bytes, KB/MB/GB, base 1024). */
-public final class Sizes {
+public final class ByteSizes {
     private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB"};
 
-    private Sizes() {
+    private ByteSizes() {
     }
 
     public static String human(long bytes) {

@@ -1,0 +1,100 @@
+package dev.heapdelta.analyzer.leaks;
+
+import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.diff.Trend;
+import dev.heapdelta.analyzer.diff.Trends;
+import dev.heapdelta.analyzer.query.PathKeys;
+import dev.heapdelta.analyzer.report.ByteSizes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A dominator under which the heap's growth concentrates: the largest objects of each snapshot,
+ * matched by path key, reported at the deepest point that still holds most of the growth (an
+ * ancestor whose growth is mostly one descendant's is that descendant's context, not a point).
+ */
+public final class AccumulationPointDetector implements LeakDetector {
+    private static final int CANDIDATES = 200;
+    private static final double CONCENTRATION = 0.8;
+    static final long MIN_GROWTH = 256 * 1024;
+
+    @Override
+    public List<Suspect> detect(SeriesContext series) {
+        int n = series.size();
+        List<Map<String, Integer>> objectByKey = new ArrayList<>();
+        for (Snapshot snapshot : series.snapshots()) {
+            Map<String, Integer> byKey = new LinkedHashMap<>();
+            for (int object : snapshot.biggestObjects(CANDIDATES)) {
+                String key = snapshot.pathKeyOf(object);
+                if (!key.isEmpty()) {
+                    byKey.putIfAbsent(key, object);
+                }
+            }
+            objectByKey.add(byKey);
+        }
+        long heapGrowth = series.last().totalShallowBytes() - series.snapshots().get(0).totalShallowBytes();
+        long threshold = Math.max(MIN_GROWTH, heapGrowth / 20);
+        Map<String, Long[]> retainedByKey = new HashMap<>();
+        for (String key : objectByKey.get(n - 1).keySet()) {
+            Long[] retained = new Long[n];
+            for (int s = 0; s < n; s++) {
+                Integer object = objectByKey.get(s).get(key);
+                retained[s] = object == null ? null
+                        : series.snapshots().get(s).dominatorTree().retainedSizeOf(object);
+            }
+            if (retained[0] == null) {
+                continue;
+            }
+            long growth = Evidence.last(retained) - retained[0];
+            if (growth >= threshold && Trends.classify(retained) == Trend.GROWING) {
+                retainedByKey.put(key, retained);
+            }
+        }
+        List<Suspect> suspects = new ArrayList<>();
+        for (Map.Entry<String, Long[]> entry : retainedByKey.entrySet()) {
+            String key = entry.getKey();
+            long growth = growthOf(entry.getValue());
+            if (hasConcentratedDescendant(key, growth, retainedByKey)) {
+                continue;
+            }
+            int object = objectByKey.get(n - 1).get(key);
+            Snapshot last = series.last();
+            String className = last.displayClassNameOf(object);
+            String title = String.format(Locale.ROOT, "%s at %s accumulates %s", className, key,
+                    ByteSizes.humanDelta(growth));
+            suspects.add(new Suspect(SuspectKind.ACCUMULATION_POINT, title, className, key,
+                    dominatedCounts(series, objectByKey, key), entry.getValue(), Trend.GROWING, series.trendBasis(),
+                    series.pathRows(n - 1, object), series.samples(n - 1, object), series.locations(n - 1, object),
+                    List.of(), List.of("retained size grows at every step and is not mostly one descendant's")));
+        }
+        return suspects;
+    }
+
+    private static long growthOf(Long[] retained) {
+        return Evidence.last(retained) - Evidence.first(retained);
+    }
+
+    private static boolean hasConcentratedDescendant(String key, long growth, Map<String, Long[]> retainedByKey) {
+        String prefix = key + PathKeys.SEPARATOR;
+        for (Map.Entry<String, Long[]> other : retainedByKey.entrySet()) {
+            if (other.getKey().startsWith(prefix) && growthOf(other.getValue()) >= CONCENTRATION * growth) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The number of objects each snapshot's point dominates (DESIGN.md §4: its {@code elements}). */
+    private static Long[] dominatedCounts(SeriesContext series, List<Map<String, Integer>> objectByKey, String key) {
+        Long[] counts = new Long[series.size()];
+        for (int s = 0; s < counts.length; s++) {
+            Integer object = objectByKey.get(s).get(key);
+            counts[s] = object == null ? null : DominatedObjects.count(series.snapshots().get(s), object);
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.heapdelta.analyzer.leaks;
+
+import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.dominators.DominatorTree;
+import dev.heapdelta.analyzer.graph.HeapFormat;
+import dev.heapdelta.analyzer.graph.HeapGraph;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every container of a snapshot worth following, grouped by path key. A container held by another
+ * container (a HashSet's HashMap, an ArrayList's array) is part of its owner, not a container of its
+ * own. Tiny containers are left out: below {@link #MIN_ELEMENTS} entries and {@link #MIN_RETAINED_BYTES}
+ * nothing can be a leak worth a row, and skipping them keeps path work proportional to what matters.
+ */
+public final class ContainerCensus {
+    static final long MIN_ELEMENTS = 8;
+    static final long MIN_RETAINED_BYTES = 16 * 1024;
+
+    private final Map<String, ContainerGroup> groupsByPathKey;
+
+    private ContainerCensus(Map<String, ContainerGroup> groupsByPathKey) {
+        this.groupsByPathKey = groupsByPathKey;
+    }
+
+    public static ContainerInspector inspectorFor(Snapshot snapshot) {
+        return snapshot.format() == HeapFormat.HPROF ? new JavaContainers() : new V8Containers();
+    }
+
+    /** Performance: one pass over the objects of candidate classes, plus one path per container kept. */
+    public static ContainerCensus of(Snapshot snapshot) {
+        HeapGraph graph = snapshot.graph();
+        DominatorTree tree = snapshot.dominatorTree();
+        ContainerInspector inspector = inspectorFor(snapshot);
+        boolean[] candidate = new boolean[graph.classCount()];
+        for (int c = 0; c < candidate.length; c++) {
+            candidate[c] = inspector.isCandidateClass(snapshot, c);
+        }
+        Map<Integer, Container> containerByObject = new HashMap<>();
+        for (int o = 0; o < graph.objectCount(); o++) {
+            int c = graph.classOf(o);
+            if (c >= 0 && candidate[c] && tree.isReachable(o)) {
+                Container container = inspector.inspect(snapshot, o);
+                if (container != null) {
+                    containerByObject.put(o, container);
+                }
+            }
+        }
+        Map<String, List<Container>> membersByKey = new LinkedHashMap<>();
+        for (Container container : containerByObject.values()) {
+            if (container.elements() < MIN_ELEMENTS && tree.retainedSizeOf(container.object()) < MIN_RETAINED_BYTES) {
+                continue;
+            }
+            int parentEdge = snapshot.shortestPaths().parentEdgeOf(container.object());
+            if (parentEdge >= 0 && containerByObject.containsKey(graph.edgeSource(parentEdge))) {
+                continue;
+            }
+            String key = snapshot.pathKeyOf(container.object());
+            if (key.isEmpty()) {
+                continue;
+            }
+            membersByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(container);
+        }
+        Map<String, ContainerGroup> groups = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Container>> entry : membersByKey.entrySet()) {
+            groups.put(entry.getKey(), group(tree, entry.getKey(), entry.getValue()));
+        }
+        return new ContainerCensus(groups);
+    }
+
+    private static ContainerGroup group(DominatorTree tree, String key, List<Container> members) {
+        long elements = 0;
+        int representative = members.get(0).object();
+        int[] objects = new int[members.size()];
+        BitSet memberSet = new BitSet();
+        for (int i = 0; i < objects.length; i++) {
+            objects[i] = members.get(i).object();
+            memberSet.set(objects[i]);
+            elements += members.get(i).elements();
+            if (tree.retainedSizeOf(objects[i]) > tree.retainedSizeOf(representative)) {
+                representative = objects[i];
+            }
+        }
+        long retained = 0;
+        for (int object : objects) {
+            if (objects.length == 1 || !dominatedByAnotherMember(tree, object, memberSet)) {
+                retained += tree.retainedSizeOf(object);
+            }
+        }
+        Container first = members.get(0);
+        return new ContainerGroup(key, first.kind(), first.family(), elements, retained, representative, objects);
+    }
+
+    /** Walks up the dominator chain; bounded, since a member deeper than this is rare and only costs a recount. */
+    private static boolean dominatedByAnotherMember(DominatorTree tree, int object, BitSet members) {
+        int d = tree.immediateDominatorOf(object);
+        for (int steps = 0; d >= 0 && d != tree.virtualRoot() && steps < 10_000; steps++) {
+            if (members.get(d)) {
+                return true;
+            }
+            d = tree.immediateDominatorOf(d);
+        }
+        return false;
+    }
+
+    public Map<String, ContainerGroup> groupsByPathKey() {
+        return groupsByPathKey;
+    }
+
+    public ContainerGroup group(String pathKey) {
+        return groupsByPathKey.get(pathKey);
+    }
+}

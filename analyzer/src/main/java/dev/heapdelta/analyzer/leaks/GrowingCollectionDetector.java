@@ -1,0 +1,108 @@
+package dev.heapdelta.analyzer.leaks;
+
+import dev.heapdelta.analyzer.diff.Trend;
+import dev.heapdelta.analyzer.report.ByteSizes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Maps, sets, lists, queues, arrays, caches and dictionaries whose entry count grows across the
+ * series. A bounded cache that is full in every snapshot is flat, and a weak map whose entries die
+ * does not grow: neither is reported. Listener containers are left to {@link ListenerAccumulationDetector}.
+ */
+public final class GrowingCollectionDetector implements LeakDetector {
+    /** Fewer new entries than this is not worth a row, however steep in relative terms. */
+    static final long MIN_ELEMENT_GROWTH = 10;
+    private static final int EVIDENCE_CLASSES = 5;
+
+    private final boolean listeners;
+
+    public GrowingCollectionDetector() {
+        this(false);
+    }
+
+    GrowingCollectionDetector(boolean listeners) {
+        this.listeners = listeners;
+    }
+
+    @Override
+    public List<Suspect> detect(SeriesContext series) {
+        List<Suspect> suspects = new ArrayList<>();
+        for (CollectionSeries collection : CollectionSeries.all(series)) {
+            ContainerGroup last = collection.last();
+            if (last.kind().isListeners() != listeners) {
+                continue;
+            }
+            Trend trend = collection.elementTrend();
+            long growth = last.elements() - collection.firstElements();
+            if (trend != Trend.GROWING || growth < MIN_ELEMENT_GROWTH) {
+                continue;
+            }
+            suspects.add(suspectOf(series, collection, trend));
+        }
+        return suspects;
+    }
+
+    private Suspect suspectOf(SeriesContext series, CollectionSeries collection, Trend trend) {
+        int lastIndex = series.size() - 1;
+        ContainerGroup last = collection.last();
+        Long[] elements = collection.elements();
+        Long[] retained = collection.retainedBytes();
+        long retainedGrowth = Evidence.last(retained) - Evidence.first(retained);
+        String noun = listeners ? "listeners" : "entries";
+        String title = String.format(Locale.ROOT, "%s at %s grew from %,d to %,d %s (%s retained)", last.family(),
+                collection.pathKey(), collection.firstElements(), last.elements(), noun,
+                ByteSizes.humanDelta(retainedGrowth));
+        List<String> reasons = new ArrayList<>();
+        reasons.add(String.format(Locale.ROOT, "%s count %s across %d snapshots (%s)", noun, trend.jsonName(),
+                series.size(), series.trendBasis()));
+        if (last.members().length > 1) {
+            reasons.add(last.members().length + " containers share this path; their entries are summed");
+        }
+        int representative = last.representative();
+        return new Suspect(
+                listeners ? SuspectKind.LISTENER_ACCUMULATION : SuspectKind.GROWING_COLLECTION,
+                title,
+                series.last().graph().classNameOf(representative),
+                collection.pathKey(),
+                elements,
+                retained,
+                trend,
+                series.trendBasis(),
+                series.pathRows(lastIndex, representative),
+                series.samples(lastIndex, representative),
+                series.locations(lastIndex, representative),
+                classEvidence(series, collection),
+                reasons);
+    }
+
+    /** The classes that grow most under the collection: what it accumulates. */
+    static List<Evidence> classEvidence(SeriesContext series, CollectionSeries collection) {
+        int n = series.size();
+        @SuppressWarnings("unchecked")
+        Map<String, long[]>[] byClass = new Map[n];
+        for (int s = 0; s < n; s++) {
+            ContainerGroup group = collection.groups()[s];
+            byClass[s] = group == null ? Map.of() : series.classesUnder(s, group.members());
+        }
+        List<Evidence> evidence = new ArrayList<>();
+        for (String key : byClass[n - 1].keySet()) {
+            Long[] count = new Long[n];
+            Long[] retained = new Long[n];
+            for (int s = 0; s < n; s++) {
+                long[] figures = byClass[s].get(key);
+                count[s] = figures == null ? (collection.groups()[s] == null ? null : 0L) : figures[0];
+                retained[s] = figures == null ? (collection.groups()[s] == null ? null : 0L) : figures[1];
+            }
+            Evidence row = new Evidence(series.classNameForKey(key), count, retained);
+            if (row.retainedGrowth() > 0) {
+                evidence.add(row);
+            }
+        }
+        evidence.sort(Comparator.comparingLong(Evidence::retainedGrowth).reversed().thenComparing(Evidence::name));
+        return evidence.size() > EVIDENCE_CLASSES ? new ArrayList<>(evidence.subList(0, EVIDENCE_CLASSES)) : evidence;
+    }
+}

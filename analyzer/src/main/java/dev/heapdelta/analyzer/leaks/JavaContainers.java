@@ -1,0 +1,361 @@
+package dev.heapdelta.analyzer.leaks;
+
+import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.graph.EdgeKind;
+import dev.heapdelta.analyzer.graph.HeapGraph;
+import dev.heapdelta.analyzer.graph.ObjectKind;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The JDK's, Guava's and Caffeine's collections and listener containers, with the logical entry
+ * count each keeps in its own fields (DESIGN.md §4). A user class that extends one of them is
+ * inspected as that one.
+ */
+public final class JavaContainers implements ContainerInspector {
+    private static final Map<String, ContainerKind> KIND_BY_FAMILY = new HashMap<>();
+
+    static {
+        for (String map : new String[] {"java.util.HashMap", "java.util.LinkedHashMap", "java.util.Hashtable",
+                "java.util.IdentityHashMap", "java.util.TreeMap", "java.util.WeakHashMap",
+                "java.util.concurrent.ConcurrentHashMap", "java.util.concurrent.ConcurrentSkipListMap",
+                "java.util.Collections$SynchronizedMap", "java.util.Collections$UnmodifiableMap",
+                "java.util.Properties"}) {
+            KIND_BY_FAMILY.put(map, ContainerKind.MAP);
+        }
+        for (String set : new String[] {"java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet",
+                "java.util.concurrent.CopyOnWriteArraySet", "java.util.Collections$SynchronizedSet",
+                "java.util.Collections$UnmodifiableSet"}) {
+            KIND_BY_FAMILY.put(set, ContainerKind.SET);
+        }
+        for (String list : new String[] {"java.util.ArrayList", "java.util.Vector", "java.util.LinkedList",
+                "java.util.concurrent.CopyOnWriteArrayList", "java.util.Collections$SynchronizedList",
+                "java.util.Collections$SynchronizedRandomAccessList", "java.util.Collections$UnmodifiableList",
+                "java.util.Collections$UnmodifiableRandomAccessList", "java.util.Stack"}) {
+            KIND_BY_FAMILY.put(list, ContainerKind.LIST);
+        }
+        for (String queue : new String[] {"java.util.ArrayDeque", "java.util.PriorityQueue",
+                "java.util.concurrent.LinkedBlockingQueue", "java.util.concurrent.ArrayBlockingQueue",
+                "java.util.concurrent.ConcurrentLinkedQueue", "java.util.concurrent.LinkedBlockingDeque",
+                "java.util.concurrent.PriorityBlockingQueue", "java.util.concurrent.ConcurrentLinkedDeque"}) {
+            KIND_BY_FAMILY.put(queue, ContainerKind.QUEUE);
+        }
+        for (String cache : new String[] {"com.google.common.cache.LocalCache$LocalManualCache",
+                "com.google.common.cache.LocalCache$LocalLoadingCache", "com.google.common.cache.LocalCache",
+                "com.github.benmanes.caffeine.cache.BoundedLocalCache",
+                "com.github.benmanes.caffeine.cache.UnboundedLocalCache",
+                "com.github.benmanes.caffeine.cache.LocalManualCache"}) {
+            KIND_BY_FAMILY.put(cache, ContainerKind.CACHE);
+        }
+        for (String listeners : new String[] {"java.beans.PropertyChangeSupport", "javax.swing.event.EventListenerList",
+                "java.util.Observable"}) {
+            KIND_BY_FAMILY.put(listeners, ContainerKind.LISTENERS);
+        }
+    }
+
+    private final Map<Integer, String> familyByClass = new HashMap<>();
+
+    @Override
+    public boolean isCandidateClass(Snapshot snapshot, int classIndex) {
+        return familyOf(snapshot.graph(), classIndex) != null || isObjectArrayClass(snapshot.graph(), classIndex);
+    }
+
+    private static boolean isObjectArrayClass(HeapGraph graph, int classIndex) {
+        String name = graph.className(classIndex);
+        return name.endsWith("[]") && !isPrimitiveArrayName(name);
+    }
+
+    private static boolean isPrimitiveArrayName(String name) {
+        return switch (name) {
+            case "boolean[]", "byte[]", "char[]", "short[]", "int[]", "long[]", "float[]", "double[]" -> true;
+            default -> false;
+        };
+    }
+
+    /** The known JDK or library class this class is or extends, or null. */
+    private String familyOf(HeapGraph graph, int classIndex) {
+        return familyByClass.computeIfAbsent(classIndex, c -> {
+            int current = c;
+            for (int depth = 0; current >= 0 && depth < 64; depth++) {
+                String name = graph.className(current);
+                if (KIND_BY_FAMILY.containsKey(name)) {
+                    return name;
+                }
+                if (name.startsWith("com.github.benmanes.caffeine.cache.")
+                        && (name.contains("BoundedLocalCache") || name.contains("UnboundedLocalCache"))) {
+                    return name.contains("Unbounded") ? "com.github.benmanes.caffeine.cache.UnboundedLocalCache"
+                            : "com.github.benmanes.caffeine.cache.BoundedLocalCache";
+                }
+                current = graph.heapClass(current).superClass();
+            }
+            return "";
+        }).transform(found -> found.isEmpty() ? null : found);
+    }
+
+    @Override
+    public Container inspect(Snapshot snapshot, int object) {
+        HeapGraph graph = snapshot.graph();
+        int classIndex = graph.classOf(object);
+        if (classIndex < 0) {
+            return null;
+        }
+        if (graph.kindOf(object) == ObjectKind.OBJECT_ARRAY) {
+            return new Container(object, ContainerKind.ARRAY, simpleName(graph.className(classIndex)),
+                    nonNullElements(graph, object));
+        }
+        String family = familyOf(graph, classIndex);
+        if (family == null) {
+            return null;
+        }
+        long elements = elements(graph, object, family);
+        if (elements < 0) {
+            return null;
+        }
+        ContainerKind kind = KIND_BY_FAMILY.getOrDefault(family, ContainerKind.CACHE);
+        if (kind != ContainerKind.LISTENERS && isListenerField(snapshot, object)) {
+            kind = ContainerKind.LISTENERS;
+        }
+        return new Container(object, kind, simpleName(graph.className(classIndex)), elements);
+    }
+
+    /** The logical entry count, or -1 when the fields it lives in are missing. */
+    long elements(HeapGraph graph, int object, String family) {
+        ObjectFields fields = ObjectFields.of(graph, object);
+        switch (family) {
+            case "java.util.Hashtable", "java.util.Properties":
+                return orMissing(fields.number("count"));
+            case "java.util.Vector", "java.util.Stack":
+                return orMissing(fields.number("elementCount"));
+            case "java.util.concurrent.ConcurrentHashMap":
+                return concurrentHashMapSize(graph, fields);
+            case "java.util.concurrent.LinkedBlockingQueue", "java.util.concurrent.LinkedBlockingDeque",
+                    "java.util.concurrent.ArrayBlockingQueue":
+                return countField(graph, fields);
+            case "java.util.concurrent.ConcurrentLinkedQueue", "java.util.concurrent.ConcurrentLinkedDeque":
+                return liveLinkedNodes(graph, fields.reference("head"));
+            case "java.util.ArrayDeque":
+                return nonNullElements(graph, fields.reference("elements"));
+            case "java.util.concurrent.CopyOnWriteArrayList":
+                return arrayLength(graph, fields.reference("array"));
+            case "java.util.concurrent.CopyOnWriteArraySet":
+                return delegate(graph, fields.reference("al"), "java.util.concurrent.CopyOnWriteArrayList");
+            case "java.util.HashSet", "java.util.LinkedHashSet":
+                return delegate(graph, fields.reference("map"), "java.util.HashMap");
+            case "java.util.TreeSet":
+                return delegate(graph, fields.reference("m"), "java.util.TreeMap");
+            case "java.util.WeakHashMap":
+                return liveWeakEntries(graph, fields.reference("table"));
+            case "java.util.concurrent.ConcurrentSkipListMap":
+                return orMissing(countSkipListNodes(graph, fields));
+            case "java.util.Collections$SynchronizedMap", "java.util.Collections$UnmodifiableMap":
+                return delegateAny(graph, fields.reference("m"));
+            case "java.util.Collections$SynchronizedSet", "java.util.Collections$UnmodifiableSet",
+                    "java.util.Collections$SynchronizedList", "java.util.Collections$SynchronizedRandomAccessList",
+                    "java.util.Collections$UnmodifiableList", "java.util.Collections$UnmodifiableRandomAccessList":
+                return delegateAny(graph, fields.reference("c"));
+            case "com.google.common.cache.LocalCache$LocalManualCache",
+                    "com.google.common.cache.LocalCache$LocalLoadingCache":
+                return delegate(graph, fields.reference("localCache"), "com.google.common.cache.LocalCache");
+            case "com.google.common.cache.LocalCache":
+                return guavaSegmentsCount(graph, fields.reference("segments"));
+            case "com.github.benmanes.caffeine.cache.LocalManualCache":
+                return delegateAny(graph, fields.reference("cache"));
+            case "com.github.benmanes.caffeine.cache.BoundedLocalCache",
+                    "com.github.benmanes.caffeine.cache.UnboundedLocalCache":
+                return delegate(graph, fields.reference("data"), "java.util.concurrent.ConcurrentHashMap");
+            case "java.beans.PropertyChangeSupport":
+                return propertyChangeListeners(graph, fields.reference("map"));
+            case "javax.swing.event.EventListenerList": {
+                long length = arrayLength(graph, fields.reference("listenerList"));
+                return length < 0 ? -1 : length / 2;
+            }
+            case "java.util.Observable":
+                return delegate(graph, fields.reference("obs"), "java.util.Vector");
+            default:
+                // HashMap, LinkedHashMap, IdentityHashMap, TreeMap, ArrayList, PriorityQueue, LinkedList.
+                return orMissing(fields.number("size"));
+        }
+    }
+
+    private long delegate(HeapGraph graph, int inner, String family) {
+        return inner < 0 ? -1 : elements(graph, inner, family);
+    }
+
+    private long delegateAny(HeapGraph graph, int inner) {
+        if (inner < 0 || graph.classOf(inner) < 0) {
+            return -1;
+        }
+        String family = familyOf(graph, graph.classOf(inner));
+        return family == null ? -1 : elements(graph, inner, family);
+    }
+
+    private static long orMissing(long value) {
+        return value == ObjectFields.MISSING ? -1 : value;
+    }
+
+    private static long concurrentHashMapSize(HeapGraph graph, ObjectFields fields) {
+        long base = fields.number("baseCount");
+        if (base == ObjectFields.MISSING) {
+            // JDK 7 and older kept counts per segment.
+            return segmentsCount(graph, fields.reference("segments"), "count");
+        }
+        int cells = fields.reference("counterCells");
+        if (cells >= 0) {
+            for (int e = graph.firstEdge(cells); e < graph.endEdge(cells); e++) {
+                if (graph.edgeKind(e) == EdgeKind.ARRAY_ELEMENT) {
+                    long value = ObjectFields.of(graph, graph.edgeTarget(e)).number("value");
+                    base += value == ObjectFields.MISSING ? 0 : value;
+                }
+            }
+        }
+        return base;
+    }
+
+    private static long countField(HeapGraph graph, ObjectFields fields) {
+        long count = fields.number("count");
+        if (count != ObjectFields.MISSING) {
+            return count;
+        }
+        int atomic = fields.reference("count");
+        if (atomic < 0) {
+            return -1;
+        }
+        return orMissing(ObjectFields.of(graph, atomic).number("value"));
+    }
+
+    private static long liveLinkedNodes(HeapGraph graph, int head) {
+        long live = 0;
+        int node = head;
+        for (long steps = 0; node >= 0 && steps < graph.objectCount(); steps++) {
+            ObjectFields fields = ObjectFields.of(graph, node);
+            if (fields.reference("item") >= 0) {
+                live++;
+            }
+            int next = fields.reference("next");
+            if (next == node) {
+                break;
+            }
+            node = next;
+        }
+        return live;
+    }
+
+    private static long nonNullElements(HeapGraph graph, int array) {
+        if (array < 0) {
+            return -1;
+        }
+        long count = 0;
+        for (int e = graph.firstEdge(array); e < graph.endEdge(array); e++) {
+            if (graph.edgeKind(e) == EdgeKind.ARRAY_ELEMENT) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static long arrayLength(HeapGraph graph, int array) {
+        return array < 0 ? -1 : graph.details().fields(array).size();
+    }
+
+    private static long liveWeakEntries(HeapGraph graph, int table) {
+        if (table < 0) {
+            return -1;
+        }
+        long live = 0;
+        for (int e = graph.firstEdge(table); e < graph.endEdge(table); e++) {
+            if (graph.edgeKind(e) != EdgeKind.ARRAY_ELEMENT) {
+                continue;
+            }
+            int entry = graph.edgeTarget(e);
+            for (long steps = 0; entry >= 0 && steps < graph.objectCount(); steps++) {
+                ObjectFields fields = ObjectFields.of(graph, entry);
+                if (fields.reference("referent") >= 0) {
+                    live++;
+                }
+                entry = fields.reference("next");
+            }
+        }
+        return live;
+    }
+
+    private static long countSkipListNodes(HeapGraph graph, ObjectFields fields) {
+        int index = fields.reference("head");
+        if (index < 0) {
+            return ObjectFields.MISSING;
+        }
+        // head is an Index (JDK 15+) or a HeadIndex; its node is the base-level list's header.
+        ObjectFields head = ObjectFields.of(graph, index);
+        int node = head.reference("node");
+        long live = 0;
+        for (long steps = 0; node >= 0 && steps < graph.objectCount(); steps++) {
+            ObjectFields fieldsOfNode = ObjectFields.of(graph, node);
+            if (fieldsOfNode.reference("val") >= 0 || fieldsOfNode.reference("value") >= 0) {
+                live++;
+            }
+            node = fieldsOfNode.reference("next");
+        }
+        return live;
+    }
+
+    private static long guavaSegmentsCount(HeapGraph graph, int segments) {
+        return segmentsCount(graph, segments, "count");
+    }
+
+    private static long segmentsCount(HeapGraph graph, int segments, String field) {
+        if (segments < 0) {
+            return -1;
+        }
+        long total = 0;
+        for (int e = graph.firstEdge(segments); e < graph.endEdge(segments); e++) {
+            if (graph.edgeKind(e) == EdgeKind.ARRAY_ELEMENT) {
+                long count = ObjectFields.of(graph, graph.edgeTarget(e)).number(field);
+                total += count == ObjectFields.MISSING ? 0 : count;
+            }
+        }
+        return total;
+    }
+
+    /** PropertyChangeSupport keeps an array of listeners per property name (null for all properties). */
+    private static long propertyChangeListeners(HeapGraph graph, int listenerMap) {
+        if (listenerMap < 0) {
+            return 0;
+        }
+        int map = ObjectFields.of(graph, listenerMap).reference("map");
+        if (map < 0) {
+            return 0;
+        }
+        long total = 0;
+        int table = ObjectFields.of(graph, map).reference("table");
+        if (table < 0) {
+            return 0;
+        }
+        for (int e = graph.firstEdge(table); e < graph.endEdge(table); e++) {
+            if (graph.edgeKind(e) != EdgeKind.ARRAY_ELEMENT) {
+                continue;
+            }
+            for (int node = graph.edgeTarget(e), steps = 0; node >= 0 && steps < 1_000_000; steps++) {
+                ObjectFields entry = ObjectFields.of(graph, node);
+                total += Math.max(0, nonNullElements(graph, entry.reference("value")));
+                node = entry.reference("next");
+            }
+        }
+        return total;
+    }
+
+    /** A list or set held in a field named like a listener registry ({@code listeners}, {@code observers}, …). */
+    private static boolean isListenerField(Snapshot snapshot, int object) {
+        int edge = snapshot.shortestPaths().parentEdgeOf(object);
+        if (edge < 0) {
+            return false;
+        }
+        String name = snapshot.graph().details().edgeName(edge).toLowerCase(Locale.ROOT);
+        return name.contains("listener") || name.contains("observer") || name.contains("handler")
+                || name.contains("subscriber");
+    }
+
+    static String simpleName(String className) {
+        int dot = className.lastIndexOf('.');
+        return dot >= 0 ? className.substring(dot + 1) : className;
+    }
+}

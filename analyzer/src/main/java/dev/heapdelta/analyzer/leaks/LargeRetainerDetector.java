@@ -1,0 +1,98 @@
+package dev.heapdelta.analyzer.leaks;
+
+import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.diff.Trends;
+import dev.heapdelta.analyzer.dominators.DominatorTree;
+import dev.heapdelta.analyzer.graph.ObjectKind;
+import dev.heapdelta.analyzer.report.ByteSizes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One object retaining more than a tenth of the last snapshot's heap. Only the deepest such object
+ * on a dominator chain is reported: a holder whose size is mostly one big child's is that child's
+ * context. Class objects and V8's synthetic nodes are holders, not retainers, and are skipped.
+ */
+public final class LargeRetainerDetector implements LeakDetector {
+    private static final double SHARE = 0.10;
+    private static final double CONCENTRATION = 0.8;
+    private static final int CANDIDATES = 50;
+
+    @Override
+    public List<Suspect> detect(SeriesContext series) {
+        Snapshot last = series.last();
+        DominatorTree tree = last.dominatorTree();
+        long threshold = (long) (last.totalShallowBytes() * SHARE);
+        List<Integer> qualifying = new ArrayList<>();
+        for (int object : last.biggestObjects(CANDIDATES)) {
+            ObjectKind kind = last.graph().kindOf(object);
+            if (tree.retainedSizeOf(object) > threshold && kind != ObjectKind.CLASS && kind != ObjectKind.V8_SYNTHETIC
+                    && kind != ObjectKind.V8_HIDDEN) {
+                qualifying.add(object);
+            }
+        }
+        List<Suspect> suspects = new ArrayList<>();
+        int lastIndex = series.size() - 1;
+        for (int object : qualifying) {
+            if (hasConcentratedDescendant(tree, object, qualifying)) {
+                continue;
+            }
+            String key = last.pathKeyOf(object);
+            long retained = tree.retainedSizeOf(object);
+            String className = last.displayClassNameOf(object);
+            String title = String.format(Locale.ROOT, "%s at %s retains %.0f%% of the heap (%s)", className,
+                    key.isEmpty() ? "?" : key, 100.0 * retained / Math.max(1, last.totalShallowBytes()),
+                    ByteSizes.human(retained));
+            Long[] retainedBySnapshot = new Long[series.size()];
+            Long[] counts = new Long[series.size()];
+            for (int s = 0; s < series.size(); s++) {
+                int match = s == lastIndex ? object : objectWithKey(series.snapshots().get(s), key);
+                if (match >= 0) {
+                    retainedBySnapshot[s] = series.snapshots().get(s).dominatorTree().retainedSizeOf(match);
+                    counts[s] = DominatedObjects.count(series.snapshots().get(s), match);
+                }
+            }
+            suspects.add(new Suspect(SuspectKind.LARGE_RETAINER, title, className, key, counts, retainedBySnapshot,
+                    Trends.classify(retainedBySnapshot), series.trendBasis(), series.pathRows(lastIndex, object),
+                    series.samples(lastIndex, object), series.locations(lastIndex, object), List.of(),
+                    List.of(String.format(Locale.ROOT, "retains more than %.0f%% of the last snapshot's heap",
+                            SHARE * 100))));
+        }
+        return suspects;
+    }
+
+    /** The same retainer in another snapshot: one of its largest objects with the same path key, or -1. */
+    private static int objectWithKey(Snapshot snapshot, String key) {
+        if (key.isEmpty()) {
+            return -1;
+        }
+        for (int object : snapshot.biggestObjects(CANDIDATES)) {
+            if (snapshot.pathKeyOf(object).equals(key)) {
+                return object;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean hasConcentratedDescendant(DominatorTree tree, int object, List<Integer> qualifying) {
+        for (int other : qualifying) {
+            if (other != object && tree.retainedSizeOf(other) >= CONCENTRATION * tree.retainedSizeOf(object)
+                    && dominates(tree, object, other)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean dominates(DominatorTree tree, int dominator, int object) {
+        int d = tree.immediateDominatorOf(object);
+        for (int steps = 0; d >= 0 && d != tree.virtualRoot() && steps < 100_000; steps++) {
+            if (d == dominator) {
+                return true;
+            }
+            d = tree.immediateDominatorOf(d);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.heapdelta.analyzer.leaks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The detectors, in the one order they run. Their suspects are then ranked by {@link SuspectRanking}. */
+public final class LeakDetectors {
+    private LeakDetectors() {
+    }
+
+    public static List<LeakDetector> defaults() {
+        return List.of(
+                new GrowingCollectionDetector(),
+                new ListenerAccumulationDetector(),
+                new GrowingClassDetector(),
+                new AccumulationPointDetector(),
+                new LargeRetainerDetector());
+    }
+
+    /** Runs every detector and ranks what they found. */
+    public static List<Suspect> detect(SeriesContext series) {
+        List<Suspect> all = new ArrayList<>();
+        for (LeakDetector detector : defaults()) {
+            all.addAll(detector.detect(series));
+        }
+        return SuspectRanking.rank(all, series);
+    }
+}

@@ -1,0 +1,239 @@
+package dev.heapdelta.analyzer.leaks;
+
+import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.diff.ClassDiffRow;
+import dev.heapdelta.analyzer.diff.Trends;
+import dev.heapdelta.analyzer.dominators.DominatorTree;
+import dev.heapdelta.analyzer.graph.HeapFormat;
+import dev.heapdelta.analyzer.graph.HeapGraph;
+import dev.heapdelta.analyzer.graph.ObjectKind;
+import dev.heapdelta.analyzer.report.ByteSizes;
+import dev.heapdelta.analyzer.report.ObjectIds;
+import dev.heapdelta.analyzer.report.PathStepRow;
+import dev.heapdelta.analyzer.report.SummaryReports;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the detectors share about a series of snapshots: the snapshots in command-line order, the
+ * class diff, each snapshot's container census, and the evidence helpers (paths, samples, the
+ * classes that grow under an object).
+ */
+public final class SeriesContext {
+    private static final int SAMPLES = 3;
+    private static final int SAMPLE_SEARCH_LIMIT = 2_000;
+
+    private final List<Snapshot> snapshots;
+    private final List<ClassDiffRow> classDiff;
+    private final boolean includeStrings;
+    private final ContainerCensus[] censuses;
+
+    public SeriesContext(List<Snapshot> snapshots, List<ClassDiffRow> classDiff, boolean includeStrings) {
+        this.snapshots = List.copyOf(snapshots);
+        this.classDiff = classDiff;
+        this.includeStrings = includeStrings;
+        this.censuses = new ContainerCensus[snapshots.size()];
+    }
+
+    public List<Snapshot> snapshots() {
+        return snapshots;
+    }
+
+    public int size() {
+        return snapshots.size();
+    }
+
+    public Snapshot last() {
+        return snapshots.get(snapshots.size() - 1);
+    }
+
+    public List<ClassDiffRow> classDiff() {
+        return classDiff;
+    }
+
+    public String trendBasis() {
+        return Trends.basis(snapshots.size());
+    }
+
+    public boolean includeStrings() {
+        return includeStrings;
+    }
+
+    public synchronized ContainerCensus census(int snapshot) {
+        if (censuses[snapshot] == null) {
+            censuses[snapshot] = ContainerCensus.of(snapshots.get(snapshot));
+        }
+        return censuses[snapshot];
+    }
+
+    /** The index of the last snapshot where a per-snapshot figure is present, or -1. */
+    static int lastPresent(Object[] values) {
+        for (int i = values.length - 1; i >= 0; i--) {
+            if (values[i] != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public List<PathStepRow> pathRows(int snapshot, int object) {
+        Snapshot s = snapshots.get(snapshot);
+        return SummaryReports.pathRows(s, s.pathToRoot(object));
+    }
+
+    /**
+     * Up to three entries held under {@code object}: the first objects in its dominator subtree,
+     * breadth-first, that are not container internals. Strings are shown only as their length unless
+     * the user opted in.
+     */
+    public List<String> samples(int snapshot, int object) {
+        Snapshot s = snapshots.get(snapshot);
+        List<String> samples = new ArrayList<>();
+        for (int entry : entriesUnder(s, object, SAMPLES)) {
+            samples.add(describe(s, entry));
+        }
+        return samples;
+    }
+
+    /** Where the entries under {@code object} were created, where the dump records it (V8). */
+    public List<String> locations(int snapshot, int object) {
+        Snapshot s = snapshots.get(snapshot);
+        Set<String> locations = new LinkedHashSet<>();
+        String own = s.graph().details().locationOf(object);
+        if (own != null) {
+            locations.add(own);
+        }
+        for (int entry : entriesUnder(s, object, 10)) {
+            String location = s.graph().details().locationOf(entry);
+            if (location != null) {
+                locations.add(location);
+            }
+            if (locations.size() == 5) {
+                break;
+            }
+        }
+        return new ArrayList<>(locations);
+    }
+
+    private static List<Integer> entriesUnder(Snapshot s, int object, int limit) {
+        DominatorTree tree = s.dominatorTree();
+        List<Integer> entries = new ArrayList<>();
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        queue.add(object);
+        int visited = 0;
+        while (!queue.isEmpty() && entries.size() < limit && visited++ < SAMPLE_SEARCH_LIMIT) {
+            int current = queue.poll();
+            for (int child : tree.childrenByRetainedSize(current)) {
+                if (isEntry(s, child)) {
+                    entries.add(child);
+                    if (entries.size() == limit) {
+                        break;
+                    }
+                } else {
+                    queue.add(child);
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static boolean isEntry(Snapshot s, int object) {
+        HeapGraph graph = s.graph();
+        ObjectKind kind = graph.kindOf(object);
+        if (graph.format() == HeapFormat.HPROF) {
+            if (kind == ObjectKind.OBJECT_ARRAY || kind == ObjectKind.CLASS) {
+                return false;
+            }
+            String name = graph.classNameOf(object);
+            return !(name.startsWith("java.util.") || name.startsWith("com.google.common.")
+                    || name.startsWith("com.github.benmanes.caffeine.") || name.equals("java.lang.String")
+                    || name.startsWith("java.lang.ref."));
+        }
+        return switch (kind) {
+            case V8_OBJECT, V8_CLOSURE, V8_REGEXP, V8_NATIVE -> true;
+            default -> false;
+        };
+    }
+
+    private String describe(Snapshot s, int object) {
+        HeapGraph graph = s.graph();
+        StringBuilder text = new StringBuilder(graph.classNameOf(object));
+        text.append(' ').append(ObjectIds.format(graph, object));
+        text.append(", retains ").append(ByteSizes.human(s.dominatorTree().retainedSizeOf(object)));
+        String label = s.labelOf(object);
+        if (label != null && !label.isEmpty() && includeStrings) {
+            text.append(", ").append(shorten(label, 60));
+        }
+        return text.toString();
+    }
+
+    static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /**
+     * Per class, the instances in the dominator subtrees of {@code objects} that no other instance of
+     * their class dominates: {count, retained}. What grows under a collection, class by class.
+     */
+    public Map<String, long[]> classesUnder(int snapshot, int[] objects) {
+        Snapshot s = snapshots.get(snapshot);
+        HeapGraph graph = s.graph();
+        DominatorTree tree = s.dominatorTree();
+        Map<String, long[]> byClass = new HashMap<>();
+        int[] onPath = new int[graph.classCount()];
+        for (int start : objects) {
+            // Iterative walk with enter/exit so that "no same-class instance above" is exact.
+            ArrayDeque<int[]> stack = new ArrayDeque<>();
+            stack.push(new int[] {start, 0});
+            enter(graph, tree, start, onPath, byClass);
+            while (!stack.isEmpty()) {
+                int[] frame = stack.peek();
+                int object = frame[0];
+                int childIndex = tree.firstChildIndex(object) + frame[1];
+                if (childIndex >= tree.firstChildIndex(object + 1)) {
+                    stack.pop();
+                    int c = graph.classOf(object);
+                    if (c >= 0) {
+                        onPath[c]--;
+                    }
+                    continue;
+                }
+                frame[1]++;
+                int child = tree.childAt(childIndex);
+                enter(graph, tree, child, onPath, byClass);
+                stack.push(new int[] {child, 0});
+            }
+        }
+        return byClass;
+    }
+
+    private static void enter(HeapGraph graph, DominatorTree tree, int object, int[] onPath,
+            Map<String, long[]> byClass) {
+        int c = graph.classOf(object);
+        if (c < 0) {
+            return;
+        }
+        long[] figures = byClass.computeIfAbsent(dev.heapdelta.analyzer.diff.ClassDiffs.keyOf(graph,
+                graph.heapClass(c)), k -> new long[2]);
+        figures[0]++;
+        if (onPath[c] == 0) {
+            figures[1] += tree.retainedSizeOf(object);
+        }
+        onPath[c]++;
+    }
+
+    /** A class key's display name in the class diff, or the key itself. */
+    public String classNameForKey(String key) {
+        for (ClassDiffRow row : classDiff) {
+            if (row.key().equals(key)) {
+                return row.name();
+            }
+        }
+        return key;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.heapdelta.analyzer.leaks;
+
+import dev.heapdelta.analyzer.diff.Trend;
+import dev.heapdelta.analyzer.report.PathStepRow;
+import java.util.List;
+
+/**
+ * One leak suspect with its evidence (DESIGN.md §5). Arrays follow the snapshot order; an entry is
+ * null where the suspect is absent from that snapshot.
+ *
+ * @param elements entry counts per snapshot (collections, listeners), or instance counts (classes)
+ * @param pathToRoot the path from a GC root in the last snapshot where it is present, root-first
+ * @param samples a few entries, shortened; strings only as their length unless the user opted in
+ * @param locations V8: script:line:column of the closures and constructors involved
+ * @param reasons why the detector flagged it, in plain words
+ */
+public record Suspect(SuspectKind kind, String title, String className, String pathKey, Long[] elements,
+        Long[] retainedBytes, Trend trend, String trendBasis, List<PathStepRow> pathToRoot, List<String> samples,
+        List<String> locations, List<Evidence> evidence, List<String> reasons) {
+
+    public long retainedGrowth() {
+        return Evidence.last(retainedBytes) - Evidence.first(retainedBytes);
+    }
+
+    public long elementGrowth() {
+        return elements == null ? 0 : Evidence.last(elements) - Evidence.first(elements);
+    }
+
+    public Suspect withEvidence(List<Evidence> moreEvidence) {
+        return new Suspect(kind, title, className, pathKey, elements, retainedBytes, trend, trendBasis, pathToRoot,
+                samples, locations, moreEvidence, reasons);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.heapdelta.analyzer.report;
+
+import dev.heapdelta.analyzer.diff.ClassDiffRow;
+import dev.heapdelta.analyzer.leaks.Suspect;
+import java.util.List;
+
+/**
+ * Everything {@code heapdelta diff} reports: the snapshots in command-line order, the class diff and
+ * the ranked leak suspects. The JSON, the table, the UI and the PDF all render this.
+ *
+ * @param retention how references were treated for retained sizes in this run
+ */
+public record DiffReport(List<SnapshotRow> snapshots, List<ClassDiffRow> classes, List<Suspect> suspects,
+        String trendBasis, String retention, boolean includeStrings) {
+
+    public boolean anyPartial() {
+        return snapshots.stream().anyMatch(SnapshotRow::partial);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.heapdelta.analyzer.report;
+
+import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.diff.ClassDiffRow;
+import dev.heapdelta.analyzer.diff.ClassDiffs;
+import dev.heapdelta.analyzer.diff.Trends;
+import dev.heapdelta.analyzer.leaks.LeakDetectors;
+import dev.heapdelta.analyzer.leaks.SeriesContext;
+import dev.heapdelta.analyzer.leaks.Suspect;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the {@link DiffReport} of a series of analysed snapshots. */
+public final class DiffReports {
+    private DiffReports() {
+    }
+
+    /**
+     * @param snapshots two or more, in command-line order
+     * @param includeStrings show string contents in samples; redacted by default
+     */
+    public static DiffReport of(List<Snapshot> snapshots, boolean includeStrings) {
+        if (snapshots.size() < 2) {
+            throw new IllegalArgumentException("a diff needs two or more snapshots, got " + snapshots.size());
+        }
+        List<SnapshotRow> rows = new ArrayList<>();
+        for (Snapshot snapshot : snapshots) {
+            rows.add(new SnapshotRow(snapshot.file(), snapshot.format().jsonName(), snapshot.objectCount(),
+                    snapshot.totalShallowBytes(), snapshot.graph().info().partial(),
+                    snapshot.graph().info().lostBytes(), snapshot.graph().info().timestampMillis(),
+                    snapshot.graph().info().fileBytes()));
+        }
+        List<ClassDiffRow> classes = ClassDiffs.of(snapshots);
+        SeriesContext series = new SeriesContext(snapshots, classes, includeStrings);
+        List<Suspect> suspects = LeakDetectors.detect(series);
+        return new DiffReport(rows, classes, suspects, Trends.basis(snapshots.size()),
+                snapshots.get(snapshots.size() - 1).dominatorTree().rule().description(), includeStrings);
+    }
+}
