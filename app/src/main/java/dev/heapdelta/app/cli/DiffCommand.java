@@ -1,0 +1,103 @@
+package dev.heapdelta.app.cli;
+
+import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.leaks.Suspect;
+import dev.heapdelta.analyzer.report.ByteSizes;
+import dev.heapdelta.analyzer.report.DiffReport;
+import dev.heapdelta.analyzer.report.DiffReports;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code heapdelta diff BASE TARGET [MORE…]}: what grew, and which collection holds it. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = "Compares two or more dumps of one process and names the leak.")
+final class DiffCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "2..*", paramLabel = "FILE", description = "BASE TARGET [MORE…], oldest first.")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "--json", paramLabel = "OUT|-", description = "Write the JSON report to OUT, or - for stdout.")
+    String json;
+
+    @Option(names = "--pdf", paramLabel = "OUT", description = "Write the leak report PDF to OUT.")
+    String pdf;
+
+    @Option(names = "--top", paramLabel = "N", description = "Limit the suspects and classes listed.")
+    Integer top;
+
+    @Option(names = "--fail-on-growth", paramLabel = "SIZE",
+            description = "Exit with code 3 when any suspect's retained growth exceeds SIZE (e.g. 10MB).")
+    String failOnGrowth;
+
+    @Option(names = "--include-strings", description = "Show string contents in samples (redacted by default).")
+    boolean includeStrings;
+
+    @Mixin
+    SnapshotOptions snapshotOptions = new SnapshotOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        long threshold = -1;
+        if (failOnGrowth != null) {
+            try {
+                threshold = ByteSizes.parse(failOnGrowth);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--fail-on-growth: " + e.getMessage());
+            }
+        }
+        if (top != null && top < 0) {
+            throw new UsageException("--top must not be negative");
+        }
+        List<Snapshot> snapshots = SnapshotSeriesLoader.load(files, snapshotOptions.toAnalysisOptions());
+        try {
+            DiffReport report = DiffReports.of(snapshots, includeStrings);
+            if (json != null) {
+                int classes = top == null ? -1 : top;
+                JsonOutput.write(json, spec.commandLine().getOut(), generator -> DiffJson.write(
+                        limitSuspects(report), classes, generator));
+            } else {
+                DiffTable.print(report, top == null ? 20 : top, spec.commandLine().getOut());
+            }
+            if (pdf != null) {
+                throw new UsageException("--pdf is not available in this build yet");
+            }
+            return exitCode(report, threshold);
+        } finally {
+            SnapshotSeriesLoader.closeAll(snapshots);
+        }
+    }
+
+    private DiffReport limitSuspects(DiffReport report) {
+        if (top == null || report.suspects().size() <= top) {
+            return report;
+        }
+        return new DiffReport(report.snapshots(), report.classes(), report.suspects().subList(0, top),
+                report.trendBasis(), report.retention(), report.includeStrings());
+    }
+
+    private int exitCode(DiffReport report, long threshold) {
+        if (threshold >= 0) {
+            for (Suspect suspect : report.suspects()) {
+                if (suspect.retainedGrowth() > threshold) {
+                    spec.commandLine().getErr().println("heapdelta: " + suspect.title() + " exceeds --fail-on-growth "
+                            + ByteSizes.human(threshold));
+                    return ExitCode.GROWTH_THRESHOLD_EXCEEDED;
+                }
+            }
+        }
+        if (report.anyPartial()) {
+            spec.commandLine().getErr().println("heapdelta: a dump is truncated or damaged; this is a partial analysis");
+            return ExitCode.PARTIAL_ANALYSIS;
+        }
+        return ExitCode.OK;
+    }
+}

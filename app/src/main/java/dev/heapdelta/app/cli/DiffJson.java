@@ -1,0 +1,109 @@
+package dev.heapdelta.app.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.heapdelta.analyzer.diff.ClassDiffRow;
+import dev.heapdelta.analyzer.leaks.Evidence;
+import dev.heapdelta.analyzer.leaks.Suspect;
+import dev.heapdelta.analyzer.report.DiffReport;
+import dev.heapdelta.analyzer.report.SnapshotRow;
+import java.io.IOException;
+import java.util.List;
+
+/** Writes a {@link DiffReport} as the {@code diff --json} document of DESIGN.md §6. */
+final class DiffJson {
+    private DiffJson() {
+    }
+
+    /** @param topClasses how many class rows, or -1 for every class with a non-zero count */
+    static void write(DiffReport report, int topClasses, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeArrayFieldStart("snapshots");
+        for (SnapshotRow snapshot : report.snapshots()) {
+            json.writeStartObject();
+            json.writeStringField("file", snapshot.file());
+            json.writeStringField("format", snapshot.format());
+            json.writeNumberField("objects", snapshot.objects());
+            json.writeNumberField("totalShallowBytes", snapshot.totalShallowBytes());
+            json.writeBooleanField("partial", snapshot.partial());
+            if (snapshot.partial()) {
+                json.writeNumberField("lostBytes", snapshot.lostBytes());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeStringField("trendBasis", report.trendBasis());
+        json.writeStringField("retention", report.retention());
+        json.writeArrayFieldStart("classes");
+        List<ClassDiffRow> classes = topClasses < 0 ? report.classes()
+                : report.classes().subList(0, Math.min(topClasses, report.classes().size()));
+        for (ClassDiffRow row : classes) {
+            json.writeStartObject();
+            json.writeStringField("name", row.name());
+            json.writeStringField("key", row.key());
+            writeLongs(json, "count", row.count());
+            writeLongs(json, "shallowBytes", row.shallowBytes());
+            writeLongs(json, "retainedBytes", row.retainedBytes());
+            if (row.newObjects() != null) {
+                json.writeNumberField("new", row.newObjects());
+                json.writeNumberField("deleted", row.deletedObjects());
+            }
+            json.writeStringField("trend", row.trend().jsonName());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("suspects");
+        for (Suspect suspect : report.suspects()) {
+            writeSuspect(json, suspect);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    static void writeSuspect(JsonGenerator json, Suspect suspect) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("kind", suspect.kind().jsonName());
+        json.writeStringField("title", suspect.title());
+        json.writeStringField("className", suspect.className());
+        json.writeStringField("pathKey", suspect.pathKey());
+        writeLongs(json, "elements", suspect.elements());
+        writeLongs(json, "retainedBytes", suspect.retainedBytes());
+        json.writeNumberField("retainedGrowth", suspect.retainedGrowth());
+        json.writeStringField("trend", suspect.trend().jsonName());
+        json.writeStringField("trendBasis", suspect.trendBasis());
+        json.writeArrayFieldStart("pathToRoot");
+        for (var step : suspect.pathToRoot()) {
+            json.writeStartObject();
+            json.writeStringField("className", step.className());
+            json.writeStringField("edge", step.edge());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        SummaryJson.writeStrings(json, "samples", suspect.samples());
+        SummaryJson.writeStrings(json, "locations", suspect.locations());
+        json.writeArrayFieldStart("evidence");
+        for (Evidence evidence : suspect.evidence()) {
+            json.writeStartObject();
+            json.writeStringField("name", evidence.name());
+            writeLongs(json, "count", evidence.count());
+            writeLongs(json, "retainedBytes", evidence.retainedBytes());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        SummaryJson.writeStrings(json, "reasons", suspect.reasons());
+        json.writeEndObject();
+    }
+
+    static void writeLongs(JsonGenerator json, String field, Long[] values) throws IOException {
+        json.writeArrayFieldStart(field);
+        if (values != null) {
+            for (Long value : values) {
+                if (value == null) {
+                    json.writeNull();
+                } else {
+                    json.writeNumber(value);
+                }
+            }
+        }
+        json.writeEndArray();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.heapdelta.app.cli;
+
+import dev.heapdelta.analyzer.analysis.AnalysisOptions;
+import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.analysis.SnapshotLoader;
+import dev.heapdelta.analyzer.source.CancelSignal;
+import dev.heapdelta.analyzer.source.ProgressListener;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Loads the dumps of a diff one after the other, so that only the graphs, not the readers, coexist. */
+final class SnapshotSeriesLoader {
+    private SnapshotSeriesLoader() {
+    }
+
+    static List<Snapshot> load(List<String> files, AnalysisOptions options) throws IOException {
+        List<Snapshot> snapshots = new ArrayList<>();
+        try {
+            for (String file : files) {
+                snapshots.add(SnapshotLoader.load(Path.of(file), file, options, CancelSignal.NEVER,
+                        ProgressListener.NONE));
+            }
+        } catch (IOException | RuntimeException e) {
+            closeAll(snapshots);
+            throw e;
+        }
+        return snapshots;
+    }
+
+    static void closeAll(List<Snapshot> snapshots) {
+        for (Snapshot snapshot : snapshots) {
+            try {
+                snapshot.close();
+            } catch (Exception ignored) {
+                // Closing only releases file handles; a failure here cannot change any result.
+            }
+        }
+    }
+}
