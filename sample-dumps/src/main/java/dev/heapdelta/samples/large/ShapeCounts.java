@@ -1,0 +1,35 @@
+package dev.heapdelta.samples.large;
+
+/**
+ * How many of each structure the large HPROF shape holds at a scale; scale 1 is the shape of
+ * shared/reference/README.md ("Large dumps"). Every count is at least 1.
+ */
+public record ShapeCounts(int customers, int counters, int events, int treeNodes, int historyLength, int boxes,
+        int blobs) {
+    static final int PROFILE_BYTES = 64;
+    static final int BLOB_BYTES = 1 << 20;
+    static final int BOX_LENGTH = 2;
+
+    public static ShapeCounts atScale(double scale) {
+        if (!(scale > 0) || scale > 16) {
+            throw new IllegalArgumentException("scale must be in (0, 16], was " + scale);
+        }
+        return new ShapeCounts(scaled(3_000_000, scale), scaled(3_000_000, scale), scaled(2_000_000, scale),
+                scaled(4_000_000, scale), scaled(1_000_000, scale), scaled(100_000, scale), scaled(60, scale));
+    }
+
+    /**
+     * The heap objects the structures consist of, excluding the JVM's own: per customer the Customer, its
+     * Address, its profile byte[], two Strings with their byte[] values and the HashMap node; per counter an
+     * Integer and a node; per history element a LinkedList node and a Long; the maps' tables and the arrays.
+     */
+    public long objects() {
+        return 8L * customers + 2L * counters + events + treeNodes + 2L * historyLength + boxes + blobs
+                + 2 /* map tables */ + 2 /* maps */ + 1 /* events array */ + 1 /* list */ + 1 /* boxes array */
+                + 1 /* blobs array */;
+    }
+
+    private static int scaled(int count, double scale) {
+        return (int) Math.max(1, Math.round(count * scale));
+    }
+}
