@@ -1,0 +1,81 @@
+package dev.heapdelta.analyzer.report;
+
+import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.graph.HeapGraph;
+import dev.heapdelta.analyzer.query.PathStep;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Paths to GC roots, as MAT's "Path to GC roots" (one object) and "Merge shortest paths" (a class):
+ * the shortest strong path of every instance, merged when root, classes and edges all agree.
+ */
+public final class PathsReports {
+    private PathsReports() {
+    }
+
+    /** @return null when no object has that id */
+    public static PathsReport forObject(Snapshot snapshot, long id) {
+        int object = snapshot.graph().findObjectById(id);
+        if (object < 0) {
+            return null;
+        }
+        List<PathStep> path = snapshot.pathToRoot(object);
+        PathsReport.MergedPath merged = new PathsReport.MergedPath(snapshot.pathKeys().keyOf(path), 1,
+                SummaryReports.pathRows(snapshot, path));
+        return new PathsReport(ObjectIds.format(snapshot.graph(), object), path.isEmpty() ? List.of() : List.of(merged));
+    }
+
+    /**
+     * @param className a class name (HPROF: fully qualified; V8: the DevTools name)
+     * @param limit at most this many distinct paths, the most common first
+     */
+    public static PathsReport forClass(Snapshot snapshot, String className, int limit) {
+        HeapGraph graph = snapshot.graph();
+        boolean[] matches = new boolean[graph.classCount()];
+        boolean any = false;
+        for (int c = 0; c < matches.length; c++) {
+            matches[c] = graph.className(c).equals(className);
+            any |= matches[c];
+        }
+        if (!any) {
+            return null;
+        }
+        Map<String, long[]> countBySignature = new LinkedHashMap<>();
+        Map<String, Integer> exampleBySignature = new LinkedHashMap<>();
+        for (int o = 0; o < graph.objectCount(); o++) {
+            int c = graph.classOf(o);
+            if (c < 0 || !matches[c] || !snapshot.shortestPaths().hasPath(o)) {
+                continue;
+            }
+            String signature = signatureOf(snapshot, snapshot.pathToRoot(o));
+            countBySignature.computeIfAbsent(signature, s -> new long[1])[0]++;
+            exampleBySignature.putIfAbsent(signature, o);
+        }
+        List<PathsReport.MergedPath> paths = new ArrayList<>();
+        for (Map.Entry<String, long[]> entry : countBySignature.entrySet()) {
+            List<PathStep> path = snapshot.pathToRoot(exampleBySignature.get(entry.getKey()));
+            paths.add(new PathsReport.MergedPath(snapshot.pathKeys().keyOf(path), entry.getValue()[0],
+                    SummaryReports.pathRows(snapshot, path)));
+        }
+        paths.sort(Comparator.comparingLong(PathsReport.MergedPath::count).reversed()
+                .thenComparing(PathsReport.MergedPath::pathKey));
+        return new PathsReport(className, paths.size() > limit ? paths.subList(0, limit) : paths);
+    }
+
+    /** The root's id, then each step's class and edge: what MAT merges on. */
+    private static String signatureOf(Snapshot snapshot, List<PathStep> path) {
+        StringBuilder signature = new StringBuilder();
+        List<PathStepRow> rows = SummaryReports.pathRows(snapshot, path);
+        if (!rows.isEmpty()) {
+            signature.append(rows.get(0).id());
+        }
+        for (PathStepRow row : rows) {
+            signature.append('\u0000').append(row.className()).append('\u0001').append(row.edge());
+        }
+        return signature.toString();
+    }
+}
