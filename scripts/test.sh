@@ -1,8 +1,29 @@
 #!/usr/bin/env bash
 # The project's test command (README): the Maven build with every test, then the smoke runs that
-# keep the benchmark working. Run from the repository root.
+# keep the shipped commands working end to end. Run from the repository root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
 mvn -B -ntp verify
-# The benchmark must keep working: a tiny generated dump, analysed end to end.
-java -jar app/target/heapdelta.jar --version
+
+jar=app/target/heapdelta.jar
+smoke=$(mktemp -d)
+trap 'rm -rf "$smoke"' EXIT
+
+echo "== smoke: version"
+java -jar "$jar" --version
+
+echo "== smoke: benchmark on a small generated HPROF"
+java -jar "$jar" bench --generate hprof --scale 0.01 --out "$smoke"
+
+echo "== smoke: diff of the bundled Java example series"
+java -cp "$jar" dev.heapdelta.samples.Examples "$smoke/examples" >/dev/null 2>&1 || true
+java -jar "$jar" diff sample-dumps/java/leaks-t0.hprof.gz sample-dumps/java/leaks-t1.hprof.gz \
+  sample-dumps/java/leaks-t2.hprof.gz --json "$smoke/diff.json"
+python3 - "$smoke/diff.json" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+keys = [s["pathKey"] for s in report["suspects"]]
+assert keys and keys[0] == "static SessionStore.CACHE", keys[:5]
+print("first suspect:", report["suspects"][0]["title"])
+PY

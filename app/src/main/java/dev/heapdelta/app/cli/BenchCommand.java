@@ -1,0 +1,154 @@
+package dev.heapdelta.app.cli;
+
+import dev.heapdelta.analyzer.analysis.AnalysisOptions;
+import dev.heapdelta.analyzer.analysis.PhaseTimings;
+import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.analysis.SnapshotLoader;
+import dev.heapdelta.analyzer.report.ByteSizes;
+import dev.heapdelta.analyzer.report.DiffReports;
+import dev.heapdelta.analyzer.source.CancelSignal;
+import dev.heapdelta.analyzer.source.ProgressListener;
+import dev.heapdelta.samples.LargeHprofShape;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPInputStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code heapdelta bench}: analyses dumps (given, or generated in the benchmark's shape) and prints
+ * per-phase wall times, peak heap and RSS, and the ratio to a plain sequential read of the same file
+ * in the same run: the floor. Figures are ratios to that floor because these machines are noisy.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measures analysis speed and memory on dumps, against a plain read of the same file.")
+final class BenchCommand implements Callable<Integer> {
+    private static final int READ_BUFFER = 8 << 20;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "FILE")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "--generate", paramLabel = "hprof|v8", description = "Generate a dump of the benchmark shape first.")
+    String generate;
+
+    @Option(names = "--scale", paramLabel = "X", defaultValue = "1.0",
+            description = "Size of the generated dump; 1.0 is the reference shape (~1.9 GB HPROF).")
+    double scale = 1.0;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-out", description = "Where generated dumps go.")
+    Path out = Path.of("bench-out");
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        List<String> targets = new ArrayList<>(files);
+        if (generate != null) {
+            targets.add(generated(stdout).toString());
+        }
+        if (targets.isEmpty()) {
+            throw new UsageException("give dump files, or --generate hprof|v8");
+        }
+        List<Snapshot> snapshots = new ArrayList<>();
+        long analysisMillis = 0;
+        try {
+            for (String file : targets) {
+                Snapshot snapshot = measure(file, stdout);
+                analysisMillis += snapshot.timings().totalMillis();
+                snapshots.add(snapshot);
+            }
+            if (snapshots.size() >= 2) {
+                long started = System.nanoTime();
+                int suspects = DiffReports.of(snapshots, false).suspects().size();
+                long diffMillis = (System.nanoTime() - started) / 1_000_000;
+                stdout.printf(Locale.ROOT, "diff of %d snapshots: %d ms after the analyses (%d ms), %d suspects; "
+                        + "diff / analyses = %.2f%n", snapshots.size(), diffMillis, analysisMillis, suspects,
+                        (double) diffMillis / Math.max(1, analysisMillis));
+            }
+        } finally {
+            SnapshotSeriesLoader.closeAll(snapshots);
+        }
+        stdout.flush();
+        return ExitCode.OK;
+    }
+
+    private Snapshot measure(String file, PrintWriter stdout) throws IOException {
+        Path path = Path.of(file);
+        long floorMillis = plainReadMillis(path);
+        System.gc();
+        ProcessMemory.resetPeaks();
+        Snapshot snapshot = SnapshotLoader.load(path, file, AnalysisOptions.defaults(), CancelSignal.NEVER,
+                ProgressListener.NONE);
+        long peakHeap = ProcessMemory.peakHeapBytes();
+        long peakRss = ProcessMemory.peakRssBytes();
+        PhaseTimings t = snapshot.timings();
+        stdout.printf(Locale.ROOT, "%s: %s, %s%n", file, snapshot.format().jsonName(), ByteSizes.human(Files.size(path)));
+        stdout.printf(Locale.ROOT, "  objects %,d (reachable %,d)   edges %,d   classes %,d%n",
+                snapshot.graph().objectCount(), snapshot.objectCount(), snapshot.graph().edgeCount(),
+                snapshot.graph().classCount());
+        stdout.printf(Locale.ROOT, "  read %,d ms   graph %,d ms   dominators %,d ms   histogram %,d ms   total %,d ms%n",
+                t.readMillis(), t.graphMillis(), t.dominatorsMillis(), t.histogramMillis(), t.totalMillis());
+        stdout.printf(Locale.ROOT, "  %,.0f objects/s   plain sequential read %,d ms   total / read = %.1f%n",
+                snapshot.graph().objectCount() * 1000.0 / Math.max(1, t.totalMillis()), floorMillis,
+                (double) t.totalMillis() / Math.max(1, floorMillis));
+        stdout.printf(Locale.ROOT, "  peak heap %s   peak RSS %s%n", ByteSizes.human(peakHeap),
+                peakRss < 0 ? "unknown" : ByteSizes.human(peakRss));
+        stdout.flush();
+        return snapshot;
+    }
+
+    /** The floor: reading (and, for gzip, inflating) the whole file once, doing nothing with it. */
+    private static long plainReadMillis(Path path) throws IOException {
+        long started = System.nanoTime();
+        byte[] buffer = new byte[READ_BUFFER];
+        try (InputStream raw = Files.newInputStream(path)) {
+            InputStream in = isGzip(path) ? new GZIPInputStream(raw, 1 << 16) : raw;
+            while (in.read(buffer) >= 0) {
+                // Only the reading is measured.
+            }
+        }
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private static boolean isGzip(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
+    private Path generated(PrintWriter stdout) throws IOException, InterruptedException {
+        if (scale <= 0 || scale > 4) {
+            throw new UsageException("--scale must be in (0, 4], got " + scale);
+        }
+        Files.createDirectories(out);
+        List<String> command = switch (generate) {
+            case "hprof" -> LargeHprofShape.childJvmCommand(scale, out);
+            case "v8" -> throw new UsageException("--generate v8 is not available in this build yet");
+            default -> throw new UsageException("--generate takes hprof or v8, got " + generate);
+        };
+        Path target = LargeHprofShape.outputFile(scale, out);
+        stdout.println("generating: " + String.join(" ", command));
+        stdout.flush();
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        int status = process.waitFor();
+        if (status != 0 || !Files.isRegularFile(target)) {
+            throw new CaptureFailedException("the generator exited with " + status + " and wrote no " + target);
+        }
+        stdout.printf(Locale.ROOT, "generated %s (%s) in %,d ms%n", target, ByteSizes.human(Files.size(target)),
+                (System.nanoTime() - started) / 1_000_000);
+        return target;
+    }
+}
