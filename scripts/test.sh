@@ -17,7 +17,6 @@ echo "== smoke: benchmark on a small generated HPROF"
 java -jar "$jar" bench --generate hprof --scale 0.01 --out "$smoke"
 
 echo "== smoke: diff of the bundled Java example series"
-java -cp "$jar" dev.heapdelta.samples.Examples "$smoke/examples" >/dev/null 2>&1 || true
 java -jar "$jar" diff sample-dumps/java/leaks-t0.hprof.gz sample-dumps/java/leaks-t1.hprof.gz \
   sample-dumps/java/leaks-t2.hprof.gz --json "$smoke/diff.json"
 python3 - "$smoke/diff.json" <<'PY'
