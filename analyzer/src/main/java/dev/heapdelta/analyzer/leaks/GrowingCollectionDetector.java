@@ -94,8 +94,10 @@ public final class GrowingCollectionDetector implements LeakDetector {
             Long[] retained = new Long[n];
             for (int s = 0; s < n; s++) {
                 long[] figures = byClass[s].get(key);
-                count[s] = figures == null ? (collection.groups()[s] == null ? null : 0L) : figures[0];
-                retained[s] = figures == null ? (collection.groups()[s] == null ? null : 0L) : figures[1];
+                if (collection.groups()[s] != null) {
+                    count[s] = figures == null ? 0L : figures[0];
+                    retained[s] = figures == null ? 0L : figures[1];
+                }
             }
             Evidence row = new Evidence(series.classNameForKey(key), count, retained);
             if (row.retainedGrowth() > 0) {
