@@ -69,9 +69,18 @@ public final class AccumulationPointDetector implements LeakDetector {
             suspects.add(new Suspect(SuspectKind.ACCUMULATION_POINT, title, className, key,
                     dominatedCounts(series, objectByKey, key), entry.getValue(), Trend.GROWING, series.trendBasis(),
                     series.pathRows(n - 1, object), series.samples(n - 1, object), series.locations(n - 1, object),
-                    List.of(), List.of("retained size grows at every step and is not mostly one descendant's")));
+                    List.of(), List.of("retained size grows at every step and is not mostly one descendant's"),
+                    series.objectIds(objectsByKey(objectByKey, key))));
         }
         return suspects;
+    }
+
+    private static int[] objectsByKey(List<Map<String, Integer>> objectByKey, String key) {
+        int[] objects = new int[objectByKey.size()];
+        for (int s = 0; s < objects.length; s++) {
+            objects[s] = objectByKey.get(s).getOrDefault(key, -1);
+        }
+        return objects;
     }
 
     private static long growthOf(Long[] retained) {

@@ -29,6 +29,14 @@ record CollectionSeries(String pathKey, ContainerGroup[] groups) {
         return groups[groups.length - 1];
     }
 
+    int[] representatives() {
+        int[] objects = new int[groups.length];
+        for (int i = 0; i < groups.length; i++) {
+            objects[i] = groups[i] == null ? -1 : groups[i].representative();
+        }
+        return objects;
+    }
+
     Long[] elements() {
         Long[] values = new Long[groups.length];
         for (int i = 0; i < groups.length; i++) {

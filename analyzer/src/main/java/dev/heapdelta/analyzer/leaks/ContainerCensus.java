@@ -59,6 +59,10 @@ public final class ContainerCensus {
             if (parentEdge >= 0 && containerByObject.containsKey(graph.edgeSource(parentEdge))) {
                 continue;
             }
+            if (container.kind() == ContainerKind.ARRAY && isOwnedByContainer(snapshot, container.object(),
+                    containerByObject)) {
+                continue;
+            }
             String key = snapshot.pathKeyOf(container.object());
             if (key.isEmpty()) {
                 continue;
@@ -70,6 +74,22 @@ public final class ContainerCensus {
             groups.put(entry.getKey(), group(tree, entry.getKey(), entry.getValue()));
         }
         return new ContainerCensus(groups);
+    }
+
+    /**
+     * A plain array counts only when no collection owns it (DESIGN.md §4): none of the objects on its
+     * path from a GC root is a container or a container's machinery.
+     */
+    private static boolean isOwnedByContainer(Snapshot snapshot, int array, Map<Integer, Container> containers) {
+        HeapGraph graph = snapshot.graph();
+        for (var step : snapshot.pathToRoot(array)) {
+            int object = step.object();
+            if (object != array && (containers.containsKey(object)
+                    || ContainerInternals.isInternalClass(graph.format(), graph.classNameOf(object)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ContainerGroup group(DominatorTree tree, String key, List<Container> members) {

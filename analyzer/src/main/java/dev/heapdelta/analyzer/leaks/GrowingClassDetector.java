@@ -5,7 +5,6 @@ import dev.heapdelta.analyzer.diff.ClassDiffRow;
 import dev.heapdelta.analyzer.diff.ClassDiffs;
 import dev.heapdelta.analyzer.diff.Trend;
 import dev.heapdelta.analyzer.graph.HeapGraph;
-import dev.heapdelta.analyzer.query.TopObjects;
 import dev.heapdelta.analyzer.report.ByteSizes;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,10 +28,11 @@ public final class GrowingClassDetector implements LeakDetector {
         long heapFloor = last.totalShallowBytes() / 100;
         for (ClassDiffRow row : series.classDiff()) {
             if (row.trend() != Trend.GROWING || row.countGrowth() < MIN_COUNT_GROWTH
-                    || row.retainedGrowth() < Math.max(MIN_RETAINED_GROWTH, heapFloor)) {
+                    || row.retainedGrowth() < Math.max(MIN_RETAINED_GROWTH, heapFloor)
+                    || ContainerInternals.isInternalClass(last.format(), row.name())) {
                 continue;
             }
-            int[] instances = largestInstances(last, row.key());
+            int[] instances = spreadInstances(last, row.key());
             String pathKey = mostCommonPathKey(last, instances);
             int representative = instances.length > 0 ? instances[0] : -1;
             int lastIndex = series.size() - 1;
@@ -45,22 +45,52 @@ public final class GrowingClassDetector implements LeakDetector {
                     representative < 0 ? List.of() : series.locations(lastIndex, representative),
                     List.of(),
                     List.of(String.format(Locale.ROOT, "instance count and retained size %s across %d snapshots",
-                            row.trend().jsonName(), series.size()))));
+                            row.trend().jsonName(), series.size())),
+                    null));
         }
         return suspects;
     }
 
-    private static int[] largestInstances(Snapshot snapshot, String key) {
+    /**
+     * Instances spread evenly over the class's reachable instances, largest first: where most
+     * instances live is what a path key for a class should say, not where its few largest do.
+     */
+    private static int[] spreadInstances(Snapshot snapshot, String key) {
         HeapGraph graph = snapshot.graph();
         boolean[] matches = new boolean[graph.classCount()];
         for (int c = 0; c < matches.length; c++) {
             matches[c] = ClassDiffs.keyOf(graph, graph.heapClass(c)).equals(key);
         }
-        return TopObjects.largest(PATH_SAMPLES, graph.objectCount(), snapshot.dominatorTree()::retainedSizeOf,
-                o -> graph.classOf(o) >= 0 && matches[graph.classOf(o)] && snapshot.dominatorTree().isReachable(o));
+        int total = 0;
+        for (int o = 0; o < graph.objectCount(); o++) {
+            if (graph.classOf(o) >= 0 && matches[graph.classOf(o)] && snapshot.dominatorTree().isReachable(o)) {
+                total++;
+            }
+        }
+        int step = Math.max(1, total / PATH_SAMPLES);
+        int[] picked = new int[Math.min(total, PATH_SAMPLES)];
+        int seen = 0;
+        int filled = 0;
+        for (int o = 0; o < graph.objectCount() && filled < picked.length; o++) {
+            if (graph.classOf(o) >= 0 && matches[graph.classOf(o)] && snapshot.dominatorTree().isReachable(o)) {
+                if (seen++ % step == 0) {
+                    picked[filled++] = o;
+                }
+            }
+        }
+        long[] order = new long[filled];
+        for (int i = 0; i < filled; i++) {
+            order[i] = -snapshot.dominatorTree().retainedSizeOf(picked[i]);
+        }
+        int[] byRetained = dev.heapdelta.analyzer.graph.PrimitiveSort.indexesByKey(order, filled);
+        int[] result = new int[filled];
+        for (int i = 0; i < filled; i++) {
+            result[i] = picked[byRetained[i]];
+        }
+        return result;
     }
 
-    /** Where most of the largest instances live: the merged path of a class, in one key. */
+    /** Where most of the sampled instances live: the merged path of a class, in one key. */
     static String mostCommonPathKey(Snapshot snapshot, int[] instances) {
         Map<String, Integer> votes = new HashMap<>();
         String best = "";

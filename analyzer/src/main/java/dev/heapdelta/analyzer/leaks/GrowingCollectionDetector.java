@@ -16,6 +16,8 @@ import java.util.Map;
 public final class GrowingCollectionDetector implements LeakDetector {
     /** Fewer new entries than this is not worth a row, however steep in relative terms. */
     static final long MIN_ELEMENT_GROWTH = 10;
+    /** Nor is growth below this many bytes: a lookup table filling its last slots is no leak. */
+    static final long MIN_RETAINED_GROWTH = 16 * 1024;
     private static final int EVIDENCE_CLASSES = 5;
 
     private final boolean listeners;
@@ -38,7 +40,8 @@ public final class GrowingCollectionDetector implements LeakDetector {
             }
             Trend trend = collection.elementTrend();
             long growth = last.elements() - collection.firstElements();
-            if (trend != Trend.GROWING || growth < MIN_ELEMENT_GROWTH) {
+            long retainedGrowth = Evidence.last(collection.retainedBytes()) - Evidence.first(collection.retainedBytes());
+            if (trend != Trend.GROWING || growth < MIN_ELEMENT_GROWTH || retainedGrowth < MIN_RETAINED_GROWTH) {
                 continue;
             }
             suspects.add(suspectOf(series, collection, trend));
@@ -76,7 +79,8 @@ public final class GrowingCollectionDetector implements LeakDetector {
                 series.samples(lastIndex, representative),
                 series.locations(lastIndex, representative),
                 classEvidence(series, collection),
-                reasons);
+                reasons,
+                series.objectIds(collection.representatives()));
     }
 
     /** The classes that grow most under the collection: what it accumulates. */
@@ -100,7 +104,8 @@ public final class GrowingCollectionDetector implements LeakDetector {
                 }
             }
             Evidence row = new Evidence(series.classNameForKey(key), count, retained);
-            if (row.retainedGrowth() > 0) {
+            if (row.retainedGrowth() > 0
+                    && !ContainerInternals.isInternalClass(series.last().format(), row.name())) {
                 evidence.add(row);
             }
         }

@@ -46,8 +46,10 @@ public final class LargeRetainerDetector implements LeakDetector {
                     ByteSizes.human(retained));
             Long[] retainedBySnapshot = new Long[series.size()];
             Long[] counts = new Long[series.size()];
+            int[] objects = new int[series.size()];
             for (int s = 0; s < series.size(); s++) {
                 int match = s == lastIndex ? object : objectWithKey(series.snapshots().get(s), key);
+                objects[s] = match;
                 if (match >= 0) {
                     retainedBySnapshot[s] = series.snapshots().get(s).dominatorTree().retainedSizeOf(match);
                     counts[s] = DominatedObjects.count(series.snapshots().get(s), match);
@@ -57,7 +59,7 @@ public final class LargeRetainerDetector implements LeakDetector {
                     Trends.classify(retainedBySnapshot), series.trendBasis(), series.pathRows(lastIndex, object),
                     series.samples(lastIndex, object), series.locations(lastIndex, object), List.of(),
                     List.of(String.format(Locale.ROOT, "retains more than %.0f%% of the last snapshot's heap",
-                            SHARE * 100))));
+                            SHARE * 100)), series.objectIds(objects)));
         }
         return suspects;
     }
@@ -85,7 +87,7 @@ public final class LargeRetainerDetector implements LeakDetector {
         return false;
     }
 
-    private static boolean dominates(DominatorTree tree, int dominator, int object) {
+    static boolean dominates(DominatorTree tree, int dominator, int object) {
         int d = tree.immediateDominatorOf(object);
         for (int steps = 0; d >= 0 && d != tree.virtualRoot() && steps < 100_000; steps++) {
             if (d == dominator) {

@@ -81,6 +81,23 @@ public final class SeriesContext {
         return -1;
     }
 
+    /** The written ids of per-snapshot objects (-1 for absent). */
+    public String[] objectIds(int[] objectBySnapshot) {
+        String[] ids = new String[objectBySnapshot.length];
+        for (int s = 0; s < ids.length; s++) {
+            ids[s] = objectBySnapshot[s] < 0 ? null : ObjectIds.format(snapshots.get(s).graph(), objectBySnapshot[s]);
+        }
+        return ids;
+    }
+
+    /** The object of a suspect in snapshot {@code s}, or -1. */
+    public int objectOf(Suspect suspect, int s) {
+        if (suspect.objectIds() == null || suspect.objectIds()[s] == null) {
+            return -1;
+        }
+        return snapshots.get(s).graph().findObjectById(ObjectIds.parse(suspect.objectIds()[s]));
+    }
+
     public List<PathStepRow> pathRows(int snapshot, int object) {
         Snapshot s = snapshots.get(snapshot);
         return SummaryReports.pathRows(s, s.pathToRoot(object));

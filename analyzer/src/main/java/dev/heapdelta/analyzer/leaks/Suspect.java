@@ -13,10 +13,12 @@ import java.util.List;
  * @param samples a few entries, shortened; strings only as their length unless the user opted in
  * @param locations V8: script:line:column of the closures and constructors involved
  * @param reasons why the detector flagged it, in plain words
+ * @param objectIds the suspect's object in each snapshot ({@code 0x…} or {@code @…}); null where absent
+ *     or where the suspect is not one object (a growing class)
  */
 public record Suspect(SuspectKind kind, String title, String className, String pathKey, Long[] elements,
         Long[] retainedBytes, Trend trend, String trendBasis, List<PathStepRow> pathToRoot, List<String> samples,
-        List<String> locations, List<Evidence> evidence, List<String> reasons) {
+        List<String> locations, List<Evidence> evidence, List<String> reasons, String[] objectIds) {
 
     public long retainedGrowth() {
         return Evidence.last(retainedBytes) - Evidence.first(retainedBytes);
@@ -28,6 +30,6 @@ public record Suspect(SuspectKind kind, String title, String className, String p
 
     public Suspect withEvidence(List<Evidence> moreEvidence) {
         return new Suspect(kind, title, className, pathKey, elements, retainedBytes, trend, trendBasis, pathToRoot,
-                samples, locations, moreEvidence, reasons);
+                samples, locations, moreEvidence, reasons, objectIds);
     }
 }

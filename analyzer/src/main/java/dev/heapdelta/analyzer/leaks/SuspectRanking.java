@@ -1,15 +1,21 @@
 package dev.heapdelta.analyzer.leaks;
 
-import dev.heapdelta.analyzer.query.PathKeys;
+import dev.heapdelta.analyzer.dominators.DominatorTree;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Orders suspects as DESIGN.md §5 says: collection and listener suspects first, by retained growth,
  * then element growth, then path key. A growing-class, accumulation-point or large-retainer suspect
- * whose growth a reported collection mostly (≥ 80%) explains becomes that collection's evidence
- * instead of a row. The rest follow by retained growth.
+ * whose growth reported collections mostly (≥ 80%) explain is not a row of its own: a growing class
+ * becomes evidence of the collection that holds most of it; a retainer that merely contains the
+ * collections is their context. The rest follow by retained growth.
+ *
+ * <p>"Explains" is structural, measured on the dominator tree, not on path keys: a holder's path
+ * key often starts at a different anchor than the collections inside it.
  */
 public final class SuspectRanking {
     static final double EXPLAINED = 0.8;
@@ -27,10 +33,13 @@ public final class SuspectRanking {
             (suspect.kind().isCollection() ? collections : others).add(suspect);
         }
         collections.sort(byGrowth);
+        Explanations explanations = new Explanations(series, collections);
         List<Suspect> ranked = new ArrayList<>(collections);
         List<Suspect> unexplained = new ArrayList<>();
         for (Suspect other : others) {
-            int explainer = explainerOf(other, ranked);
+            int explainer = other.kind() == SuspectKind.GROWING_CLASS
+                    ? explanations.collectionHoldingClass(other)
+                    : explanations.collectionExplainingRetainer(other);
             if (explainer < 0) {
                 unexplained.add(other);
             } else if (other.kind() == SuspectKind.GROWING_CLASS) {
@@ -42,41 +51,113 @@ public final class SuspectRanking {
         return ranked;
     }
 
-    /** The index of the collection suspect that explains most of {@code suspect}'s growth, or -1. */
-    private static int explainerOf(Suspect suspect, List<Suspect> collections) {
-        long growth = Math.max(suspect.retainedGrowth(), 0);
-        for (int i = 0; i < collections.size(); i++) {
-            Suspect collection = collections.get(i);
-            if (suspect.kind() == SuspectKind.GROWING_CLASS) {
-                for (Evidence evidence : collection.evidence()) {
-                    if (evidence.name().equals(suspect.className())
-                            && evidence.retainedGrowth() >= EXPLAINED * growth) {
-                        return i;
-                    }
-                }
-                continue;
-            }
-            boolean related = suspect.pathKey().equals(collection.pathKey())
-                    || collection.pathKey().startsWith(suspect.pathKey() + PathKeys.SEPARATOR)
-                    || suspect.pathKey().startsWith(collection.pathKey() + PathKeys.SEPARATOR);
-            if (related && collection.retainedGrowth() >= EXPLAINED * growth) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The folded class's own figures replace the under-the-collection ones: they are what the user compares. */
+    /** The folded class's own figures go first: they are what the user compares. */
     private static Suspect withClassEvidence(Suspect collection, Suspect growingClass) {
         List<Evidence> evidence = new ArrayList<>();
-        Evidence folded = new Evidence(growingClass.className(), growingClass.elements(),
-                growingClass.retainedBytes());
-        evidence.add(folded);
+        evidence.add(new Evidence(growingClass.className(), growingClass.elements(), growingClass.retainedBytes()));
         for (Evidence existing : collection.evidence()) {
             if (!existing.name().equals(growingClass.className())) {
                 evidence.add(existing);
             }
         }
         return collection.withEvidence(evidence);
+    }
+
+    /** Measures how much of a suspect's growth lies inside the reported collections. */
+    private static final class Explanations {
+        private final SeriesContext series;
+        private final List<Suspect> collections;
+        private final Map<Integer, Map<String, Long>> classGrowthByCollection = new HashMap<>();
+
+        Explanations(SeriesContext series, List<Suspect> collections) {
+            this.series = series;
+            this.collections = collections;
+        }
+
+        /** The collection holding the largest share of the class's growth, if together they hold ≥ 80% of it. */
+        int collectionHoldingClass(Suspect growingClass) {
+            long growth = growingClass.retainedGrowth();
+            long explained = 0;
+            int best = -1;
+            long bestShare = 0;
+            for (int i = 0; i < collections.size(); i++) {
+                long share = classGrowth(i).getOrDefault(growingClass.className(), 0L);
+                explained += Math.max(0, share);
+                if (share > bestShare) {
+                    bestShare = share;
+                    best = i;
+                }
+            }
+            return growth > 0 && explained >= EXPLAINED * growth ? best : -1;
+        }
+
+        /**
+         * For an accumulation point or large retainer: the largest collection it dominates, if the
+         * collections it dominates make ≥ 80% of its growth (or, when it did not grow, of its size);
+         * or the collection that dominates it, since then it is part of that collection.
+         */
+        int collectionExplainingRetainer(Suspect retainer) {
+            int last = series.size() - 1;
+            int object = series.objectOf(retainer, last);
+            if (object < 0) {
+                return -1;
+            }
+            DominatorTree tree = series.last().dominatorTree();
+            long coveredGrowth = 0;
+            long coveredSize = 0;
+            int best = -1;
+            for (int i = 0; i < collections.size(); i++) {
+                int inner = series.objectOf(collections.get(i), last);
+                if (inner < 0) {
+                    continue;
+                }
+                if (inner != object && LargeRetainerDetector.dominates(tree, inner, object)) {
+                    return i;
+                }
+                if (inner == object || LargeRetainerDetector.dominates(tree, object, inner)) {
+                    coveredGrowth += Math.max(0, collections.get(i).retainedGrowth());
+                    coveredSize += tree.retainedSizeOf(inner);
+                    if (best < 0) {
+                        best = i;
+                    }
+                }
+            }
+            long growth = retainer.retainedGrowth();
+            boolean explained = growth > 0 ? coveredGrowth >= EXPLAINED * growth
+                    : coveredSize >= EXPLAINED * tree.retainedSizeOf(object);
+            return explained ? best : -1;
+        }
+
+        /** Retained growth per class name inside collection {@code i}, between its first and last snapshot. */
+        private Map<String, Long> classGrowth(int i) {
+            return classGrowthByCollection.computeIfAbsent(i, index -> {
+                Suspect collection = collections.get(index);
+                Map<String, Long> growth = new HashMap<>();
+                int first = -1;
+                int last = -1;
+                for (int s = 0; s < series.size(); s++) {
+                    if (series.objectOf(collection, s) >= 0) {
+                        last = s;
+                        if (first < 0) {
+                            first = s;
+                        }
+                    }
+                }
+                if (last < 0) {
+                    return growth;
+                }
+                addFigures(growth, last, series.objectOf(collection, last), 1);
+                if (first != last) {
+                    addFigures(growth, first, series.objectOf(collection, first), -1);
+                }
+                return growth;
+            });
+        }
+
+        private void addFigures(Map<String, Long> growth, int snapshot, int object, int sign) {
+            for (Map.Entry<String, long[]> entry : series.classesUnder(snapshot, new int[] {object}).entrySet()) {
+                growth.merge(series.classNameForKey(entry.getKey()), sign * entry.getValue()[1], Long::sum);
+            }
+        }
     }
 }

@@ -75,9 +75,14 @@ public final class PathKeys {
     public String anchorName(int edge) {
         int source = graph.edgeSource(edge);
         if (graph.kindOf(source) == ObjectKind.CLASS && graph.edgeKind(edge) == EdgeKind.FIELD) {
+            String field = graph.details().edgeName(edge);
+            if (field.startsWith("<")) {
+                // A VM pseudo-field such as <resolved_references>: internals, not a program's variable.
+                return null;
+            }
             Integer owner = classByClassObject.get(source);
             String className = owner == null ? "?" : graph.className(owner);
-            return "static " + simpleName(className) + "." + graph.details().edgeName(edge);
+            return "static " + simpleName(className) + "." + field;
         }
         return graph.details().anchorName(edge);
     }

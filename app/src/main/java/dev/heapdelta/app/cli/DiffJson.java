@@ -90,6 +90,13 @@ final class DiffJson {
         }
         json.writeEndArray();
         SummaryJson.writeStrings(json, "reasons", suspect.reasons());
+        if (suspect.objectIds() != null) {
+            json.writeArrayFieldStart("objectIds");
+            for (String id : suspect.objectIds()) {
+                json.writeString(id);
+            }
+            json.writeEndArray();
+        }
         json.writeEndObject();
     }
 
