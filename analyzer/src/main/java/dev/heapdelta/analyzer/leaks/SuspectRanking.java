@@ -43,7 +43,7 @@ public final class SuspectRanking {
             if (explainer < 0) {
                 unexplained.add(other);
             } else if (other.kind() == SuspectKind.GROWING_CLASS) {
-                ranked.set(explainer, withClassEvidence(ranked.get(explainer), other));
+                ranked.set(explainer, withClassEvidence(ranked.get(explainer), other, series));
             }
         }
         unexplained.sort(byGrowth);
@@ -51,12 +51,33 @@ public final class SuspectRanking {
         return ranked;
     }
 
-    /** The folded class's own figures go first: they are what the user compares. */
-    private static Suspect withClassEvidence(Suspect collection, Suspect growingClass) {
+    /**
+     * The folded class goes first among the collection's evidence, with its figures inside the
+     * collection (not the whole heap's, part of which may live elsewhere).
+     */
+    private static Suspect withClassEvidence(Suspect collection, Suspect growingClass, SeriesContext series) {
+        String name = growingClass.className();
+        int n = series.size();
+        Long[] count = new Long[n];
+        Long[] retained = new Long[n];
+        for (int s = 0; s < n; s++) {
+            int object = series.objectOf(collection, s);
+            if (object < 0) {
+                continue;
+            }
+            count[s] = 0L;
+            retained[s] = 0L;
+            for (Map.Entry<String, long[]> entry : series.classesUnder(s, new int[] {object}).entrySet()) {
+                if (series.classNameForKey(entry.getKey()).equals(name)) {
+                    count[s] += entry.getValue()[0];
+                    retained[s] += entry.getValue()[1];
+                }
+            }
+        }
         List<Evidence> evidence = new ArrayList<>();
-        evidence.add(new Evidence(growingClass.className(), growingClass.elements(), growingClass.retainedBytes()));
+        evidence.add(new Evidence(name, count, retained));
         for (Evidence existing : collection.evidence()) {
-            if (!existing.name().equals(growingClass.className())) {
+            if (!existing.name().equals(name)) {
                 evidence.add(existing);
             }
         }
