@@ -1,0 +1,132 @@
+package dev.heapdelta.app.leaks;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.heapdelta.analyzer.analysis.AnalysisOptions;
+import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.analysis.SnapshotLoader;
+import dev.heapdelta.analyzer.leaks.Suspect;
+import dev.heapdelta.analyzer.leaks.SuspectKind;
+import dev.heapdelta.analyzer.report.DiffReport;
+import dev.heapdelta.analyzer.report.DiffReports;
+import dev.heapdelta.analyzer.source.CancelSignal;
+import dev.heapdelta.analyzer.source.ProgressListener;
+import dev.heapdelta.samples.LeakingJvmService;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Java leak patterns, on dumps made in this test: the sample service runs in a child JVM and
+ * dumps itself at three moments. Each leak is reported with exact entry counts and a path key that
+ * names its static field; the bounded cache and the weak map are not.
+ */
+class JavaLeakSeriesTest {
+    @TempDir
+    static Path dumps;
+
+    static List<Snapshot> snapshots = new ArrayList<>();
+    static DiffReport report;
+
+    @BeforeAll
+    static void dumpTheServiceThreeTimesAndDiff() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), LeakingJvmService.class.getName(), dumps.toString())
+                .redirectErrorStream(true).redirectOutput(dumps.resolve("service.log").toFile()).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the sample service did not finish");
+        assertEquals(0, process.exitValue(), "the sample service failed; see " + dumps.resolve("service.log"));
+        for (String moment : new String[] {"t0", "t1", "t2"}) {
+            Path file = dumps.resolve("leaks-" + moment + ".hprof.gz");
+            snapshots.add(SnapshotLoader.load(file, file.toString(), AnalysisOptions.defaults(), CancelSignal.NEVER,
+                    ProgressListener.NONE));
+        }
+        report = DiffReports.of(snapshots, false);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        for (Snapshot snapshot : snapshots) {
+            snapshot.close();
+        }
+    }
+
+    @Test
+    void staticHashMapCacheIsTheFirstSuspectWithExactCounts() {
+        Suspect first = report.suspects().get(0);
+        assertEquals("static SessionStore.CACHE", first.pathKey());
+        assertEquals(SuspectKind.GROWING_COLLECTION, first.kind());
+        assertArrayEquals(new Long[] {500L, 3000L, 6000L}, first.elements());
+        assertEquals("growing", first.trend().jsonName());
+        assertEquals("series", first.trendBasis());
+        assertTrue(first.evidence().stream().anyMatch(e -> e.name().endsWith(".Session")), first.evidence().toString());
+    }
+
+    @Test
+    void growingListenerListIsListenerAccumulation() {
+        Suspect listeners = suspect("static EventBus.LISTENERS");
+        assertEquals(SuspectKind.LISTENER_ACCUMULATION, listeners.kind());
+        assertArrayEquals(new Long[] {125L, 750L, 1500L}, listeners.elements());
+    }
+
+    @Test
+    void unboundedArrayDequeIsReported() {
+        Suspect queue = suspect("static WorkQueue.PENDING");
+        assertEquals(SuspectKind.GROWING_COLLECTION, queue.kind());
+        assertArrayEquals(new Long[] {250L, 1500L, 3000L}, queue.elements());
+    }
+
+    @Test
+    void guavaCacheWithoutMaximumSizeIsReported() {
+        Suspect cache = suspect("static UserCache.CACHE");
+        assertArrayEquals(new Long[] {200L, 1200L, 2400L}, cache.elements());
+    }
+
+    @Test
+    void boundedCacheAndWeakMapAreNotSuspects() {
+        for (Suspect suspect : report.suspects()) {
+            assertFalse(suspect.pathKey().startsWith("static BoundedCache.CACHE"), suspect.title());
+            assertFalse(suspect.pathKey().startsWith("static Interner.WEAK"), suspect.title());
+            assertFalse(suspect.pathKey().startsWith("static ConnectionPool.CONNECTIONS"), suspect.title());
+        }
+    }
+
+    @Test
+    void collectionSuspectsComeFirstAndCarryAPathToAGcRoot() {
+        List<Suspect> suspects = report.suspects();
+        for (int i = 0; i < 4; i++) {
+            assertTrue(suspects.get(i).kind().isCollection(), suspects.get(i).title());
+            assertFalse(suspects.get(i).pathToRoot().isEmpty());
+            assertNotNull(suspects.get(i).objectIds()[2]);
+        }
+    }
+
+    @Test
+    void samplesNeverShowTheSecretTokens() {
+        for (Suspect suspect : report.suspects()) {
+            for (String sample : suspect.samples()) {
+                assertFalse(sample.contains("SECRET-TOKEN-"), sample);
+            }
+        }
+    }
+
+    private static Suspect suspect(String pathKey) {
+        return report.suspects().stream().filter(s -> s.pathKey().equals(pathKey)).findFirst()
+                .orElseThrow(() -> new AssertionError("no suspect at " + pathKey + " in " + titles()));
+    }
+
+    private static List<String> titles() {
+        return report.suspects().stream().map(Suspect::title).toList();
+    }
+
+}
