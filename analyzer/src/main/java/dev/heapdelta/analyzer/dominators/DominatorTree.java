@@ -44,8 +44,10 @@ public final class DominatorTree {
     /**
      * Computes the tree. Performance: O(e log n) time, about 40 bytes per object of transient memory.
      *
-     * @param attachUnreachableTo where unreachable objects hang, as DFS starts of their own: -1 to leave
-     *     them out (MAT's default), the object count for the virtual root, or an object (V8's synthetic root)
+     * @param attachUnreachableTo where unreachable objects hang: -1 to leave them out (MAT's default), the
+     *     object count for the virtual root, or an object (V8's synthetic root). As in Chrome DevTools,
+     *     unreached objects without any retaining referrer start DFS trees of their own under it, and
+     *     what is still unreached after that (unreachable cycles) hangs from it one object at a time
      */
     public static DominatorTree compute(HeapGraph graph, RetentionRule rule, int attachUnreachableTo,
             CancelSignal cancel, ProgressListener progress) {

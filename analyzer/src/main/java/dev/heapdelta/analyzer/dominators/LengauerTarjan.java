@@ -34,6 +34,8 @@ final class LengauerTarjan {
     private int reachedBeforeAttaching;
     /** Preorder numbers that were started as orphans: their extra predecessor is the attach point. */
     private final java.util.BitSet orphanStarts = new java.util.BitSet();
+    /** Preorder numbers of unreached objects hung individually from the attach point (cycle members). */
+    private final java.util.BitSet isolatedStarts = new java.util.BitSet();
 
     LengauerTarjan(HeapGraph graph, RetentionRule rule, int attachUnreachableTo, CancelSignal cancel,
             ProgressListener progress) {
@@ -89,16 +91,43 @@ final class LengauerTarjan {
         reachedBeforeAttaching = count;
         if (attachUnreachableTo != NONE) {
             int attachPreorder = attachUnreachableTo == n ? 0 : preorderByObject[attachUnreachableTo];
-            if (attachPreorder != NONE) {
-                for (int object = 0; object < n; object++) {
-                    if (isUnvisited(preorderByObject, object)) {
-                        orphanStarts.set(count);
-                        visitFrom(object, attachPreorder, preorderByObject, stackObject, stackNextEdge);
-                    }
-                }
+            if (attachPreorder != NONE && count <= n) {
+                attachUnreached(attachPreorder, preorderByObject, stackObject, stackNextEdge);
             }
         }
         return preorderByObject;
+    }
+
+    /**
+     * Hangs what the entries did not reach from the attach point, as the Chrome DevTools heap snapshot
+     * worker does: first every unreached object with no retaining referrer (an orphan, retained only
+     * by weak edges or by nothing) in index order, with a DFS from each; then each object still
+     * unreached (members of unreachable cycles), individually, with no DFS. The latter are dominated
+     * by the attach point directly.
+     */
+    private void attachUnreached(int attachPreorder, int[] preorderByObject, int[] stackObject, int[] stackNextEdge) {
+        java.util.BitSet hasRetainingReferrer = new java.util.BitSet(n);
+        for (int source = 0; source < n; source++) {
+            for (int e = graph.firstEdge(source); e < graph.endEdge(source); e++) {
+                int target = graph.edgeTarget(e);
+                if (target != source && isUnvisited(preorderByObject, target) && rule.retains(graph, source, e)) {
+                    hasRetainingReferrer.set(target);
+                }
+            }
+        }
+        for (int object = 0; object < n; object++) {
+            if (isUnvisited(preorderByObject, object) && !hasRetainingReferrer.get(object)) {
+                orphanStarts.set(count);
+                visitFrom(object, attachPreorder, preorderByObject, stackObject, stackNextEdge);
+            }
+        }
+        for (int object = 0; object < n; object++) {
+            if (isUnvisited(preorderByObject, object)) {
+                isolatedStarts.set(count);
+                number(object, attachPreorder, preorderByObject);
+            }
+        }
+        cancel.throwIfCancelled();
     }
 
     private void visitFrom(int start, int parentPreorder, int[] preorderByObject, int[] stackObject,
@@ -199,6 +228,11 @@ final class LengauerTarjan {
             bucketHead[v] = NONE;
         }
         for (int w = count - 1; w >= 1; w--) {
+            if (isolatedStarts.get(w)) {
+                // As in DevTools: no DFS parent but the attach point, so nothing else can dominate it.
+                idom[w] = attachPreorder;
+                continue;
+            }
             for (int p = firstPredecessor[w]; p < firstPredecessor[w + 1]; p++) {
                 int u = eval(predecessors[p], ancestor, label, compressStack);
                 if (semi[u] < semi[w]) {
@@ -226,6 +260,9 @@ final class LengauerTarjan {
             }
         }
         for (int w = 1; w < count; w++) {
+            if (isolatedStarts.get(w)) {
+                continue;
+            }
             if (idom[w] != semi[w]) {
                 idom[w] = idom[idom[w]];
             }

@@ -11,9 +11,16 @@ public final class RetentionRule {
     private final boolean[] retainsByKindCode = new boolean[32];
     private final int shortcutSource;
     private final String description;
+    private final boolean honoursNeverRetainingEdges;
 
     private RetentionRule(String description, int shortcutSource, EdgeKind... notRetaining) {
+        this(description, shortcutSource, false, notRetaining);
+    }
+
+    private RetentionRule(String description, int shortcutSource, boolean honoursNeverRetainingEdges,
+            EdgeKind... notRetaining) {
         this.description = description;
+        this.honoursNeverRetainingEdges = honoursNeverRetainingEdges;
         this.shortcutSource = shortcutSource;
         java.util.Arrays.fill(retainsByKindCode, true);
         for (EdgeKind kind : notRetaining) {
@@ -32,10 +39,13 @@ public final class RetentionRule {
                 EdgeKind.REFERENT);
     }
 
-    /** Chrome DevTools: weak edges never retain; shortcut edges retain only from the synthetic root. */
+    /**
+     * Chrome DevTools: weak edges never retain; shortcut edges retain only from the synthetic root; and
+     * edges the reader marked as never retaining ({@link HeapGraph#isNeverRetaining}) do not either.
+     */
     public static RetentionRule devTools(HeapGraph graph) {
         return new RetentionRule("weak edges never retain; shortcut edges only from the root (as Chrome DevTools)",
-                graph.syntheticRoot(), EdgeKind.V8_WEAK, EdgeKind.V8_SHORTCUT);
+                graph.syntheticRoot(), true, EdgeKind.V8_WEAK, EdgeKind.V8_SHORTCUT);
     }
 
     /** The rule for {@code graph}'s format with its default settings. */
@@ -48,6 +58,9 @@ public final class RetentionRule {
 
     public boolean retains(HeapGraph graph, int source, int edge) {
         byte kind = graph.edgeKindCode(edge);
+        if (honoursNeverRetainingEdges && graph.isNeverRetaining(edge)) {
+            return false;
+        }
         if (retainsByKindCode[kind]) {
             return true;
         }

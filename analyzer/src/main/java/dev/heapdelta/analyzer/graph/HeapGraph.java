@@ -26,6 +26,7 @@ public final class HeapGraph implements AutoCloseable {
     private final int[] targetByEdge;
     private final byte[] kindByEdge;
     private final int[] labelByEdge;
+    private final long[] neverRetainingEdgeBits;
     private final int[] objectByRoot;
     private final byte[] kindByRoot;
     private final int[] threadByRoot;
@@ -54,6 +55,7 @@ public final class HeapGraph implements AutoCloseable {
         this.targetByEdge = parts.targetByEdge;
         this.kindByEdge = parts.kindByEdge;
         this.labelByEdge = parts.labelByEdge;
+        this.neverRetainingEdgeBits = parts.neverRetainingEdgeBits;
         this.objectByRoot = parts.objectByRoot;
         this.kindByRoot = parts.kindByRoot;
         this.threadByRoot = parts.threadByRoot;
@@ -152,6 +154,15 @@ public final class HeapGraph implements AutoCloseable {
     /** The raw label of an edge (V8: a string index or element index); -1 where labels are resolved lazily. */
     public int edgeLabel(int edge) {
         return labelByEdge == null ? -1 : labelByEdge[edge];
+    }
+
+    /**
+     * True for an edge the dump's own tool never counts as retaining, whatever its kind (V8: DevTools'
+     * WeakMap-table and debugger-to-page edges). Always false for HPROF.
+     */
+    public boolean isNeverRetaining(int edge) {
+        long[] bits = neverRetainingEdgeBits;
+        return bits != null && (bits[edge >>> 6] & (1L << edge)) != 0;
     }
 
     /** The source object of an edge, by binary search over the CSR offsets. */

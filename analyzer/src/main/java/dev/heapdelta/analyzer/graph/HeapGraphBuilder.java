@@ -27,6 +27,7 @@ public final class HeapGraphBuilder {
     private int currentRunLength = -1;
     private boolean runsAscending = true;
     private int lastRunSource = -1;
+    private boolean adoptedEdges;
 
     /**
      * @param withRecordOffsets keep a file offset per object (HPROF)
@@ -164,11 +165,47 @@ public final class HeapGraphBuilder {
         parts.syntheticRoot = object;
     }
 
+    /**
+     * Takes a whole CSR edge set at once instead of runs (V8, whose edges already come in object
+     * order). The arrays are adopted, not copied; no {@link #beginEdges} may be used with it.
+     *
+     * @param firstEdgeByObject object count + 1 offsets; the edges of {@code o} are {@code
+     *     firstEdgeByObject[o] .. firstEdgeByObject[o + 1] - 1}
+     * @param labelByEdge null when the builder keeps no labels
+     */
+    public void adoptEdges(int[] firstEdgeByObject, int[] targetByEdge, byte[] kindByEdge, int[] labelByEdge) {
+        if (sourceByRun.size() > 0 || currentRunLength >= 0) {
+            throw new IllegalStateException("adoptEdges after beginEdges");
+        }
+        if (firstEdgeByObject.length != parts.objectCount + 1
+                || firstEdgeByObject[parts.objectCount] != targetByEdge.length
+                || kindByEdge.length != targetByEdge.length
+                || (labelByEdge != null && labelByEdge.length != targetByEdge.length)) {
+            throw new IllegalArgumentException("inconsistent CSR edge arrays");
+        }
+        adoptedEdges = true;
+        parts.firstEdgeByObject = firstEdgeByObject;
+        parts.targetByEdge = targetByEdge;
+        parts.kindByEdge = kindByEdge;
+        parts.labelByEdge = labels == null ? null : labelByEdge;
+    }
+
+    /**
+     * Marks edges that never retain under the format's own tool, beyond what their kind says (V8:
+     * DevTools' WeakMap-table edges and its debugger-to-page edges). Bit {@code e} of {@code
+     * neverRetainingEdgeBits} is edge {@code e} of the built graph; only valid with {@link #adoptEdges}.
+     */
+    public void setNeverRetainingEdges(long[] neverRetainingEdgeBits) {
+        parts.neverRetainingEdgeBits = neverRetainingEdgeBits;
+    }
+
     /** Builds the graph; the builder must not be used afterwards. */
     public HeapGraph build(HeapGraph.ObjectDetailsFactory details, DumpInfo info) {
         long started = System.nanoTime();
         closeRun();
-        buildEdgeArrays();
+        if (!adoptedEdges) {
+            buildEdgeArrays();
+        }
         parts.objectByRoot = rootObjects.toArray();
         parts.kindByRoot = rootKinds.toArray();
         parts.threadByRoot = rootThreads.toArray();
@@ -246,6 +283,7 @@ public final class HeapGraphBuilder {
         int[] targetByEdge;
         byte[] kindByEdge;
         int[] labelByEdge;
+        long[] neverRetainingEdgeBits;
         int[] objectByRoot;
         byte[] kindByRoot;
         int[] threadByRoot;

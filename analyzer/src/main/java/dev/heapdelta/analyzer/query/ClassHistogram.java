@@ -9,7 +9,8 @@ import dev.heapdelta.analyzer.graph.HeapGraph;
  *
  * <p>A class's retained size is the sum of the retained sizes of those instances that have no other
  * instance of the same class among their dominators: the rule of DevTools, VisualVM and MAT's
- * {@code getMinRetainedSize}. It is computed for every class in one iterative walk of the dominator
+ * {@code getMinRetainedSize}. As in DevTools' Summary, objects of zero shallow size (V8's owned
+ * arrays and synthetic nodes) and the V8 synthetic root are no class's instances. It is computed for every class in one iterative walk of the dominator
  * tree that counts, per class, the instances on the current path.
  */
 public final class ClassHistogram {
@@ -31,6 +32,7 @@ public final class ClassHistogram {
         long[] shallow = new long[classes];
         long[] retained = new long[classes];
         int[] onPathByClass = new int[classes];
+        int syntheticRoot = graph.syntheticRoot();
 
         int root = tree.virtualRoot();
         int depthLimit = tree.reachableCount() + 1;
@@ -42,7 +44,7 @@ public final class ClassHistogram {
         while (top >= 0) {
             int parent = stackObject[top];
             if (childCursor[top] == tree.firstChildIndex(parent + 1)) {
-                if (parent != root) {
+                if (parent != root && isInstance(graph, parent, syntheticRoot)) {
                     int c = graph.classOf(parent);
                     if (c >= 0) {
                         onPathByClass[c]--;
@@ -52,7 +54,7 @@ public final class ClassHistogram {
                 continue;
             }
             int object = tree.childAt(childCursor[top]++);
-            int c = graph.classOf(object);
+            int c = isInstance(graph, object, syntheticRoot) ? graph.classOf(object) : -1;
             if (c >= 0) {
                 count[c]++;
                 shallow[c] += graph.shallowSizeOf(object);
@@ -68,6 +70,9 @@ public final class ClassHistogram {
         return new ClassHistogram(count, shallow, retained);
     }
 
+    private static boolean isInstance(HeapGraph graph, int object, int syntheticRoot) {
+        return object != syntheticRoot && graph.shallowSizeOf(object) != 0;
+    }
 
     public int classCount() {
         return countByClass.length;

@@ -1,0 +1,73 @@
+package dev.heapdelta.analyzer.v8;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A snapshot's arrays as read, one primitive column per field the analysis needs, indexed by node
+ * ordinal (node index / node field count) and edge ordinal. The DevTools passes adjust these columns
+ * (self sizes, names) before they become a graph.
+ */
+final class RawSnapshot {
+    static final byte NO_DETACHEDNESS = 0;
+
+    SnapshotMeta meta;
+    int nodeCount;
+    /** The raw {@code type} value, or -1 when it is outside the snapshot's own type list. */
+    byte[] typeByNode;
+    int[] nameByNode;
+    long[] idByNode;
+    long[] selfSizeByNode;
+    int[] firstEdgeByNode;
+    /** The {@code detachedness} column (DevTools' DOM link state), or null when the snapshot has none. */
+    byte[] detachednessByNode;
+
+    int edgeCount;
+    /** The raw edge {@code type} value, or -1 when it is outside the snapshot's own type list. */
+    byte[] typeByEdge;
+    int[] nameOrIndexByEdge;
+    int[] targetByEdge;
+
+    /** Locations as (node ordinal, script id, line, column) quadruples, in file order. */
+    int[] locations = new int[0];
+    int locationCount;
+
+    List<String> strings = new ArrayList<>();
+    int rootOrdinal;
+
+    final List<String> warnings = new ArrayList<>();
+    boolean partial;
+    long lostBytes;
+
+    String string(int index) {
+        return index >= 0 && index < strings.size() ? strings.get(index) : "";
+    }
+
+    String nodeName(int node) {
+        return string(nameByNode[node]);
+    }
+
+    /** The node type name as the snapshot spells it; {@code undefined} for an unlisted type, as DevTools shows it. */
+    String nodeTypeName(int node) {
+        int type = typeByNode[node];
+        return type < 0 ? "undefined" : meta.nodeTypes().get(type);
+    }
+
+    int typeIndex(String typeName) {
+        return meta.nodeTypes().indexOf(typeName);
+    }
+
+    int edgeTypeIndex(String typeName) {
+        return meta.edgeTypes().indexOf(typeName);
+    }
+
+    /** True for edge types whose name_or_index is a number (element, hidden), as DevTools decides. */
+    boolean edgeHasIndexName(int edge) {
+        int type = typeByEdge[edge];
+        if (type < 0) {
+            return false;
+        }
+        String name = meta.edgeTypes().get(type);
+        return name.equals("element") || name.equals("hidden");
+    }
+}

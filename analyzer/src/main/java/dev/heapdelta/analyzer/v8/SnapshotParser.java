@@ -1,0 +1,381 @@
+package dev.heapdelta.analyzer.v8;
+
+import dev.heapdelta.analyzer.source.AnalysisPhase;
+import dev.heapdelta.analyzer.source.CancelSignal;
+import dev.heapdelta.analyzer.source.DumpFormatException;
+import dev.heapdelta.analyzer.source.ProgressListener;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Reads a snapshot's JSON into a {@link RawSnapshot}: the header with its meta, then the node, edge
+ * and location arrays straight into primitive columns, then the string table. Declared counts only
+ * size the columns when the bytes could hold them; otherwise the columns grow as numbers arrive.
+ */
+final class SnapshotParser {
+    private static final int ROLE_SKIP = 0;
+    private static final int ROLE_TYPE = 1;
+    private static final int ROLE_NAME = 2;
+    private static final int ROLE_ID = 3;
+    private static final int ROLE_SIZE = 4;
+    private static final int ROLE_EDGE_COUNT = 5;
+    private static final int ROLE_DETACHEDNESS = 6;
+    private static final int CHECK_EVERY = 1 << 20;
+
+    private final JsonByteScanner scanner;
+    private final long plausibleTextBytes;
+    private final CancelSignal cancel;
+    private final ProgressListener progress;
+    private final RawSnapshot raw = new RawSnapshot();
+    private boolean nodesRead;
+    private boolean edgesRead;
+    private boolean stringsRead;
+
+    /** @param plausibleTextBytes an upper bound on the JSON text's size, for sizing columns */
+    SnapshotParser(JsonByteScanner scanner, long plausibleTextBytes, CancelSignal cancel, ProgressListener progress) {
+        this.scanner = scanner;
+        this.plausibleTextBytes = plausibleTextBytes;
+        this.cancel = cancel;
+        this.progress = progress;
+    }
+
+    RawSnapshot parse() throws IOException {
+        scanner.expect('{');
+        try {
+            if (!scanner.consume('}')) {
+                do {
+                    long keyOffset = scanner.offset();
+                    String key = scanner.readString();
+                    scanner.expect(':');
+                    readMember(key, keyOffset);
+                } while (scanner.nextObjectMember());
+            }
+            if (!scanner.atEnd()) {
+                raw.warnings.add("data after the end of the snapshot object at offset " + scanner.offset() + " ignored");
+            }
+        } catch (DumpFormatException e) {
+            if (!edgesRead || !nodesRead) {
+                throw e;
+            }
+            // Nodes and edges are complete: what follows (locations, strings) is lost, the graph is not.
+            raw.partial = true;
+            raw.warnings.add(e.getMessage() + (stringsRead ? "" : "; names missing"));
+        }
+        if (raw.meta == null) {
+            throw scanner.error("no \"snapshot\" header: not a V8 heap snapshot");
+        }
+        if (!nodesRead || !edgesRead) {
+            throw scanner.error("the snapshot has no " + (nodesRead ? "\"edges\"" : "\"nodes\"") + " array");
+        }
+        if (!stringsRead && !raw.partial) {
+            raw.partial = true;
+            raw.warnings.add("the snapshot has no \"strings\" table; names missing");
+        }
+        return raw;
+    }
+
+    private void readMember(String key, long keyOffset) throws IOException {
+        switch (key) {
+            case "snapshot" -> {
+                long offset = scanner.offset();
+                raw.meta = SnapshotMeta.of(scanner.readGenericValue(), scanner.file(), offset);
+            }
+            case "nodes" -> {
+                requireMeta(key, keyOffset);
+                readNodes();
+                nodesRead = true;
+            }
+            case "edges" -> {
+                if (!nodesRead) {
+                    throw new DumpFormatException(scanner.file(), keyOffset, "\"edges\" comes before \"nodes\"");
+                }
+                readEdges();
+                edgesRead = true;
+            }
+            case "locations" -> {
+                if (!nodesRead) {
+                    scanner.skipValue();
+                    raw.warnings.add("\"locations\" before \"nodes\" ignored");
+                } else {
+                    readLocations();
+                }
+            }
+            case "strings" -> {
+                readStrings();
+                stringsRead = true;
+            }
+            default -> scanner.skipValue();
+        }
+    }
+
+    private void requireMeta(String key, long keyOffset) throws DumpFormatException {
+        if (raw.meta == null) {
+            throw new DumpFormatException(scanner.file(), keyOffset, "\"" + key + "\" comes before the \"snapshot\" header");
+        }
+    }
+
+    /** How many items to allocate for up front: the declared count, unless the bytes cannot hold that many. */
+    private int initialCapacity(long declared, int minBytesPerItem) {
+        long plausible = plausibleTextBytes / Math.max(1, minBytesPerItem);
+        return (int) Math.max(16, Math.min(Math.min(declared, plausible), Integer.MAX_VALUE - 16));
+    }
+
+    private static int grownCapacity(int current, long needed) {
+        long grown = Math.max(needed, current + (current >> 1) + 16);
+        if (needed > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("more than 2^31 items");
+        }
+        return (int) Math.min(grown, Integer.MAX_VALUE - 16);
+    }
+
+    private void readNodes() throws IOException {
+        SnapshotMeta meta = raw.meta;
+        int fieldCount = meta.nodeFieldCount();
+        int[] roles = new int[fieldCount];
+        roles[meta.nodeTypeOffset()] = ROLE_TYPE;
+        roles[meta.nodeNameOffset()] = ROLE_NAME;
+        roles[meta.nodeIdOffset()] = ROLE_ID;
+        roles[meta.nodeSelfSizeOffset()] = ROLE_SIZE;
+        roles[meta.nodeEdgeCountOffset()] = ROLE_EDGE_COUNT;
+        if (meta.nodeDetachednessOffset() >= 0) {
+            roles[meta.nodeDetachednessOffset()] = ROLE_DETACHEDNESS;
+        }
+        int typeCount = meta.nodeTypes().size();
+        int capacity = initialCapacity(meta.declaredNodeCount(), fieldCount * 2);
+        byte[] types = new byte[capacity];
+        int[] names = new int[capacity];
+        long[] ids = new long[capacity];
+        long[] sizes = new long[capacity];
+        int[] edgeCounts = new int[capacity + 1];
+        byte[] detachedness = meta.nodeDetachednessOffset() >= 0 ? new byte[capacity] : null;
+        long edgeTotal = 0;
+
+        scanner.expect('[');
+        int node = 0;
+        int field = 0;
+        if (!scanner.consume(']')) {
+            do {
+                long value = scanner.readUnsignedLong();
+                if (value < 0) {
+                    throw scanner.error("node " + node + " field \"" + meta.nodeFields().get(field)
+                            + "\" is not a non-negative integer");
+                }
+                if (field == 0 && node == types.length) {
+                    int grown = grownCapacity(types.length, node + 1L);
+                    types = Arrays.copyOf(types, grown);
+                    names = Arrays.copyOf(names, grown);
+                    ids = Arrays.copyOf(ids, grown);
+                    sizes = Arrays.copyOf(sizes, grown);
+                    edgeCounts = Arrays.copyOf(edgeCounts, grown + 1);
+                    if (detachedness != null) {
+                        detachedness = Arrays.copyOf(detachedness, grown);
+                    }
+                }
+                switch (roles[field]) {
+                    case ROLE_TYPE -> types[node] = value < typeCount && value < 128 ? (byte) value : -1;
+                    case ROLE_NAME -> names[node] = value <= Integer.MAX_VALUE ? (int) value : -1;
+                    case ROLE_ID -> ids[node] = value;
+                    case ROLE_SIZE -> sizes[node] = value;
+                    case ROLE_EDGE_COUNT -> {
+                        if (value > Integer.MAX_VALUE) {
+                            throw scanner.error("node " + node + " edge_count " + value + " is too large");
+                        }
+                        edgeCounts[node] = (int) value;
+                        edgeTotal += value;
+                    }
+                    case ROLE_DETACHEDNESS -> detachedness[node] = (byte) (value & 3);
+                    default -> {
+                    }
+                }
+                if (++field == fieldCount) {
+                    field = 0;
+                    node++;
+                    if ((node & (CHECK_EVERY - 1)) == 0) {
+                        cancel.throwIfCancelled();
+                        progress.progress(AnalysisPhase.SCAN, scanner.offset(), -1);
+                    }
+                }
+            } while (scanner.nextArrayElement());
+        }
+        if (field != 0) {
+            throw scanner.error("the nodes array ends inside node " + node + " (its length is not a multiple of "
+                    + fieldCount + " node fields)");
+        }
+        if (node == 0) {
+            throw scanner.error("the snapshot has no nodes");
+        }
+        if (edgeTotal > Integer.MAX_VALUE - 16) {
+            throw scanner.error("the nodes declare " + edgeTotal + " edges, more than 2^31");
+        }
+        raw.nodeCount = node;
+        raw.typeByNode = trim(types, node);
+        raw.nameByNode = trim(names, node);
+        raw.idByNode = trim(ids, node);
+        raw.selfSizeByNode = trim(sizes, node);
+        raw.detachednessByNode = detachedness == null ? null : trim(detachedness, node);
+        // Turn edge counts into CSR offsets in place: firstEdge[o] = sum of counts before o.
+        int[] firstEdge = edgeCounts.length == node + 1 ? edgeCounts : Arrays.copyOf(edgeCounts, node + 1);
+        int running = 0;
+        for (int o = 0; o < node; o++) {
+            int countOfNode = firstEdge[o];
+            firstEdge[o] = running;
+            running += countOfNode;
+        }
+        firstEdge[node] = running;
+        raw.firstEdgeByNode = firstEdge;
+        long rootIndex = meta.rootIndex();
+        if (rootIndex % fieldCount != 0 || rootIndex / fieldCount >= node) {
+            throw scanner.error("snapshot.root_index " + rootIndex + " is not a node");
+        }
+        raw.rootOrdinal = (int) (rootIndex / fieldCount);
+    }
+
+    private void readEdges() throws IOException {
+        SnapshotMeta meta = raw.meta;
+        int fieldCount = meta.edgeFieldCount();
+        int nodeFieldCount = meta.nodeFieldCount();
+        int typeOffset = meta.edgeTypeOffset();
+        int nameOffset = meta.edgeNameOffset();
+        int toNodeOffset = meta.edgeToNodeOffset();
+        int typeCount = meta.edgeTypes().size();
+        long nodeFieldTotal = (long) raw.nodeCount * nodeFieldCount;
+        int expected = raw.firstEdgeByNode[raw.nodeCount];
+        int capacity = initialCapacity(expected, fieldCount * 2);
+        byte[] types = new byte[capacity];
+        int[] names = new int[capacity];
+        int[] targets = new int[capacity];
+
+        scanner.expect('[');
+        int edge = 0;
+        int field = 0;
+        if (!scanner.consume(']')) {
+            do {
+                long value = scanner.readUnsignedLong();
+                if (value < 0) {
+                    throw scanner.error("edge " + edge + " field \"" + meta.edgeFields().get(field)
+                            + "\" is not a non-negative integer");
+                }
+                if (field == 0 && edge == types.length) {
+                    if (edge >= expected) {
+                        throw scanner.error("the edges array holds more edges than the " + expected
+                                + " the nodes' edge_count fields declare");
+                    }
+                    int grown = (int) Math.min(expected, grownCapacity(types.length, edge + 1L));
+                    types = Arrays.copyOf(types, grown);
+                    names = Arrays.copyOf(names, grown);
+                    targets = Arrays.copyOf(targets, grown);
+                }
+                if (field == typeOffset) {
+                    types[edge] = value < typeCount && value < 128 ? (byte) value : -1;
+                } else if (field == nameOffset) {
+                    names[edge] = value <= Integer.MAX_VALUE ? (int) value : -1;
+                } else if (field == toNodeOffset) {
+                    if (value % nodeFieldCount != 0) {
+                        throw scanner.error("edge " + edge + " to_node " + value
+                                + " is not a multiple of the node field count " + nodeFieldCount);
+                    }
+                    if (value >= nodeFieldTotal) {
+                        throw scanner.error("edge " + edge + " to_node " + value + " points outside the node array of "
+                                + raw.nodeCount + " nodes");
+                    }
+                    targets[edge] = (int) (value / nodeFieldCount);
+                }
+                if (++field == fieldCount) {
+                    field = 0;
+                    edge++;
+                    if ((edge & (CHECK_EVERY - 1)) == 0) {
+                        cancel.throwIfCancelled();
+                        progress.progress(AnalysisPhase.SCAN, scanner.offset(), -1);
+                    }
+                }
+            } while (scanner.nextArrayElement());
+        }
+        if (field != 0) {
+            throw scanner.error("the edges array ends inside edge " + edge + " (its length is not a multiple of "
+                    + fieldCount + " edge fields)");
+        }
+        if (edge != expected) {
+            throw scanner.error("the edges array holds " + edge + " edges but the nodes' edge_count fields declare "
+                    + expected);
+        }
+        raw.edgeCount = edge;
+        raw.typeByEdge = trim(types, edge);
+        raw.nameOrIndexByEdge = trim(names, edge);
+        raw.targetByEdge = trim(targets, edge);
+    }
+
+    private void readLocations() throws IOException {
+        SnapshotMeta meta = raw.meta;
+        int fieldCount = meta.locationFieldCount();
+        if (!meta.hasLocations()) {
+            scanner.skipValue();
+            return;
+        }
+        int nodeFieldCount = meta.nodeFieldCount();
+        int[] locations = new int[initialCapacity(raw.nodeCount * 4L, 2)];
+        int[] current = new int[Math.max(fieldCount, 1)];
+        int count = 0;
+        int field = 0;
+        int dropped = 0;
+        scanner.expect('[');
+        if (!scanner.consume(']')) {
+            do {
+                long value = scanner.readUnsignedLong();
+                if (value < 0 || value > Integer.MAX_VALUE) {
+                    throw scanner.error("location " + count + " field \"" + meta.locationFields().get(field)
+                            + "\" is not a non-negative integer");
+                }
+                current[field] = (int) value;
+                if (++field == fieldCount) {
+                    field = 0;
+                    long objectIndex = current[meta.locationObjectOffset()];
+                    if (objectIndex % nodeFieldCount != 0 || objectIndex / nodeFieldCount >= raw.nodeCount) {
+                        dropped++;
+                        continue;
+                    }
+                    if (count * 4 + 4 > locations.length) {
+                        locations = Arrays.copyOf(locations, grownCapacity(locations.length, count * 4L + 4));
+                    }
+                    locations[count * 4] = (int) (objectIndex / nodeFieldCount);
+                    locations[count * 4 + 1] = current[meta.locationScriptOffset()];
+                    locations[count * 4 + 2] = current[meta.locationLineOffset()];
+                    locations[count * 4 + 3] = current[meta.locationColumnOffset()];
+                    count++;
+                }
+            } while (scanner.nextArrayElement());
+        }
+        if (field != 0) {
+            raw.warnings.add("the locations array ends inside a location; the incomplete one is ignored");
+        }
+        if (dropped > 0) {
+            raw.warnings.add(dropped + " locations name no node and were ignored");
+        }
+        raw.locations = trim(locations, count * 4);
+        raw.locationCount = count;
+    }
+
+    private void readStrings() throws IOException {
+        scanner.expect('[');
+        if (scanner.consume(']')) {
+            return;
+        }
+        do {
+            raw.strings.add(scanner.readString());
+            if ((raw.strings.size() & 0xFFFF) == 0) {
+                cancel.throwIfCancelled();
+            }
+        } while (scanner.nextArrayElement());
+    }
+
+    private static byte[] trim(byte[] values, int length) {
+        return values.length == length ? values : Arrays.copyOf(values, length);
+    }
+
+    private static int[] trim(int[] values, int length) {
+        return values.length == length ? values : Arrays.copyOf(values, length);
+    }
+
+    private static long[] trim(long[] values, int length) {
+        return values.length == length ? values : Arrays.copyOf(values, length);
+    }
+}
