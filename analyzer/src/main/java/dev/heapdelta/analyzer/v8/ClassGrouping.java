@@ -1,0 +1,98 @@
+package dev.heapdelta.analyzer.v8;
+
+import dev.heapdelta.analyzer.graph.HeapClass;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * DevTools' Summary grouping: the class name follows the node type ({@code (system)} for hidden
+ * objects, {@code (compiled code)}, {@code Function} for closures, {@code (string)}, {@code (array)}
+ * and so on), objects and native nodes are named by their constructor (plain objects by their
+ * interface), and an object whose constructor has a script location is keyed by that location too,
+ * so that two constructors with one name stay two groups.
+ */
+final class ClassGrouping {
+    /** The class table and each node's class index. */
+    record Result(List<HeapClass> classes, int[] classByNode) {
+    }
+
+    private ClassGrouping() {
+    }
+
+    static Result of(RawSnapshot raw, String[] interfaceNameByNode) {
+        int hidden = raw.typeIndex("hidden");
+        int object = raw.typeIndex("object");
+        int nativeType = raw.typeIndex("native");
+        int code = raw.typeIndex("code");
+        int closure = raw.typeIndex("closure");
+        int regexp = raw.typeIndex("regexp");
+        int[] locationByNode = locationIndexByNode(raw);
+        Map<String, Integer> classByKey = new HashMap<>();
+        List<HeapClass> classes = new ArrayList<>();
+        int[] classByNode = new int[raw.nodeCount];
+        String[] typeClassNames = new String[raw.meta.nodeTypes().size() + 1];
+        for (int node = 0; node < raw.nodeCount; node++) {
+            int type = raw.typeByNode[node];
+            String name;
+            if (type == hidden) {
+                name = "(system)";
+            } else if (type == object || type == nativeType) {
+                name = interfaceNameByNode[node] != null ? interfaceNameByNode[node] : constructorName(raw.nodeName(node));
+            } else if (type == code) {
+                name = "(compiled code)";
+            } else if (type == closure) {
+                name = "Function";
+            } else if (type == regexp) {
+                name = "RegExp";
+            } else {
+                int slot = type < 0 ? typeClassNames.length - 1 : type;
+                if (typeClassNames[slot] == null) {
+                    typeClassNames[slot] = "(" + raw.nodeTypeName(node) + ")";
+                }
+                name = typeClassNames[slot];
+            }
+            String key;
+            int location = locationByNode[node];
+            if (type == object && location >= 0) {
+                int[] l = raw.locations;
+                key = l[location * 4 + 1] + "," + l[location * 4 + 2] + "," + l[location * 4 + 3] + "," + name;
+            } else {
+                key = "," + name;
+            }
+            Integer classIndex = classByKey.get(key);
+            if (classIndex == null) {
+                classIndex = classes.size();
+                classes.add(new HeapClass(name, key, -1, -1, 0));
+                classByKey.put(key, classIndex);
+            }
+            classByNode[node] = classIndex;
+        }
+        return new Result(classes, classByNode);
+    }
+
+    /** {@code <div id="a">} groups as {@code <div>}, as DevTools groups DOM nodes. */
+    private static String constructorName(String name) {
+        if (name.startsWith("<")) {
+            int space = name.indexOf(' ');
+            return space < 0 ? name : name.substring(0, space) + ">";
+        }
+        if (name.startsWith("Detached <")) {
+            int space = name.indexOf(' ', 10);
+            return space < 0 ? name : name.substring(0, space) + ">";
+        }
+        return name;
+    }
+
+    /** For each node, its entry in {@code raw.locations} (the last one listed, as DevTools keeps), or -1. */
+    static int[] locationIndexByNode(RawSnapshot raw) {
+        int[] result = new int[raw.nodeCount];
+        Arrays.fill(result, -1);
+        for (int i = 0; i < raw.locationCount; i++) {
+            result[raw.locations[i * 4]] = i;
+        }
+        return result;
+    }
+}
