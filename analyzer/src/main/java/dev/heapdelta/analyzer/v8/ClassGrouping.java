@@ -34,8 +34,24 @@ final class ClassGrouping {
         List<HeapClass> classes = new ArrayList<>();
         int[] classByNode = new int[raw.nodeCount];
         String[] typeClassNames = new String[raw.meta.nodeTypes().size() + 1];
+        // Most nodes' class follows from their type, or from their name index alone: remember those.
+        int[] classByTypeSlot = new int[typeClassNames.length];
+        Arrays.fill(classByTypeSlot, -1);
+        Map<Integer, Integer> classByNameIndex = new HashMap<>();
         for (int node = 0; node < raw.nodeCount; node++) {
             int type = raw.typeByNode[node];
+            boolean named = type == object || type == nativeType;
+            boolean located = type == object && locationByNode[node] >= 0;
+            boolean interfaced = interfaceNameByNode[node] != null;
+            int slot = type < 0 ? typeClassNames.length - 1 : type;
+            if (!located && !interfaced) {
+                Integer known = named ? classByNameIndex.get(raw.nameByNode[node]) : null;
+                int cached = named ? (known == null ? -1 : known) : classByTypeSlot[slot];
+                if (cached >= 0) {
+                    classByNode[node] = cached;
+                    continue;
+                }
+            }
             String name;
             if (type == hidden) {
                 name = "(system)";
@@ -48,7 +64,6 @@ final class ClassGrouping {
             } else if (type == regexp) {
                 name = "RegExp";
             } else {
-                int slot = type < 0 ? typeClassNames.length - 1 : type;
                 if (typeClassNames[slot] == null) {
                     typeClassNames[slot] = "(" + raw.nodeTypeName(node) + ")";
                 }
@@ -69,6 +84,13 @@ final class ClassGrouping {
                 classByKey.put(key, classIndex);
             }
             classByNode[node] = classIndex;
+            if (!located && !interfaced) {
+                if (named) {
+                    classByNameIndex.put(raw.nameByNode[node], classIndex);
+                } else {
+                    classByTypeSlot[slot] = classIndex;
+                }
+            }
         }
         return new Result(classes, classByNode);
     }

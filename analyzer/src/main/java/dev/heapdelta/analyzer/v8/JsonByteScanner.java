@@ -178,6 +178,63 @@ final class JsonByteScanner {
         return value;
     }
 
+    /** {@link #nextArrayNumber} result: the array ended with this element's closing bracket. */
+    static final long ARRAY_END = -2;
+    /** {@link #nextArrayNumber} result: the next token is not a plain non-negative integer. */
+    static final long NOT_A_NUMBER = -1;
+
+    /**
+     * Reads one array element that must be a non-negative integer, together with the separator after
+     * it: returns the value and leaves the scanner after the comma, or returns the value with {@link
+     * #lastElement()} true after the closing bracket. The hot loop of the reader, so it works on the
+     * buffer directly while enough bytes are there.
+     */
+    long nextArrayNumber() throws IOException {
+        byte[] b = buffer;
+        int p = position;
+        if (limit - p >= 32) {
+            int c = b[p];
+            while ((c == ' ' || c == '\n' || c == '\r' || c == '\t') && p < limit - 1) {
+                c = b[++p];
+            }
+            if (c >= '0' && c <= '9') {
+                long value = c - '0';
+                int end = Math.min(p + 19, limit - 1);
+                c = b[++p];
+                while (c >= '0' && c <= '9' && p < end) {
+                    value = value * 10 + (c - '0');
+                    c = b[++p];
+                }
+                while ((c == ' ' || c == '\n' || c == '\r' || c == '\t') && p < limit - 1) {
+                    c = b[++p];
+                }
+                if (c == ',') {
+                    position = p + 1;
+                    lastElement = false;
+                    return value;
+                }
+                if (c == ']') {
+                    position = p + 1;
+                    lastElement = true;
+                    return value;
+                }
+            }
+        }
+        long value = readUnsignedLong();
+        if (value < 0) {
+            return NOT_A_NUMBER;
+        }
+        lastElement = !nextArrayElement();
+        return value;
+    }
+
+    private boolean lastElement;
+
+    /** True when the element {@link #nextArrayNumber} just returned was the array's last. */
+    boolean lastElement() {
+        return lastElement;
+    }
+
     String readString() throws IOException {
         int b = peek();
         if (b != '"') {

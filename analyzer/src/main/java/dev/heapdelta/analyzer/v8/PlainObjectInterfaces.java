@@ -41,7 +41,8 @@ final class PlainObjectInterfaces {
         if (objectType < 0) {
             return result;
         }
-        List<Definition> definitions = infer(raw, objectType, propertyType);
+        java.util.BitSet objectNames = objectNames(raw);
+        List<Definition> definitions = infer(raw, objectType, propertyType, objectNames);
         if (definitions.isEmpty()) {
             return result;
         }
@@ -68,7 +69,7 @@ final class PlainObjectInterfaces {
         List<String> properties = new ArrayList<>();
         Set<TreeNode> states = new LinkedHashSet<>();
         for (int node = 0; node < raw.nodeCount; node++) {
-            if (!isPlainObject(raw, node, objectType)) {
+            if (!isPlainObject(raw, node, objectType, objectNames)) {
                 continue;
             }
             properties.clear();
@@ -116,17 +117,30 @@ final class PlainObjectInterfaces {
         return a.index() <= b.index() ? a : b;
     }
 
-    static boolean isPlainObject(RawSnapshot raw, int node, int objectType) {
-        return raw.typeByNode[node] == objectType && raw.nodeName(node).equals("Object");
+    private static boolean isPlainObject(RawSnapshot raw, int node, int objectType, java.util.BitSet objectNames) {
+        int name = raw.nameByNode[node];
+        return raw.typeByNode[node] == objectType && name >= 0 && objectNames.get(name);
     }
 
-    private static List<Definition> infer(RawSnapshot raw, int objectType, int propertyType) {
+    /** The string indexes whose text is {@code Object} (one, unless the table repeats it). */
+    private static java.util.BitSet objectNames(RawSnapshot raw) {
+        java.util.BitSet result = new java.util.BitSet();
+        for (int i = 0; i < raw.strings.size(); i++) {
+            if (raw.strings.get(i).equals("Object")) {
+                result.set(i);
+            }
+        }
+        return result;
+    }
+
+    private static List<Definition> infer(RawSnapshot raw, int objectType, int propertyType,
+            java.util.BitSet objectNames) {
         Map<String, int[]> countByName = new LinkedHashMap<>();
         Map<String, List<String>> propertiesByName = new HashMap<>();
         int total = 0;
         List<String> properties = new ArrayList<>();
         for (int node = 0; node < raw.nodeCount; node++) {
-            if (!isPlainObject(raw, node, objectType)) {
+            if (!isPlainObject(raw, node, objectType, objectNames)) {
                 continue;
             }
             total++;

@@ -155,7 +155,7 @@ final class SnapshotParser {
         int field = 0;
         if (!scanner.consume(']')) {
             do {
-                long value = scanner.readUnsignedLong();
+                long value = scanner.nextArrayNumber();
                 if (value < 0) {
                     throw scanner.error("node " + node + " field \"" + meta.nodeFields().get(field)
                             + "\" is not a non-negative integer");
@@ -195,7 +195,7 @@ final class SnapshotParser {
                         progress.progress(AnalysisPhase.SCAN, scanner.offset(), -1);
                     }
                 }
-            } while (scanner.nextArrayElement());
+            } while (!scanner.lastElement());
         }
         if (field != 0) {
             throw scanner.error("the nodes array ends inside node " + node + " (its length is not a multiple of "
@@ -250,7 +250,7 @@ final class SnapshotParser {
         int field = 0;
         if (!scanner.consume(']')) {
             do {
-                long value = scanner.readUnsignedLong();
+                long value = scanner.nextArrayNumber();
                 if (value < 0) {
                     throw scanner.error("edge " + edge + " field \"" + meta.edgeFields().get(field)
                             + "\" is not a non-negative integer");
@@ -288,7 +288,7 @@ final class SnapshotParser {
                         progress.progress(AnalysisPhase.SCAN, scanner.offset(), -1);
                     }
                 }
-            } while (scanner.nextArrayElement());
+            } while (!scanner.lastElement());
         }
         if (field != 0) {
             throw scanner.error("the edges array ends inside edge " + edge + " (its length is not a multiple of "
