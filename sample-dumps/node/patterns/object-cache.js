@@ -3,8 +3,10 @@
 const cache = {};
 
 function remember(id) {
-  cache['u' + id] = {
-    id,
+  const key = 'u' + id;
+  // The id is kept as a string, so that it is a heap node and names the object's shape in snapshots.
+  cache[key] = {
+    id: key,
     login: 'user' + id,
     plan: ['free', 'pro', 'team'][id % 3],
     roles: ['reader', id % 2 ? 'writer' : 'viewer'],
