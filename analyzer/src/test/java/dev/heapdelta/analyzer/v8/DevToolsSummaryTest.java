@@ -48,6 +48,21 @@ class DevToolsSummaryTest {
         }
         assertEquals(List.of(), differences);
         assertTrue(classes.size() > 100, "the reference lists every class");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> statistics = (Map<String, Object>) reference.get("statistics");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> nativeStatistics = (Map<String, Object>) statistics.get("native");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> heapStatistics = (Map<String, Object>) statistics.get("v8heap");
+        Map<String, Long> ours = graph.info().statistics();
+        assertEquals(statistics.get("total"), ours.get("total"));
+        assertEquals(nativeStatistics.get("total"), ours.get("native"));
+        assertEquals(nativeStatistics.get("typedArrays"), ours.get("typedArrays"));
+        for (String key : List.of("code", "jsArrays", "strings", "system")) {
+            assertEquals(heapStatistics.get(key), ours.get(key), key);
+        }
+        assertEquals(heapStatistics.get("total"), ours.get("v8heap"));
+        assertEquals(0, tree.unreachableCount());
     }
 
     /** The README's table: nodes, edges, total and the five leak classes, as literal figures. */
