@@ -86,6 +86,12 @@ public final class V8ObjectDetails implements ObjectDetails {
         return new Location(scriptId, l[i * 4 + 2], l[i * 4 + 3], scriptName(scriptId));
     }
 
+    @Override
+    public String locationOf(int object) {
+        Location location = location(object);
+        return location == null ? null : location.text();
+    }
+
     /** The name (URL or path) of the script with this id, found through a located closure's shared info; may be empty. */
     public String scriptName(int scriptId) {
         Map<Integer, String> names = scriptNameById;

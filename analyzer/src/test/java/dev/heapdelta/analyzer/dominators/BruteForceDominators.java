@@ -13,11 +13,14 @@ import java.util.List;
 final class BruteForceDominators {
     final int[] immediateDominator;
     final long[] retainedSize;
+    /** Objects hung individually from the virtual root: their edges are not followed. */
+    private BitSet isolated;
 
     /**
      * @param attachUnreachable hang unreachable objects from the virtual root as the fast algorithm
-     *     does: in index order, each object not reached from the entries or earlier such starts
-     *     becomes a start of its own
+     *     (and Chrome DevTools) does: in index order, each unreached object with no retaining referrer
+     *     but itself becomes a start of its own; what is still unreached (unreachable cycles) hangs from
+     *     the virtual root one object at a time, its own edges not followed
      */
     BruteForceDominators(HeapGraph graph, RetentionRule rule, boolean attachUnreachable) {
         int n = graph.objectCount();
@@ -25,14 +28,30 @@ final class BruteForceDominators {
         for (int i = 0; i < graph.entryCount(); i++) {
             starts.add(graph.entryObject(i));
         }
+        isolated = new BitSet(n);
         BitSet reachable = reach(graph, rule, -1, starts);
         if (attachUnreachable) {
+            BitSet referred = new BitSet(n);
+            for (int v = 0; v < n; v++) {
+                for (int e = graph.firstEdge(v); e < graph.endEdge(v); e++) {
+                    if (graph.edgeTarget(e) != v && rule.retains(graph, v, e)) {
+                        referred.set(graph.edgeTarget(e));
+                    }
+                }
+            }
             for (int o = 0; o < n; o++) {
-                if (!reachable.get(o)) {
+                if (!reachable.get(o) && !referred.get(o)) {
                     starts.add(o);
                     reachable = reach(graph, rule, -1, starts);
                 }
             }
+            for (int o = 0; o < n; o++) {
+                if (!reachable.get(o)) {
+                    isolated.set(o);
+                    starts.add(o);
+                }
+            }
+            reachable = reach(graph, rule, -1, starts);
         }
         BitSet[] dominatedBy = new BitSet[n];
         for (int d = 0; d < n; d++) {
@@ -66,7 +85,7 @@ final class BruteForceDominators {
         }
     }
 
-    private static BitSet reach(HeapGraph graph, RetentionRule rule, int removed, List<Integer> starts) {
+    private BitSet reach(HeapGraph graph, RetentionRule rule, int removed, List<Integer> starts) {
         BitSet seen = new BitSet();
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int start : starts) {
@@ -77,6 +96,9 @@ final class BruteForceDominators {
         }
         while (!queue.isEmpty()) {
             int v = queue.poll();
+            if (isolated.get(v)) {
+                continue;
+            }
             for (int e = graph.firstEdge(v); e < graph.endEdge(v); e++) {
                 int w = graph.edgeTarget(e);
                 if (w != removed && !seen.get(w) && rule.retains(graph, v, e)) {
