@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every container of a snapshot worth following, grouped by path key. A container held by another
- * container (a HashSet's HashMap, an ArrayList's array) is part of its owner, not a container of its
- * own. Tiny containers are left out: below {@link #MIN_ELEMENTS} entries and {@link #MIN_RETAINED_BYTES}
+ * Every container of a snapshot worth following, grouped by path key. A Java collection held
+ * directly by another (a HashSet's HashMap, a Guava cache's LocalCache) is part of its owner, not a
+ * container of its own; in V8, where an object of arrays is ordinary data, nesting is kept. Tiny containers are left out: below {@link #MIN_ELEMENTS} entries and {@link #MIN_RETAINED_BYTES}
  * nothing can be a leak worth a row, and skipping them keeps path work proportional to what matters.
  */
 public final class ContainerCensus {
@@ -22,6 +22,7 @@ public final class ContainerCensus {
     static final long MIN_RETAINED_BYTES = 16 * 1024;
 
     private final Map<String, ContainerGroup> groupsByPathKey;
+    private Map<Long, ContainerGroup> groupByRepresentativeId;
 
     private ContainerCensus(Map<String, ContainerGroup> groupsByPathKey) {
         this.groupsByPathKey = groupsByPathKey;
@@ -56,7 +57,9 @@ public final class ContainerCensus {
                 continue;
             }
             int parentEdge = snapshot.shortestPaths().parentEdgeOf(container.object());
-            if (parentEdge >= 0 && containerByObject.containsKey(graph.edgeSource(parentEdge))) {
+            if (graph.format() == HeapFormat.HPROF && parentEdge >= 0
+                    && containerByObject.containsKey(graph.edgeSource(parentEdge))) {
+                // A Java collection held directly by another is its delegate (HashSet's map, a cache's table).
                 continue;
             }
             if (container.kind() == ContainerKind.ARRAY && isOwnedByContainer(snapshot, container.object(),
@@ -133,5 +136,17 @@ public final class ContainerCensus {
 
     public ContainerGroup group(String pathKey) {
         return groupsByPathKey.get(pathKey);
+    }
+
+    /** The group whose representative has this object id (V8 node ids are stable across snapshots), or null. */
+    public ContainerGroup groupWithRepresentativeId(HeapGraph graph, long id) {
+        if (groupByRepresentativeId == null) {
+            Map<Long, ContainerGroup> byId = new HashMap<>();
+            for (ContainerGroup group : groupsByPathKey.values()) {
+                byId.put(graph.idOf(group.representative()), group);
+            }
+            groupByRepresentativeId = byId;
+        }
+        return groupByRepresentativeId.get(id);
     }
 }

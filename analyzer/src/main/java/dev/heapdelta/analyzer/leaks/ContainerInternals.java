@@ -4,7 +4,7 @@ import dev.heapdelta.analyzer.graph.HeapFormat;
 
 /**
  * Classes that are the machinery of containers (tables, nodes, entries, segments) rather than what
- * they hold. They are left out of a collection's evidence and never reported as growing classes:
+ * they hold, and for V8 the runtime's own groups ({@code (array)}, {@code (string)}, {@code system / …}). They are left out of a collection's evidence and never reported as growing classes:
  * their growth is the collection's, and the collection is the row.
  */
 public final class ContainerInternals {
@@ -18,8 +18,6 @@ public final class ContainerInternals {
                     || className.equals("java.lang.Class") || className.startsWith("java.lang.ref.")
                     || className.startsWith("java.util.concurrent.");
         }
-        return className.startsWith("(system)") || className.startsWith("system / ")
-                || className.equals("(array)") || className.equals("(object elements)")
-                || className.equals("(internal array)") || className.equals("(object properties)");
+        return className.startsWith("(") || className.startsWith("system / ");
     }
 }

@@ -40,8 +40,8 @@ public final class GrowingCollectionDetector implements LeakDetector {
             }
             Trend trend = collection.elementTrend();
             long growth = last.elements() - collection.firstElements();
-            long retainedGrowth = Evidence.last(collection.retainedBytes()) - Evidence.first(collection.retainedBytes());
-            if (trend != Trend.GROWING || growth < MIN_ELEMENT_GROWTH || retainedGrowth < MIN_RETAINED_GROWTH) {
+            if (collection.presentCount() < 2 || trend != Trend.GROWING || growth < MIN_ELEMENT_GROWTH
+                    || collection.retainedGrowth() < MIN_RETAINED_GROWTH) {
                 continue;
             }
             suspects.add(suspectOf(series, collection, trend));
@@ -54,7 +54,7 @@ public final class GrowingCollectionDetector implements LeakDetector {
         ContainerGroup last = collection.last();
         Long[] elements = collection.elements();
         Long[] retained = collection.retainedBytes();
-        long retainedGrowth = Evidence.last(retained) - Evidence.first(retained);
+        long retainedGrowth = collection.retainedGrowth();
         String noun = listeners ? "listeners" : "entries";
         String title = String.format(Locale.ROOT, "%s at %s grew from %,d to %,d %s (%s retained)", last.family(),
                 collection.pathKey(), collection.firstElements(), last.elements(), noun,
@@ -83,6 +83,12 @@ public final class GrowingCollectionDetector implements LeakDetector {
                 series.objectIds(collection.representatives()));
     }
 
+    /** More instances in the last snapshot than in the first where present: what accumulates, not the container. */
+    private static boolean countGrows(Long[] count) {
+        long[] present = CollectionSeries.present(count);
+        return present.length >= 2 && present[present.length - 1] > present[0];
+    }
+
     /** The classes that grow most under the collection: what it accumulates. */
     static List<Evidence> classEvidence(SeriesContext series, CollectionSeries collection) {
         int n = series.size();
@@ -104,7 +110,7 @@ public final class GrowingCollectionDetector implements LeakDetector {
                 }
             }
             Evidence row = new Evidence(series.classNameForKey(key), count, retained);
-            if (row.retainedGrowth() > 0
+            if (row.retainedGrowth() > 0 && countGrows(count)
                     && !ContainerInternals.isInternalClass(series.last().format(), row.name())) {
                 evidence.add(row);
             }

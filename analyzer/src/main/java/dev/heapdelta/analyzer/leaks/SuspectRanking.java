@@ -95,9 +95,14 @@ public final class SuspectRanking {
             this.collections = collections;
         }
 
-        /** The collection holding the largest share of the class's growth, if together they hold ≥ 80% of it. */
+        /**
+         * The collection holding the largest share of the class's new instances, if together the
+         * collections hold ≥ 80% of them. Counted in instances, not bytes: a class whose instances
+         * hold the collections (a module's exports object) grows in retained size without being
+         * what accumulates.
+         */
         int collectionHoldingClass(Suspect growingClass) {
-            long growth = growingClass.retainedGrowth();
+            long growth = growingClass.elementGrowth();
             long explained = 0;
             int best = -1;
             long bestShare = 0;
@@ -149,7 +154,7 @@ public final class SuspectRanking {
             return explained ? best : -1;
         }
 
-        /** Retained growth per class name inside collection {@code i}, between its first and last snapshot. */
+        /** Instance-count growth per class name inside collection {@code i}, between its first and last snapshot. */
         private Map<String, Long> classGrowth(int i) {
             return classGrowthByCollection.computeIfAbsent(i, index -> {
                 Suspect collection = collections.get(index);
@@ -177,7 +182,7 @@ public final class SuspectRanking {
 
         private void addFigures(Map<String, Long> growth, int snapshot, int object, int sign) {
             for (Map.Entry<String, long[]> entry : series.classesUnder(snapshot, new int[] {object}).entrySet()) {
-                growth.merge(series.classNameForKey(entry.getKey()), sign * entry.getValue()[1], Long::sum);
+                growth.merge(series.classNameForKey(entry.getKey()), sign * entry.getValue()[0], Long::sum);
             }
         }
     }

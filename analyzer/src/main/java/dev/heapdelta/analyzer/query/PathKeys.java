@@ -91,7 +91,10 @@ public final class PathKeys {
     String stepName(int source, int edge) {
         EdgeKind kind = graph.edgeKind(edge);
         switch (kind) {
-            case V8_INTERNAL, V8_HIDDEN, V8_SHORTCUT, CLASS, CLASS_INTERNAL:
+            case V8_INTERNAL, V8_HIDDEN:
+                // A backing store's numbered slots are the collection's entries; named internals are left out.
+                return isNumbered(graph.details().edgeName(edge)) ? INDEX : "";
+            case V8_SHORTCUT, CLASS, CLASS_INTERNAL:
                 return "";
             case V8_ELEMENT, ARRAY_ELEMENT:
                 return INDEX;
@@ -105,6 +108,21 @@ public final class PathKeys {
         }
         String name = graph.details().edgeName(edge);
         return name.startsWith("[") ? INDEX : name;
+    }
+
+    private static boolean isNumbered(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        if (name.startsWith("[")) {
+            return true;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (!Character.isDigit(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Hops inside a JDK or library collection (tables, nodes, entries, segments) are its contents: {@code []}. */

@@ -32,7 +32,7 @@ public final class V8ObjectDetails implements ObjectDetails {
             return script + ":" + (line + 1) + ":" + (column + 1);
         }
 
-        private static String fileNameOf(String url) {
+        static String fileNameOf(String url) {
             int slash = Math.max(url.lastIndexOf('/'), url.lastIndexOf('\\'));
             return slash >= 0 && slash < url.length() - 1 ? url.substring(slash + 1) : url;
         }
@@ -42,6 +42,7 @@ public final class V8ObjectDetails implements ObjectDetails {
     private final Tables tables;
     private final int[] locationByObject;
     private volatile Map<Integer, String> scriptNameById;
+    private volatile Map<Integer, String> scriptByContext;
 
     V8ObjectDetails(HeapGraph graph, Tables tables) {
         this.graph = graph;
@@ -84,6 +85,53 @@ public final class V8ObjectDetails implements ObjectDetails {
         int[] l = tables.locations();
         int scriptId = l[i * 4 + 1];
         return new Location(scriptId, l[i * 4 + 2], l[i * 4 + 3], scriptName(scriptId));
+    }
+
+    /**
+     * Path-key anchors for V8: a context variable reads {@code Module(script.js) › name}, where the
+     * context belongs to closures created in script.js; a property of the global object reads
+     * {@code global › name}.
+     */
+    @Override
+    public String anchorName(int edgeIndex) {
+        EdgeKind kind = graph.edgeKind(edgeIndex);
+        int source = graph.edgeSource(edgeIndex);
+        if (kind == EdgeKind.V8_CONTEXT) {
+            String script = scriptOfContext(source);
+            return (script == null ? "Context" : "Module(" + script + ")") + PATH_SEPARATOR + edgeName(edgeIndex);
+        }
+        if (kind == EdgeKind.V8_PROPERTY && isGlobalObject(source)) {
+            return "global" + PATH_SEPARATOR + edgeName(edgeIndex);
+        }
+        return null;
+    }
+
+    private static final String PATH_SEPARATOR = " \u203a ";
+
+    private boolean isGlobalObject(int object) {
+        String name = graph.classNameOf(object);
+        return name.equals("global") || name.equals("Window") || name.startsWith("Window /")
+                || name.equals("globalThis");
+    }
+
+    /** The file name of the script whose closures use this context, or null. Built once, on first use. */
+    private String scriptOfContext(int context) {
+        Map<Integer, String> scripts = scriptByContext;
+        if (scripts == null) {
+            scripts = new HashMap<>();
+            for (int object = 0; object < graph.objectCount(); object++) {
+                if (graph.kindOf(object) != ObjectKind.V8_CLOSURE) {
+                    continue;
+                }
+                int ownContext = targetNamed(object, "context");
+                Location location = ownContext < 0 ? null : location(object);
+                if (location != null && !location.scriptName().isEmpty()) {
+                    scripts.putIfAbsent(ownContext, Location.fileNameOf(location.scriptName()));
+                }
+            }
+            scriptByContext = scripts;
+        }
+        return scripts.get(context);
     }
 
     @Override
