@@ -110,6 +110,11 @@ public final class PathKeys {
         return name.startsWith("[") ? INDEX : name;
     }
 
+    /** An edge as paths show it: its name, or {@code []} for an index or a numbered slot. */
+    public static String displayEdgeName(String name) {
+        return isNumbered(name) ? INDEX : name;
+    }
+
     private static boolean isNumbered(String name) {
         if (name.isEmpty()) {
             return false;

@@ -5,6 +5,7 @@ import dev.heapdelta.analyzer.graph.DumpInfo;
 import dev.heapdelta.analyzer.graph.HeapClass;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.query.ClassHistogram;
+import dev.heapdelta.analyzer.query.PathKeys;
 import dev.heapdelta.analyzer.query.PathStep;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,8 +84,7 @@ public final class SummaryReports {
         for (PathStep step : path) {
             String edge = "";
             if (step.edgeToNext() >= 0) {
-                String name = graph.details().edgeName(step.edgeToNext());
-                edge = name.startsWith("[") ? "[]" : name;
+                edge = PathKeys.displayEdgeName(graph.details().edgeName(step.edgeToNext()));
             }
             rows.add(new PathStepRow(ObjectIds.format(graph, step.object()), snapshot.displayClassNameOf(step.object()),
                     edge));
