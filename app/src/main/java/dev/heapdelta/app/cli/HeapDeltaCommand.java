@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code heapdelta} command: subcommands only. */
 @Command(name = "heapdelta", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Compares heap dumps (HPROF, V8 .heapsnapshot) and names the leak.",
-        subcommands = {SummaryCommand.class, DiffCommand.class, PathsCommand.class, BenchCommand.class})
+        subcommands = {SummaryCommand.class, DiffCommand.class, PathsCommand.class, BenchCommand.class,
+            CaptureCommand.class})
 public final class HeapDeltaCommand implements Runnable {
 
     @CommandLine.Spec
