@@ -82,11 +82,11 @@ final class ContainerSession {
         if (target instanceof ContainerTarget.KubernetesPod && copy.combinedOutput().contains("tar")) {
             listener.warning("kubectl cp needs tar in the image, which it lacks; streaming the file with cat instead");
             CommandResult cat;
-            FileGrowthWatcher watcher = FileGrowthWatcher.start(local, expectedBytes, listener);
+            FileGrowthWatcher catWatcher = FileGrowthWatcher.start(local, expectedBytes, listener);
             try {
                 cat = runner.runWithStdoutTo(target.exec(List.of("cat", containerPath)), local, options.dumpTimeout());
             } finally {
-                watcher.close();
+                catWatcher.close();
             }
             if (cat.succeeded()) {
                 return;
