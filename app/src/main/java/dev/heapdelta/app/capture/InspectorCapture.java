@@ -33,7 +33,9 @@ final class InspectorCapture {
     long capture(InspectorEndpoint endpoint, DumpDestination destination, CaptureOptions options)
             throws CaptureException {
         endpoint.requireAllowed();
-        HttpClient client = HttpClient.newBuilder().connectTimeout(options.commandTimeout()).build();
+        // Node's inspector answers an HTTP/2 upgrade request with 400; it speaks plain HTTP/1.1.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(options.commandTimeout()).build();
         URI socketUri = InspectorTargets.webSocketUri(endpoint, client, options.commandTimeout(), listener);
         HeapSnapshotSession session;
         try {
