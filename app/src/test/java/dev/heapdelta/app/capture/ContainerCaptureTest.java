@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heapdelta.analyzer.source.CancelSignal;
+import dev.heapdelta.app.capture.testing.ChildNode;
 import dev.heapdelta.app.capture.testing.DumpMarkers;
 import dev.heapdelta.app.capture.testing.FakeTools;
+import dev.heapdelta.app.capture.testing.NodeRuntime;
 import dev.heapdelta.app.capture.testing.RealDumps;
 import dev.heapdelta.app.capture.testing.RecordingListener;
 import java.nio.file.Files;
@@ -336,5 +338,37 @@ class ContainerCaptureTest {
 
         assertTrue(timedOut.getMessage().startsWith("no new Heap.*.heapsnapshot appeared within 2 s"),
                 timedOut.getMessage());
+    }
+
+    @Test
+    void kubernetesNodeWithAnInspectorIsCapturedThroughPortForward() throws Exception {
+        Path node = NodeRuntime.require();
+        try (ChildNode child = ChildNode.start(node, directory, "--inspect=127.0.0.1:0")) {
+            fakes.withVariable("FAKE_PORT", Integer.toString(child.inspectorPort()));
+            fakes.program("kubectl", nodePod("node\\000--inspect=0.0.0.0:9229\\000server.js\\000")
+                    + "\"port-forward -n shop pod/web-7 0:9229\") echo \"Forwarding from 127.0.0.1:$FAKE_PORT -> 9229\";"
+                    + " echo \"Forwarding from [::1]:$FAKE_PORT -> 9229\"; exec sleep 60;;\n");
+            Path output = directory.resolve("forwarded.heapsnapshot");
+
+            capture(pod(TargetRuntime.NODE), output, CaptureOptions.defaults());
+
+            assertTrue(DumpMarkers.v8SnapshotHasString(output, ChildNode.MARKER_CONSTRUCTOR));
+            assertTrue(calls().contains("kubectl port-forward -n shop pod/web-7 0:9229"), calls().toString());
+            assertTrue(listener.commands.contains("kubectl port-forward -n shop pod/web-7 0:9229 &"),
+                    listener.allCommands());
+            assertTrue(noSleepingChildWithin(Duration.ofSeconds(5)), "the port-forward was stopped");
+        }
+    }
+
+    private static boolean noSleepingChildWithin(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (ProcessHandle.current().descendants().anyMatch(process -> process.isAlive()
+                && process.info().command().orElse("").endsWith("sleep"))) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
     }
 }
