@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heapdelta.analyzer.source.CancelSignal;
+import dev.heapdelta.app.capture.testing.AnalyzedDumps;
 import dev.heapdelta.app.capture.testing.ChildNode;
 import dev.heapdelta.app.capture.testing.DumpMarkers;
 import dev.heapdelta.app.capture.testing.FakeTools;
@@ -352,7 +353,7 @@ class ContainerCaptureTest {
 
             capture(pod(TargetRuntime.NODE), output, CaptureOptions.defaults());
 
-            assertTrue(DumpMarkers.v8SnapshotHasString(output, ChildNode.MARKER_CONSTRUCTOR));
+            assertEquals(ChildNode.MARKER_COUNT, AnalyzedDumps.instancesOf(output, ChildNode.MARKER_CONSTRUCTOR));
             assertTrue(calls().contains("kubectl port-forward -n shop pod/web-7 0:9229"), calls().toString());
             assertTrue(listener.commands.contains("kubectl port-forward -n shop pod/web-7 0:9229 &"),
                     listener.allCommands());

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 /** A child {@code node} holding marker objects, started by a test and stopped when closed. */
 public final class ChildNode implements AutoCloseable {
     public static final String MARKER_CONSTRUCTOR = "HeapDeltaCaptureMarker";
+    public static final int MARKER_COUNT = 100;
     private static final String SCRIPT = "class " + MARKER_CONSTRUCTOR + " { constructor(i) { this.index = i; } }\n"
-            + "globalThis.keptMarkers = Array.from({length: 100}, (_, i) => new " + MARKER_CONSTRUCTOR + "(i));\n"
+            + "globalThis.keptMarkers = Array.from({length: " + MARKER_COUNT + "}, (_, i) => new " + MARKER_CONSTRUCTOR + "(i));\n"
             + "setInterval(() => {}, 1000);\n"
             + "console.log('ready');\n";
     private static final Pattern LISTENING = Pattern.compile("Debugger listening on ws://127\\.0\\.0\\.1:(\\d+)/");
