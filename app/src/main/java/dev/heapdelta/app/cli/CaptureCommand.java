@@ -263,7 +263,7 @@ final class CaptureCommand implements Callable<Integer> {
             out.println("  none found (only JVMs of this user are visible)");
         }
         for (JvmProcess jvm : jvms) {
-            out.printf(Locale.ROOT, "  %-8d %s%n", jvm.pid(), jvm.displayName());
+            out.printf(Locale.ROOT, "  %-8d %s%n", jvm.pid(), shorten(jvm.displayName()));
         }
         List<NodeProcess> nodes = targets.nodeProcesses();
         out.println("Node processes (capture --inspect HOST:PORT or --signal PID):");

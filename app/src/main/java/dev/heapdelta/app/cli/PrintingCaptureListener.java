@@ -12,6 +12,7 @@ final class PrintingCaptureListener implements CaptureListener {
     private final PrintWriter out;
     private final PrintWriter err;
     private long lastProgressNanos = System.nanoTime() - PROGRESS_EVERY_NANOS;
+    private String lastProgressLine = "";
 
     PrintingCaptureListener(PrintWriter out, PrintWriter err) {
         this.out = out;
@@ -37,13 +38,16 @@ final class PrintingCaptureListener implements CaptureListener {
         if (!finished && now - lastProgressNanos < PROGRESS_EVERY_NANOS) {
             return;
         }
-        lastProgressNanos = now;
-        if (unit == ProgressUnit.BYTES) {
-            out.println("  … " + ByteSizes.human(done) + " written"
-                    + (total > 0 ? " (about " + ByteSizes.human(total) + " expected)" : ""));
-        } else {
-            out.println("  … " + done + (total > 0 ? " of " + total : "") + " objects serialised");
+        String line = unit == ProgressUnit.BYTES
+                ? "  … " + ByteSizes.human(done) + " written"
+                        + (total > 0 && done < total ? " (about " + ByteSizes.human(total) + " expected)" : "")
+                : "  … " + done + (total > 0 ? " of " + total : "") + " objects serialised";
+        if (line.equals(lastProgressLine)) {
+            return;
         }
+        lastProgressNanos = now;
+        lastProgressLine = line;
+        out.println(line);
         out.flush();
     }
 
