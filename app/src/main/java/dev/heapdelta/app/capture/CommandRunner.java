@@ -29,6 +29,11 @@ public final class CommandRunner {
         return environment;
     }
 
+    /** The same runner, deaf to cancel: for the clean-up that must run after a cancel too. */
+    public CommandRunner ignoringCancel() {
+        return new CommandRunner(environment, listener, CancelSignal.NEVER);
+    }
+
     /** Runs a command to its end, or until the timeout, with its output streamed to the listener. */
     public CommandResult run(List<String> command, Duration timeout) throws CaptureException {
         listener.commandStarted(CommandLineText.render(command));

@@ -96,11 +96,14 @@ final class ContainerSession {
         throw copy.failure("copying " + containerPath + " out of " + target.describe() + " failed");
     }
 
-    /** Removes a temporary file inside the container; when that fails, says how to remove it by hand. */
+    /**
+     * Removes a temporary file inside the container, also after a cancel; when that fails, says how to
+     * remove it by hand.
+     */
     void removeQuietly(String containerPath) {
         List<String> command = target.exec(List.of("rm", "-f", containerPath));
         try {
-            CommandResult removal = runner.run(command, options.commandTimeout());
+            CommandResult removal = runner.ignoringCancel().run(command, options.commandTimeout());
             if (!removal.succeeded()) {
                 listener.warning("the temporary dump is still in " + target.describe() + " at " + containerPath
                         + "; remove it with: " + CommandLineText.render(command));

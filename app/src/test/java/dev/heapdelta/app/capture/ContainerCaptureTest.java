@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.heapdelta.analyzer.source.AnalysisCancelledException;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.app.capture.testing.AnalyzedDumps;
 import dev.heapdelta.app.capture.testing.ChildNode;
@@ -214,6 +215,39 @@ class ContainerCaptureTest {
         assertEquals("docker exec web-1 rm -f /tmp/heapdelta-T.hprof", calls().get(calls().size() - 1));
         try (var files = Files.list(directory)) {
             assertTrue(files.noneMatch(file -> file.getFileName().toString().contains("slow")), "no partial file");
+        }
+    }
+
+    @Test
+    void cancellingDuringTheDumpStopsItAndStillCleansTheContainer() throws Exception {
+        fakes.program("docker", healthyDocker("web-1").replace(DUMP_CREATED, "sleep 30;;\n"));
+        CancelSignal cancel = new CancelSignal();
+        CaptureListener cancelWhenDumping = new CaptureListener() {
+            @Override
+            public void commandStarted(String commandLine) {
+                if (commandLine.contains("GC.heap_dump")) {
+                    new Thread(() -> {
+                        sleepQuietly(300);
+                        cancel.cancel();
+                    }).start();
+                }
+            }
+        };
+        long started = System.nanoTime();
+
+        assertThrows(AnalysisCancelledException.class, () -> new HeapDumpCapture(fakes.environment()).capture(
+                new CaptureRequest(docker("web-1", TargetRuntime.JVM), directory.resolve("c.hprof"),
+                        CaptureOptions.defaults()), cancelWhenDumping, cancel));
+
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 15, "stopped promptly");
+        assertEquals("docker exec web-1 rm -f /tmp/heapdelta-T.hprof", calls().get(calls().size() - 1));
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
