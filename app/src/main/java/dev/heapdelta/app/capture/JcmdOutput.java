@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 /** Reads the facts HeapDelta needs out of {@code jcmd} output: the JDK version and the used heap. */
 final class JcmdOutput {
     private static final Pattern JDK_MAJOR = Pattern.compile("(?m)^JDK (\\d+)");
-    private static final Pattern VERSION_STRING = Pattern.compile("version (\\d+)(?:[.+-]|$)");
+    private static final Pattern VERSION_STRING = Pattern.compile("version (\\d+)(\\S*)");
+    /** JDK 8's HotSpot numbers itself 25.x with a build suffix: {@code 25.352-b08}. JDK 25 writes {@code 25.0.1+8}. */
+    private static final Pattern JDK8_HOTSPOT = Pattern.compile("\\.\\d+-b\\d+.*");
     private static final Pattern GENERATION_USED = Pattern.compile("total \\d+[KMG]?, used (\\d+)([KMG]?)");
     private static final Pattern ZGC_USED = Pattern.compile("ZHeap\\s+used (\\d+)([KMG]?)");
     private static final Pattern TRAILING_USED = Pattern.compile("(\\d+)([KMG]?) used");
@@ -23,6 +25,9 @@ final class JcmdOutput {
         }
         Matcher version = VERSION_STRING.matcher(vmVersionOutput);
         if (version.find()) {
+            if (JDK8_HOTSPOT.matcher(version.group(2)).matches()) {
+                return 8;
+            }
             int major = Integer.parseInt(version.group(1));
             return major >= 9 ? major : -1;
         }
