@@ -71,6 +71,8 @@ final class ContainerNodeCapture {
                 : "/proc/" + pid + "/cwd";
         ContainerSnapshotDirectory snapshots = new ContainerSnapshotDirectory(session, directory);
         Map<String, Long> before = snapshots.snapshotSizes();
+        session.probeSpace(directory).nodeSnapshotWarnings(directory, session.target().describe())
+                .forEach(listener::warning);
         NodeSignalCapture.requireSuccess(session.exec("sh", "-c", "kill -s " + signal + " " + pid),
                 "sending SIG" + signal + " to process " + pid + " in " + session.target().describe() + " failed");
         String name = new SnapshotFileWait(POLL, STABLE_POLLS, listener, cancel)

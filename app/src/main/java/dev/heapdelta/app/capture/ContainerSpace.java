@@ -65,6 +65,30 @@ record ContainerSpace(long availableBytes, String filesystem, long memoryLimitBy
         return new Verdict(warnings, null);
     }
 
+    /**
+     * Warnings before a V8 snapshot, whose size is not known in advance: writing one needs memory
+     * about the size of the JS heap on top of it, and a file about that size; the container's memory
+     * in use is the upper bound for both.
+     */
+    List<String> nodeSnapshotWarnings(String directory, String target) {
+        List<String> warnings = new ArrayList<>();
+        boolean limited = memoryLimitBytes > 0 && memoryLimitBytes < UNLIMITED_THRESHOLD;
+        if (limited && memoryUsedBytes > memoryLimitBytes / 2) {
+            warnings.add(target + " uses " + ByteSizes.human(memoryUsedBytes) + " of its "
+                    + ByteSizes.human(memoryLimitBytes) + " memory limit; Node needs extra memory about the size of"
+                    + " its heap to write a snapshot, and may be OOM-killed");
+        }
+        if (availableBytes >= 0 && memoryUsedBytes > 0 && availableBytes < memoryUsedBytes) {
+            warnings.add(directory + " inside " + target + " has " + ByteSizes.human(availableBytes) + " free, less"
+                    + " than the " + ByteSizes.human(memoryUsedBytes) + " the container uses; the snapshot may not fit");
+        }
+        if (memoryBacked() && limited) {
+            warnings.add(directory + " inside " + target + " is memory-backed (tmpfs): the snapshot file counts"
+                    + " against the memory limit too");
+        }
+        return warnings;
+    }
+
     /** The free space df reports for one directory. */
     record DiskFree(long availableBytes, String filesystem) {
         static final DiskFree UNKNOWN = new DiskFree(-1, null);

@@ -327,6 +327,8 @@ class ContainerCaptureTest {
                 + exec + "ls -ln /app\") echo 'total 8'; echo '-rw-r--r-- 1 1000 1000 120 Nov 21 10:00 server.js';"
                 + " if [ -f \"$FAKE_STATE/signalled\" ]; then echo \"-rw------- 1 1000 1000"
                 + " $(wc -c < \"$FAKE_SNAPSHOT\") Nov 21 22:25 Heap.20261121.222536.1.0.001.heapsnapshot\"; fi;;\n"
+                + exec + "df -Pk /app\") " + DF_ROOMY
+                + exec + "cat /sys/fs/cgroup/memory.max /sys/fs/cgroup/memory.current\") " + MEMORY_1GB_100MB_USED
                 + exec + "sh -c kill -s USR2 1\") touch \"$FAKE_STATE/signalled\";;\n"
                 + "\"cp -n shop -c app web-7:/app/Heap.20261121.222536.1.0.001.heapsnapshot \"*)"
                 + " cp \"$FAKE_SNAPSHOT\" \"$last\";;\n"
@@ -347,6 +349,19 @@ class ContainerCaptureTest {
         assertTrue(signal > calls.indexOf("kubectl exec web-7 -n shop -c app -- ls -ln /app"), "listed before: " + calls);
         assertEquals("kubectl exec web-7 -n shop -c app -- rm -f /app/Heap.20261121.222536.1.0.001.heapsnapshot",
                 calls.get(calls.size() - 1));
+        assertTrue(calls.contains("kubectl exec web-7 -n shop -c app -- df -Pk /app"), calls.toString());
+        assertTrue(listener.warnings.isEmpty(), listener.warnings.toString());
+    }
+
+    @Test
+    void aNodeContainerNearItsMemoryLimitIsWarnedBeforeTheSnapshot() throws Exception {
+        fakes.program("kubectl", nodePod("node\\000--heapsnapshot-signal=SIGUSR2\\000server.js\\000")
+                .replace(MEMORY_1GB_100MB_USED, "printf '1073741824\\n751619276\\n';;\n"));
+
+        capture(pod(TargetRuntime.NODE), directory.resolve("tight.heapsnapshot"), CaptureOptions.defaults());
+
+        assertTrue(listener.warnings.stream().anyMatch(w -> w.contains("Node needs extra memory about the size of its"
+                + " heap")), listener.warnings.toString());
     }
 
     @Test
