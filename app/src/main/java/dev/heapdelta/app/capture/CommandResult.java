@@ -23,6 +23,14 @@ public record CommandResult(List<String> command, int exitCode, String stdout, S
         return stdout + (stdout.endsWith("\n") ? "" : "\n") + stderr;
     }
 
+    /** This result, when the command succeeded; otherwise its {@link #failure}. */
+    public CommandResult requireSuccess(String what) throws CaptureException {
+        if (!succeeded()) {
+            throw failure(what);
+        }
+        return this;
+    }
+
     /** The failure to report when this command had to succeed. */
     public CaptureException failure(String what) {
         String output = combinedOutput().strip();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs external commands (jcmd, docker, podman, kubectl, kill): shows each one in full before it
@@ -92,7 +93,7 @@ public final class CommandRunner {
         long deadline = System.nanoTime() + timeout.toNanos();
         Process process = launched.process();
         try {
-            while (!process.waitFor(POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
                 if (cancel.isCancelled()) {
                     destroyTree(process);
                     cancel.throwIfCancelled();

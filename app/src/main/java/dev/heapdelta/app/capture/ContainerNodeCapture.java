@@ -73,7 +73,7 @@ final class ContainerNodeCapture {
         Map<String, Long> before = snapshots.snapshotSizes();
         session.probeSpace(directory).nodeSnapshotWarnings(directory, session.target().describe())
                 .forEach(listener::warning);
-        NodeSignalCapture.requireSuccess(session.exec("sh", "-c", "kill -s " + signal + " " + pid),
+        session.exec("sh", "-c", "kill -s " + signal + " " + pid).requireSuccess(
                 "sending SIG" + signal + " to process " + pid + " in " + session.target().describe() + " failed");
         String name = new SnapshotFileWait(POLL, STABLE_POLLS, listener, cancel)
                 .awaitNewSnapshot(snapshots, before.keySet(), options.dumpTimeout());

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPOutputStream;
 
 /** Gzips a finished dump in place, for JVMs older than 15 whose {@code GC.heap_dump} has no {@code -gz}. */
@@ -33,7 +34,7 @@ final class GzipFile {
                     listener.progress(ProgressUnit.BYTES, done, total);
                 }
             }
-            Files.move(compressed, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(compressed, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(compressed);

@@ -1,6 +1,9 @@
 package dev.heapdelta.app.capture;
 
 import dev.heapdelta.analyzer.source.CancelSignal;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -49,10 +52,10 @@ public final class HeapDumpCapture {
         return new CaptureResult(destination.file(), bytes, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private static long sizeOf(java.nio.file.Path file) throws CaptureException {
+    private static long sizeOf(Path file) throws CaptureException {
         try {
-            return java.nio.file.Files.size(file);
-        } catch (java.io.IOException e) {
+            return Files.size(file);
+        } catch (IOException e) {
             throw new CaptureException("cannot read the size of " + file + ": " + e.getMessage(), e);
         }
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class LocalTargets {
         String jcmd = LocalJvmCapture.findJcmd(environment).map(Path::toString).orElseThrow(() -> new CaptureException(
                 "cannot list JVMs: this Java runtime has neither the Attach API nor jcmd"));
         CommandResult result = new CommandRunner(environment, listener, cancel)
-                .run(List.of(jcmd, "-l"), java.time.Duration.ofSeconds(30));
+                .run(List.of(jcmd, "-l"), Duration.ofSeconds(30));
         if (!result.succeeded()) {
             throw result.failure("listing JVMs failed");
         }

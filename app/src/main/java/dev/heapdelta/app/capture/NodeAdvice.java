@@ -1,5 +1,7 @@
 package dev.heapdelta.app.capture;
 
+import java.util.List;
+
 /** The plain explanations, with the ways out, for Node processes that offer no route to a snapshot. */
 final class NodeAdvice {
     private NodeAdvice() {
@@ -19,7 +21,7 @@ final class NodeAdvice {
 
     static String noRouteInContainer(ContainerTarget container, long pid) {
         String portForward = container instanceof ContainerTarget.KubernetesPod pod
-                ? "  - open its inspector (`" + CommandLineText.render(container.exec(java.util.List.of("kill", "-USR1",
+                ? "  - open its inspector (`" + CommandLineText.render(container.exec(List.of("kill", "-USR1",
                         Long.toString(pid)))) + "`), then `" + CommandLineText.render(pod.portForward(9229))
                         .replace("0:9229", "9229:9229") + "` and `heapdelta capture --inspect 127.0.0.1:9229 -o FILE`;\n"
                 : "  - publish its inspector port (started with --inspect=0.0.0.0:9229 and -p 127.0.0.1:9229:9229),"

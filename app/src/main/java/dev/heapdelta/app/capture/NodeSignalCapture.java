@@ -41,8 +41,8 @@ final class NodeSignalCapture {
         Path directory = ProcFiles.workingDirectory(pid);
         LocalSnapshotDirectory snapshots = new LocalSnapshotDirectory(directory);
         Map<String, Long> before = snapshots.snapshotSizes();
-        requireSuccess(runner.run(List.of("kill", "-s", flags.heapSnapshotSignal(), Long.toString(pid)),
-                options.commandTimeout()), "sending SIG" + flags.heapSnapshotSignal() + " to process " + pid + " failed");
+        runner.run(List.of("kill", "-s", flags.heapSnapshotSignal(), Long.toString(pid)), options.commandTimeout())
+                .requireSuccess("sending SIG" + flags.heapSnapshotSignal() + " to process " + pid + " failed");
         String name = new SnapshotFileWait(POLL, STABLE_POLLS, listener, cancel)
                 .awaitNewSnapshot(snapshots, before.keySet(), options.dumpTimeout());
         Path written = directory.resolve(name);
@@ -65,13 +65,6 @@ final class NodeSignalCapture {
         } finally {
             destination.discard();
         }
-    }
-
-    static CommandResult requireSuccess(CommandResult result, String what) throws CaptureException {
-        if (!result.succeeded()) {
-            throw result.failure(what);
-        }
-        return result;
     }
 
     /** The working directory of a local process. */
