@@ -50,6 +50,11 @@ class LocalJvmCaptureTest {
         assertFalse(DumpMarkers.isGzip(output));
         assertTrue(DumpMarkers.hprofLoadsClass(output, ChildJvm.MARKER_CLASS), "the marker class is in the dump");
         assertFalse(DumpMarkers.hprofLoadsClass(output, ChildJvm.MARKER_CLASS + "Absent"), "the check can fail");
+        Path truncated = directory.resolve("truncated.hprof");
+        byte[] bytes = Files.readAllBytes(output);
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length - 7));
+        assertThrows(java.io.EOFException.class, () -> DumpMarkers.hprofLoadsClass(truncated, ChildJvm.MARKER_CLASS));
+        Files.delete(truncated);
         assertTrue(listener.allCommands().contains(child.pid() + " GC.heap_dump -all "), listener.allCommands());
         assertTrue(listener.notes.stream().anyMatch(note -> note.startsWith("free space in ")), "free space is checked");
         assertTrue(listener.byteProgress.stream().anyMatch(step -> step[0] == result.bytes()), "final size reported");

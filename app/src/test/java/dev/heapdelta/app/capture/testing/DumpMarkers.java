@@ -16,9 +16,10 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A minimal check that a captured file is a dump holding a marker, used until the HPROF and V8 readers
- * are on main: an HPROF must have its header and a LOAD CLASS record whose name string is the marker;
- * a V8 snapshot must be well-formed JSON with the marker among its strings.
+ * A minimal check that a captured file is a dump holding a marker, for as long as the HPROF reader is
+ * not on main: an HPROF must have its header, top-level records that add up exactly to the end of
+ * the file, and a LOAD CLASS record whose name string is the marker; a V8 snapshot must be
+ * well-formed JSON with the marker among its strings.
  */
 public final class DumpMarkers {
     private static final int TAG_UTF8 = 0x01;
@@ -38,7 +39,11 @@ public final class DumpMarkers {
         return isGzip(file) ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
     }
 
-    /** True when the HPROF file (plain or gzipped) loads a class of this name (binary name, {@code a.b.C$D}). */
+    /**
+     * True when the HPROF file (plain or gzipped) loads a class of this name (binary name, {@code a.b.C$D}).
+     *
+     * @throws IOException when the file is not HPROF or a record runs past its end
+     */
     public static boolean hprofLoadsClass(Path file, String className) throws IOException {
         byte[] wanted = className.replace('.', '/').getBytes(StandardCharsets.UTF_8);
         try (DataInputStream in = new DataInputStream(open(file))) {
@@ -53,12 +58,13 @@ public final class DumpMarkers {
             int idSize = in.readInt();
             in.readLong();
             Set<Long> markerNameIds = new HashSet<>();
+            boolean loaded = false;
             while (true) {
                 int tag;
                 try {
                     tag = in.readUnsignedByte();
                 } catch (EOFException end) {
-                    return false;
+                    return loaded;
                 }
                 in.readInt();
                 long length = Integer.toUnsignedLong(in.readInt());
@@ -72,9 +78,7 @@ public final class DumpMarkers {
                     in.readInt();
                     readId(in, idSize);
                     in.readInt();
-                    if (markerNameIds.contains(readId(in, idSize))) {
-                        return true;
-                    }
+                    loaded |= markerNameIds.contains(readId(in, idSize));
                 } else {
                     in.skipNBytes(length);
                 }
