@@ -29,6 +29,11 @@ final class ContainerJvmCapture {
         if (ContainerSession.programMissing(version, "jcmd")) {
             throw new CaptureException(MissingJcmdAdvice.text(target, options.containerPid()));
         }
+        boolean jcmdRan = version.combinedOutput().contains("Exception") || version.stdout().startsWith(pid + ":");
+        if (!version.succeeded() && !jcmdRan) {
+            throw version.failure(target.program() + " could not run jcmd in " + target.describe()
+                    + " (is it there and running, and can " + target.program() + " reach it?)");
+        }
         if (!version.succeeded() || version.combinedOutput().contains("Exception")) {
             throw version.failure("jcmd in " + target.describe() + " could not attach to process " + pid
                     + ". Is the JVM process " + pid + " there (see --container-pid), and does exec run as the JVM's user?");

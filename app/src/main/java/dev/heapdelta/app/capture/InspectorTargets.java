@@ -34,7 +34,8 @@ final class InspectorTargets {
             }
             body = response.body();
         } catch (IOException e) {
-            throw new CaptureException("no Node inspector answers at " + endpoint + " (" + e.getMessage() + "). Start"
+            throw new CaptureException("no Node inspector answers at " + endpoint + " (" + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()) + "). Start"
                     + " the process with --inspect=" + endpoint + ", or send it SIGUSR1 to open the inspector on"
                     + " 127.0.0.1:9229", e);
         } catch (InterruptedException e) {

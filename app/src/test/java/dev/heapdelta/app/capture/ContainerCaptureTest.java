@@ -281,6 +281,33 @@ class ContainerCaptureTest {
     }
 
     @Test
+    void anUnreachableEngineIsNotMistakenForAnAttachProblem() throws Exception {
+        fakes.program("docker", "\"exec web-1 jcmd 1 VM.version\") echo 'Cannot connect to the Docker daemon at"
+                + " unix:///var/run/docker.sock. Is the docker daemon running?' >&2; exit 1;;\n");
+
+        CaptureException failed = assertThrows(CaptureException.class, () ->
+                capture(docker("web-1", TargetRuntime.JVM), directory.resolve("d.hprof"), CaptureOptions.defaults()));
+
+        assertTrue(failed.getMessage().startsWith("docker could not run jcmd in docker container web-1"),
+                failed.getMessage());
+        assertTrue(failed.getMessage().endsWith("Is the docker daemon running?"), failed.getMessage());
+    }
+
+    @Test
+    void aJvmThatRefusesTheAttachIsReportedWithJcmdsOutput() throws Exception {
+        fakes.program("docker", "\"exec web-1 jcmd 1 VM.version\") echo '1:';"
+                + " echo 'com.sun.tools.attach.AttachNotSupportedException: Unable to open socket file"
+                + " /proc/1/root/tmp/.java_pid1: target process 1 doesn'\\''t respond within 10500ms'; exit 1;;\n");
+
+        CaptureException failed = assertThrows(CaptureException.class, () ->
+                capture(docker("web-1", TargetRuntime.JVM), directory.resolve("e.hprof"), CaptureOptions.defaults()));
+
+        assertTrue(failed.getMessage().startsWith("jcmd in docker container web-1 could not attach to process 1."),
+                failed.getMessage());
+        assertTrue(failed.getMessage().contains("AttachNotSupportedException"), failed.getMessage());
+    }
+
+    @Test
     void aMissingEngineIsNamedWithThePathSearched() throws Exception {
         CommandEnvironment withoutDocker = fakes.environmentWithoutPrograms();
 
