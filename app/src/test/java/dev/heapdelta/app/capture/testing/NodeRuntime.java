@@ -1,14 +1,12 @@
 package dev.heapdelta.app.capture.testing;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
+import dev.heapdelta.analyzer.testing.TestEnvironment;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 
-/** Finds {@code node} for tests: absent, the test is skipped, except under CI=true, where it fails. */
+/** Finds {@code node} for tests: absent, the test is skipped, except under CI=true, where it fails (analyzer's rule). */
 public final class NodeRuntime {
     private NodeRuntime() {
     }
@@ -23,14 +21,10 @@ public final class NodeRuntime {
         return Optional.empty();
     }
 
+    /** The node on PATH; skips the test when there is none, or fails it under CI=true. */
     public static Path require() {
         Optional<Path> node = find();
-        if (node.isEmpty()) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("node is not on PATH, and CI=true requires the Node capture tests to run");
-            }
-            Assumptions.assumeTrue(false, "node is not on PATH");
-        }
-        return node.get();
+        TestEnvironment.require(node.isPresent(), "node");
+        return node.orElseThrow();
     }
 }
