@@ -180,7 +180,7 @@ public final class Snapshot implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         graph.close();
     }
 }

@@ -296,7 +296,7 @@ public final class HeapGraph implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         details.close();
     }
 }
