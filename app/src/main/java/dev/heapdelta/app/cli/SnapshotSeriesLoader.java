@@ -31,11 +31,7 @@ final class SnapshotSeriesLoader {
 
     static void closeAll(List<Snapshot> snapshots) {
         for (Snapshot snapshot : snapshots) {
-            try {
-                snapshot.close();
-            } catch (Exception ignored) {
-                // Closing only releases file handles; a failure here cannot change any result.
-            }
+            snapshot.close();
         }
     }
 }
