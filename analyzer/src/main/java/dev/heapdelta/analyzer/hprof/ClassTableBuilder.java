@@ -182,7 +182,7 @@ final class ClassTableBuilder {
             required.put(classId, scan.instanceClassIds.get(classId));
         }
         for (ClassDump dump : dumps) {
-            if (dump.superAddress != 0 && !classByAddress.containsKey(dump.superAddress)) {
+            if (dump != null && dump.superAddress != 0 && !classByAddress.containsKey(dump.superAddress)) {
                 required.putIfAbsent(dump.superAddress, Math.max(0, dump.declaredInstanceSize - ownFieldBytes(dump)));
             }
         }
