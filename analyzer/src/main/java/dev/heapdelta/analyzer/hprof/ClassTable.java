@@ -21,7 +21,7 @@ final class ClassTable {
     final ClassDump[] dumpByClass;
     /** Whether a class object exists for the class (false only when its address holds another object). */
     final boolean[] hasClassObject;
-    /** Own declared instance fields: names and wire types (stand-ins get MAT's unknown-field-N). */
+    /** Own declared instance fields: names (see {@link #fieldName}) and wire types. */
     final String[][] fieldNamesByClass;
     final byte[][] fieldTypesByClass;
     final String[][] staticNamesByClass;
@@ -66,6 +66,12 @@ final class ClassTable {
     /** The class whose class object has this address, or -1. */
     int classAt(long address) {
         return classByAddress.get(address);
+    }
+
+    /** The name of a class's own instance field; stand-in classes have MAT's {@code unknown-field-N}. */
+    String fieldName(int classIndex, int field) {
+        String[] names = fieldNamesByClass[classIndex];
+        return field < names.length ? names[field] : "unknown-field-" + field;
     }
 
     boolean isArrayClass(int classIndex) {

@@ -16,6 +16,7 @@ import java.util.Map;
  */
 final class ClassTableBuilder {
     private static final String[] PRIMITIVE_ARRAY_NAME_BY_TYPE = new String[16];
+    private static final int MAX_STAND_IN_PAYLOAD = 1 << 20;
     private static final String PRIMITIVE_SIGNATURES = "ZCFDBSIJ";
     private static final String[] PRIMITIVE_NAME_BY_SIGNATURE = {
         "boolean", "char", "float", "double", "byte", "short", "int", "long"};
@@ -204,8 +205,16 @@ final class ClassTableBuilder {
         return bytes;
     }
 
-    /** MAT's unknown fields: ints, then a short and a byte, adding up to the instance data size. */
-    private static byte[] paddingFields(int size) {
+    /**
+     * MAT's unknown fields: ints, then a short and a byte, adding up to the instance data size (up to
+     * 1 MB; an instance record larger than that is not a class layout worth imitating).
+     */
+    private byte[] paddingFields(int wantedSize) {
+        int size = wantedSize;
+        if (size > MAX_STAND_IN_PAYLOAD) {
+            problems.warn("stand-in class for an instance larger than 1 MB left without fields", size + " bytes");
+            size = 0;
+        }
         int ints = size / 4;
         byte[] types = new byte[ints + ((size & 2) != 0 ? 1 : 0) + ((size & 1) != 0 ? 1 : 0)];
         int i = 0;
@@ -243,11 +252,7 @@ final class ClassTableBuilder {
         loaderAddresses.add(0L);
         dumps.add(null);
         hasObject.add(withObject);
-        String[] unknownNames = new String[types.length];
-        for (int i = 0; i < types.length; i++) {
-            unknownNames[i] = "unknown-field-" + i;
-        }
-        fieldNames.add(unknownNames);
+        fieldNames.add(new String[0]);
         fieldTypes.add(types);
         staticNames.add(new String[0]);
         if (withObject) {
@@ -380,7 +385,7 @@ final class ClassTableBuilder {
             for (int f = 0; f < types.length; f++) {
                 if (types[f] == BasicType.OBJECT.code) {
                     offsets[r] = offset;
-                    kinds[r] = x == referenceClass && "referent".equals(ownNames[f])
+                    kinds[r] = x == referenceClass && f < ownNames.length && "referent".equals(ownNames[f])
                             ? EdgeKind.REFERENT.code() : EdgeKind.FIELD.code();
                     r++;
                     offset += idSize;

@@ -140,14 +140,13 @@ final class HprofObjectDetails implements ObjectDetails {
         ByteBuffer data = read(offset + header, (int) Math.min(payload, classes.payloadSizeByClass[c]));
         for (int x = c; x >= 0; x = classes.superByClass[x]) {
             byte[] types = classes.fieldTypesByClass[x];
-            String[] names = classes.fieldNamesByClass[x];
             for (int f = 0; f < types.length; f++) {
                 BasicType type = BasicType.ofCode(types[f]);
                 int size = type.sizeInFile(idSize);
                 if (data.remaining() < size) {
                     return result;
                 }
-                result.add(value(names[f], types[f], rawValue(data, type)));
+                result.add(value(classes.fieldName(x, f), types[f], rawValue(data, type)));
             }
         }
         return result;

@@ -144,6 +144,10 @@ final class RecordScan {
             in.seek(recordStart);
         }
         dumpsInFile = currentDump + (segmentsOpen ? 1 : 0);
+        if (segmentsOpen && currentDump == wantedDump && !problems.partial()) {
+            problems.lost("file " + fileName + ": heap dump " + wantedDump + " has no HEAP_DUMP_END record (the file"
+                    + " may have been cut at offset " + fileSize + ")", 0, 0);
+        }
         progress.progress(AnalysisPhase.SCAN, fileSize, fileSize);
     }
 

@@ -341,11 +341,9 @@ public final class HprofWriter implements Closeable {
     /** The field types of a class's instance data, class first, then its superclasses. */
     public List<Type> layout(long classAddress) {
         List<Type> types = new ArrayList<>();
-        for (ClassShape shape = shapes.get(classAddress); shape != null; shape = shapes.get(shape.superAddress())) {
-            types.addAll(shape.fieldTypes());
-            if (shape.superAddress() == 0) {
-                break;
-            }
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (long c = classAddress; c != 0 && seen.add(c) && shapes.containsKey(c); c = shapes.get(c).superAddress()) {
+            types.addAll(shapes.get(c).fieldTypes());
         }
         return types;
     }
