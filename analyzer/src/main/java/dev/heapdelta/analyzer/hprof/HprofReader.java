@@ -120,11 +120,29 @@ public final class HprofReader {
         }
         DumpInfo info = new DumpInfo(HeapFormat.HPROF, header.version(), header.idSize(), scan.dumpsInFile,
                 dumpIndex, fileBytes, header.timestampMillis(), problems.partial(), problems.lostBytes(),
-                problems.lostRecords(), problems.lines(), scan.fileCounts(), Map.of(),
+                problems.lostRecords(), problems.lines(), scan.fileCounts(), matStatistics(classes, index),
                 androidHeaps(scan, pass, detailsChannel));
         progress.progress(AnalysisPhase.GRAPH, 1, 1);
         int idSize = header.idSize();
         return builder.build(graph -> new HprofObjectDetails(graph, classes, detailsChannel, idSize), info);
+    }
+
+    /**
+     * MAT adds a pseudo object at address 0 for the bootstrap class loader, an instance of
+     * java.lang.ClassLoader that every boot class references; its size is in MAT's used heap.
+     */
+    private static Map<String, Long> matStatistics(ClassTable classes, AddressIndex index) {
+        int classLoader = -1;
+        boolean bootClassSeen = false;
+        for (int c = 0; c < classes.count; c++) {
+            if (classLoader < 0 && classes.names[c].equals("java.lang.ClassLoader")) {
+                classLoader = c;
+            }
+            long loader = classes.loaderAddressByClass[c];
+            bootClassSeen |= classes.hasClassObject[c] && (loader == 0 || index.indexOf(loader) < 0);
+        }
+        long bytes = classLoader >= 0 && bootClassSeen ? classes.instanceSizeByClass[classLoader] : 0;
+        return Map.of(DumpInfo.MAT_BOOTSTRAP_LOADER_BYTES, bytes);
     }
 
     private static void addClasses(HeapGraphBuilder builder, ClassTable classes, GraphPass pass) {
