@@ -279,7 +279,6 @@ class HprofDamagedInputTest {
         try (HprofWriter w = HprofWriter.toFile(file, 8)) {
             JavaClasses.write(w);
             w.classDump(NODE, "Node", JavaClasses.OBJECT).field("next", Type.OBJECT).write();
-            int[] order = ORDER;
             for (int i = 0; i < nodes; i++) {
                 long address = FIRST + 16L * order[i];
                 long next = i + 1 < nodes ? FIRST + 16L * order[i + 1] : 0;
