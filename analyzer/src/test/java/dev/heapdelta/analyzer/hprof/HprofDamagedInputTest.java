@@ -136,13 +136,12 @@ class HprofDamagedInputTest {
     }
 
     @Test
-    void everyPrefixOfADumpReadsOrIsRefusedWithATypedError() throws IOException {
+    void everyPrefixOfADumpReadsOrIsRefusedWithATypedError() throws Exception {
         byte[] whole = Files.readAllBytes(chainDump("whole.hprof", 5));
         int partialGraphs = 0;
         for (int length = 0; length < whole.length; length++) {
             Path file = write("prefix.hprof", Arrays.copyOf(whole, length));
-            try {
-                HeapGraph graph = read(file);
+            try (HeapGraph graph = read(file)) {
                 assertTrue(graph.info().partial(), "a strict prefix is partial at length " + length);
                 Graphs.dominators(graph, RetentionRule.matDefault());
                 partialGraphs++;
@@ -302,7 +301,7 @@ class HprofDamagedInputTest {
     }
 
     @Test
-    void randomlyDamagedDumpsReadOrAreRefusedWithTheTypedError() throws IOException {
+    void randomlyDamagedDumpsReadOrAreRefusedWithTheTypedError() throws Exception {
         byte[] whole = Files.readAllBytes(chainDump("whole.hprof", 20));
         Random random = new Random(42);
         for (int round = 0; round < 300; round++) {
@@ -315,8 +314,7 @@ class HprofDamagedInputTest {
                 damaged = Arrays.copyOf(damaged, random.nextInt(damaged.length));
             }
             Path file = write("damaged-" + round + ".hprof", damaged);
-            try {
-                HeapGraph graph = read(file);
+            try (HeapGraph graph = read(file)) {
                 Graphs.dominators(graph, RetentionRule.matDefault());
                 for (int o = 0; o < graph.objectCount(); o++) {
                     graph.details().fields(o);
