@@ -10,6 +10,7 @@ import dev.heapdelta.analyzer.graph.FieldValue;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.graph.ObjectKind;
 import dev.heapdelta.analyzer.query.ClassHistogram;
+import dev.heapdelta.analyzer.testing.TestEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +56,8 @@ class MatAgreementTest {
     @ParameterizedTest
     @ValueSource(strings = {"java-small-a", "java-small-b"})
     void summaryMatchesMatExactly(String name) throws IOException {
-        Mat mat = Mat.read(ReferenceDumps.file("java/" + name + ".mat.tsv"));
-        HeapGraph graph = ReferenceDumps.read(ReferenceDumps.file("java/" + name + ".hprof.gz"), 0, cache);
+        Mat mat = Mat.read(TestEnvironment.sharedReference("java/" + name + ".mat.tsv"));
+        HeapGraph graph = Graphs.readReference("java/" + name + ".hprof.gz", 0, cache);
         DominatorTree tree = Graphs.dominators(graph, RetentionRule.matDefault());
         long reachableClasses = 0;
         long reachableBytes = 0;
@@ -85,8 +86,8 @@ class MatAgreementTest {
     @ParameterizedTest
     @ValueSource(strings = {"java-small-a", "java-small-b"})
     void histogramDominatorsAndStaticsMatchMat(String name) throws IOException {
-        Mat mat = Mat.read(ReferenceDumps.file("java/" + name + ".mat.tsv"));
-        HeapGraph graph = ReferenceDumps.read(ReferenceDumps.file("java/" + name + ".hprof.gz"), 0, cache);
+        Mat mat = Mat.read(TestEnvironment.sharedReference("java/" + name + ".mat.tsv"));
+        HeapGraph graph = Graphs.readReference("java/" + name + ".hprof.gz", 0, cache);
         DominatorTree tree = Graphs.dominators(graph, RetentionRule.matDefault());
         ClassHistogram histogram = ClassHistogram.of(tree);
         Map<Long, Integer> classByAddress = new HashMap<>();

@@ -14,6 +14,7 @@ import dev.heapdelta.analyzer.graph.ObjectKind;
 import dev.heapdelta.analyzer.graph.RootKind;
 import dev.heapdelta.analyzer.source.DumpKind;
 import dev.heapdelta.analyzer.source.FormatDetector;
+import dev.heapdelta.analyzer.testing.TestEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,12 +41,12 @@ class ZooDumpsTest {
     }
 
     private HeapGraph read(String name, int dumpIndex) throws IOException {
-        return ReferenceDumps.read(ReferenceDumps.file("zoo/" + name), dumpIndex, cache);
+        return Graphs.readReference("zoo/" + name, dumpIndex, cache);
     }
 
     @Test
     void everyHprofOfTheZooReadsWhole() throws IOException {
-        Path zoo = ReferenceDumps.file("zoo");
+        Path zoo = TestEnvironment.sharedReference("zoo");
         List<Path> files;
         try (Stream<Path> listing = Files.list(zoo)) {
             files = listing.sorted().toList();
@@ -55,7 +56,7 @@ class ZooDumpsTest {
             if (FormatDetector.detect(file).kind() != DumpKind.HPROF) {
                 continue;
             }
-            HeapGraph graph = ReferenceDumps.read(file, 0, cache);
+            HeapGraph graph = Graphs.read(file, 0, cache);
             assertFalse(graph.info().partial(), file + ": " + graph.info().warnings());
             assertTrue(graph.objectCount() > 1000, file.toString());
             Graphs.dominators(graph, RetentionRule.matDefault());
@@ -194,7 +195,7 @@ class ZooDumpsTest {
                 }
             }
             int compared = 0;
-            for (String line : Files.readAllLines(ReferenceDumps.file("zoo/" + name + ".jmap-histo.txt"))) {
+            for (String line : Files.readAllLines(TestEnvironment.sharedReference("zoo/" + name + ".jmap-histo.txt"))) {
                 String[] parts = line.trim().split("\\s+");
                 if (parts.length != 4 || !parts[0].endsWith(":")) {
                     continue;
@@ -250,7 +251,7 @@ class ZooDumpsTest {
         HeapGraph first = read("mat_oracle_jdk7_21_hprofagent.hprof", 0);
         HeapGraph second = read("mat_oracle_jdk7_21_hprofagent.hprof", 1);
         assertEquals(2, first.info().dumpsInFile());
-        assertEquals(2, HprofReader.countDumps(ReferenceDumps.file("zoo/mat_oracle_jdk7_21_hprofagent.hprof"),
+        assertEquals(2, HprofReader.countDumps(TestEnvironment.sharedReference("zoo/mat_oracle_jdk7_21_hprofagent.hprof"),
                 dev.heapdelta.analyzer.source.ReadOptions.of(Path.of("agent")),
                 dev.heapdelta.analyzer.source.CancelSignal.NEVER));
         assertNotEquals(first.objectCount(), second.objectCount());
