@@ -23,32 +23,21 @@ abstract class AddressIndex {
 
     /**
      * @param addresses the object addresses as the file lists them
+     * @param min the lowest of them, {@code max} the highest, {@code addressBits} all of them or-ed
      * @param extra more addresses (MAT's stand-in class objects), may be empty
      */
-    static AddressIndex build(GrowableLongArray addresses, long[] extra) {
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        long bits = 0;
-        long[] bounds = {min, max, bits};
-        addresses.forEachChunk((values, length) -> {
-            for (int i = 0; i < length; i++) {
-                long a = values[i];
-                bounds[0] = Math.min(bounds[0], a);
-                bounds[1] = Math.max(bounds[1], a);
-                bounds[2] |= a;
-            }
-        });
+    static AddressIndex build(GrowableLongArray addresses, long min, long max, long addressBits, long[] extra) {
+        long low = min;
+        long high = max;
+        long bits = addressBits;
         for (long a : extra) {
-            bounds[0] = Math.min(bounds[0], a);
-            bounds[1] = Math.max(bounds[1], a);
-            bounds[2] |= a;
+            low = Math.min(low, a);
+            high = Math.max(high, a);
+            bits |= a;
         }
         long count = addresses.size() + extra.length;
-        if (count == 0) {
-            return SortedAddressIndex.of(addresses, extra);
-        }
-        if (RankBitmapAddressIndex.fits(bounds[0], bounds[1], bounds[2], count)) {
-            return RankBitmapAddressIndex.of(addresses, extra, bounds[0], bounds[1], bounds[2]);
+        if (count > 0 && RankBitmapAddressIndex.fits(low, high, bits, count)) {
+            return RankBitmapAddressIndex.of(addresses, extra, low, high, bits);
         }
         return SortedAddressIndex.of(addresses, extra);
     }

@@ -20,13 +20,8 @@ import java.util.Map;
  */
 final class GraphPass {
     private static final long PROGRESS_STEP = 8L << 20;
-    private static final EdgeKind[] KIND_BY_CODE = new EdgeKind[32];
-
-    static {
-        for (EdgeKind kind : EdgeKind.values()) {
-            KIND_BY_CODE[kind.code()] = kind;
-        }
-    }
+    private static final byte ARRAY_ELEMENT = EdgeKind.ARRAY_ELEMENT.code();
+    private static final int CLASS_CACHE_SIZE = 4096;
 
     private final BlockInput in;
     private final RecordScan scan;
@@ -35,6 +30,10 @@ final class GraphPass {
     private final ObjectLayout layout;
     private final RootAttribution roots;
     private final HeapGraphBuilder builder;
+    private final EdgeCollector edges;
+    /** A direct-mapped cache of class id to class index: instances of a few classes interleave. */
+    private final long[] cachedClassIds = new long[CLASS_CACHE_SIZE];
+    private final int[] cachedClasses = new int[CLASS_CACHE_SIZE];
     private final ReadProblems problems;
     private final CancelSignal cancel;
     private final ProgressListener progress;
@@ -49,8 +48,6 @@ final class GraphPass {
     private long duplicateObjects;
     private long firstDuplicateAddress;
     private long payloadMismatches;
-    private long lastClassId = Long.MIN_VALUE;
-    private int lastClass = -1;
     private long bytesBefore;
     private long totalBytes;
     private long nextCheckpoint;
@@ -65,6 +62,8 @@ final class GraphPass {
         this.layout = layout;
         this.roots = roots;
         this.builder = builder;
+        this.edges = new EdgeCollector(index.size());
+        java.util.Arrays.fill(cachedClassIds, Long.MIN_VALUE);
         this.problems = problems;
         this.cancel = cancel;
         this.progress = progress;
@@ -75,6 +74,11 @@ final class GraphPass {
             classObjectByClass[c] = classes.hasClassObject[c] ? index.indexOf(classes.addressByClass[c]) : -1;
         }
         this.javaLangClassObject = classes.javaLangClass < 0 ? -1 : classObjectByClass[classes.javaLangClass];
+    }
+
+    /** The references read, as CSR arrays; call once, after {@link #run}. */
+    EdgeCollector.Csr edges() {
+        return edges.finish(cancel);
     }
 
     int classObjectOf(int classIndex) {
@@ -147,10 +151,10 @@ final class GraphPass {
         return true;
     }
 
-    private void reference(long address, EdgeKind kind) {
+    private void reference(long address, byte kind) {
         int target = index.indexOf(address);
         if (target >= 0) {
-            builder.addEdge(target, kind, -1);
+            edges.add(target, kind);
         } else if (danglingReferences++ == 0) {
             firstDanglingAddress = address;
         }
@@ -163,11 +167,12 @@ final class GraphPass {
     }
 
     private int classOfInstance(long classId) {
-        if (classId != lastClassId) {
-            lastClass = classes.classAt(classId);
-            lastClassId = classId;
+        int slot = (int) ((classId ^ classId >>> 17) >>> 3) & (CLASS_CACHE_SIZE - 1);
+        if (cachedClassIds[slot] != classId) {
+            cachedClassIds[slot] = classId;
+            cachedClasses[slot] = classes.classAt(classId);
         }
-        return lastClass;
+        return cachedClasses[slot];
     }
 
     private long instance(long p) throws IOException {
@@ -188,10 +193,10 @@ final class GraphPass {
         builder.setObject(object, address, c, size, ObjectKind.INSTANCE);
         builder.setRecordOffset(object, p);
         countInHeap(size);
-        builder.beginEdges(object);
+        edges.begin(object);
         if (c >= 0) {
             if (classObjectByClass[c] >= 0) {
-                builder.addEdge(classObjectByClass[c], EdgeKind.CLASS, -1);
+                edges.add(classObjectByClass[c], EdgeKind.CLASS.code());
             }
             if (payload != classes.payloadSizeByClass[c]) {
                 payloadMismatches++;
@@ -200,7 +205,7 @@ final class GraphPass {
         }
         if (roots.threadsWithLocals.get(object)) {
             for (int local : roots.localsOf(object)) {
-                builder.addEdge(local, EdgeKind.THREAD_LOCAL, -1);
+                edges.add(local, EdgeKind.THREAD_LOCAL.code());
             }
         }
         return next;
@@ -223,7 +228,7 @@ final class GraphPass {
                 }
                 long id = BlockInput.idAt(buffer, base + offset, idSize);
                 if (id != 0) {
-                    reference(id, KIND_BY_CODE[kinds[k]]);
+                    reference(id, kinds[k]);
                 }
             }
         } else {
@@ -232,7 +237,7 @@ final class GraphPass {
                 in.ensure(idSize);
                 long id = in.id(idSize);
                 if (id != 0) {
-                    reference(id, KIND_BY_CODE[kinds[k]]);
+                    reference(id, kinds[k]);
                 }
             }
         }
@@ -250,14 +255,14 @@ final class GraphPass {
         if (object < 0 || !claim(object, address)) {
             return next;
         }
-        int c = classes.classAt(classId);
+        int c = classOfInstance(classId);
         long size = layout.objectArraySize(count);
         builder.setObject(object, address, c, size, ObjectKind.OBJECT_ARRAY);
         builder.setRecordOffset(object, p);
         countInHeap(size);
-        builder.beginEdges(object);
+        edges.begin(object);
         if (c >= 0 && classObjectByClass[c] >= 0) {
-            builder.addEdge(classObjectByClass[c], EdgeKind.CLASS, -1);
+            edges.add(classObjectByClass[c], EdgeKind.CLASS.code());
         }
         int perChunk = in.capacity() / idSize;
         long remaining = count;
@@ -269,7 +274,7 @@ final class GraphPass {
             for (int i = 0; i < chunk; i++) {
                 long id = BlockInput.idAt(buffer, base + i * idSize, idSize);
                 if (id != 0) {
-                    reference(id, EdgeKind.ARRAY_ELEMENT);
+                    reference(id, ARRAY_ELEMENT);
                 }
             }
             in.advance(chunk * idSize);
@@ -297,8 +302,8 @@ final class GraphPass {
         builder.setRecordOffset(object, p);
         countInHeap(size);
         if (c >= 0 && classObjectByClass[c] >= 0) {
-            builder.beginEdges(object);
-            builder.addEdge(classObjectByClass[c], EdgeKind.CLASS, -1);
+            edges.begin(object);
+            edges.add(classObjectByClass[c], EdgeKind.CLASS.code());
         }
         return next;
     }
@@ -320,22 +325,22 @@ final class GraphPass {
         builder.setObject(object, dump.address, classes.javaLangClass, size, ObjectKind.CLASS);
         builder.setRecordOffset(object, dump.recordOffset);
         countInHeap(size);
-        builder.beginEdges(object);
+        edges.begin(object);
         if (javaLangClassObject >= 0) {
-            builder.addEdge(javaLangClassObject, EdgeKind.CLASS, -1);
+            edges.add(javaLangClassObject, EdgeKind.CLASS.code());
         }
         if (dump.superAddress != 0) {
-            reference(dump.superAddress, EdgeKind.CLASS_INTERNAL);
+            reference(dump.superAddress, EdgeKind.CLASS_INTERNAL.code());
         }
         if (dump.loaderAddress != 0) {
             int loader = index.indexOf(dump.loaderAddress);
             if (loader >= 0) {
-                builder.addEdge(loader, EdgeKind.CLASS_INTERNAL, -1);
+                edges.add(loader, EdgeKind.CLASS_INTERNAL.code());
             }
         }
         for (int i = 0; i < dump.staticTypes.length; i++) {
             if (dump.staticTypes[i] == BasicType.OBJECT.code && dump.staticValues[i] != 0) {
-                reference(dump.staticValues[i], EdgeKind.FIELD);
+                reference(dump.staticValues[i], EdgeKind.FIELD.code());
             }
         }
         return dump.recordEnd;
@@ -350,13 +355,13 @@ final class GraphPass {
             }
             builder.setObject(object, classes.addressByClass[c], classes.javaLangClass, 0, ObjectKind.CLASS);
             builder.setRecordOffset(object, -1);
-            builder.beginEdges(object);
+            edges.begin(object);
             if (javaLangClassObject >= 0) {
-                builder.addEdge(javaLangClassObject, EdgeKind.CLASS, -1);
+                edges.add(javaLangClassObject, EdgeKind.CLASS.code());
             }
             int superClass = classes.superByClass[c];
             if (superClass >= 0 && classObjectByClass[superClass] >= 0) {
-                builder.addEdge(classObjectByClass[superClass], EdgeKind.CLASS_INTERNAL, -1);
+                edges.add(classObjectByClass[superClass], EdgeKind.CLASS_INTERNAL.code());
             }
         }
     }

@@ -97,12 +97,14 @@ public final class HprofReader {
             throw new DumpFormatException(name, header.firstRecordOffset(), "the file holds " + scan.dumpsInFile
                     + " heap dump(s); there is no dump with index " + dumpIndex);
         }
-        AddressIndex index = AddressIndex.build(scan.objectAddresses, new long[0]);
+        AddressIndex index = AddressIndex.build(scan.objectAddresses, scan.minAddress, scan.maxAddress,
+                scan.addressBits, new long[0]);
         int referenceSize = scan.compressedReferences ? 4 : header.idSize();
         ObjectLayout layout = new ObjectLayout(header.idSize(), referenceSize, ObjectLayout.alignmentOf(index.ascending()));
         ClassTableBuilder.Result resolved = ClassTableBuilder.build(scan, detailsChannel, layout, index, problems);
         if (resolved.standInAddresses().length > 0) {
-            index = AddressIndex.build(scan.objectAddresses, resolved.standInAddresses());
+            index = AddressIndex.build(scan.objectAddresses, scan.minAddress, scan.maxAddress, scan.addressBits,
+                    resolved.standInAddresses());
         }
         scan.objectAddresses.clear();
         ClassTable classes = resolved.table();
@@ -112,6 +114,8 @@ public final class HprofReader {
         GraphPass pass = new GraphPass(in, scan, classes, index, layout, roots, builder, problems, cancel, progress);
         addClasses(builder, classes, pass);
         pass.run();
+        EdgeCollector.Csr edges = pass.edges();
+        builder.adoptEdges(edges.firstEdgeByObject(), edges.targetByEdge(), edges.kindByEdge(), null);
         for (int r = 0; r < roots.rootKinds.size(); r++) {
             builder.addRoot(roots.rootObjects.get(r), roots.rootKinds.get(r), roots.rootThreads.get(r));
         }

@@ -7,7 +7,8 @@ import java.util.PrimitiveIterator;
 /**
  * One bit per possible object start between the lowest and highest address, at the granularity the
  * addresses share (8 bytes in a HotSpot heap), with the number of set bits before each word: an
- * address's index is that count plus a popcount. About 1.5 bits per heap byte of the address span.
+ * address's index is that count plus a popcount. Each word sits beside its count, so a lookup
+ * touches one cache line. Two bits per granule of the address span (a quarter bit per heap byte).
  */
 final class RankBitmapAddressIndex extends AddressIndex {
     private static final long MIN_BITS_ALLOWED = 1L << 28;
@@ -15,18 +16,18 @@ final class RankBitmapAddressIndex extends AddressIndex {
     private final long base;
     private final int shift;
     private final long granuleMask;
-    private final long[] words;
-    private final int[] rankBeforeWord;
+    /** Word {@code w} of the bitmap at {@code 2w}, the number of set bits before it at {@code 2w + 1}. */
+    private final long[] wordsAndRanks;
+    private final long wordCount;
     private final int size;
     private final long duplicates;
 
-    private RankBitmapAddressIndex(long base, int shift, long[] words, int[] rankBeforeWord, int size,
-            long duplicates) {
+    private RankBitmapAddressIndex(long base, int shift, long[] wordsAndRanks, int size, long duplicates) {
         this.base = base;
         this.shift = shift;
         this.granuleMask = (1L << shift) - 1;
-        this.words = words;
-        this.rankBeforeWord = rankBeforeWord;
+        this.wordsAndRanks = wordsAndRanks;
+        this.wordCount = wordsAndRanks.length / 2;
         this.size = size;
         this.duplicates = duplicates;
     }
@@ -35,47 +36,47 @@ final class RankBitmapAddressIndex extends AddressIndex {
         return Math.min(6, Long.numberOfTrailingZeros(addressBits | (1L << 6)));
     }
 
-    /** Whether the bitmap is no larger than the id array itself would be (or small in absolute terms). */
+    /** Whether the bitmap is no larger than the id array (8 bytes per object), or small in absolute terms. */
     static boolean fits(long min, long max, long addressBits, long count) {
         if (max - min < 0) {
             return false;
         }
         long bits = ((max - min) >>> shiftOf(addressBits)) + 1;
-        return bits < (1L << 37) && bits <= Math.max(64L * count, MIN_BITS_ALLOWED);
+        return bits < (1L << 36) && bits <= Math.max(32L * count, MIN_BITS_ALLOWED);
     }
 
     static RankBitmapAddressIndex of(GrowableLongArray addresses, long[] extra, long min, long max,
             long addressBits) {
         int shift = shiftOf(addressBits);
         long bits = ((max - min) >>> shift) + 1;
-        long[] words = new long[(int) ((bits + 63) >>> 6)];
+        int wordCount = (int) ((bits + 63) >>> 6);
+        long[] wordsAndRanks = new long[2 * wordCount];
         long[] duplicates = {0};
         addresses.forEachChunk((values, length) -> {
             for (int i = 0; i < length; i++) {
                 long bit = (values[i] - min) >>> shift;
-                int w = (int) (bit >>> 6);
+                int at = (int) (bit >>> 6) << 1;
                 long mask = 1L << bit;
-                if ((words[w] & mask) != 0) {
+                if ((wordsAndRanks[at] & mask) != 0) {
                     duplicates[0]++;
                 }
-                words[w] |= mask;
+                wordsAndRanks[at] |= mask;
             }
         });
         for (long a : extra) {
             long bit = (a - min) >>> shift;
-            int w = (int) (bit >>> 6);
-            if ((words[w] & (1L << bit)) != 0) {
+            int at = (int) (bit >>> 6) << 1;
+            if ((wordsAndRanks[at] & (1L << bit)) != 0) {
                 duplicates[0]++;
             }
-            words[w] |= 1L << bit;
+            wordsAndRanks[at] |= 1L << bit;
         }
-        int[] rank = new int[words.length];
         int running = 0;
-        for (int w = 0; w < words.length; w++) {
-            rank[w] = running;
-            running += Long.bitCount(words[w]);
+        for (int at = 0; at < wordsAndRanks.length; at += 2) {
+            wordsAndRanks[at + 1] = running;
+            running += Long.bitCount(wordsAndRanks[at]);
         }
-        return new RankBitmapAddressIndex(min, shift, words, rank, running, duplicates[0]);
+        return new RankBitmapAddressIndex(min, shift, wordsAndRanks, running, duplicates[0]);
     }
 
     @Override
@@ -96,15 +97,16 @@ final class RankBitmapAddressIndex extends AddressIndex {
         }
         long bit = offset >>> shift;
         long w = bit >>> 6;
-        if (w >= words.length) {
+        if (w >= wordCount) {
             return -1;
         }
-        long word = words[(int) w];
+        int at = (int) (2 * w);
+        long word = wordsAndRanks[at];
         long mask = 1L << bit;
         if ((word & mask) == 0) {
             return -1;
         }
-        return rankBeforeWord[(int) w] + Long.bitCount(word & (mask - 1));
+        return (int) wordsAndRanks[at + 1] + Long.bitCount(word & (mask - 1));
     }
 
     @Override
@@ -116,10 +118,10 @@ final class RankBitmapAddressIndex extends AddressIndex {
             @Override
             public boolean hasNext() {
                 while (remaining == 0) {
-                    if (++w >= words.length) {
+                    if (++w >= wordCount) {
                         return false;
                     }
-                    remaining = words[w];
+                    remaining = wordsAndRanks[2 * w];
                 }
                 return true;
             }

@@ -43,7 +43,7 @@ final class RecordScan {
     final GrowableByteArray rootTags = new GrowableByteArray();
     /** The thread object address a root belongs to, or 0 when it names no known thread. */
     final GrowableLongArray rootThreadAddresses = new GrowableLongArray();
-    /** Class ids named by INSTANCE_DUMPs, with the payload size of the last such instance. */
+    /** Class ids named by INSTANCE_DUMPs, with the payload size of the first such instance. */
     final LongIntMap instanceClassIds = new LongIntMap(1 << 10);
     /** Class ids named by OBJ_ARRAY_DUMPs. */
     final LongIntMap arrayClassIds = new LongIntMap(1 << 8);
@@ -60,7 +60,8 @@ final class RecordScan {
     boolean compressedReferences;
     long heapDumpRecordsOfChosenDump;
 
-    private long lastInstanceClassId = Long.MIN_VALUE;
+    /** Class ids already put in {@link #instanceClassIds}, direct-mapped: skips most map probes. */
+    private final long[] seenClassIds = new long[4096];
     private long previousArrayStart;
     private long previousArrayUncompressedEnd;
     private long[] currentHeap;
@@ -80,6 +81,7 @@ final class RecordScan {
         this.cancel = cancel;
         this.progress = progress;
         this.problems = problems;
+        java.util.Arrays.fill(seenClassIds, Long.MIN_VALUE);
     }
 
     void run() throws IOException {
@@ -292,9 +294,10 @@ final class RecordScan {
         }
         addObject(address);
         countInCurrentHeap(2);
-        if (classId != lastInstanceClassId) {
-            instanceClassIds.put(classId, (int) Math.min(payload, Integer.MAX_VALUE));
-            lastInstanceClassId = classId;
+        int slot = (int) ((classId ^ classId >>> 17) >>> 3) & (seenClassIds.length - 1);
+        if (seenClassIds[slot] != classId) {
+            seenClassIds[slot] = classId;
+            instanceClassIds.putIfAbsent(classId, (int) Math.min(payload, Integer.MAX_VALUE));
         }
         return next;
     }
