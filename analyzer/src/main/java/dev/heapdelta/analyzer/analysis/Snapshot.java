@@ -1,6 +1,7 @@
 package dev.heapdelta.analyzer.analysis;
 
 import dev.heapdelta.analyzer.dominators.DominatorTree;
+import dev.heapdelta.analyzer.graph.DumpInfo;
 import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.graph.ObjectKind;
@@ -75,8 +76,13 @@ public final class Snapshot implements AutoCloseable {
         return tree.unreachableCount();
     }
 
+    /**
+     * The shallow bytes of the objects in the analysis. For HPROF this adds MAT's pseudo object for the
+     * bootstrap class loader, which MAT's used heap counts although it is no object of the dump.
+     */
     public long totalShallowBytes() {
-        return tree.retainedSizeOf(tree.virtualRoot());
+        return tree.retainedSizeOf(tree.virtualRoot())
+                + graph.info().statistics().getOrDefault(DumpInfo.MAT_BOOTSTRAP_LOADER_BYTES, 0L);
     }
 
     /** HPROF: reachable class objects. V8: class keys with at least one node. */

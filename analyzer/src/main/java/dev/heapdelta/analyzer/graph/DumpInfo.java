@@ -17,7 +17,9 @@ import java.util.Map;
  * @param lostRecords records known to be lost or skipped as unreadable
  * @param warnings one line per kind of problem, with its count
  * @param fileCounts records by kind as found in the file (HPROF: {@code INSTANCE_DUMP}, …)
- * @param statistics V8: DevTools' statistics (native, code, strings, JS arrays, system); empty for HPROF
+ * @param statistics V8: DevTools' statistics (native, code, strings, JS arrays, system); HPROF:
+ *     {@link #MAT_BOOTSTRAP_LOADER_BYTES}, the shallow size of the pseudo object MAT adds for the
+ *     bootstrap class loader, which MAT's used-heap figure includes and HeapDelta's objects do not
  * @param heaps Android: the named heaps with their class and instance counts; empty otherwise
  */
 public record DumpInfo(
@@ -35,6 +37,9 @@ public record DumpInfo(
         Map<String, Long> fileCounts,
         Map<String, Long> statistics,
         List<AndroidHeap> heaps) {
+
+    /** HPROF statistic: bytes to add to the reachable shallow sum to get MAT's {@code getUsedHeapSize()}. */
+    public static final String MAT_BOOTSTRAP_LOADER_BYTES = "matBootstrapLoaderPseudoObjectBytes";
 
     /** One Android heap ({@code app}, {@code zygote}, {@code image}) and what the file puts in it. */
     public record AndroidHeap(String name, int id, long classes, long instances, long shallowBytes) {

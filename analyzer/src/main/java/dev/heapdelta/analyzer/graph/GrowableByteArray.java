@@ -8,17 +8,35 @@ public final class GrowableByteArray {
     private static final int CHUNK_BITS = 20;
     private static final int CHUNK_SIZE = 1 << CHUNK_BITS;
     private static final int CHUNK_MASK = CHUNK_SIZE - 1;
+    private static final int FIRST_CHUNK = 64;
 
     private final List<byte[]> chunks = new ArrayList<>();
     private long size;
+    /** The chunk being filled, kept out of the list for the hot path of {@link #add}. */
+    private byte[] current;
 
     public void add(byte value) {
         int offset = (int) (size & CHUNK_MASK);
-        if (offset == 0) {
-            chunks.add(new byte[CHUNK_SIZE]);
+        if (current == null || offset == current.length || offset == 0 && size != 0) {
+            growForAdd();
         }
-        chunks.get(chunks.size() - 1)[offset] = value;
+        current[offset] = value;
         size++;
+    }
+
+    /** The first chunk starts small and doubles up to the chunk size, so a short list stays cheap. */
+    private void growForAdd() {
+        if (size < CHUNK_SIZE) {
+            current = current == null ? new byte[FIRST_CHUNK] : java.util.Arrays.copyOf(current, current.length * 2);
+            if (chunks.isEmpty()) {
+                chunks.add(current);
+            } else {
+                chunks.set(0, current);
+            }
+        } else {
+            current = new byte[CHUNK_SIZE];
+            chunks.add(current);
+        }
     }
 
     public byte get(long index) {
@@ -46,6 +64,7 @@ public final class GrowableByteArray {
 
     public void clear() {
         chunks.clear();
+        current = null;
         size = 0;
     }
 }

@@ -1,6 +1,7 @@
 package dev.heapdelta.analyzer.query;
 
 import dev.heapdelta.analyzer.dominators.DominatorTree;
+import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 
 /**
@@ -9,7 +10,7 @@ import dev.heapdelta.analyzer.graph.HeapGraph;
  *
  * <p>A class's retained size is the sum of the retained sizes of those instances that have no other
  * instance of the same class among their dominators: the rule of DevTools, VisualVM and MAT's
- * {@code getMinRetainedSize}. As in DevTools' Summary, objects of zero shallow size (V8's owned
+ * {@code getMinRetainedSize}. As in DevTools' Summary, V8 objects of zero shallow size (owned
  * arrays and synthetic nodes) and the V8 synthetic root are no class's instances. It is computed for every class in one iterative walk of the dominator
  * tree that counts, per class, the instances on the current path.
  */
@@ -70,8 +71,9 @@ public final class ClassHistogram {
         return new ClassHistogram(count, shallow, retained);
     }
 
+    /** V8 only: MAT counts an HPROF class object without statics (0 bytes) as a java.lang.Class instance. */
     private static boolean isInstance(HeapGraph graph, int object, int syntheticRoot) {
-        return object != syntheticRoot && graph.shallowSizeOf(object) != 0;
+        return object != syntheticRoot && (graph.format() != HeapFormat.V8 || graph.shallowSizeOf(object) != 0);
     }
 
     public int classCount() {

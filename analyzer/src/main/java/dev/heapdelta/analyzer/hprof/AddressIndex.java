@@ -1,0 +1,44 @@
+package dev.heapdelta.analyzer.hprof;
+
+import dev.heapdelta.analyzer.graph.GrowableLongArray;
+import java.util.PrimitiveIterator;
+
+/**
+ * Object address to object index, where the index is the rank of the address in ascending order:
+ * HeapGraph ids are then ascending and {@code findObjectById} is a binary search. A rank bitmap when
+ * the address span allows it, otherwise a bucketed sorted array. Duplicate addresses count once.
+ */
+abstract class AddressIndex {
+    /** The number of distinct addresses. */
+    abstract int size();
+
+    /** The index of an address, or -1 when no object has it. */
+    abstract int indexOf(long address);
+
+    /** The distinct addresses in ascending order. */
+    abstract PrimitiveIterator.OfLong ascending();
+
+    /** How many addresses were given more than once. */
+    abstract long duplicates();
+
+    /**
+     * @param addresses the object addresses as the file lists them
+     * @param min the lowest of them, {@code max} the highest, {@code addressBits} all of them or-ed
+     * @param extra more addresses (MAT's stand-in class objects), may be empty
+     */
+    static AddressIndex build(GrowableLongArray addresses, long min, long max, long addressBits, long[] extra) {
+        long low = min;
+        long high = max;
+        long bits = addressBits;
+        for (long a : extra) {
+            low = Math.min(low, a);
+            high = Math.max(high, a);
+            bits |= a;
+        }
+        long count = addresses.size() + extra.length;
+        if (count > 0 && RankBitmapAddressIndex.fits(low, high, bits, count)) {
+            return RankBitmapAddressIndex.of(addresses, extra, low, high, bits);
+        }
+        return SortedAddressIndex.of(addresses, extra);
+    }
+}

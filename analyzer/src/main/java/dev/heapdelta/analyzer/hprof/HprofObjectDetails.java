@@ -1,0 +1,303 @@
+package dev.heapdelta.analyzer.hprof;
+
+import dev.heapdelta.analyzer.graph.EdgeKind;
+import dev.heapdelta.analyzer.graph.FieldValue;
+import dev.heapdelta.analyzer.graph.HeapGraph;
+import dev.heapdelta.analyzer.graph.ObjectDetails;
+import dev.heapdelta.analyzer.graph.ObjectKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Edge names, labels and field values of an HPROF graph, read back from the file on request through
+ * each object's record offset. Edges are named by replaying the order in which {@link GraphPass}
+ * emitted them. Performance: one positional read of the object's record per call.
+ */
+final class HprofObjectDetails implements ObjectDetails {
+    private static final int MAX_ARRAY_FIELDS = 1 << 20;
+
+    private final HeapGraph graph;
+    private final ClassTable classes;
+    private final FileChannel channel;
+    private final int idSize;
+    private volatile Boolean utf16BigEndian;
+
+    HprofObjectDetails(HeapGraph graph, ClassTable classes, FileChannel channel, int idSize) {
+        this.graph = graph;
+        this.classes = classes;
+        this.channel = channel;
+        this.idSize = idSize;
+    }
+
+    @Override
+    public String edgeName(int edge) {
+        int source = graph.edgeSource(edge);
+        int target = graph.edgeTarget(edge);
+        EdgeKind kind = graph.edgeKind(edge);
+        switch (kind) {
+            case CLASS:
+                return "<class>";
+            case THREAD_LOCAL:
+                return threadLocalName(source, target);
+            case CLASS_INTERNAL:
+                return classInternalName(source, target);
+            default:
+                break;
+        }
+        int ordinal = 0;
+        for (int e = graph.firstEdge(source); e < edge; e++) {
+            EdgeKind before = graph.edgeKind(e);
+            if (before == EdgeKind.FIELD || before == EdgeKind.REFERENT || before == EdgeKind.ARRAY_ELEMENT) {
+                ordinal++;
+            }
+        }
+        List<FieldValue> fields = fields(source);
+        int seen = 0;
+        for (FieldValue field : fields) {
+            if (field.target() >= 0) {
+                if (seen++ == ordinal) {
+                    return field.name();
+                }
+            }
+        }
+        return "?";
+    }
+
+    private String threadLocalName(int thread, int target) {
+        for (int r = 0; r < graph.rootRecordCount(); r++) {
+            if (graph.rootObject(r) == target && graph.rootThread(r) == thread) {
+                return "<" + graph.rootKind(r).displayName() + ">";
+            }
+        }
+        return "<Java Local>";
+    }
+
+    private String classInternalName(int classObject, int target) {
+        int c = classes.classAt(graph.idOf(classObject));
+        if (c >= 0) {
+            int superClass = classes.superByClass[c];
+            if (superClass >= 0 && graph.findObjectById(classes.addressByClass[superClass]) == target) {
+                return "<super>";
+            }
+        }
+        return "<classloader>";
+    }
+
+    @Override
+    public String label(int object) {
+        if (graph.kindOf(object) == ObjectKind.CLASS) {
+            int c = classes.classAt(graph.idOf(object));
+            return c < 0 ? "class ?" : "class " + classes.names[c];
+        }
+        String value = stringValue(object, 80);
+        return value == null ? "" : value;
+    }
+
+    @Override
+    public List<FieldValue> fields(int object) {
+        long offset = graph.recordOffsetOf(object);
+        ObjectKind kind = graph.kindOf(object);
+        try {
+            return switch (kind) {
+                case CLASS -> staticFields(object);
+                case INSTANCE -> offset < 0 ? List.of() : instanceFields(object, offset);
+                case OBJECT_ARRAY -> offset < 0 ? List.of() : objectArrayElements(offset);
+                case PRIMITIVE_ARRAY -> offset < 0 ? List.of() : primitiveArrayElements(offset);
+                default -> List.of();
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the record of object " + object + " at offset " + offset, e);
+        }
+    }
+
+    private List<FieldValue> staticFields(int object) {
+        int c = classes.classAt(graph.idOf(object));
+        List<FieldValue> result = new ArrayList<>();
+        ClassDump dump = c < 0 ? null : classes.dumpByClass[c];
+        if (dump == null) {
+            return result;
+        }
+        String[] names = classes.staticNamesByClass[c];
+        for (int i = 0; i < dump.staticTypes.length; i++) {
+            result.add(value(names[i], dump.staticTypes[i], dump.staticValues[i]));
+        }
+        return result;
+    }
+
+    private List<FieldValue> instanceFields(int object, long offset) throws IOException {
+        int header = 1 + 2 * idSize + 8;
+        ByteBuffer head = read(offset, header);
+        long payload = head.getInt(1 + 2 * idSize + 4) & 0xffffffffL;
+        int c = graph.classOf(object);
+        List<FieldValue> result = new ArrayList<>();
+        if (c < 0) {
+            return result;
+        }
+        ByteBuffer data = read(offset + header, (int) Math.min(payload, classes.payloadSizeByClass[c]));
+        for (int x = c; x >= 0; x = classes.superByClass[x]) {
+            byte[] types = classes.fieldTypesByClass[x];
+            for (int f = 0; f < types.length; f++) {
+                BasicType type = BasicType.ofCode(types[f]);
+                int size = type.sizeInFile(idSize);
+                if (data.remaining() < size) {
+                    return result;
+                }
+                result.add(value(classes.fieldName(x, f), types[f], rawValue(data, type)));
+            }
+        }
+        return result;
+    }
+
+    private List<FieldValue> objectArrayElements(long offset) throws IOException {
+        ByteBuffer head = read(offset, 1 + 2 * idSize + 8);
+        int length = (int) Math.min(head.getInt(1 + idSize + 4) & 0xffffffffL, MAX_ARRAY_FIELDS);
+        ByteBuffer data = read(offset + 1 + 2 * idSize + 8, length * idSize);
+        List<FieldValue> result = new ArrayList<>(length);
+        for (int i = 0; i < length && data.remaining() >= idSize; i++) {
+            result.add(value("[" + i + "]", (byte) BasicType.OBJECT.code, rawValue(data, BasicType.OBJECT)));
+        }
+        return result;
+    }
+
+    private List<FieldValue> primitiveArrayElements(long offset) throws IOException {
+        ByteBuffer head = read(offset, 1 + idSize + 9);
+        int length = (int) Math.min(head.getInt(1 + idSize + 4) & 0xffffffffL, MAX_ARRAY_FIELDS);
+        BasicType type = BasicType.ofCode(head.get(1 + idSize + 8));
+        List<FieldValue> result = new ArrayList<>();
+        if (type == null || head.get(0) == (byte) 0xc3) {
+            return result;
+        }
+        ByteBuffer data = read(offset + 1 + idSize + 9, length * type.sizeInFile(idSize));
+        for (int i = 0; i < length && data.remaining() >= type.sizeInFile(idSize); i++) {
+            result.add(value("[" + i + "]", (byte) type.code, rawValue(data, type)));
+        }
+        return result;
+    }
+
+    private long rawValue(ByteBuffer data, BasicType type) {
+        return switch (type) {
+            case OBJECT -> idSize == 8 ? data.getLong() : data.getInt() & 0xffffffffL;
+            case BOOLEAN, BYTE -> data.get();
+            case CHAR -> data.getChar();
+            case SHORT -> data.getShort();
+            case INT, FLOAT -> data.getInt();
+            case LONG, DOUBLE -> data.getLong();
+        };
+    }
+
+    private FieldValue value(String name, byte typeCode, long bits) {
+        BasicType type = BasicType.ofCode(typeCode);
+        if (type == BasicType.OBJECT) {
+            int target = bits == 0 ? -1 : graph.findObjectById(bits);
+            return new FieldValue(name, "object", target, bits, bits == 0 ? "null" : "0x" + Long.toHexString(bits));
+        }
+        String text = switch (type) {
+            case BOOLEAN -> Boolean.toString(bits != 0);
+            case CHAR -> String.valueOf((char) bits);
+            case FLOAT -> Float.toString(Float.intBitsToFloat((int) bits));
+            case DOUBLE -> Double.toString(Double.longBitsToDouble(bits));
+            default -> Long.toString(bits);
+        };
+        return FieldValue.primitive(name, type.javaName, bits, text);
+    }
+
+    @Override
+    public String stringValue(int object, int maxChars) {
+        if (graph.kindOf(object) != ObjectKind.INSTANCE || !"java.lang.String".equals(graph.classNameOf(object))) {
+            return null;
+        }
+        int value = -1;
+        int coder = -1;
+        int offset = 0;
+        int count = -1;
+        for (FieldValue field : fields(object)) {
+            switch (field.name()) {
+                case "value" -> value = field.target();
+                case "coder" -> coder = field.asInt();
+                case "offset" -> offset = field.asInt();
+                case "count" -> count = field.asInt();
+                default -> {
+                }
+            }
+        }
+        if (value < 0 || graph.kindOf(value) != ObjectKind.PRIMITIVE_ARRAY) {
+            return count == 0 ? "" : null;
+        }
+        try {
+            return decode(value, coder, offset, count, Math.max(0, maxChars));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the characters of String object " + object, e);
+        }
+    }
+
+    private String decode(int array, int coder, int offset, int count, int maxChars) throws IOException {
+        long recordOffset = graph.recordOffsetOf(array);
+        ByteBuffer head = read(recordOffset, 1 + idSize + 9);
+        long length = head.getInt(1 + idSize + 4) & 0xffffffffL;
+        int type = head.get(1 + idSize + 8);
+        long data = recordOffset + 1 + idSize + 9;
+        boolean utf16Bytes = type == BasicType.BYTE.code && coder == 1;
+        int unit = type == BasicType.CHAR.code || utf16Bytes ? 2 : 1;
+        long chars = count >= 0 ? count : length / unit;
+        chars = Math.max(0, Math.min(chars, length / unit - offset));
+        int wanted = (int) Math.min(chars, maxChars);
+        ByteBuffer bytes = read(data + (long) offset * unit, wanted * unit);
+        StringBuilder text = new StringBuilder(wanted);
+        boolean bigEndian = type == BasicType.CHAR.code || utf16Bytes && utf16BigEndian();
+        while (bytes.remaining() >= unit) {
+            if (unit == 1) {
+                text.append((char) (bytes.get() & 0xff));
+            } else {
+                int first = bytes.get() & 0xff;
+                int second = bytes.get() & 0xff;
+                text.append((char) (bigEndian ? first << 8 | second : second << 8 | first));
+            }
+        }
+        return text.toString();
+    }
+
+    /** MAT's test: {@code java.lang.StringUTF16.HI_BYTE_SHIFT} is 8 on a big-endian VM. */
+    private boolean utf16BigEndian() {
+        Boolean known = utf16BigEndian;
+        if (known == null) {
+            known = false;
+            for (int c = 0; c < classes.count; c++) {
+                if (classes.names[c].equals("java.lang.StringUTF16") && classes.dumpByClass[c] != null) {
+                    ClassDump dump = classes.dumpByClass[c];
+                    for (int i = 0; i < dump.staticTypes.length; i++) {
+                        if ("HI_BYTE_SHIFT".equals(classes.staticNamesByClass[c][i])) {
+                            known = dump.staticValues[i] == 8;
+                        }
+                    }
+                }
+            }
+            utf16BigEndian = known;
+        }
+        return known;
+    }
+
+    private ByteBuffer read(long offset, int length) throws IOException {
+        int wanted = (int) Math.max(0, Math.min(length, channel.size() - offset));
+        ByteBuffer buffer = ByteBuffer.allocate(wanted);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, offset + buffer.position()) < 0) {
+                break;
+            }
+        }
+        buffer.flip();
+        return buffer;
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

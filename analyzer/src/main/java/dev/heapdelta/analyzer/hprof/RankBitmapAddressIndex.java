@@ -1,0 +1,140 @@
+package dev.heapdelta.analyzer.hprof;
+
+import dev.heapdelta.analyzer.graph.GrowableLongArray;
+import java.util.NoSuchElementException;
+import java.util.PrimitiveIterator;
+
+/**
+ * One bit per possible object start between the lowest and highest address, at the granularity the
+ * addresses share (8 bytes in a HotSpot heap), with the number of set bits before each word: an
+ * address's index is that count plus a popcount. Each word sits beside its count, so a lookup
+ * touches one cache line. Two bits per granule of the address span (a quarter bit per heap byte).
+ */
+final class RankBitmapAddressIndex extends AddressIndex {
+    private static final long MIN_BITS_ALLOWED = 1L << 28;
+
+    private final long base;
+    private final int shift;
+    private final long granuleMask;
+    /** Word {@code w} of the bitmap at {@code 2w}, the number of set bits before it at {@code 2w + 1}. */
+    private final long[] wordsAndRanks;
+    private final long wordCount;
+    private final int size;
+    private final long duplicates;
+
+    private RankBitmapAddressIndex(long base, int shift, long[] wordsAndRanks, int size, long duplicates) {
+        this.base = base;
+        this.shift = shift;
+        this.granuleMask = (1L << shift) - 1;
+        this.wordsAndRanks = wordsAndRanks;
+        this.wordCount = wordsAndRanks.length / 2;
+        this.size = size;
+        this.duplicates = duplicates;
+    }
+
+    private static int shiftOf(long addressBits) {
+        return Math.min(6, Long.numberOfTrailingZeros(addressBits | (1L << 6)));
+    }
+
+    /** Whether the bitmap is no larger than the id array (8 bytes per object), or small in absolute terms. */
+    static boolean fits(long min, long max, long addressBits, long count) {
+        if (max - min < 0) {
+            return false;
+        }
+        long bits = ((max - min) >>> shiftOf(addressBits)) + 1;
+        return bits < (1L << 36) && bits <= Math.max(32L * count, MIN_BITS_ALLOWED);
+    }
+
+    static RankBitmapAddressIndex of(GrowableLongArray addresses, long[] extra, long min, long max,
+            long addressBits) {
+        int shift = shiftOf(addressBits);
+        long bits = ((max - min) >>> shift) + 1;
+        int wordCount = (int) ((bits + 63) >>> 6);
+        long[] wordsAndRanks = new long[2 * wordCount];
+        long[] duplicates = {0};
+        addresses.forEachChunk((values, length) -> {
+            for (int i = 0; i < length; i++) {
+                long bit = (values[i] - min) >>> shift;
+                int at = (int) (bit >>> 6) << 1;
+                long mask = 1L << bit;
+                if ((wordsAndRanks[at] & mask) != 0) {
+                    duplicates[0]++;
+                }
+                wordsAndRanks[at] |= mask;
+            }
+        });
+        for (long a : extra) {
+            long bit = (a - min) >>> shift;
+            int at = (int) (bit >>> 6) << 1;
+            if ((wordsAndRanks[at] & (1L << bit)) != 0) {
+                duplicates[0]++;
+            }
+            wordsAndRanks[at] |= 1L << bit;
+        }
+        int running = 0;
+        for (int at = 0; at < wordsAndRanks.length; at += 2) {
+            wordsAndRanks[at + 1] = running;
+            running += Long.bitCount(wordsAndRanks[at]);
+        }
+        return new RankBitmapAddressIndex(min, shift, wordsAndRanks, running, duplicates[0]);
+    }
+
+    @Override
+    int size() {
+        return size;
+    }
+
+    @Override
+    long duplicates() {
+        return duplicates;
+    }
+
+    @Override
+    int indexOf(long address) {
+        long offset = address - base;
+        if (offset < 0 || (offset & granuleMask) != 0) {
+            return -1;
+        }
+        long bit = offset >>> shift;
+        long w = bit >>> 6;
+        if (w >= wordCount) {
+            return -1;
+        }
+        int at = (int) (2 * w);
+        long word = wordsAndRanks[at];
+        long mask = 1L << bit;
+        if ((word & mask) == 0) {
+            return -1;
+        }
+        return (int) wordsAndRanks[at + 1] + Long.bitCount(word & (mask - 1));
+    }
+
+    @Override
+    PrimitiveIterator.OfLong ascending() {
+        return new PrimitiveIterator.OfLong() {
+            private int w = -1;
+            private long remaining;
+
+            @Override
+            public boolean hasNext() {
+                while (remaining == 0) {
+                    if (++w >= wordCount) {
+                        return false;
+                    }
+                    remaining = wordsAndRanks[2 * w];
+                }
+                return true;
+            }
+
+            @Override
+            public long nextLong() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int b = Long.numberOfTrailingZeros(remaining);
+                remaining &= remaining - 1;
+                return base + ((((long) w << 6) + b) << shift);
+            }
+        };
+    }
+}
