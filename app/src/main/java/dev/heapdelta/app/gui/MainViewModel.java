@@ -182,6 +182,32 @@ public final class MainViewModel {
         }
     }
 
+    /** Files dropped on the window: on the welcome screen they join the list; elsewhere they extend the series. */
+    public void dropFiles(List<Path> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        Comparison current = comparison.get();
+        if (current != null && !(navigator.current() instanceof Place.Welcome)) {
+            welcome.choose(current.files());
+            welcome.addDropped(files);
+            navigator.goTo(new Place.Welcome());
+            status.set("Added " + files.size() + (files.size() == 1 ? " file" : " files")
+                    + " to the series: press Compare to open it.");
+            return;
+        }
+        welcome.addDropped(files);
+    }
+
+    /** The report JSON for the clipboard; says in the status line what was copied. */
+    public String copyReportJson() {
+        String json = reportJson();
+        status.set(json.isEmpty() ? "Nothing to copy: open dumps first."
+                : "Copied the report as JSON (" + dev.heapdelta.app.gui.format.HumanSizes.size(json.length())
+                        + ").");
+        return json;
+    }
+
     /** The diff report as the {@code diff --json} document; empty when nothing is open. */
     public String reportJson() {
         Comparison current = comparison.get();
