@@ -40,8 +40,16 @@ public final class OverviewView extends ScrollPane {
             content.getChildren().add(warning);
         }
         content.getChildren().add(totals(model));
-        content.getChildren().add(charts(model, dark));
-        content.getChildren().add(suspects(model));
+        // The suspects answer "what leaked?", so they take the wide column; the charts sit beside them.
+        VBox suspects = suspects(model);
+        HBox.setHgrow(suspects, Priority.ALWAYS);
+        suspects.setMinWidth(420);
+        VBox charts = charts(model, dark);
+        charts.setMinWidth(360);
+        charts.setPrefWidth(480);
+        charts.setMaxWidth(560);
+        HBox columns = new HBox(20, suspects, charts);
+        content.getChildren().add(columns);
         setContent(content);
     }
 
@@ -73,34 +81,32 @@ public final class OverviewView extends ScrollPane {
         return row;
     }
 
-    private static Region charts(OverviewViewModel model, boolean dark) {
-        HBox row = new HBox(16);
+    private static VBox charts(OverviewViewModel model, boolean dark) {
+        VBox column = new VBox(16);
         if (model.topGrowth().isEmpty()) {
             Label none = Labels.styled(model.singleSnapshot()
-                    ? "Growth needs a second snapshot: add one from the welcome screen or drop it here."
+                    ? "Growth needs a second snapshot: add one from the start page or drop it here."
                     : "No class grew in retained size between the first and the last snapshot.", "text-muted");
             none.setId("noGrowth");
-            return none;
+            none.setWrapText(true);
+            column.getChildren().add(none);
+            return column;
         }
         ChartViewer growth = new ChartViewer(OverviewCharts.growthChart(
                 OverviewCharts.growthDataset(model.topGrowth()), dark));
         growth.setId("growthChart");
         growth.setPrefHeight(CHART_HEIGHT);
         growth.setMinHeight(CHART_HEIGHT);
-        HBox.setHgrow(growth, Priority.ALWAYS);
-        growth.setPrefWidth(600);
-        row.getChildren().add(growth);
+        column.getChildren().add(growth);
         if (!model.trends().isEmpty()) {
             ChartViewer trend = new ChartViewer(OverviewCharts.trendChart(
                     OverviewCharts.trendDataset(model.trends(), model.snapshotNames()), dark));
             trend.setId("trendChart");
             trend.setPrefHeight(CHART_HEIGHT);
             trend.setMinHeight(CHART_HEIGHT);
-            trend.setPrefWidth(500);
-            HBox.setHgrow(trend, Priority.ALWAYS);
-            row.getChildren().add(trend);
+            column.getChildren().add(trend);
         }
-        return row;
+        return column;
     }
 
     private static VBox suspects(OverviewViewModel model) {
