@@ -37,7 +37,7 @@ class ExampleSeriesUiTest {
     @Test
     void openExampleShowsTheSessionCacheAsTheFirstSuspect(FxRobot robot) throws Exception {
         openExample(robot);
-        TextField key = robot.lookup("#suspectPathKey-1").queryAs(TextField.class);
+        Label key = robot.lookup("#suspectPathKey-1").queryAs(Label.class);
         assertEquals("static SessionStore.CACHE", key.getText());
         Label title = robot.lookup("#suspectTitle-1").queryAs(Label.class);
         assertTrue(title.getText().contains("SessionStore.CACHE"), title.getText());

@@ -31,6 +31,9 @@ public final class ClassDiffView extends BorderPane {
     private final ClassDiffViewModel model;
     private final TableView<ClassDiffItem> table = new TableView<>();
     private final TextField filter = new TextField();
+    /** Each sortable column's order on the plain rows, so a sort never builds a cell value per comparison. */
+    private final java.util.Map<TableColumn<ClassDiffItem, ?>, java.util.Comparator<ClassDiffItem>> orderByColumn =
+            new java.util.HashMap<>();
 
     public ClassDiffView(ClassDiffViewModel model) {
         this.model = model;
@@ -89,6 +92,7 @@ public final class ClassDiffView extends BorderPane {
         name.setId("classNameColumn");
         name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().name()));
         name.setPrefWidth(380);
+        orderByColumn.put(name, java.util.Comparator.comparing(ClassDiffItem::name));
         table.getColumns().add(name);
 
         int n = model.snapshotNames().size();
@@ -104,10 +108,14 @@ public final class ClassDiffView extends BorderPane {
         trend.setId("trendColumn");
         trend.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().trend()));
         trend.setPrefWidth(90);
+        orderByColumn.put(trend, java.util.Comparator.comparing(ClassDiffItem::trend));
         table.getColumns().add(trend);
 
-        model.rows().comparatorProperty().bind(table.comparatorProperty());
         table.setItems(model.rows());
+        table.setSortPolicy(view -> {
+            model.rows().setComparator(comparatorOf(view.getSortOrder()));
+            return true;
+        });
         retainedDelta.setSortType(TableColumn.SortType.DESCENDING);
         table.getSortOrder().add(retainedDelta);
 
@@ -128,6 +136,22 @@ public final class ClassDiffView extends BorderPane {
         });
         table.setContextMenu(contextMenu());
         return table;
+    }
+
+    private java.util.Comparator<ClassDiffItem> comparatorOf(
+            java.util.List<TableColumn<ClassDiffItem, ?>> sortOrder) {
+        java.util.Comparator<ClassDiffItem> combined = null;
+        for (TableColumn<ClassDiffItem, ?> column : sortOrder) {
+            java.util.Comparator<ClassDiffItem> order = orderByColumn.get(column);
+            if (order == null) {
+                continue;
+            }
+            if (column.getSortType() == TableColumn.SortType.DESCENDING) {
+                order = order.reversed();
+            }
+            combined = combined == null ? order : combined.thenComparing(order);
+        }
+        return combined;
     }
 
     private ContextMenu contextMenu() {
@@ -169,6 +193,7 @@ public final class ClassDiffView extends BorderPane {
             column.setCellFactory(c -> SizeCells.table(style));
             column.setComparator((a, b) -> Long.compare(a.longValue(), b.longValue()));
             column.setPrefWidth(95);
+            orderByColumn.put(column, (a, b) -> Long.compare(figure.of(a, snapshot), figure.of(b, snapshot)));
             group.getColumns().add(column);
         }
         if (snapshots > 1) {
@@ -177,7 +202,7 @@ public final class ClassDiffView extends BorderPane {
         return group;
     }
 
-    private static TableColumn<ClassDiffItem, Number> deltaColumn(String title, String id,
+    private TableColumn<ClassDiffItem, Number> deltaColumn(String title, String id,
             ToLongFunction<ClassDiffItem> value, SizeCells.Style style) {
         TableColumn<ClassDiffItem, Number> column = new TableColumn<>(title);
         column.setId(id + "Column");
@@ -185,6 +210,7 @@ public final class ClassDiffView extends BorderPane {
         column.setCellFactory(c -> SizeCells.table(style));
         column.setComparator((a, b) -> Long.compare(a.longValue(), b.longValue()));
         column.setPrefWidth(95);
+        orderByColumn.put(column, java.util.Comparator.comparingLong(value));
         return column;
     }
 }

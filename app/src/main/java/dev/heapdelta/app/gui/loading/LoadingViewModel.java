@@ -33,7 +33,7 @@ public final class LoadingViewModel {
     private final ReadOnlyStringWrapper phaseText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper amountText = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper overallProgress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyDoubleWrapper phaseProgress = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyDoubleWrapper phaseProgress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(false);
     private CancelSignal cancel = CancelSignal.NEVER;
@@ -122,7 +122,9 @@ public final class LoadingViewModel {
         phaseText.set(progress.phase());
         amountText.set(amountOf(progress));
         overallProgress.set(progress.overall());
-        phaseProgress.set(progress.total() > 0 ? Math.min(1, (double) progress.done() / progress.total()) : -1);
+        // An unknown total shows an empty bar, not an animated one: animation repaints every frame, which
+        // software rendering pays for on the FX thread while the workers want the same cores.
+        phaseProgress.set(progress.total() > 0 ? Math.min(1, (double) progress.done() / progress.total()) : 0);
     }
 
     static String amountOf(LoadProgress progress) {
@@ -155,7 +157,7 @@ public final class LoadingViewModel {
         return overallProgress.getReadOnlyProperty();
     }
 
-    /** This phase's progress from 0 to 1, or -1 when its total is unknown. */
+    /** This phase's progress from 0 to 1; 0 while its total is unknown. */
     public ReadOnlyDoubleProperty phaseProgressProperty() {
         return phaseProgress.getReadOnlyProperty();
     }

@@ -150,7 +150,8 @@ public final class OverviewView extends ScrollPane {
 
         VBox body = new VBox(4, top);
         if (!card.pathKey().isEmpty()) {
-            javafx.scene.control.TextField key = Labels.selectable(card.pathKey(), "path-key");
+            Label key = Labels.copyable(card.pathKey(), "path-key");
+            key.setTooltip(new Tooltip("Where the suspect lives: its path key (right-click to copy)"));
             key.setId("suspectPathKey-" + card.rank());
             body.getChildren().add(key);
         }
