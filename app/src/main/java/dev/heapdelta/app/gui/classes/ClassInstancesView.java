@@ -106,6 +106,7 @@ public final class ClassInstancesView extends BorderPane {
         percent.setCellValueFactory(cell -> new ReadOnlyStringWrapper(HumanSizes.percent(
                 cell.getValue().retainedBytes(), cell.getValue().heapBytes())));
         percent.setStyle("-fx-alignment: CENTER-RIGHT;");
+        percent.setPrefWidth(100);
         table.getColumns().add(object);
         table.getColumns().add(label);
         table.getColumns().add(shallow);

@@ -85,6 +85,7 @@ public final class DominatorTreeView extends BorderPane {
         if (root.getChildren().size() == 1) {
             root.getChildren().get(0).setExpanded(true);
         }
+        tree.getSelectionModel().selectFirst();
 
         TreeTableColumn<DominatorNode, String> object = new TreeTableColumn<>("Object");
         object.setCellValueFactory(cell -> new ReadOnlyStringWrapper(textOf(cell.getValue().getValue())));
@@ -100,10 +101,12 @@ public final class DominatorTreeView extends BorderPane {
                     : node.object().retainedBytes()));
         });
         percent.setStyle("-fx-alignment: CENTER-RIGHT;");
+        percent.setPrefWidth(100);
         TreeTableColumn<DominatorNode, Number> children = new TreeTableColumn<>("Dominates");
         children.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().getValue().isMore()
                 ? Long.MIN_VALUE : cell.getValue().getValue().childCount()));
         children.setCellFactory(c -> SizeCells.tree(SizeCells.Style.COUNT));
+        children.setPrefWidth(100);
         tree.getColumns().add(object);
         tree.getColumns().add(shallow);
         tree.getColumns().add(retained);

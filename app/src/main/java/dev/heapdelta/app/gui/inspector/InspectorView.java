@@ -147,6 +147,7 @@ public final class InspectorView extends BorderPane {
         retained.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().retainedBytes() < 0
                 ? null : cell.getValue().retainedBytes()));
         retained.setCellFactory(c -> SizeCells.table(SizeCells.Style.SIZE));
+        retained.setPrefWidth(110);
         table.getColumns().add(name);
         table.getColumns().add(type);
         table.getColumns().add(value);

@@ -88,13 +88,13 @@ public final class PathsView extends BorderPane {
         tree.setPlaceholder(new Label(""));
         TreeTableColumn<PathNode, String> object = new TreeTableColumn<>("Object (root first)");
         object.setCellValueFactory(cell -> new ReadOnlyStringWrapper(textOf(cell.getValue().getValue())));
-        object.setPrefWidth(520);
+        object.setPrefWidth(model.merged() ? 480 : 620);
         TreeTableColumn<PathNode, String> field = new TreeTableColumn<>("Reached via");
         field.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getValue().edge()));
         field.setPrefWidth(140);
         TreeTableColumn<PathNode, String> root = new TreeTableColumn<>("GC root");
         root.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getValue().rootKinds()));
-        root.setPrefWidth(110);
+        root.setPrefWidth(130);
         tree.getColumns().add(object);
         tree.getColumns().add(field);
         if (model.merged()) {
@@ -118,9 +118,12 @@ public final class PathsView extends BorderPane {
         retained.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().getValue().isMore()
                 ? Long.MIN_VALUE : cell.getValue().getValue().object().retainedBytes()));
         retained.setCellFactory(c -> SizeCells.tree(SizeCells.Style.SIZE));
+        shallow.setPrefWidth(100);
+        retained.setPrefWidth(100);
         TreeTableColumn<PathNode, String> percent = new TreeTableColumn<>("% of heap");
         percent.setCellValueFactory(cell -> new ReadOnlyStringWrapper(model.percentOfHeap(cell.getValue().getValue())));
         percent.setStyle("-fx-alignment: CENTER-RIGHT;");
+        percent.setPrefWidth(100);
         tree.getColumns().add(shallow);
         tree.getColumns().add(retained);
         tree.getColumns().add(percent);
