@@ -16,10 +16,10 @@ import javafx.concurrent.Task;
 
 /**
  * Reads each dump of a series in turn, reusing those already analysed, then builds the diff report.
- * Runs off the FX thread; progress goes through a coalescing relay, at most every 40 ms.
+ * Runs off the FX thread; progress goes through a coalescing relay, at most every 100 ms.
  */
 final class SeriesLoadTask extends Task<Comparison> {
-    private static final long PROGRESS_INTERVAL_NANOS = 40_000_000L;
+    private static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
     private static final int PHASES = AnalysisPhase.values().length;
 
     private final List<Path> files;

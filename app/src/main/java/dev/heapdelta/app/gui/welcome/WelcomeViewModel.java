@@ -20,6 +20,8 @@ public final class WelcomeViewModel {
     private final ObservableList<Path> chosenView = FXCollections.unmodifiableObservableList(chosen);
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
     private final BooleanBinding canOpen = Bindings.isNotEmpty(chosen);
+    /** True while the only file chosen came from "Open target…": a baseline chosen next goes before it. */
+    private boolean targetWithoutBaseline;
 
     public WelcomeViewModel(RecentFiles recentFiles) {
         this.recentFiles = recentFiles;
@@ -39,18 +41,24 @@ public final class WelcomeViewModel {
         return canOpen;
     }
 
-    /** Sets the first snapshot, replacing any baseline chosen before. */
+    /** Sets the first snapshot, replacing any baseline chosen before (a target chosen first stays second). */
     public void chooseBaseline(Path file) {
-        if (chosen.isEmpty()) {
-            chosen.add(file);
+        if (chosen.isEmpty() || targetWithoutBaseline) {
+            chosen.add(0, file);
         } else {
             chosen.set(0, file);
         }
+        targetWithoutBaseline = false;
     }
 
     /** Sets the second snapshot, replacing any target chosen before. */
     public void chooseTarget(Path file) {
-        if (chosen.size() < 2) {
+        if (chosen.isEmpty()) {
+            chosen.add(file);
+            targetWithoutBaseline = true;
+        } else if (chosen.size() == 1 && targetWithoutBaseline) {
+            chosen.set(0, file);
+        } else if (chosen.size() < 2) {
             chosen.add(file);
         } else {
             chosen.set(1, file);
@@ -60,6 +68,7 @@ public final class WelcomeViewModel {
     /** Appends a later snapshot to the series. */
     public void addSnapshot(Path file) {
         chosen.add(file);
+        targetWithoutBaseline = false;
     }
 
     /** Adds dropped files in name order, which for {@code dump-1, dump-2, …} is the order they were taken. */
@@ -90,11 +99,13 @@ public final class WelcomeViewModel {
 
     public void clear() {
         chosen.clear();
+        targetWithoutBaseline = false;
     }
 
     /** Replaces the chosen list, as {@code heapdelta gui A B} and "Open example" do. */
     public void choose(List<Path> files) {
         chosen.setAll(files);
+        targetWithoutBaseline = false;
     }
 
     /** Remembers files that opened, most recent first, and drops a file that no longer does. */
