@@ -44,6 +44,20 @@ public final class SnapshotLoader {
                     "not a heap dump (neither an HPROF header nor a V8 heap snapshot)"
                             + (detected.gzipped() ? " inside the gzip stream" : ""));
         };
+        return analyse(graph, displayName, options, cancel, progress, started);
+    }
+
+    /**
+     * Runs the shared pipeline on a graph that is already built: for tools and tests that make graphs
+     * themselves. The graph belongs to the returned snapshot, which closes it.
+     */
+    public static Snapshot analyse(HeapGraph graph, String displayName, AnalysisOptions options, CancelSignal cancel,
+            ProgressListener progress) {
+        return analyse(graph, displayName, options, cancel, progress, System.nanoTime());
+    }
+
+    private static Snapshot analyse(HeapGraph graph, String displayName, AnalysisOptions options,
+            CancelSignal cancel, ProgressListener progress, long started) {
         long read = System.nanoTime();
 
         RetentionRule rule = ruleFor(graph, options);

@@ -6,12 +6,27 @@ import dev.heapdelta.analyzer.leaks.Evidence;
 import dev.heapdelta.analyzer.leaks.Suspect;
 import dev.heapdelta.analyzer.report.DiffReport;
 import dev.heapdelta.analyzer.report.SnapshotRow;
+import com.fasterxml.jackson.core.JsonFactory;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Writes a {@link DiffReport} as the {@code diff --json} document of DESIGN.md §6. */
-final class DiffJson {
+public final class DiffJson {
     private DiffJson() {
+    }
+
+    /** The whole document, pretty-printed, as "Copy as JSON" puts it on the clipboard. */
+    public static String toJson(DiffReport report) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = new JsonFactory().createGenerator(text)) {
+            json.useDefaultPrettyPrinter();
+            write(report, -1, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to a string failed", e);
+        }
+        return text.toString();
     }
 
     /** @param topClasses how many class rows, or -1 for every class with a non-zero count */

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "heapdelta", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Compares heap dumps (HPROF, V8 .heapsnapshot) and names the leak.",
         subcommands = {SummaryCommand.class, DiffCommand.class, PathsCommand.class, BenchCommand.class,
-            CaptureCommand.class})
+            CaptureCommand.class, GuiCommand.class})
 public final class HeapDeltaCommand implements Runnable {
 
     @CommandLine.Spec

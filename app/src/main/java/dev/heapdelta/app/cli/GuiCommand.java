@@ -1,0 +1,35 @@
+package dev.heapdelta.app.cli;
+
+import dev.heapdelta.app.gui.DesktopEnvironment;
+import dev.heapdelta.app.gui.GuiLauncher;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code heapdelta gui [FILES…]}: the desktop app, opened straight into the comparison of FILES. */
+@Command(name = "gui", mixinStandardHelpOptions = true,
+        description = "Opens the desktop app, with FILES compared if given (oldest first).")
+final class GuiCommand implements Callable<Integer> {
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Dumps to open, oldest first.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--example", description = "Open the bundled example series (a leaking Java service, t0 t1 t2).")
+    boolean example;
+
+    @Override
+    public Integer call() {
+        if (example && !files.isEmpty()) {
+            throw new UsageException("give either --example or FILES, not both");
+        }
+        if (!DesktopEnvironment.hasDisplay()) {
+            throw new UsageException("no display to show a window on (DISPLAY is not set); "
+                    + "use 'heapdelta summary' or 'heapdelta diff' on a headless machine");
+        }
+        GuiLauncher.launch(new GuiLauncher.Startup(List.copyOf(files), example));
+        return ExitCode.OK;
+    }
+}

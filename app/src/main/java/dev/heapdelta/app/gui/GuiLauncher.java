@@ -1,0 +1,98 @@
+package dev.heapdelta.app.gui;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.heapdelta.app.gui.session.SnapshotSource;
+import dev.heapdelta.app.gui.welcome.PreferencesRecentFiles;
+import dev.heapdelta.samples.Examples;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Starts the desktop app. This class does not extend {@link Application}, so the shaded jar's plain
+ * main class can start JavaFX from the classpath; the {@link Application} is the nested {@link Fx}.
+ */
+public final class GuiLauncher {
+    public static final double WIDTH = 1280;
+    public static final double HEIGHT = 800;
+
+    private static volatile Startup startup = new Startup(List.of(), false);
+
+    /** What to open once the window is up. */
+    public record Startup(List<Path> files, boolean example) {
+    }
+
+    private GuiLauncher() {
+    }
+
+    /** Shows the window and returns when it is closed. */
+    public static void launch(Startup what) {
+        startup = what;
+        Application.launch(Fx.class);
+    }
+
+    /** The production context: two worker threads, the analyzer's loader, the user's preferences. */
+    public static GuiContext productionContext(ExecutorService executor) {
+        return new GuiContext(executor, SnapshotSource.ANALYZER, PreferencesRecentFiles.forUser(),
+                () -> Examples.copyTo(Examples.Platform.JAVA, exampleDirectory()));
+    }
+
+    /** Where the bundled example is copied: the user's cache directory, so that it survives a reboot. */
+    static Path exampleDirectory() {
+        String cache = System.getenv("XDG_CACHE_HOME");
+        Path base = cache != null && !cache.isBlank() ? Path.of(cache)
+                : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("heapdelta").resolve("examples").resolve("java");
+    }
+
+    /** Builds the window content for a stage: used by the app and by the UI tests. */
+    public static MainView createWindow(Stage stage, MainViewModel model) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        MainView view = new MainView(model);
+        Scene scene = new Scene(view, WIDTH, HEIGHT);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                GuiLauncher.class.getResource("heapdelta.css"), "heapdelta.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("HeapDelta");
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        return view;
+    }
+
+    /** The JavaFX application. */
+    public static final class Fx extends Application {
+        private ExecutorService executor;
+
+        @Override
+        public void start(Stage stage) {
+            AtomicInteger threads = new AtomicInteger();
+            executor = Executors.newFixedThreadPool(2, task -> {
+                Thread thread = new Thread(task, "heapdelta-worker-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+            MainViewModel model = new MainViewModel(productionContext(executor));
+            createWindow(stage, model);
+            stage.show();
+            Startup what = startup;
+            if (what.example()) {
+                model.openExample();
+            } else if (!what.files().isEmpty()) {
+                model.open(what.files());
+            }
+        }
+
+        @Override
+        public void stop() {
+            if (executor != null) {
+                executor.shutdownNow();
+            }
+        }
+    }
+}

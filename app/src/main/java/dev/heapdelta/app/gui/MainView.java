@@ -1,0 +1,285 @@
+package dev.heapdelta.app.gui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.heapdelta.app.gui.controls.Icons;
+import dev.heapdelta.app.gui.controls.Labels;
+import dev.heapdelta.app.gui.loading.LoadFailure;
+import dev.heapdelta.app.gui.loading.LoadingView;
+import dev.heapdelta.app.gui.navigation.Place;
+import dev.heapdelta.app.gui.welcome.WelcomeView;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The window's content: menu, navigation bar, the current place's view, the loading card and the status line. */
+public final class MainView extends BorderPane {
+    private final MainViewModel model;
+    private final PlaceViews places;
+    private final StackPane content = new StackPane();
+    private final BooleanProperty dark = new SimpleBooleanProperty(false);
+    private final ToggleGroup sections = new ToggleGroup();
+    private final ToggleButton overviewToggle = section("Overview", Feather.HOME, "overviewToggle");
+    private final ToggleButton classesToggle = section("Classes", Feather.LIST, "classesToggle");
+    private final ToggleButton dominatorsToggle = section("Dominator tree", Feather.GIT_MERGE, "dominatorTreeToggle");
+
+    public MainView(MainViewModel model) {
+        this.model = model;
+        setId("mainView");
+        WelcomeView welcome = new WelcomeView(model.welcome(), model::openChosen, model::openExample);
+        this.places = new PlaceViews(model, welcome);
+        setTop(new VBox(menuBar(), navigationBar()));
+        StackPane center = new StackPane(content, new LoadingView(model.loading()));
+        setCenter(center);
+        setBottom(statusBar());
+        model.setFailureHandler(this::showFailure);
+        model.navigator().currentProperty().addListener((o, old, place) -> show(place));
+        dark.addListener((o, old, now) -> {
+            Application.setUserAgentStylesheet(now ? new PrimerDark().getUserAgentStylesheet()
+                    : new PrimerLight().getUserAgentStylesheet());
+            show(model.navigator().current());
+        });
+        setOnDragOver(event -> {
+            if (event.getDragboard().hasFiles()) {
+                event.acceptTransferModes(TransferMode.COPY);
+            }
+            event.consume();
+        });
+        setOnDragDropped(event -> {
+            boolean accepted = event.getDragboard().hasFiles();
+            if (accepted) {
+                model.dropFiles(event.getDragboard().getFiles().stream().map(File::toPath).toList());
+            }
+            event.setDropCompleted(accepted);
+            event.consume();
+        });
+        show(model.navigator().current());
+    }
+
+    /** The theme the app starts in. */
+    public BooleanProperty darkThemeProperty() {
+        return dark;
+    }
+
+    private void show(Place place) {
+        Node view = places.viewOf(place, dark.get());
+        content.getChildren().setAll(view);
+        boolean open = model.comparisonProperty().get() != null;
+        overviewToggle.setDisable(!open);
+        classesToggle.setDisable(!open);
+        dominatorsToggle.setDisable(!open);
+        sections.selectToggle(place instanceof Place.Overview ? overviewToggle
+                : place instanceof Place.Classes ? classesToggle
+                : place instanceof Place.Dominators d && d.from() == null ? dominatorsToggle : null);
+        if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
+            stage.setTitle("HeapDelta — " + PlaceViews.titleOf(place));
+        }
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = item("Open dumps…", "openMenuItem", new KeyCodeCombination(KeyCode.O,
+                KeyCombination.SHORTCUT_DOWN), () -> WelcomeView.chooseFromMenu(getScene().getWindow(),
+                "Open heap dumps (oldest first)", model::open));
+        MenuItem add = item("Add snapshot to the series…", "addMenuItem", null,
+                () -> WelcomeView.chooseFromMenu(getScene().getWindow(), "Add later snapshots", model::dropFiles));
+        MenuItem example = item("Open example", "exampleMenuItem", null, model::openExample);
+        Menu recent = new Menu("Open recent");
+        recent.setId("recentMenu");
+        recent.setOnShowing(event -> fillRecent(recent));
+        recent.getItems().add(new MenuItem("(none)"));
+        MenuItem export = item("Export report…", "exportMenuItem", new KeyCodeCombination(KeyCode.E,
+                KeyCombination.SHORTCUT_DOWN), this::exportReport);
+        MenuItem copyJson = item("Copy as JSON", "copyJsonMenuItem", new KeyCodeCombination(KeyCode.C,
+                KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::copyJson);
+        export.disableProperty().bind(model.comparisonProperty().isNull());
+        copyJson.disableProperty().bind(model.comparisonProperty().isNull());
+        MenuItem welcome = item("Start page", "welcomeMenuItem", null, model::showWelcome);
+        MenuItem quit = item("Quit", "quitMenuItem", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+                () -> getScene().getWindow().hide());
+        Menu file = new Menu("File", null, open, add, example, recent, new SeparatorMenuItem(), export, copyJson,
+                new SeparatorMenuItem(), welcome, quit);
+
+        MenuItem overview = item("Overview", "overviewMenuItem", new KeyCodeCombination(KeyCode.DIGIT1,
+                KeyCombination.SHORTCUT_DOWN), model::showOverview);
+        MenuItem classes = item("Classes", "classesMenuItem", new KeyCodeCombination(KeyCode.DIGIT2,
+                KeyCombination.SHORTCUT_DOWN), model::showClasses);
+        MenuItem dominators = item("Dominator tree", "dominatorsMenuItem", new KeyCodeCombination(KeyCode.DIGIT3,
+                KeyCombination.SHORTCUT_DOWN), model::showDominatorTree);
+        MenuItem find = item("Filter classes", "filterMenuItem", new KeyCodeCombination(KeyCode.F,
+                KeyCombination.SHORTCUT_DOWN), this::focusClassFilter);
+        MenuItem back = item("Back", "backMenuItem", new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN),
+                model::back);
+        back.disableProperty().bind(model.navigator().canGoBackProperty().not());
+        MenuItem forward = item("Forward", "forwardMenuItem", new KeyCodeCombination(KeyCode.RIGHT,
+                KeyCombination.ALT_DOWN), model::forward);
+        forward.disableProperty().bind(model.navigator().canGoForwardProperty().not());
+        CheckMenuItem darkTheme = new CheckMenuItem("Dark theme");
+        darkTheme.setId("darkThemeMenuItem");
+        darkTheme.selectedProperty().bindBidirectional(dark);
+        CheckMenuItem weak = new CheckMenuItem("Weak and soft references do not retain");
+        weak.setId("weakRefsMenuItem");
+        weak.setSelected(model.weakReferencesIgnoredProperty().get());
+        weak.setOnAction(event -> model.setWeakReferencesIgnored(weak.isSelected()));
+        Menu view = new Menu("View", null, overview, classes, dominators, find, new SeparatorMenuItem(), back, forward,
+                new SeparatorMenuItem(), weak, darkTheme);
+
+        MenuItem about = item("About HeapDelta", "aboutMenuItem", null, this::showAbout);
+        Menu help = new Menu("Help", null, about);
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private ToolBar navigationBar() {
+        Button back = new Button(null, Icons.of(Feather.ARROW_LEFT));
+        back.setId("backButton");
+        back.setTooltip(new Tooltip("Back (Alt+Left)"));
+        back.setOnAction(event -> model.back());
+        back.disableProperty().bind(model.navigator().canGoBackProperty().not());
+        Button forward = new Button(null, Icons.of(Feather.ARROW_RIGHT));
+        forward.setId("forwardButton");
+        forward.setTooltip(new Tooltip("Forward (Alt+Right)"));
+        forward.setOnAction(event -> model.forward());
+        forward.disableProperty().bind(model.navigator().canGoForwardProperty().not());
+        Button home = new Button(null, Icons.of(Feather.FOLDER));
+        home.setId("homeButton");
+        home.setTooltip(new Tooltip("Start page: choose dumps"));
+        home.setOnAction(event -> model.showWelcome());
+        overviewToggle.setOnAction(event -> model.showOverview());
+        classesToggle.setOnAction(event -> model.showClasses());
+        dominatorsToggle.setOnAction(event -> model.showDominatorTree());
+        HBox sectionsBox = new HBox(4, overviewToggle, classesToggle, dominatorsToggle);
+        Label place = Labels.styled("", "place-title");
+        place.setId("placeTitle");
+        place.textProperty().bind(model.navigator().currentProperty().map(PlaceViews::titleOf));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(back, forward, home, new javafx.scene.control.Separator(), sectionsBox,
+                new javafx.scene.control.Separator(), place, spacer);
+        bar.setId("navigationBar");
+        return bar;
+    }
+
+    private ToggleButton section(String text, Feather icon, String id) {
+        ToggleButton toggle = new ToggleButton(text, Icons.of(icon));
+        toggle.setId(id);
+        toggle.setToggleGroup(sections);
+        // A section button shows where the user is; it cannot be un-pressed into nowhere.
+        toggle.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, event -> {
+            if (toggle.isSelected()) {
+                event.consume();
+            }
+        });
+        return toggle;
+    }
+
+    private HBox statusBar() {
+        Label status = Labels.styled("", "text-muted", "text-small");
+        status.setId("statusText");
+        status.textProperty().bind(model.statusProperty());
+        HBox bar = new HBox(status);
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 12, 4, 12));
+        return bar;
+    }
+
+    private static MenuItem item(String text, String id, KeyCombination accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        if (accelerator != null) {
+            item.setAccelerator(accelerator);
+        }
+        item.setOnAction(event -> action.run());
+        return item;
+    }
+
+    private void fillRecent(Menu menu) {
+        List<Path> files = model.welcome().recentFiles();
+        if (files.isEmpty()) {
+            MenuItem none = new MenuItem("(none)");
+            none.setDisable(true);
+            menu.getItems().setAll(none);
+            return;
+        }
+        menu.getItems().setAll(files.stream().map(file -> item(file.toString(), null, null,
+                () -> model.open(List.of(file)))).toList());
+    }
+
+    private void focusClassFilter() {
+        model.showClasses();
+        if (places.classesIfShown() != null) {
+            places.classesIfShown().focusFilter();
+        }
+    }
+
+    private void copyJson() {
+        String json = model.copyReportJson();
+        if (!json.isEmpty()) {
+            ClipboardContent clipboard = new ClipboardContent();
+            clipboard.putString(json);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(clipboard);
+        }
+    }
+
+    private void exportReport() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, MainViewModel.PDF_NOT_AVAILABLE);
+        alert.setHeaderText("Export report");
+        alert.setTitle("HeapDelta");
+        alert.getDialogPane().setId("exportUnavailableDialog");
+        alert.initOwner(getScene().getWindow());
+        alert.show();
+    }
+
+    private void showFailure(LoadFailure failure) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, failure.problem());
+        alert.setTitle("HeapDelta");
+        alert.setHeaderText(failure.headline());
+        alert.getDialogPane().setId("loadErrorDialog");
+        alert.getDialogPane().setMinWidth(520);
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        alert.show();
+    }
+
+    private void showAbout() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "Compares heap dumps (HPROF and V8 heap snapshots) and "
+                + "names the leak.\n\nKeyboard: Ctrl+O open, Ctrl+1/2/3 overview, classes, dominator tree, Ctrl+F "
+                + "filter classes, Alt+Left/Right back and forward, Enter opens the selected row.");
+        alert.setTitle("HeapDelta");
+        alert.setHeaderText("HeapDelta");
+        alert.initOwner(getScene().getWindow());
+        alert.show();
+    }
+}

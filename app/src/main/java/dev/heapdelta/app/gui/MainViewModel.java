@@ -1,0 +1,315 @@
+package dev.heapdelta.app.gui;
+
+import dev.heapdelta.analyzer.analysis.AnalysisOptions;
+import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.analysis.WeakReferencePolicy;
+import dev.heapdelta.app.cli.DiffJson;
+import dev.heapdelta.app.gui.classes.ClassDiffViewModel;
+import dev.heapdelta.app.gui.classes.ClassInstancesViewModel;
+import dev.heapdelta.app.gui.dominators.DominatorTreeViewModel;
+import dev.heapdelta.app.gui.inspector.InspectorViewModel;
+import dev.heapdelta.app.gui.loading.LoadFailure;
+import dev.heapdelta.app.gui.loading.LoadingViewModel;
+import dev.heapdelta.app.gui.navigation.Navigator;
+import dev.heapdelta.app.gui.navigation.Place;
+import dev.heapdelta.app.gui.overview.OverviewViewModel;
+import dev.heapdelta.app.gui.paths.PathsViewModel;
+import dev.heapdelta.app.gui.session.BackgroundJob;
+import dev.heapdelta.app.gui.session.Comparison;
+import dev.heapdelta.app.gui.welcome.WelcomeViewModel;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The app's state: the open comparison, the loading in progress, and where the user is. Menu and
+ * toolbar commands land here; each place's own view-model is made here on demand.
+ */
+public final class MainViewModel {
+    /** Shown by "Export report…" while the PDF writer is not part of this build. */
+    public static final String PDF_NOT_AVAILABLE = "The PDF leak report is not available in this build. "
+            + "Use \"Copy as JSON\" for now; the report will appear here once the PDF writer ships.";
+
+    private final GuiContext context;
+    private final Navigator navigator = new Navigator();
+    private final WelcomeViewModel welcome;
+    private final LoadingViewModel loading;
+    private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Open two or more dumps of one process.");
+    private final ReadOnlyBooleanWrapper weakReferencesIgnored = new ReadOnlyBooleanWrapper(false);
+    private final Set<Path> exampleFiles = new HashSet<>();
+    private Consumer<LoadFailure> failureHandler = failure -> { };
+    private OverviewViewModel overview;
+    private ClassDiffViewModel classDiff;
+
+    public MainViewModel(GuiContext context) {
+        this.context = context;
+        this.welcome = new WelcomeViewModel(context.recentFiles());
+        this.loading = new LoadingViewModel(context.executor(), context.snapshots());
+    }
+
+    public Navigator navigator() {
+        return navigator;
+    }
+
+    public WelcomeViewModel welcome() {
+        return welcome;
+    }
+
+    public LoadingViewModel loading() {
+        return loading;
+    }
+
+    public ReadOnlyObjectProperty<Comparison> comparisonProperty() {
+        return comparison.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty weakReferencesIgnoredProperty() {
+        return weakReferencesIgnored.getReadOnlyProperty();
+    }
+
+    /** Where load failures go: the view shows them as an error dialog. */
+    public void setFailureHandler(Consumer<LoadFailure> handler) {
+        this.failureHandler = handler;
+    }
+
+    /** Opens the files chosen on the welcome screen. */
+    public void openChosen() {
+        open(List.copyOf(welcome.chosenFiles()));
+    }
+
+    /** Loads {@code files} as one series, oldest first; the current comparison stays until they are read. */
+    public void open(List<Path> files) {
+        if (files.isEmpty() || loading.runningProperty().get()) {
+            return;
+        }
+        welcome.choose(files);
+        AnalysisOptions options = options();
+        Map<Path, Snapshot> reusable = new HashMap<>();
+        Comparison current = comparison.get();
+        if (current != null) {
+            for (int i = 0; i < current.size(); i++) {
+                if (current.snapshot(i).options().equals(options)) {
+                    reusable.put(current.files().get(i), current.snapshot(i));
+                }
+            }
+        }
+        loading.start(files, options, reusable, LoadingViewModel.outcome(this::loaded, this::failed, () ->
+                status.set("Loading cancelled.")));
+    }
+
+    /** Appends dropped or chosen files to the open series and reloads it, reusing what is already read. */
+    public void addToSeries(List<Path> files) {
+        Comparison current = comparison.get();
+        if (current == null) {
+            welcome.addDropped(files);
+            return;
+        }
+        List<Path> series = new java.util.ArrayList<>(current.files());
+        List<Path> sorted = new java.util.ArrayList<>(files);
+        sorted.sort(null);
+        series.addAll(sorted);
+        open(series);
+    }
+
+    /** Copies the bundled Java example (three snapshots of a leaking service) out and opens it. */
+    public void openExample() {
+        BackgroundJob.run(context.executor(), "copy the example", context.example()::copy, files -> {
+            exampleFiles.addAll(files);
+            open(files);
+        }, problem -> failureHandler.accept(new LoadFailure("the bundled example",
+                "the example could not be copied out: " + problem.getMessage(), true)));
+    }
+
+    public void cancelLoading() {
+        loading.cancel();
+    }
+
+    /** Analyses the open series again with {@code Reference.referent} retaining (MAT) or not. */
+    public void setWeakReferencesIgnored(boolean ignored) {
+        if (ignored == weakReferencesIgnored.get()) {
+            return;
+        }
+        weakReferencesIgnored.set(ignored);
+        Comparison current = comparison.get();
+        if (current != null) {
+            open(current.files());
+        }
+    }
+
+    public void back() {
+        navigator.back();
+    }
+
+    public void forward() {
+        navigator.forward();
+    }
+
+    public void showWelcome() {
+        navigator.goTo(new Place.Welcome());
+    }
+
+    public void showOverview() {
+        if (comparison.get() != null) {
+            navigator.goTo(new Place.Overview());
+        }
+    }
+
+    public void showClasses() {
+        if (comparison.get() != null) {
+            navigator.goTo(new Place.Classes());
+        }
+    }
+
+    public void showDominatorTree() {
+        Comparison current = comparison.get();
+        if (current != null) {
+            navigator.goTo(new Place.Dominators(current.lastIndex(), null));
+        }
+    }
+
+    /** Files dropped on the window: on the welcome screen they join the list; elsewhere they extend the series. */
+    public void dropFiles(List<Path> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        Comparison current = comparison.get();
+        if (current != null && !(navigator.current() instanceof Place.Welcome)) {
+            welcome.choose(current.files());
+            welcome.addDropped(files);
+            navigator.goTo(new Place.Welcome());
+            status.set("Added " + files.size() + (files.size() == 1 ? " file" : " files")
+                    + " to the series: press Compare to open it.");
+            return;
+        }
+        welcome.addDropped(files);
+    }
+
+    /** The report JSON for the clipboard; says in the status line what was copied. */
+    public String copyReportJson() {
+        String json = reportJson();
+        status.set(json.isEmpty() ? "Nothing to copy: open dumps first."
+                : "Copied the report as JSON (" + dev.heapdelta.app.gui.format.HumanSizes.size(json.length())
+                        + ").");
+        return json;
+    }
+
+    /** The diff report as the {@code diff --json} document; empty when nothing is open. */
+    public String reportJson() {
+        Comparison current = comparison.get();
+        return current == null ? "" : DiffJson.toJson(current.report());
+    }
+
+    /** The overview of the open comparison, made once per comparison. */
+    public OverviewViewModel overview() {
+        if (overview == null) {
+            overview = new OverviewViewModel(requireComparison(), navigator);
+        }
+        return overview;
+    }
+
+    /** The class diff table, made once per comparison so that its filter survives navigation. */
+    public ClassDiffViewModel classDiff() {
+        if (classDiff == null) {
+            Comparison current = requireComparison();
+            classDiff = ClassDiffViewModel.ofRows(current.report().classes(), current.shortNames(), navigator);
+        }
+        return classDiff;
+    }
+
+    public ClassInstancesViewModel instances(Place.Instances place) {
+        return new ClassInstancesViewModel(requireComparison(), place, navigator, context.executor());
+    }
+
+    public DominatorTreeViewModel dominators(Place.Dominators place) {
+        return new DominatorTreeViewModel(requireComparison(), place, navigator);
+    }
+
+    public PathsViewModel paths(Place place) {
+        return new PathsViewModel(requireComparison(), place, navigator, context.executor());
+    }
+
+    public InspectorViewModel inspector(Place.Inspector place) {
+        return new InspectorViewModel(requireComparison(), place, navigator, context.executor());
+    }
+
+    private Comparison requireComparison() {
+        Comparison current = comparison.get();
+        if (current == null) {
+            throw new IllegalStateException("no comparison is open");
+        }
+        return current;
+    }
+
+    private AnalysisOptions options() {
+        return AnalysisOptions.defaults().withWeakReferences(
+                weakReferencesIgnored.get() ? WeakReferencePolicy.IGNORE : WeakReferencePolicy.MAT);
+    }
+
+    private void loaded(Comparison loaded) {
+        Comparison previous = comparison.get();
+        if (previous != null) {
+            closeUnshared(previous, loaded);
+        }
+        overview = null;
+        classDiff = null;
+        comparison.set(loaded);
+        List<Path> remembered = loaded.files().stream().filter(file -> !exampleFiles.contains(file)).toList();
+        if (!remembered.isEmpty()) {
+            welcome.rememberOpened(remembered);
+        }
+        status.set(statusOf(loaded));
+        navigator.reset(new Place.Overview());
+    }
+
+    private void failed(LoadFailure failure) {
+        welcome.chosenFiles().stream()
+                .filter(file -> file.toString().equals(failure.file()))
+                .findFirst()
+                .ifPresent(welcome::remove);
+        status.set(failure.headline());
+        failureHandler.accept(failure);
+    }
+
+    private static void closeUnshared(Comparison previous, Comparison loaded) {
+        Set<Snapshot> kept = new HashSet<>();
+        for (int i = 0; i < loaded.size(); i++) {
+            kept.add(loaded.snapshot(i));
+        }
+        for (int i = 0; i < previous.size(); i++) {
+            Snapshot snapshot = previous.snapshot(i);
+            if (!kept.contains(snapshot)) {
+                try {
+                    snapshot.close();
+                } catch (Exception ignored) {
+                    // Only file handles are released; the new comparison does not depend on them.
+                }
+            }
+        }
+    }
+
+    private static String statusOf(Comparison loaded) {
+        StringBuilder text = new StringBuilder();
+        text.append(loaded.size()).append(loaded.size() == 1 ? " snapshot" : " snapshots");
+        text.append(" · ").append(loaded.report().snapshots().get(0).format().toUpperCase(java.util.Locale.ROOT));
+        text.append(" · ").append(loaded.report().classes().size()).append(" classes");
+        int suspects = loaded.report().suspects().size();
+        text.append(" · ").append(suspects).append(suspects == 1 ? " suspect" : " suspects");
+        text.append(" · retention: ").append(loaded.report().retention());
+        return text.toString();
+    }
+}

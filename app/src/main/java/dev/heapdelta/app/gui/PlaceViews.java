@@ -1,0 +1,94 @@
+package dev.heapdelta.app.gui;
+
+import dev.heapdelta.app.gui.classes.ClassDiffView;
+import dev.heapdelta.app.gui.classes.ClassInstancesView;
+import dev.heapdelta.app.gui.dominators.DominatorTreeView;
+import dev.heapdelta.app.gui.inspector.InspectorView;
+import dev.heapdelta.app.gui.navigation.Place;
+import dev.heapdelta.app.gui.overview.OverviewView;
+import dev.heapdelta.app.gui.paths.PathsView;
+import dev.heapdelta.app.gui.session.Comparison;
+import dev.heapdelta.app.gui.welcome.WelcomeView;
+import javafx.scene.Node;
+
+/** Makes the view of each place from its view-model; the overview and class table are kept per comparison. */
+final class PlaceViews {
+    private final MainViewModel model;
+    private final WelcomeView welcome;
+    private Comparison viewsFor;
+    private OverviewView overview;
+    private boolean overviewDark;
+    private ClassDiffView classes;
+
+    PlaceViews(MainViewModel model, WelcomeView welcome) {
+        this.model = model;
+        this.welcome = welcome;
+    }
+
+    Node viewOf(Place place, boolean dark) {
+        if (place instanceof Place.Welcome || model.comparisonProperty().get() == null) {
+            return welcome;
+        }
+        if (viewsFor != model.comparisonProperty().get()) {
+            viewsFor = model.comparisonProperty().get();
+            overview = null;
+            classes = null;
+        }
+        if (place instanceof Place.Overview) {
+            if (overview == null || overviewDark != dark) {
+                overview = new OverviewView(model.overview(), dark);
+                overviewDark = dark;
+            }
+            return overview;
+        }
+        if (place instanceof Place.Classes) {
+            if (classes == null) {
+                classes = new ClassDiffView(model.classDiff());
+            }
+            return classes;
+        }
+        if (place instanceof Place.Instances instances) {
+            return new ClassInstancesView(model.instances(instances));
+        }
+        if (place instanceof Place.Dominators dominators) {
+            return new DominatorTreeView(model.dominators(dominators));
+        }
+        if (place instanceof Place.ObjectPath || place instanceof Place.ClassPaths) {
+            return new PathsView(model.paths(place));
+        }
+        if (place instanceof Place.Inspector inspector) {
+            return new InspectorView(model.inspector(inspector));
+        }
+        throw new IllegalArgumentException("no view for " + place);
+    }
+
+    /** The class table, if it has been shown for the open comparison. */
+    ClassDiffView classesIfShown() {
+        return viewsFor == model.comparisonProperty().get() ? classes : null;
+    }
+
+    static String titleOf(Place place) {
+        if (place instanceof Place.Welcome) {
+            return "Welcome";
+        }
+        if (place instanceof Place.Overview) {
+            return "Overview";
+        }
+        if (place instanceof Place.Classes) {
+            return "Classes";
+        }
+        if (place instanceof Place.Instances instances) {
+            return "Instances of " + instances.className();
+        }
+        if (place instanceof Place.Dominators) {
+            return "Dominator tree";
+        }
+        if (place instanceof Place.ObjectPath) {
+            return "Path to GC roots";
+        }
+        if (place instanceof Place.ClassPaths classPaths) {
+            return "Merged paths: " + classPaths.className();
+        }
+        return "Inspector";
+    }
+}

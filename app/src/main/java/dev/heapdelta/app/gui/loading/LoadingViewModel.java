@@ -1,0 +1,192 @@
+package dev.heapdelta.app.gui.loading;
+
+import dev.heapdelta.analyzer.analysis.AnalysisOptions;
+import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.source.AnalysisCancelledException;
+import dev.heapdelta.analyzer.source.CancelSignal;
+import dev.heapdelta.analyzer.source.DumpFormatException;
+import dev.heapdelta.app.gui.format.HumanSizes;
+import dev.heapdelta.app.gui.session.Comparison;
+import dev.heapdelta.app.gui.session.SnapshotSource;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * Loads a series of dumps in the background and reports progress: which file, which phase, how
+ * many bytes. The caller learns the outcome through one of three callbacks, on the FX thread.
+ */
+public final class LoadingViewModel {
+    private final Executor executor;
+    private final SnapshotSource source;
+    private final ReadOnlyStringWrapper fileText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper phaseText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper amountText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper overallProgress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyDoubleWrapper phaseProgress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(false);
+    private CancelSignal cancel = CancelSignal.NEVER;
+
+    /** The three ways a load ends. */
+    public interface Outcome {
+        void loaded(Comparison comparison);
+
+        void failed(LoadFailure failure);
+
+        void cancelled();
+    }
+
+    public LoadingViewModel(Executor executor, SnapshotSource source) {
+        this.executor = executor;
+        this.source = source;
+    }
+
+    /**
+     * Starts loading {@code files} in order; snapshots in {@code reusable} (by path) are taken as
+     * they are instead of being read again. Call on the FX thread; one load at a time.
+     */
+    public void start(List<Path> files, AnalysisOptions options, Map<Path, Snapshot> reusable, Outcome outcome) {
+        if (running.get()) {
+            throw new IllegalStateException("a load is already running");
+        }
+        cancel = new CancelSignal();
+        running.set(true);
+        cancelling.set(false);
+        show(new LoadProgress(SeriesLoadTask.shortName(files.get(0)), 0, files.size(), "Opening", 0, -1, true, 0));
+        ProgressRelay<LoadProgress> relay = new ProgressRelay<>(this::showIfRunning);
+        SeriesLoadTask task = new SeriesLoadTask(files, options, source, reusable, cancel, relay);
+        task.setOnSucceeded(event -> {
+            running.set(false);
+            outcome.loaded(task.getValue());
+        });
+        task.setOnFailed(event -> {
+            running.set(false);
+            Throwable problem = task.getException();
+            if (problem instanceof AnalysisCancelledException) {
+                outcome.cancelled();
+            } else {
+                outcome.failed(failureOf(task.currentFile(), problem));
+            }
+        });
+        executor.execute(task);
+    }
+
+    /** Asks the analysis to stop at its next check; the outcome then says cancelled. */
+    public void cancel() {
+        if (running.get()) {
+            cancelling.set(true);
+            phaseText.set("Cancelling…");
+            cancel.cancel();
+        }
+    }
+
+    static LoadFailure failureOf(String file, Throwable problem) {
+        if (problem instanceof DumpFormatException format) {
+            return new LoadFailure(format.file(), format.getMessage(), true);
+        }
+        if (problem instanceof NoSuchFileException) {
+            return new LoadFailure(file, "file " + file + ": no such file", true);
+        }
+        if (problem instanceof IOException io) {
+            return new LoadFailure(file, "file " + file + ": " + io.getMessage(), true);
+        }
+        if (problem instanceof OutOfMemoryError) {
+            return new LoadFailure(file, "file " + file + ": not enough memory to analyse it (start HeapDelta with a"
+                    + " larger -Xmx)", true);
+        }
+        return new LoadFailure(file, problem.getClass().getName() + ": " + problem.getMessage(), false);
+    }
+
+    private void showIfRunning(LoadProgress progress) {
+        if (running.get() && !cancelling.get()) {
+            show(progress);
+        }
+    }
+
+    private void show(LoadProgress progress) {
+        fileText.set(progress.comparing()
+                ? "All " + progress.fileCount() + " snapshots read"
+                : "Reading " + progress.fileName() + " (" + (progress.fileIndex() + 1) + " of " + progress.fileCount()
+                        + ")");
+        phaseText.set(progress.phase());
+        amountText.set(amountOf(progress));
+        overallProgress.set(progress.overall());
+        // An unknown total shows an empty bar, not an animated one: animation repaints every frame, which
+        // software rendering pays for on the FX thread while the workers want the same cores.
+        phaseProgress.set(progress.total() > 0 ? Math.min(1, (double) progress.done() / progress.total()) : 0);
+    }
+
+    static String amountOf(LoadProgress progress) {
+        if (progress.done() <= 0 && progress.total() <= 0) {
+            return "";
+        }
+        if (progress.unitIsBytes()) {
+            return progress.total() > 0
+                    ? HumanSizes.size(progress.done()) + " of " + HumanSizes.size(progress.total())
+                    : HumanSizes.size(progress.done());
+        }
+        return progress.total() > 0
+                ? HumanSizes.count(progress.done()) + " of " + HumanSizes.count(progress.total()) + " objects"
+                : HumanSizes.count(progress.done()) + " objects";
+    }
+
+    public ReadOnlyStringProperty fileTextProperty() {
+        return fileText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty phaseTextProperty() {
+        return phaseText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty amountTextProperty() {
+        return amountText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty overallProgressProperty() {
+        return overallProgress.getReadOnlyProperty();
+    }
+
+    /** This phase's progress from 0 to 1; 0 while its total is unknown. */
+    public ReadOnlyDoubleProperty phaseProgressProperty() {
+        return phaseProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty cancellingProperty() {
+        return cancelling.getReadOnlyProperty();
+    }
+
+    /** A consumer-friendly form of {@link Outcome}, for callers that use lambdas. */
+    public static Outcome outcome(Consumer<Comparison> loaded, Consumer<LoadFailure> failed, Runnable cancelled) {
+        return new Outcome() {
+            @Override
+            public void loaded(Comparison comparison) {
+                loaded.accept(comparison);
+            }
+
+            @Override
+            public void failed(LoadFailure failure) {
+                failed.accept(failure);
+            }
+
+            @Override
+            public void cancelled() {
+                cancelled.run();
+            }
+        };
+    }
+}

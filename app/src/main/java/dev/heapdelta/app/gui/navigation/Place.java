@@ -1,0 +1,39 @@
+package dev.heapdelta.app.gui.navigation;
+
+import dev.heapdelta.app.gui.session.ObjectRef;
+
+/** Where the user is in the app: one entry of the back/forward history. */
+public sealed interface Place {
+
+    /** The start screen: choose or drop dumps. */
+    record Welcome() implements Place {
+    }
+
+    /** "What leaked?": totals, charts and the ranked suspects. */
+    record Overview() implements Place {
+    }
+
+    /** The diff table of every class. */
+    record Classes() implements Place {
+    }
+
+    /** The instances of one class in one snapshot, largest first. */
+    record Instances(String classKey, String className, int snapshot) implements Place {
+    }
+
+    /** The dominator tree of one snapshot, from its root or from one object. */
+    record Dominators(int snapshot, ObjectRef from) implements Place {
+    }
+
+    /** The shortest strong path from a GC root to one object. */
+    record ObjectPath(ObjectRef object) implements Place {
+    }
+
+    /** The merged shortest paths of every instance of a class, as MAT merges them. */
+    record ClassPaths(String classKey, String className, int snapshot) implements Place {
+    }
+
+    /** Fields and values of one object. */
+    record Inspector(ObjectRef object) implements Place {
+    }
+}

@@ -1,0 +1,218 @@
+package dev.heapdelta.app.gui.overview;
+
+import dev.heapdelta.app.gui.controls.Icons;
+import dev.heapdelta.app.gui.controls.Labels;
+import dev.heapdelta.app.gui.format.HumanSizes;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.fx.ChartViewer;
+import org.kordamp.ikonli.feather.Feather;
+
+/** "What leaked?": heap totals, the growth charts and the ranked suspect cards. */
+public final class OverviewView extends ScrollPane {
+    private static final double CHART_HEIGHT = 320;
+
+    public OverviewView(OverviewViewModel model, boolean dark) {
+        setId("overviewView");
+        setFitToWidth(true);
+        getStyleClass().add("edge-to-edge");
+
+        Label headline = Labels.styled(model.headline(), "title-3");
+        headline.setId("overviewHeadline");
+        headline.setWrapText(true);
+        VBox content = new VBox(16, headline);
+        content.setPadding(new Insets(20, 24, 24, 24));
+        if (!model.partialWarning().isEmpty()) {
+            Label warning = Labels.styled(model.partialWarning(), "warning-banner");
+            warning.setId("partialWarning");
+            warning.setWrapText(true);
+            warning.setGraphic(Icons.of(Feather.ALERT_TRIANGLE));
+            content.getChildren().add(warning);
+        }
+        content.getChildren().add(totals(model));
+        // The suspects answer "what leaked?", so they take the wide column; the charts sit beside them.
+        VBox suspects = suspects(model);
+        HBox.setHgrow(suspects, Priority.ALWAYS);
+        suspects.setMinWidth(420);
+        VBox charts = charts(model, dark);
+        charts.setMinWidth(360);
+        charts.setPrefWidth(480);
+        charts.setMaxWidth(560);
+        HBox columns = new HBox(20, suspects, charts);
+        content.getChildren().add(columns);
+        setContent(content);
+    }
+
+    private static FlowPane totals(OverviewViewModel model) {
+        FlowPane row = new FlowPane(12, 12);
+        row.setId("snapshotTotals");
+        long first = model.totals().get(0).totalBytes();
+        for (int i = 0; i < model.totals().size(); i++) {
+            SnapshotTotal total = model.totals().get(i);
+            Label name = Labels.styled(total.name(), "text-muted", "text-small");
+            Label size = Labels.styled(HumanSizes.size(total.totalBytes()), "title-2");
+            size.setTooltip(new Tooltip(HumanSizes.exactBytes(total.totalBytes()) + " (sum of shallow sizes)"));
+            Label objects = Labels.styled(HumanSizes.count(total.objects()) + " objects · " + total.format(),
+                    "text-muted");
+            VBox card = new VBox(2, name, size, objects);
+            if (i > 0) {
+                long delta = total.totalBytes() - first;
+                Label change = Labels.styled(HumanSizes.delta(delta) + " since " + model.totals().get(0).name(),
+                        delta > 0 ? "growth" : "shrink");
+                card.getChildren().add(change);
+            }
+            if (total.partial()) {
+                card.getChildren().add(Labels.styled("partial", "warning-chip"));
+            }
+            card.getStyleClass().add("total-card");
+            card.setMinWidth(200);
+            row.getChildren().add(card);
+        }
+        return row;
+    }
+
+    private static VBox charts(OverviewViewModel model, boolean dark) {
+        VBox column = new VBox(16);
+        if (model.topGrowth().isEmpty()) {
+            Label none = Labels.styled(model.singleSnapshot()
+                    ? "Growth needs a second snapshot: add one from the start page or drop it here."
+                    : "No class grew in retained size between the first and the last snapshot.", "text-muted");
+            none.setId("noGrowth");
+            none.setWrapText(true);
+            column.getChildren().add(none);
+            return column;
+        }
+        ChartViewer growth = new ChartViewer(OverviewCharts.growthChart(
+                OverviewCharts.growthDataset(model.topGrowth()), dark));
+        growth.setId("growthChart");
+        growth.setPrefHeight(CHART_HEIGHT);
+        growth.setMinHeight(CHART_HEIGHT);
+        column.getChildren().add(growth);
+        if (!model.trends().isEmpty()) {
+            ChartViewer trend = new ChartViewer(OverviewCharts.trendChart(
+                    OverviewCharts.trendDataset(model.trends(), model.snapshotNames()), dark));
+            trend.setId("trendChart");
+            trend.setPrefHeight(CHART_HEIGHT);
+            trend.setMinHeight(CHART_HEIGHT);
+            column.getChildren().add(trend);
+        }
+        return column;
+    }
+
+    private static VBox suspects(OverviewViewModel model) {
+        Label heading = Labels.styled("Leak suspects", "title-3");
+        VBox list = new VBox(12, heading);
+        list.setId("suspectList");
+        if (model.suspects().isEmpty()) {
+            Label none = Labels.styled(model.singleSnapshot()
+                    ? "Suspects need two or more snapshots of the same process."
+                    : "No leak suspects: nothing grew in a way that points at a leak. The class table lists every"
+                            + " change.", "text-muted");
+            none.setWrapText(true);
+            none.setId("noSuspects");
+            Hyperlink classes = new Hyperlink("Open the class table");
+            classes.setOnAction(event -> model.showClasses());
+            list.getChildren().addAll(none, classes);
+            return list;
+        }
+        for (SuspectCard card : model.suspects()) {
+            list.getChildren().add(card(model, card));
+        }
+        return list;
+    }
+
+    private static VBox card(OverviewViewModel model, SuspectCard card) {
+        Label rank = Labels.styled("#" + card.rank(), "rank-badge");
+        rank.setMinWidth(Region.USE_PREF_SIZE);
+        Label kind = Labels.styled(card.kind(), "kind-chip", "kind-" + card.kind());
+        kind.setMinWidth(Region.USE_PREF_SIZE);
+        Label title = Labels.styled(card.title(), "title-4");
+        title.setWrapText(true);
+        title.setId("suspectTitle-" + card.rank());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label growth = Labels.styled(card.growth(), "growth", "title-3");
+        growth.setMinWidth(Region.USE_PREF_SIZE);
+        growth.setTooltip(new Tooltip("Retained growth, first to last snapshot: "
+                + HumanSizes.exactBytes(card.growthBytes())));
+        HBox top = new HBox(10, rank, kind, title, spacer, growth);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        VBox body = new VBox(4, top);
+        if (!card.pathKey().isEmpty()) {
+            Label key = Labels.copyable(card.pathKey(), "path-key");
+            key.setTooltip(new Tooltip("Where the suspect lives: its path key (right-click to copy)"));
+            key.setId("suspectPathKey-" + card.rank());
+            body.getChildren().add(key);
+        }
+        body.getChildren().add(figure("Retained", card.retained()));
+        if (!card.counts().isEmpty()) {
+            body.getChildren().add(figure(card.kind().contains("collection") || card.kind().contains("listener")
+                    ? "Elements" : "Instances", card.counts()));
+        }
+        body.getChildren().add(figure("Trend", card.trend()));
+        for (String evidence : card.evidence()) {
+            body.getChildren().add(Labels.styled("• " + evidence, "evidence"));
+        }
+        if (!card.samples().isEmpty()) {
+            Label samples = Labels.styled("Samples: " + String.join(", ", card.samples()), "text-muted",
+                    "text-small");
+            samples.setWrapText(true);
+            body.getChildren().add(samples);
+        }
+        if (!card.reasons().isEmpty()) {
+            Label reasons = Labels.styled(String.join(" ", card.reasons()), "text-muted", "text-small");
+            reasons.setWrapText(true);
+            body.getChildren().add(reasons);
+        }
+        HBox actions = new HBox(8);
+        if (card.hasObject()) {
+            actions.getChildren().addAll(
+                    action("Path to GC roots", Feather.GIT_COMMIT, "pathButton-" + card.rank(),
+                            () -> model.openPath(card)),
+                    action("Dominator tree", Feather.GIT_MERGE, "dominatorsButton-" + card.rank(),
+                            () -> model.openDominators(card)),
+                    action("Inspect", Feather.SEARCH, "inspectButton-" + card.rank(), () -> model.inspect(card)));
+        }
+        if (card.hasClass()) {
+            actions.getChildren().add(action("Instances of " + shortClass(card.className()), Feather.LIST,
+                    "instancesButton-" + card.rank(), () -> model.openInstances(card)));
+        }
+        body.getChildren().add(actions);
+        body.getStyleClass().add("suspect-card");
+        body.setId("suspectCard-" + card.rank());
+        body.setPadding(new Insets(14, 16, 14, 16));
+        return body;
+    }
+
+    private static HBox figure(String name, String value) {
+        Label label = Labels.styled(name, "text-muted", "figure-name");
+        label.setMinWidth(80);
+        Label text = new Label(value);
+        text.setWrapText(true);
+        return new HBox(8, label, text);
+    }
+
+    private static Button action(String text, Feather icon, String id, Runnable run) {
+        Button button = new Button(text, Icons.of(icon));
+        button.setId(id);
+        button.getStyleClass().add("small");
+        button.setOnAction(event -> run.run());
+        return button;
+    }
+
+    private static String shortClass(String className) {
+        int dot = className.lastIndexOf('.');
+        return dot >= 0 && !className.startsWith("{") ? className.substring(dot + 1) : className;
+    }
+}

@@ -1,0 +1,210 @@
+package dev.heapdelta.app.gui.overview;
+
+import dev.heapdelta.analyzer.diff.ClassDiffRow;
+import dev.heapdelta.analyzer.leaks.Evidence;
+import dev.heapdelta.analyzer.leaks.Suspect;
+import dev.heapdelta.analyzer.report.DiffReport;
+import dev.heapdelta.analyzer.report.SnapshotRow;
+import dev.heapdelta.app.gui.format.HumanSizes;
+import dev.heapdelta.app.gui.navigation.Navigator;
+import dev.heapdelta.app.gui.navigation.Place;
+import dev.heapdelta.app.gui.session.Comparison;
+import dev.heapdelta.app.gui.session.ObjectRef;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** "What leaked?": the heap totals, the top growing classes, and the ranked suspects of a comparison. */
+public final class OverviewViewModel {
+    static final int TOP_CLASSES = 10;
+    static final int TREND_SUSPECTS = 5;
+    private static final String ARROW = " → ";
+
+    private final Comparison comparison;
+    private final Navigator navigator;
+    private final List<SnapshotTotal> totals;
+    private final List<ClassGrowth> topGrowth;
+    private final List<SuspectCard> cards;
+    private final List<SuspectTrend> trends;
+
+    public OverviewViewModel(Comparison comparison, Navigator navigator) {
+        this.comparison = comparison;
+        this.navigator = navigator;
+        DiffReport report = comparison.report();
+        this.totals = totalsOf(comparison);
+        this.topGrowth = topGrowthOf(report.classes());
+        this.cards = cardsOf(comparison);
+        this.trends = comparison.size() >= 3 ? trendsOf(report.suspects()) : List.of();
+    }
+
+    public List<SnapshotTotal> totals() {
+        return totals;
+    }
+
+    public List<ClassGrowth> topGrowth() {
+        return topGrowth;
+    }
+
+    public List<SuspectCard> suspects() {
+        return cards;
+    }
+
+    /** Retained size per snapshot of the top suspects; empty with fewer than three snapshots. */
+    public List<SuspectTrend> trends() {
+        return trends;
+    }
+
+    public List<String> snapshotNames() {
+        return comparison.shortNames();
+    }
+
+    public boolean singleSnapshot() {
+        return comparison.size() == 1;
+    }
+
+    /** One sentence on how the heap moved: the first line the user reads. */
+    public String headline() {
+        SnapshotTotal first = totals.get(0);
+        SnapshotTotal last = totals.get(totals.size() - 1);
+        if (totals.size() == 1) {
+            return "One snapshot: " + HumanSizes.size(first.totalBytes()) + " in " + HumanSizes.count(first.objects())
+                    + " objects. Add a later snapshot to see what grows.";
+        }
+        long growth = last.totalBytes() - first.totalBytes();
+        String suspects = cards.isEmpty() ? "no leak suspects"
+                : cards.size() == 1 ? "1 leak suspect" : cards.size() + " leak suspects";
+        return "Heap " + (growth >= 0 ? "grew" : "shrank") + " from " + HumanSizes.size(first.totalBytes()) + " to "
+                + HumanSizes.size(last.totalBytes()) + " (" + HumanSizes.delta(growth) + ") over " + totals.size()
+                + " snapshots; " + suspects + ".";
+    }
+
+    /** A warning when a dump was truncated or damaged, or empty when all were read whole. */
+    public String partialWarning() {
+        List<String> partial = new ArrayList<>();
+        for (SnapshotTotal total : totals) {
+            if (total.partial()) {
+                partial.add(total.name() + " (" + HumanSizes.size(total.lostBytes()) + " unreadable)");
+            }
+        }
+        return partial.isEmpty() ? ""
+                : "Partial analysis: " + String.join(", ", partial) + ". Figures cover what could be read.";
+    }
+
+    /** Opens the shortest path from a GC root to the suspect's object. */
+    public void openPath(SuspectCard card) {
+        objectOf(card).ifPresent(ref -> navigator.goTo(new Place.ObjectPath(ref)));
+    }
+
+    public void openDominators(SuspectCard card) {
+        objectOf(card).ifPresent(ref -> navigator.goTo(new Place.Dominators(ref.snapshot(), ref)));
+    }
+
+    public void inspect(SuspectCard card) {
+        objectOf(card).ifPresent(ref -> navigator.goTo(new Place.Inspector(ref)));
+    }
+
+    /** Opens the instances of the suspect's class in the snapshot its path comes from. */
+    public void openInstances(SuspectCard card) {
+        Suspect suspect = suspectOf(card);
+        navigator.goTo(new Place.Instances(keyOfClass(suspect.className()), suspect.className(),
+                comparison.snapshotOf(suspect)));
+    }
+
+    public void openClass(ClassGrowth growth) {
+        navigator.goTo(new Place.Instances(growth.key(), growth.name(), comparison.lastIndex()));
+    }
+
+    public void showClasses() {
+        navigator.goTo(new Place.Classes());
+    }
+
+    private Optional<ObjectRef> objectOf(SuspectCard card) {
+        return comparison.objectOf(suspectOf(card));
+    }
+
+    private Suspect suspectOf(SuspectCard card) {
+        return comparison.report().suspects().get(card.rank() - 1);
+    }
+
+    /** The diff's key for a class name: the name itself for HPROF, the first V8 group of that name. */
+    private String keyOfClass(String className) {
+        for (ClassDiffRow row : comparison.report().classes()) {
+            if (row.name().equals(className)) {
+                return row.key();
+            }
+        }
+        return className;
+    }
+
+    private static List<SnapshotTotal> totalsOf(Comparison comparison) {
+        List<SnapshotTotal> totals = new ArrayList<>();
+        List<SnapshotRow> rows = comparison.report().snapshots();
+        for (int i = 0; i < rows.size(); i++) {
+            SnapshotRow row = rows.get(i);
+            totals.add(new SnapshotTotal(comparison.shortName(i), row.format(), row.objects(), row.totalShallowBytes(),
+                    row.partial(), row.lostBytes()));
+        }
+        return List.copyOf(totals);
+    }
+
+    static List<ClassGrowth> topGrowthOf(List<ClassDiffRow> classes) {
+        List<ClassGrowth> growth = new ArrayList<>();
+        classes.stream()
+                .filter(row -> row.retainedGrowth() > 0)
+                .sorted((a, b) -> Long.compare(b.retainedGrowth(), a.retainedGrowth()))
+                .limit(TOP_CLASSES)
+                .forEach(row -> growth.add(new ClassGrowth(row.name(), row.key(), row.retainedGrowth(),
+                        lastOf(row.retainedBytes()))));
+        return List.copyOf(growth);
+    }
+
+    private static List<SuspectCard> cardsOf(Comparison comparison) {
+        List<SuspectCard> cards = new ArrayList<>();
+        List<Suspect> suspects = comparison.report().suspects();
+        for (int i = 0; i < suspects.size(); i++) {
+            Suspect suspect = suspects.get(i);
+            List<String> evidence = new ArrayList<>();
+            for (Evidence item : suspect.evidence()) {
+                evidence.add(item.name() + ": " + series(item.count(), HumanSizes::count) + " instances, "
+                        + HumanSizes.delta(item.retainedGrowth()));
+            }
+            boolean hasClass = suspect.className() != null && !suspect.className().isEmpty();
+            cards.add(new SuspectCard(i + 1, suspect.kind().jsonName(), suspect.title(),
+                    hasClass ? suspect.className() : "", suspect.pathKey() == null ? "" : suspect.pathKey(),
+                    series(suspect.elements(), HumanSizes::count), series(suspect.retainedBytes(), HumanSizes::size),
+                    HumanSizes.delta(suspect.retainedGrowth()), suspect.retainedGrowth(), suspect.trend().jsonName(),
+                    List.copyOf(evidence), List.copyOf(suspect.samples()), List.copyOf(suspect.reasons()),
+                    comparison.objectOf(suspect).isPresent(), hasClass));
+        }
+        return List.copyOf(cards);
+    }
+
+    private static List<SuspectTrend> trendsOf(List<Suspect> suspects) {
+        List<SuspectTrend> trends = new ArrayList<>();
+        for (Suspect suspect : suspects.subList(0, Math.min(TREND_SUSPECTS, suspects.size()))) {
+            String label = suspect.pathKey() != null && !suspect.pathKey().isEmpty() ? suspect.pathKey()
+                    : suspect.title();
+            trends.add(new SuspectTrend(label, Arrays.asList(suspect.retainedBytes())));
+        }
+        return List.copyOf(trends);
+    }
+
+    /** {@code 100 → 200 → 300}, with {@code –} where absent. */
+    static String series(Long[] values, Function<Long, String> format) {
+        if (values == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Long value : values) {
+            parts.add(value == null ? "–" : format.apply(value));
+        }
+        return String.join(ARROW, parts);
+    }
+
+    private static long lastOf(Long[] values) {
+        Long last = values[values.length - 1];
+        return last == null ? 0 : last;
+    }
+}

@@ -1,0 +1,189 @@
+package dev.heapdelta.app.gui.paths;
+
+import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.dominators.DominatorTree;
+import dev.heapdelta.analyzer.graph.HeapGraph;
+import dev.heapdelta.analyzer.query.PathStep;
+import dev.heapdelta.analyzer.query.ShortestPaths;
+import dev.heapdelta.app.gui.format.HumanSizes;
+import dev.heapdelta.app.gui.navigation.Navigator;
+import dev.heapdelta.app.gui.navigation.Place;
+import dev.heapdelta.app.gui.session.BackgroundJob;
+import dev.heapdelta.app.gui.session.Comparison;
+import dev.heapdelta.app.gui.session.GcRoots;
+import dev.heapdelta.app.gui.session.ObjectSummary;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * "Path to GC roots": for one object its shortest strong path from a GC root; for a class the
+ * shortest paths of all its instances merged into one tree by the objects they share, as MAT's
+ * "Merge Shortest Paths to GC Roots" does. Computed in the background: the first query of a
+ * snapshot runs the breadth-first search over the whole graph.
+ */
+public final class PathsViewModel {
+    static final int BRANCH_LIMIT = 100;
+    /** A path longer than these two ends together shows its middle as one row (a linked list can be 10⁶ long). */
+    static final int SHOWN_FROM_ROOT = 200;
+    static final int SHOWN_TO_TARGET = 200;
+
+    private final Comparison comparison;
+    private final Navigator navigator;
+    private final Place place;
+    private final ReadOnlyObjectWrapper<List<PathNode>> roots = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyStringWrapper pathKey = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Finding the shortest path from a GC root…");
+
+    /** What the background query found. */
+    record Found(List<PathNode> roots, String pathKey, String summary) {
+    }
+
+    public PathsViewModel(Comparison comparison, Place place, Navigator navigator, Executor executor) {
+        if (!(place instanceof Place.ObjectPath) && !(place instanceof Place.ClassPaths)) {
+            throw new IllegalArgumentException("not a paths place: " + place);
+        }
+        this.comparison = comparison;
+        this.navigator = navigator;
+        this.place = place;
+        BackgroundJob.run(executor, "paths to GC roots", this::find, found -> {
+            roots.set(found.roots());
+            pathKey.set(found.pathKey());
+            summary.set(found.summary());
+            loading.set(false);
+        }, problem -> {
+            loading.set(false);
+            summary.set("Could not compute the paths: " + problem.getMessage());
+        });
+    }
+
+    public String title() {
+        if (place instanceof Place.ClassPaths classPaths) {
+            return "Merged paths to GC roots: " + classPaths.className();
+        }
+        Place.ObjectPath objectPath = (Place.ObjectPath) place;
+        Snapshot snapshot = comparison.snapshot(objectPath.object().snapshot());
+        return "Path to GC roots: " + ObjectSummary.of(snapshot, objectPath.object().snapshot(),
+                objectPath.object().object()).title();
+    }
+
+    public boolean merged() {
+        return place instanceof Place.ClassPaths;
+    }
+
+    /** The top rows: GC roots, each with its branch. */
+    public ReadOnlyObjectProperty<List<PathNode>> rootsProperty() {
+        return roots.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty pathKeyProperty() {
+        return pathKey.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public String percentOfHeap(PathNode node) {
+        return node.isMore() ? "" : HumanSizes.percent(node.object().retainedBytes(), node.object().heapBytes());
+    }
+
+    public void inspect(PathNode node) {
+        if (!node.isMore()) {
+            navigator.goTo(new Place.Inspector(node.object().ref()));
+        }
+    }
+
+    public void openDominators(PathNode node) {
+        if (!node.isMore()) {
+            navigator.goTo(new Place.Dominators(node.object().ref().snapshot(), node.object().ref()));
+        }
+    }
+
+    private Found find() {
+        if (place instanceof Place.ObjectPath objectPath) {
+            return findObjectPath(objectPath.object().snapshot(), objectPath.object().object());
+        }
+        Place.ClassPaths classPaths = (Place.ClassPaths) place;
+        return findMergedPaths(classPaths);
+    }
+
+    private Found findObjectPath(int snapshotIndex, int object) {
+        Snapshot snapshot = comparison.snapshot(snapshotIndex);
+        List<PathStep> path = snapshot.pathToRoot(object);
+        if (path.isEmpty()) {
+            PathNode alone = new PathNode(ObjectSummary.of(snapshot, snapshotIndex, object), "", "", 1,
+                    snapshot.graph().shallowSizeOf(object), List.of(), 0);
+            return new Found(List.of(alone), "", "This object has no strong path from a GC root: it is kept only by"
+                    + " weak or soft references, or it is unreachable.");
+        }
+        int size = path.size();
+        boolean cut = size > SHOWN_FROM_ROOT + SHOWN_TO_TARGET;
+        PathNode node = null;
+        for (int i = size - 1; i >= 0; i--) {
+            if (cut && i >= SHOWN_FROM_ROOT && i < size - SHOWN_TO_TARGET) {
+                continue;
+            }
+            if (cut && i == SHOWN_FROM_ROOT - 1) {
+                node = new PathNode(null, "", "", 1, 0, List.of(node), size - SHOWN_FROM_ROOT - SHOWN_TO_TARGET);
+            }
+            PathStep step = path.get(i);
+            String edge = i == 0 ? "" : edgeName(snapshot.graph(), path.get(i - 1).edgeToNext());
+            String rootKinds = i == 0 ? GcRoots.kindsOf(snapshot.graph(), step.object()) : "";
+            node = new PathNode(ObjectSummary.of(snapshot, snapshotIndex, step.object()), edge, rootKinds, 1,
+                    snapshot.graph().shallowSizeOf(object), node == null ? List.of() : List.of(node), 0);
+        }
+        String key = snapshot.pathKeys().keyOf(path);
+        return new Found(List.of(node), key, (path.size() - 1) + (path.size() == 2 ? " reference" : " references")
+                + " from a GC root" + (key.isEmpty() ? "" : "; path key " + key));
+    }
+
+    private Found findMergedPaths(Place.ClassPaths classPaths) {
+        int snapshotIndex = classPaths.snapshot();
+        Snapshot snapshot = comparison.snapshot(snapshotIndex);
+        HeapGraph graph = snapshot.graph();
+        DominatorTree tree = snapshot.dominatorTree();
+        ShortestPaths paths = snapshot.shortestPaths();
+        BitSet classes = new BitSet();
+        for (int c : comparison.classIndexesOf(snapshotIndex, classPaths.classKey())) {
+            classes.set(c);
+        }
+        MergedPathTree merged = new MergedPathTree(graph, paths);
+        int instances = 0;
+        int withoutPath = 0;
+        for (int o = 0; o < graph.objectCount(); o++) {
+            int c = graph.classOf(o);
+            if (c < 0 || !classes.get(c) || !tree.isReachable(o)) {
+                continue;
+            }
+            instances++;
+            if (!paths.hasPath(o)) {
+                withoutPath++;
+                continue;
+            }
+            merged.add(o);
+        }
+        List<PathNode> rows = merged.toRows(snapshot, snapshotIndex, BRANCH_LIMIT);
+        String text = HumanSizes.count(instances) + (instances == 1 ? " instance" : " instances") + " in "
+                + comparison.shortName(snapshotIndex) + ", reached through " + rows.size()
+                + (rows.size() == 1 ? " GC root" : " GC roots")
+                + (withoutPath > 0 ? "; " + HumanSizes.count(withoutPath) + " only through weak references" : "");
+        return new Found(rows, "", text);
+    }
+
+    static String edgeName(HeapGraph graph, int edge) {
+        return edge < 0 ? "" : graph.details().edgeName(edge);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.heapdelta.app.gui.session;
+
+import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.diff.ClassDiffs;
+import dev.heapdelta.analyzer.graph.HeapGraph;
+import dev.heapdelta.analyzer.leaks.Suspect;
+import dev.heapdelta.analyzer.report.DiffReport;
+import dev.heapdelta.analyzer.report.ObjectIds;
+import dev.heapdelta.analyzer.report.PathStepRow;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The open series: the analysed snapshots in the order the user gave them and their diff report.
+ * Owns the snapshots and closes them. Read-only after construction, so background tasks may share it.
+ */
+public final class Comparison implements AutoCloseable {
+    private final List<Snapshot> snapshots;
+    private final List<Path> files;
+    private final DiffReport report;
+    private final List<Map<String, int[]>> classIndexesByKeyBySnapshot = new ArrayList<>();
+
+    public Comparison(List<Snapshot> snapshots, List<Path> files, DiffReport report) {
+        if (snapshots.size() != files.size()) {
+            throw new IllegalArgumentException(snapshots.size() + " snapshots for " + files.size() + " files");
+        }
+        this.snapshots = List.copyOf(snapshots);
+        this.files = List.copyOf(files);
+        this.report = report;
+        for (int i = 0; i < snapshots.size(); i++) {
+            classIndexesByKeyBySnapshot.add(null);
+        }
+    }
+
+    public int size() {
+        return snapshots.size();
+    }
+
+    public Snapshot snapshot(int index) {
+        return snapshots.get(index);
+    }
+
+    public List<Path> files() {
+        return files;
+    }
+
+    public int lastIndex() {
+        return snapshots.size() - 1;
+    }
+
+    /** The file name without its folder: what column headers and legends show. */
+    public String shortName(int index) {
+        Path name = files.get(index).getFileName();
+        return name == null ? files.get(index).toString() : name.toString();
+    }
+
+    public List<String> shortNames() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < size(); i++) {
+            names.add(shortName(i));
+        }
+        return names;
+    }
+
+    public DiffReport report() {
+        return report;
+    }
+
+    /** The class indexes of {@code snapshot} that the diff groups under {@code classKey}. */
+    public synchronized int[] classIndexesOf(int snapshot, String classKey) {
+        Map<String, int[]> byKey = classIndexesByKeyBySnapshot.get(snapshot);
+        if (byKey == null) {
+            byKey = new HashMap<>();
+            HeapGraph graph = snapshots.get(snapshot).graph();
+            for (int c = 0; c < graph.classCount(); c++) {
+                String key = ClassDiffs.keyOf(graph, graph.heapClass(c));
+                int[] known = byKey.get(key);
+                int[] grown = known == null ? new int[1] : java.util.Arrays.copyOf(known, known.length + 1);
+                grown[grown.length - 1] = c;
+                byKey.put(key, grown);
+            }
+            classIndexesByKeyBySnapshot.set(snapshot, byKey);
+        }
+        return byKey.getOrDefault(classKey, new int[0]);
+    }
+
+    /** The last snapshot in which a suspect is present: where its path to a GC root was taken. */
+    public int snapshotOf(Suspect suspect) {
+        Long[] figures = suspect.retainedBytes() != null ? suspect.retainedBytes() : suspect.elements();
+        if (figures != null) {
+            for (int i = figures.length - 1; i >= 0; i--) {
+                if (figures[i] != null) {
+                    return i;
+                }
+            }
+        }
+        return lastIndex();
+    }
+
+    /** The object a suspect names: the end of its path to a GC root, in the snapshot the path was taken from. */
+    public Optional<ObjectRef> objectOf(Suspect suspect) {
+        List<PathStepRow> path = suspect.pathToRoot();
+        if (path == null || path.isEmpty()) {
+            return Optional.empty();
+        }
+        return resolve(snapshotOf(suspect), path.get(path.size() - 1).id());
+    }
+
+    /** Finds an object by its written id ({@code 0x…} or {@code @…}) in one snapshot. */
+    public Optional<ObjectRef> resolve(int snapshot, String writtenId) {
+        if (writtenId == null || writtenId.isEmpty()) {
+            return Optional.empty();
+        }
+        long id;
+        try {
+            id = ObjectIds.parse(writtenId);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int object = snapshots.get(snapshot).graph().findObjectById(id);
+        return object < 0 ? Optional.empty() : Optional.of(new ObjectRef(snapshot, object));
+    }
+
+    @Override
+    public void close() {
+        for (Snapshot snapshot : snapshots) {
+            try {
+                snapshot.close();
+            } catch (Exception ignored) {
+                // Closing only releases file handles; nothing the user sees depends on it.
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.heapdelta.app.gui.session;
+
+import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.report.ObjectIds;
+
+/**
+ * One object as lists and trees show it: class, written id, label, sizes, and its share of the heap.
+ *
+ * @param label a class object's {@code class Foo}, a string's start, or empty
+ */
+public record ObjectSummary(ObjectRef ref, String className, String id, String label, long shallowBytes,
+        long retainedBytes, long heapBytes) {
+
+    public static ObjectSummary of(Snapshot snapshot, int snapshotIndex, int object) {
+        return new ObjectSummary(new ObjectRef(snapshotIndex, object), snapshot.displayClassNameOf(object),
+                ObjectIds.format(snapshot.graph(), object), safeLabel(snapshot, object),
+                snapshot.graph().shallowSizeOf(object), snapshot.dominatorTree().retainedSizeOf(object),
+                snapshot.totalShallowBytes());
+    }
+
+    /** {@code java.util.HashMap @ 0x7f00a1b8 "label"}: how a row names its object. */
+    public String title() {
+        String head = className + " @ " + id;
+        return label.isEmpty() ? head : head + "  " + label;
+    }
+
+    private static String safeLabel(Snapshot snapshot, int object) {
+        String label = snapshot.labelOf(object);
+        if (label == null) {
+            return "";
+        }
+        String oneLine = label.replace('\n', ' ').replace('\r', ' ');
+        return oneLine.length() > 120 ? oneLine.substring(0, 119) + "…" : oneLine;
+    }
+}

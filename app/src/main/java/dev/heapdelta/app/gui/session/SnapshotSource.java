@@ -1,0 +1,18 @@
+package dev.heapdelta.app.gui.session;
+
+import dev.heapdelta.analyzer.analysis.AnalysisOptions;
+import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.analysis.SnapshotLoader;
+import dev.heapdelta.analyzer.source.CancelSignal;
+import dev.heapdelta.analyzer.source.ProgressListener;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Where the app gets an analysed snapshot from a file; the analyzer's loader, or a stand-in in tests. */
+@FunctionalInterface
+public interface SnapshotSource {
+    SnapshotSource ANALYZER = SnapshotLoader::load;
+
+    Snapshot load(Path file, String displayName, AnalysisOptions options, CancelSignal cancel,
+            ProgressListener progress) throws IOException;
+}

@@ -1,0 +1,90 @@
+package dev.heapdelta.app.gui;
+
+import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.app.gui.session.SnapshotSource;
+import dev.heapdelta.app.gui.welcome.RecentFiles;
+import dev.heapdelta.samples.Examples;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.stage.Stage;
+
+/** Shared set-up of the UI tests: the bundled example on disk, a loader that reads each dump once per run. */
+final class GuiFixtures {
+    private static final Map<Path, Snapshot> LOADED = new ConcurrentHashMap<>();
+    private static volatile List<Path> exampleFiles;
+    static final ExecutorService WORKERS = Executors.newFixedThreadPool(2, task -> {
+        Thread thread = new Thread(task, "gui-test-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private GuiFixtures() {
+    }
+
+    /** The example series, copied once per test run. */
+    static synchronized List<Path> exampleFiles() {
+        if (exampleFiles == null) {
+            try {
+                Path directory = Files.createTempDirectory("heapdelta-gui-test");
+                exampleFiles = Examples.copyTo(Examples.Platform.JAVA, directory);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return exampleFiles;
+    }
+
+    /**
+     * The analyzer's loader, remembering what it read: several tests open the same example, and reading it
+     * once is enough to test the views (no test replaces a comparison, so none is closed). The
+     * responsiveness test uses the plain loader instead.
+     */
+    static SnapshotSource rememberingLoader() {
+        return (file, name, options, cancel, progress) -> {
+            Snapshot known = LOADED.get(file);
+            if (known != null && known.options().equals(options)) {
+                return known;
+            }
+            Snapshot loaded = SnapshotSource.ANALYZER.load(file, name, options, cancel, progress);
+            LOADED.put(file, loaded);
+            return loaded;
+        };
+    }
+
+    /**
+     * Whether this build reads HPROF: until the reader is on main, {@code HprofReader} is a placeholder
+     * that refuses every file, and the tests on the Java example skip instead of failing.
+     */
+    static boolean hprofReadable() {
+        try {
+            rememberingLoader().load(exampleFiles().get(0), exampleFiles().get(0).toString(),
+                    dev.heapdelta.analyzer.analysis.AnalysisOptions.defaults(),
+                    dev.heapdelta.analyzer.source.CancelSignal.NEVER,
+                    dev.heapdelta.analyzer.source.ProgressListener.NONE);
+            return true;
+        } catch (dev.heapdelta.analyzer.source.DumpFormatException e) {
+            if (e.getMessage().contains("not available in this build")) {
+                return false;
+            }
+            throw new AssertionError("the bundled example does not load", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Opens the main window on {@code stage} with a test context. */
+    static MainViewModel showMainWindow(Stage stage, SnapshotSource source) {
+        GuiContext context = new GuiContext(WORKERS, source, RecentFiles.inMemory(), GuiFixtures::exampleFiles);
+        MainViewModel model = new MainViewModel(context);
+        GuiLauncher.createWindow(stage, model);
+        stage.show();
+        return model;
+    }
+}
