@@ -114,7 +114,7 @@ class LeakReportPdfTest {
         assertTrue(pdf.text().contains("c.g.c.c.LocalCache$StrongAccessEntryWithAVer"), "bar label of the top class");
         assertTrue(pdf.text().contains("781.2 KB"), "value label of the top bar");
         assertTrue(pdf.text().contains("1. static SessionStore.CACHE"), "trend legend");
-        assertTrue(pdf.text().contains("retained (MB)"), "trend axis");
+        assertTrue(pdf.text().contains("3. Module(timers.js) › registry › []"), "trend legend, third line");
     }
 
     @Test
