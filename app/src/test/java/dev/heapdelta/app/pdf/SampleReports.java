@@ -61,14 +61,14 @@ final class SampleReports {
                 List.of("dev.heapdelta.samples.service.Session 0x7f2231a0, retains 1.1 KB"), List.of(),
                 List.of(new Evidence("dev.heapdelta.samples.service.Session", series(n, 500, 6_000),
                         series(n, 280_000, 3_400_000))),
-                List.of("entries count growing across " + n + " snapshots (" + basis + ")")));
+                List.of("entries count growing across " + n + " snapshots (" + basis + ")"), ids(n, "0x7f0020")));
         suspects.add(new Suspect(SuspectKind.LISTENER_ACCUMULATION,
                 "ArrayList at static EventBus.LISTENERS grew from 125 to 1,500 listeners (+780.5 KB retained)",
                 "java.util.ArrayList", "static EventBus.LISTENERS", series(n, 125, 1_500), series(n, 70_000, 870_000),
                 Trend.GROWING, basis, List.of(
                         new PathStepRow("0x7f0030", "java.lang.Class", "LISTENERS"),
                         new PathStepRow("0x7f0040", "java.util.ArrayList", "")),
-                List.of(), List.of(), List.of(), List.of("listeners count growing")));
+                List.of(), List.of(), List.of(), List.of("listeners count growing"), ids(n, "0x7f0040")));
         // A V8-style dictionary keyed by session token: the key is data from the dump and must not show.
         suspects.add(new Suspect(SuspectKind.GROWING_CLASS,
                 "Timeout grew from 10 to 2,400 instances (+1.2 MB retained)", "Timeout",
@@ -79,7 +79,7 @@ final class SampleReports {
                         new PathStepRow("@5", "Object", SECRET),
                         new PathStepRow("@7", "Timeout", "")),
                 List.of("Timeout @7, retains 512 B"), List.of("timers.js:12:5"), List.of(),
-                List.of("instances growing")));
+                List.of("instances growing"), new String[n]));
         return suspects;
     }
 
@@ -93,6 +93,12 @@ final class SampleReports {
                     series(n, base, base * 5), series(n, base * 2, base * 12), null, null, Trend.GROWING));
         }
         return rows;
+    }
+
+    static String[] ids(int n, String id) {
+        String[] ids = new String[n];
+        java.util.Arrays.fill(ids, id);
+        return ids;
     }
 
     /** Evenly spaced values from first to last. */
