@@ -15,16 +15,20 @@ final class ChartPage {
         float width = document.right() - document.left();
         canvas.startSection("charts", "What grew");
         document.add(style.subheading("Retained growth by class, first to last dump (top "
-                + GrowthCharts.CLASS_BARS + ")"));
+                + GrowthCharts.CLASS_BARS + " classes that accumulate)"));
         int bars = GrowthCharts.growingClasses(report).size();
         if (bars == 0) {
-            document.add(style.paragraph("No class retains more in the last dump than in the first.", style.body));
+            document.add(style.paragraph("No class has both more objects and more retained memory in the last dump "
+                    + "than in the first.", style.body));
         } else {
             document.add(ChartImages.vector(canvas, GrowthCharts.classGrowthChart(report, canvas.fonts()), width,
                     60 + 15 * bars));
-            document.add(style.paragraph("Retained size is the memory that would be freed if the objects of the "
-                    + "class went away. A class's figure counts each instance once, at the outermost instance of "
-                    + "that class, so a class and the classes it holds can both appear.", style.smallMuted));
+            document.add(style.paragraph("Classes whose number of objects grew by at least "
+                    + GrowthCharts.MIN_COUNT_GROWTH + " and 10%, by how much more memory their objects retain in the "
+                    + "last dump. Retained memory is what would be freed if those objects went away, so a class and "
+                    + "the classes it holds can both appear. Holders whose own count hardly changes (class objects, "
+                    + "class loaders, the map object of a cache) are left out here; the class diff table lists "
+                    + "every class.", style.smallMuted));
         }
         document.add(style.subheading("Trend of the top suspects across the dumps"));
         if (canvas.snapshotCount() < 3) {

@@ -82,8 +82,8 @@ final class ReportStyle {
     Paragraph subheading(String text) {
         Paragraph paragraph = new Paragraph(new Chunk(text, subheading));
         paragraph.setLeading(14);
-        paragraph.setSpacingBefore(6);
-        paragraph.setSpacingAfter(3);
+        paragraph.setSpacingBefore(3);
+        paragraph.setSpacingAfter(2);
         paragraph.setKeepTogether(true);
         return paragraph;
     }
@@ -100,7 +100,7 @@ final class ReportStyle {
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
         table.setSpacingBefore(2);
-        table.setSpacingAfter(4);
+        table.setSpacingAfter(2);
         table.setSplitLate(false);
         return table;
     }

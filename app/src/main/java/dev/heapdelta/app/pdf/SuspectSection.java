@@ -53,9 +53,9 @@ final class SuspectSection {
         if (suspect.pathToRoot().isEmpty()) {
             document.add(style.paragraph("No path was recorded.", style.body));
         } else {
-            document.add(style.paragraph("A GC root is an object the runtime always keeps (a class's static "
-                    + "fields, a thread's stack, a global). Each row holds the next one through the named "
-                    + "reference; while this chain exists, the garbage collector cannot free the suspect.",
+            document.add(style.paragraph("A GC root is something the runtime always keeps: a system class, a "
+                    + "running thread, a global. Each row holds the next; while this chain exists, the suspect cannot "
+                    + "be freed.",
                     style.smallMuted));
             document.add(pathTable(style, suspect.pathToRoot(), report.includeStrings()));
         }
@@ -136,7 +136,7 @@ final class SuspectSection {
     }
 
     static PdfPTable pathTable(ReportStyle style, List<PathStepRow> path, boolean includeStrings) {
-        PdfPTable table = style.table(0.45f, 5.6f, 2.4f);
+        PdfPTable table = style.table(0.4f, 6.0f, 2.2f);
         table.addCell(style.headerCell("#", false));
         table.addCell(style.headerCell("Object", false));
         table.addCell(style.headerCell("holds the next through", false));
