@@ -20,7 +20,6 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
-import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -87,8 +86,7 @@ final class GrowthCharts {
         renderer.setShadowVisible(false);
         renderer.setSeriesPaint(0, ReportStyle.ACCENT);
         renderer.setMaximumBarWidth(0.07);
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
-                new DecimalFormat("#,##0.0 '" + unit.label() + "'")));
+        renderer.setDefaultItemLabelGenerator(new SizeLabels(unit));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(fonts.chartFont(false, 7.5f));
         renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3,

@@ -30,6 +30,11 @@ enum SizeUnit {
         return (double) value / bytes;
     }
 
+    /** The byte count a charted value stands for. */
+    long bytes(double value) {
+        return Math.round(value * bytes);
+    }
+
     String label() {
         return label;
     }

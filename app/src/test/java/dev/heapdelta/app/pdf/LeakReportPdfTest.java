@@ -62,7 +62,7 @@ class LeakReportPdfTest {
         PdfText pdf = write(SampleReports.threeDumps(false), OPTIONS);
         String summary = pdf.text().substring(pdf.text().indexOf("Executive summary"),
                 pdf.text().indexOf("Retained growth by class"));
-        String compact = summary.replaceAll("\\s+", "");
+        String compact = PdfText.compact(summary);
         assertTrue(compact.contains("1.HashMapatstaticSessionStore.CACHEgrewfrom500to6,000entries(+3.1MBretained)."),
                 summary);
         assertTrue(summary.contains("Bound the cache by size and give entries a time to live"));
