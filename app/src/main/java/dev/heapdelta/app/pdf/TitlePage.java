@@ -52,6 +52,20 @@ final class TitlePage {
                 ? "shown (--include-strings): this report may contain data from the dumps"
                 : "redacted: shown only as their length and a short hash");
         document.add(facts);
+
+        document.add(style.subheading("How to read this report"));
+        document.add(style.paragraph(guide(report, canvas.options()), style.body));
+    }
+
+    private static String guide(DiffReport report, ReportOptions options) {
+        int sections = Math.min(options.suspectSections(), report.suspects().size());
+        return "The executive summary on the next page names the most likely leaks in one sentence each, with "
+                + "what to do. The charts show which classes grew and how the suspects moved from dump to dump. "
+                + (sections == 0 ? "" : "Then each suspect has a section of its own (" + sections + " in all): its "
+                        + "figures per dump, what it holds, the chain of references that keeps it alive, and the "
+                        + "fix. ")
+                + "The class diff lists the top classes by growth, and the appendix explains how the figures were "
+                + "computed, for readers who have never opened a heap dump.";
     }
 
     private static String subtitle(DiffReport report) {
