@@ -46,7 +46,7 @@ final class ExecutiveSummary {
             item.add(style.breakable(SuspectWords.sentence(suspect), style.bodyBold));
             document.add(item);
             Paragraph fix = style.paragraph("What to do: " + SuspectAdvice.of(suspect).headline()
-                    + "  (section " + (i + 1) + ")", style.body);
+                    + "  (see suspect " + (i + 1) + ")", style.body);
             fix.setIndentationLeft(16);
             fix.setSpacingAfter(8);
             document.add(fix);
