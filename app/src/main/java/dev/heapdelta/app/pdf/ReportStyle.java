@@ -24,14 +24,22 @@ final class ReportStyle {
 
     /**
      * Where long names may wrap: after dots, dollars, slashes and separators, so that
-     * {@code com.google.common.cache.LocalCache$StrongAccessEntry} breaks between its parts, not mid-word.
+     * {@code com.google.common.cache.LocalCache$StrongAccessEntry} breaks between its parts, not mid-word;
+     * but never inside a number such as {@code 1,700} or {@code 4.0 MB}.
      */
     static final SplitCharacter NAME_BREAKS = new SplitCharacter() {
         @Override
         public boolean isSplitCharacter(int start, int current, int end, char[] text, PdfChunk[] chunks) {
             char c = text[current];
-            return c == ' ' || c == '.' || c == '$' || c == '/' || c == ',' || c == '-' || c == '_' || c == '›'
-                    || c == ':' || c == '(' || c == '>';
+            if (c == ' ' || c == '$' || c == '/' || c == '_' || c == '›' || c == '(') {
+                return true;
+            }
+            if (c == '.' || c == ',' || c == '-' || c == ':') {
+                boolean digitBefore = current > start && Character.isDigit(text[current - 1]);
+                boolean digitAfter = current + 1 < end && Character.isDigit(text[current + 1]);
+                return !digitBefore && !digitAfter;
+            }
+            return false;
         }
     };
 

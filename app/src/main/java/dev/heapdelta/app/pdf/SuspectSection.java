@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  */
 final class SuspectSection {
     /** Longer paths show their first and last steps, so the root and the suspect both stay visible. */
-    static final int PATH_HEAD = 6;
-    static final int PATH_TAIL = 18;
+    static final int PATH_HEAD = 2;
+    static final int PATH_TAIL = 7;
 
     private SuspectSection() {
     }
@@ -37,12 +37,17 @@ final class SuspectSection {
         if (suspect.className() != null && !suspect.className().isEmpty()) {
             fact(style, facts, "Class", suspect.className());
         }
-        fact(style, facts, "Trend", SuspectWords.trend(suspect.trend(), suspect.trendBasis(), canvas.snapshotCount()));
-        fact(style, facts, "Kind", suspect.kind().jsonName());
+        fact(style, facts, "Trend", SuspectWords.trend(suspect.trend(), suspect.trendBasis(), canvas.snapshotCount())
+                + "; kind " + suspect.kind().jsonName());
         document.add(facts);
 
         document.add(style.subheading("In each dump"));
         document.add(perDumpTable(style, report, suspect));
+
+        // The fix comes before the detail, so that it stays on the suspect's first page.
+        SuspectAdvice advice = SuspectAdvice.of(suspect);
+        document.add(style.box(ReportStyle.ADVICE_FILL, style.paragraph("What to do: " + advice.headline(),
+                style.bodyBold), style.paragraph(advice.detail(), style.body)));
 
         if (!suspect.evidence().isEmpty()) {
             document.add(style.subheading("What it holds"));
@@ -53,9 +58,8 @@ final class SuspectSection {
         if (suspect.pathToRoot().isEmpty()) {
             document.add(style.paragraph("No path was recorded.", style.body));
         } else {
-            document.add(style.paragraph("A GC root is something the runtime always keeps: a system class, a "
-                    + "running thread, a global. Each row holds the next; while this chain exists, the suspect cannot "
-                    + "be freed.",
+            document.add(style.paragraph("From a GC root, which the runtime always keeps (a system class, a "
+                    + "thread, a global), each row holds the next: the suspect cannot be freed while this chain exists.",
                     style.smallMuted));
             document.add(pathTable(style, suspect.pathToRoot(), report.includeStrings()));
         }
@@ -83,9 +87,6 @@ final class SuspectSection {
                 document.add(bullet(style, reason));
             }
         }
-        SuspectAdvice advice = SuspectAdvice.of(suspect);
-        document.add(style.box(ReportStyle.ADVICE_FILL, style.paragraph("What to do: " + advice.headline(),
-                style.bodyBold), style.paragraph(advice.detail(), style.body)));
     }
 
     private static PdfPTable perDumpTable(ReportStyle style, DiffReport report, Suspect suspect) {
@@ -140,11 +141,13 @@ final class SuspectSection {
         table.addCell(style.headerCell("#", false));
         table.addCell(style.headerCell("Object", false));
         table.addCell(style.headerCell("holds the next through", false));
-        int elided = path.size() > PATH_HEAD + PATH_TAIL ? path.size() - PATH_HEAD - PATH_TAIL : 0;
+        // Hiding one or two steps would save no space worth the gap.
+        int elided = path.size() - PATH_HEAD - PATH_TAIL >= 3 ? path.size() - PATH_HEAD - PATH_TAIL : 0;
         for (int i = 0; i < path.size(); i++) {
             if (elided > 0 && i == PATH_HEAD) {
                 table.addCell(style.text(""));
-                table.addCell(style.cell("… " + elided + " more steps …", style.smallMuted, false));
+                table.addCell(style.cell("… " + elided + " more steps (the whole path is in heapdelta diff --json) …",
+                        style.smallMuted, false));
                 table.addCell(style.text(""));
                 i += elided - 1;
                 continue;

@@ -83,7 +83,7 @@ final class TitlePage {
     }
 
     private static PdfPTable dumpTable(ReportStyle style, DiffReport report, ZoneId zone) {
-        PdfPTable table = style.table(0.35f, 3.2f, 1.2f, 2.3f, 1.3f, 1.2f);
+        PdfPTable table = style.table(0.35f, 4.0f, 1.0f, 2.2f, 1.1f, 0.9f);
         table.addCell(style.headerCell("#", false));
         table.addCell(style.headerCell("File", false));
         table.addCell(style.headerCell("File size", true));
