@@ -19,7 +19,10 @@ import java.util.List;
  * Writes the leak report PDF of a {@link DiffReport}: title page, executive summary, charts, one section
  * per suspect, the class diff and the method appendix. The CLI ({@code diff --pdf}) and the app's
  * "Export report…" both call this, so they write the same document. Safe to run on a background thread;
- * string contents are shown only when the report was built with {@code includeStrings}.
+ * string contents are shown only when the report was built with {@code includeStrings}. From a JavaFX
+ * {@code Task}: {@code LeakReportPdf.write(report, file, ReportOptions.defaults(version),
+ * (done, step) -> { updateProgress(done, 1); updateMessage(step); }, cancelSignal)}, with
+ * {@code cancelSignal.cancel()} wired to the task's cancellation.
  */
 public final class LeakReportPdf {
     private LeakReportPdf() {

@@ -37,11 +37,6 @@ final class ReportFigures {
         return ByteSizes.humanDelta(bytes);
     }
 
-    /** Exact bytes for the tables, where the human size alone would hide small differences. */
-    static String exactBytes(long bytes) {
-        return String.format(Locale.ROOT, "%,d bytes", bytes);
-    }
-
     static String time(long epochMillis, ZoneId zone) {
         return epochMillis <= 0 ? "not recorded" : TIME.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
     }
@@ -94,25 +89,6 @@ final class ReportFigures {
             case "v8" -> "a Node.js process";
             default -> "one process";
         };
-    }
-
-    /** The first present value, or 0. */
-    static long first(Long[] values) {
-        for (Long value : values) {
-            if (value != null) {
-                return value;
-            }
-        }
-        return 0;
-    }
-
-    static long last(Long[] values) {
-        for (int i = values.length - 1; i >= 0; i--) {
-            if (values[i] != null) {
-                return values[i];
-            }
-        }
-        return 0;
     }
 
     static String plural(long n, String one, String many) {
