@@ -18,7 +18,8 @@ java -jar "$jar" bench --generate hprof --scale 0.01 --out "$smoke"
 
 echo "== smoke: diff of the bundled Java example series"
 java -jar "$jar" diff sample-dumps/java/leaks-t0.hprof.gz sample-dumps/java/leaks-t1.hprof.gz \
-  sample-dumps/java/leaks-t2.hprof.gz --json "$smoke/diff.json"
+  sample-dumps/java/leaks-t2.hprof.gz --json "$smoke/diff.json" --pdf "$smoke/report.pdf"
+head -c 5 "$smoke/report.pdf" | grep -q '%PDF-' || { echo "diff --pdf wrote no PDF" >&2; exit 1; }
 python3 - "$smoke/diff.json" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))

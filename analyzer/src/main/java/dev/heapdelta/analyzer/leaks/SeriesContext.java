@@ -10,6 +10,7 @@ import dev.heapdelta.analyzer.graph.ObjectKind;
 import dev.heapdelta.analyzer.report.ByteSizes;
 import dev.heapdelta.analyzer.report.ObjectIds;
 import dev.heapdelta.analyzer.report.PathStepRow;
+import dev.heapdelta.analyzer.report.StringRedaction;
 import dev.heapdelta.analyzer.report.SummaryReports;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -105,8 +106,8 @@ public final class SeriesContext {
 
     /**
      * Up to three entries held under {@code object}: the first objects in its dominator subtree,
-     * breadth-first, that are not container internals. Strings are shown only as their length unless
-     * the user opted in.
+     * breadth-first, that are not container internals. Strings are shown only as their length and a
+     * short hash unless the user opted in.
      */
     public List<String> samples(int snapshot, int object) {
         Snapshot s = snapshots.get(snapshot);
@@ -183,8 +184,8 @@ public final class SeriesContext {
         text.append(' ').append(ObjectIds.format(graph, object));
         text.append(", retains ").append(ByteSizes.human(s.dominatorTree().retainedSizeOf(object)));
         String label = s.labelOf(object);
-        if (label != null && !label.isEmpty() && includeStrings) {
-            text.append(", ").append(shorten(label, 60));
+        if (label != null && !label.isEmpty()) {
+            text.append(", ").append(includeStrings ? shorten(label, 60) : StringRedaction.redact(label));
         }
         return text.toString();
     }

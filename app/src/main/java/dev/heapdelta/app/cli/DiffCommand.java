@@ -5,6 +5,13 @@ import dev.heapdelta.analyzer.leaks.Suspect;
 import dev.heapdelta.analyzer.report.ByteSizes;
 import dev.heapdelta.analyzer.report.DiffReport;
 import dev.heapdelta.analyzer.report.DiffReports;
+import dev.heapdelta.analyzer.source.CancelSignal;
+import dev.heapdelta.app.pdf.LeakReportPdf;
+import dev.heapdelta.app.pdf.ReportOptions;
+import dev.heapdelta.app.pdf.ReportProgress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -57,6 +64,7 @@ final class DiffCommand implements Callable<Integer> {
         if (top != null && top < 0) {
             throw new UsageException("--top must not be negative");
         }
+        Path pdfPath = pdf == null ? null : pdfOutput(pdf);
         List<Snapshot> snapshots = SnapshotSeriesLoader.load(files, snapshotOptions.toAnalysisOptions());
         try {
             DiffReport report = DiffReports.of(snapshots, includeStrings);
@@ -67,12 +75,37 @@ final class DiffCommand implements Callable<Integer> {
             } else {
                 DiffTable.print(report, top == null ? 20 : top, spec.commandLine().getOut());
             }
-            if (pdf != null) {
-                throw new UsageException("--pdf is not available in this build yet");
+            if (pdfPath != null) {
+                writePdf(limitSuspects(report), pdfPath);
             }
             return exitCode(report, threshold);
         } finally {
             SnapshotSeriesLoader.closeAll(snapshots);
+        }
+    }
+
+    /** Checked before any dump is read, so that a typo in the path does not cost a whole analysis. */
+    private static Path pdfOutput(String file) {
+        Path path = Path.of(file).toAbsolutePath();
+        if (Files.isDirectory(path)) {
+            throw new UsageException("--pdf " + file + ": is a directory; name the PDF file to write");
+        }
+        Path directory = path.getParent();
+        if (directory == null || !Files.isDirectory(directory)) {
+            throw new UsageException("--pdf " + file + ": directory " + directory + " does not exist");
+        }
+        return path;
+    }
+
+    private void writePdf(DiffReport report, Path path) throws IOException {
+        ReportOptions options = ReportOptions.defaults(VersionProvider.version());
+        if (top != null) {
+            options = options.withClassRows(top);
+        }
+        int pages = LeakReportPdf.write(report, path, options, ReportProgress.NONE, CancelSignal.NEVER);
+        if (!"-".equals(json)) {
+            spec.commandLine().getOut().printf("Leak report: %s (%d pages)%n", pdf, pages);
+            spec.commandLine().getOut().flush();
         }
     }
 
