@@ -27,3 +27,6 @@ keys = [s["pathKey"] for s in report["suspects"]]
 assert keys and keys[0] == "static SessionStore.CACHE", keys[:5]
 print("first suspect:", report["suspects"][0]["title"])
 PY
+
+echo "== smoke: installer app image"
+./installer/smoke-test.sh
