@@ -252,13 +252,35 @@ public final class MainView extends BorderPane {
         }
     }
 
+    /**
+     * Asks whether string contents may appear (they can hold tokens and personal data, so they are
+     * redacted unless the user ticks the box), then where to save, then writes in the background.
+     */
     private void exportReport() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, MainViewModel.PDF_NOT_AVAILABLE);
-        alert.setHeaderText("Export report");
-        alert.setTitle("HeapDelta");
-        alert.getDialogPane().setId("exportUnavailableDialog");
-        alert.initOwner(getScene().getWindow());
-        alert.show();
+        if (model.comparisonProperty().get() == null) {
+            return;
+        }
+        javafx.scene.control.CheckBox includeStrings = new javafx.scene.control.CheckBox(
+                "Include string contents (they may hold tokens, passwords or personal data)");
+        includeStrings.setId("includeStringsCheckBox");
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION);
+        ask.setTitle("HeapDelta");
+        ask.setHeaderText("Export the leak report as PDF");
+        ask.getDialogPane().setContent(new VBox(8, new Label("String contents are shown only as their length "
+                + "and a short hash unless you include them."), includeStrings));
+        ask.getDialogPane().setId("exportDialog");
+        ask.initOwner(getScene().getWindow());
+        if (ask.showAndWait().filter(button -> button == javafx.scene.control.ButtonType.OK).isEmpty()) {
+            return;
+        }
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Save the leak report");
+        chooser.setInitialFileName("heapdelta-report.pdf");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            model.exportReport(file.toPath(), includeStrings.isSelected());
+        }
     }
 
     private void showFailure(LoadFailure failure) {

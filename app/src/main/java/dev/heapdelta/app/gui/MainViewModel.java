@@ -3,7 +3,14 @@ package dev.heapdelta.app.gui;
 import dev.heapdelta.analyzer.analysis.AnalysisOptions;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.analysis.WeakReferencePolicy;
+import dev.heapdelta.analyzer.report.DiffReport;
+import dev.heapdelta.analyzer.report.DiffReports;
+import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.app.cli.DiffJson;
+import dev.heapdelta.app.cli.VersionProvider;
+import dev.heapdelta.app.pdf.LeakReportPdf;
+import dev.heapdelta.app.pdf.ReportOptions;
+import dev.heapdelta.app.pdf.ReportProgress;
 import dev.heapdelta.app.gui.classes.ClassDiffViewModel;
 import dev.heapdelta.app.gui.classes.ClassInstancesViewModel;
 import dev.heapdelta.app.gui.dominators.DominatorTreeViewModel;
@@ -36,10 +43,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * toolbar commands land here; each place's own view-model is made here on demand.
  */
 public final class MainViewModel {
-    /** Shown by "Export report…" while the PDF writer is not part of this build. */
-    public static final String PDF_NOT_AVAILABLE = "The PDF leak report is not available in this build. "
-            + "Use \"Copy as JSON\" for now; the report will appear here once the PDF writer ships.";
-
     private final GuiContext context;
     private final Navigator navigator = new Navigator();
     private final WelcomeViewModel welcome;
@@ -47,6 +50,7 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Open two or more dumps of one process.");
     private final ReadOnlyBooleanWrapper weakReferencesIgnored = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(false);
     private final Set<Path> exampleFiles = new HashSet<>();
     private Consumer<LoadFailure> failureHandler = failure -> { };
     private OverviewViewModel overview;
@@ -206,6 +210,43 @@ public final class MainViewModel {
                 : "Copied the report as JSON (" + dev.heapdelta.app.gui.format.HumanSizes.size(json.length())
                         + ").");
         return json;
+    }
+
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
+    }
+
+    /**
+     * Writes the leak report PDF in the background, the same document as {@code diff --pdf}. String
+     * contents are redacted unless {@code includeStrings}; the report is then rebuilt with them.
+     */
+    public void exportReport(Path output, boolean includeStrings) {
+        Comparison current = comparison.get();
+        if (current == null || exporting.get()) {
+            return;
+        }
+        exporting.set(true);
+        status.set("Writing the leak report to " + output.getFileName() + "…");
+        BackgroundJob.run(context.executor(), "export the leak report", () -> {
+            DiffReport report = current.report();
+            if (report.includeStrings() != includeStrings) {
+                List<Snapshot> snapshots = new java.util.ArrayList<>();
+                for (int i = 0; i < current.size(); i++) {
+                    snapshots.add(current.snapshot(i));
+                }
+                report = DiffReports.of(snapshots, includeStrings);
+            }
+            return LeakReportPdf.write(report, output, ReportOptions.defaults(VersionProvider.version()),
+                    ReportProgress.NONE, CancelSignal.NEVER);
+        }, pages -> {
+            exporting.set(false);
+            status.set("Leak report written: " + output + " (" + pages + " pages).");
+        }, problem -> {
+            exporting.set(false);
+            status.set("The leak report could not be written.");
+            failureHandler.accept(new LoadFailure(output.toString(),
+                    "the leak report could not be written: " + problem.getMessage(), false));
+        });
     }
 
     /** The diff report as the {@code diff --json} document; empty when nothing is open. */
