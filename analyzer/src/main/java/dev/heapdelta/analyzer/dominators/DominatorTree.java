@@ -21,14 +21,16 @@ public final class DominatorTree {
     private final int virtualRoot;
     private final int[] immediateDominatorByObject;
     private final long[] retainedSizeByObject;
+    /** The reached objects in DFS preorder, the virtual root first; entries from {@code reached} on mean nothing. */
     private final int[] objectsInPreorder;
+    private final int reached;
     private final int[] firstChildByObject;
     private final int[] children;
     private final RetentionRule rule;
     private final int unreachableCount;
 
     private DominatorTree(HeapGraph graph, RetentionRule rule, int[] immediateDominatorByObject,
-            long[] retainedSizeByObject, int[] objectsInPreorder, int unreachableCount) {
+            long[] retainedSizeByObject, int[] objectsInPreorder, int reached, int unreachableCount) {
         this.graph = graph;
         this.unreachableCount = unreachableCount;
         this.rule = rule;
@@ -36,8 +38,9 @@ public final class DominatorTree {
         this.immediateDominatorByObject = immediateDominatorByObject;
         this.retainedSizeByObject = retainedSizeByObject;
         this.objectsInPreorder = objectsInPreorder;
+        this.reached = reached;
         this.firstChildByObject = new int[virtualRoot + 2];
-        this.children = new int[Math.max(0, objectsInPreorder.length - 1)];
+        this.children = new int[Math.max(0, reached - 1)];
         buildChildren();
     }
 
@@ -58,25 +61,22 @@ public final class DominatorTree {
         int reached = result.reachedCount();
 
         progress.progress(AnalysisPhase.RETAINED_SIZES, 0, reached);
-        long[] retainedByPreorder = new long[reached];
+        long[] retainedByObject = new long[n + 1];
         for (int i = 1; i < reached; i++) {
-            retainedByPreorder[i] = graph.shallowSizeOf(vertex[i]);
+            retainedByObject[vertex[i]] = graph.shallowSizeOf(vertex[i]);
         }
         // A dominator always precedes what it dominates in DFS preorder, so one backward pass sums subtrees.
         for (int i = reached - 1; i >= 1; i--) {
-            retainedByPreorder[idomByPreorder[i]] += retainedByPreorder[i];
+            retainedByObject[vertex[idomByPreorder[i]]] += retainedByObject[vertex[i]];
         }
         cancel.throwIfCancelled();
         int[] idomByObject = new int[n + 1];
         Arrays.fill(idomByObject, UNREACHABLE);
-        long[] retainedByObject = new long[n + 1];
-        for (int i = 0; i < reached; i++) {
-            int object = vertex[i];
-            retainedByObject[object] = retainedByPreorder[i];
-            idomByObject[object] = i == 0 ? UNREACHABLE : vertex[idomByPreorder[i]];
+        for (int i = 1; i < reached; i++) {
+            idomByObject[vertex[i]] = vertex[idomByPreorder[i]];
         }
         int unreachable = n - (result.reachedBeforeAttaching() - 1);
-        return new DominatorTree(graph, rule, idomByObject, retainedByObject, vertex, unreachable);
+        return new DominatorTree(graph, rule, idomByObject, retainedByObject, vertex, reached, unreachable);
     }
 
     /** MAT's default for HPROF or DevTools' for V8, leaving unreachable HPROF objects out. */
@@ -86,7 +86,7 @@ public final class DominatorTree {
     }
 
     private void buildChildren() {
-        for (int i = 1; i < objectsInPreorder.length; i++) {
+        for (int i = 1; i < reached; i++) {
             int object = objectsInPreorder[i];
             firstChildByObject[immediateDominatorByObject[object] + 1]++;
         }
@@ -94,7 +94,7 @@ public final class DominatorTree {
             firstChildByObject[o + 1] += firstChildByObject[o];
         }
         int[] cursor = Arrays.copyOf(firstChildByObject, virtualRoot + 1);
-        for (int i = 1; i < objectsInPreorder.length; i++) {
+        for (int i = 1; i < reached; i++) {
             int object = objectsInPreorder[i];
             children[cursor[immediateDominatorByObject[object]]++] = object;
         }
@@ -137,7 +137,7 @@ public final class DominatorTree {
 
     /** Reached objects, the virtual root excluded. */
     public int reachableCount() {
-        return objectsInPreorder.length - 1;
+        return reached - 1;
     }
 
     /** The reached objects in DFS preorder; a dominator always comes before what it dominates. */

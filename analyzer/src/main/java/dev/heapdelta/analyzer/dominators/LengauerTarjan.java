@@ -8,9 +8,10 @@ import java.util.Arrays;
 
 /**
  * Immediate dominators by the algorithm of T. Lengauer and R. E. Tarjan, "A fast algorithm for
- * finding dominators in a flowgraph", ACM TOPLAS 1(1), 1979, in its simple form (path compression
- * without balancing, O(m log n)). Every loop is iterative: a ten-million-long linked list is a
- * normal leaking heap. All arrays are indexed by DFS preorder number, as in the paper; the textbook
+ * finding dominators in a flowgraph", ACM TOPLAS 1(1), 1979: semidominators with the simple EVAL and
+ * LINK (path compression without balancing), then the SEMI-NCA step of Georgiadis, Tarjan and
+ * Werneck in place of the paper's buckets (see {@link #semidominatorsAndDominators}). Every loop is
+ * iterative: a ten-million-long linked list is a normal leaking heap. All arrays are indexed by DFS preorder number, as in the paper; the textbook
  * letters (v, w, u, semi, vertex) are kept so that the code can be checked against it.
  *
  * <p>Vertex {@code n} (one past the last object) is a virtual root whose children are the graph's
@@ -29,6 +30,9 @@ final class LengauerTarjan {
     /** vertex[i]: the object (or {@code n}, the virtual root) with preorder number i. */
     private int[] vertex;
     private int[] parent;
+    /** The DFS stack; after the DFS, reused as scratch by the later steps. */
+    private int[] stackObject;
+    private int[] stackNextEdge;
     private int[] semi;
     private int count;
     private int reachedBeforeAttaching;
@@ -47,20 +51,30 @@ final class LengauerTarjan {
         this.n = graph.objectCount();
     }
 
-    /** The result: immediate dominators by preorder number, plus the preorder itself. */
+    /**
+     * The result: immediate dominators by preorder number, plus the preorder itself. Both arrays may be
+     * longer than {@code reachedCount}; entries past it mean nothing.
+     */
     record Result(int[] vertexByPreorder, int[] immediateDominatorByPreorder, int reachedCount,
             int reachedBeforeAttaching) {
     }
 
+    /**
+     * Runs all four steps. Memory is the point here: a 38 M-object heap makes every n-sized int array
+     * 150 MB, so the arrays of one step are reused by the next once dead (the DFS stack becomes the
+     * predecessor cursor and then {@code semi}, the object-to-preorder map becomes the compress stack).
+     */
     Result run() {
         int[] preorderByObject = depthFirstSearch();
         int[] firstPredecessor = new int[count + 1];
-        int[] predecessors = predecessorsByPreorder(preorderByObject, firstPredecessor);
+        int[] predecessors = predecessorsByPreorder(preorderByObject, firstPredecessor, stackObject);
         int attachPreorder = attachUnreachableTo == NONE ? NONE
                 : attachUnreachableTo == n ? 0 : preorderByObject[attachUnreachableTo];
-        preorderByObject = null;
-        int[] idom = semidominatorsAndDominators(predecessors, firstPredecessor, attachPreorder);
-        return new Result(Arrays.copyOf(vertex, count), idom, count, reachedBeforeAttaching);
+        int[] idom = semidominatorsAndDominators(predecessors, firstPredecessor, attachPreorder,
+                preorderByObject);
+        stackObject = null;
+        stackNextEdge = null;
+        return new Result(vertex, idom, count, reachedBeforeAttaching);
     }
 
     private boolean isUnvisited(int[] preorderByObject, int object) {
@@ -73,8 +87,8 @@ final class LengauerTarjan {
         Arrays.fill(preorderByObject, NONE);
         vertex = new int[n + 1];
         parent = new int[n + 1];
-        int[] stackObject = new int[n + 1];
-        int[] stackNextEdge = new int[n + 1];
+        stackObject = new int[n + 1];
+        stackNextEdge = new int[n + 1];
         count = 0;
 
         preorderByObject[n] = 0;
@@ -172,7 +186,7 @@ final class LengauerTarjan {
     }
 
     /** Predecessors over retaining edges, in preorder numbers, in CSR form; unreached sources are left out. */
-    private int[] predecessorsByPreorder(int[] preorderByObject, int[] first) {
+    private int[] predecessorsByPreorder(int[] preorderByObject, int[] first, int[] cursor) {
         for (int source = 0; source < n; source++) {
             if (preorderByObject[source] == NONE) {
                 continue;
@@ -192,7 +206,7 @@ final class LengauerTarjan {
             first[i + 1] += first[i];
         }
         int[] predecessors = new int[first[count]];
-        int[] cursor = Arrays.copyOf(first, count);
+        System.arraycopy(first, 0, cursor, 0, count);
         for (int source = 0; source < n; source++) {
             int sourcePreorder = preorderByObject[source];
             if (sourcePreorder == NONE) {
@@ -212,25 +226,26 @@ final class LengauerTarjan {
         return predecessors;
     }
 
-    /** Steps 2–4 of the paper, all in preorder numbers. */
-    private int[] semidominatorsAndDominators(int[] predecessors, int[] firstPredecessor, int attachPreorder) {
-        semi = new int[count];
-        int[] idom = new int[count];
+    /**
+     * Step 2 of the paper (semidominators by EVAL and LINK over the predecessors, in reverse
+     * preorder), then immediate dominators as the nearest common ancestor of a vertex's DFS parent and
+     * its semidominator, in preorder: the SEMI-NCA variant of Georgiadis, Tarjan and Werneck ("Finding
+     * dominators in practice", 2006). It replaces steps 3–4 and their buckets, which saves two
+     * n-sized arrays, and walks only short distances on heap graphs because each walk stops at
+     * already final dominators.
+     */
+    private int[] semidominatorsAndDominators(int[] predecessors, int[] firstPredecessor, int attachPreorder,
+            int[] compressStack) {
+        semi = stackObject;
+        int[] label = stackNextEdge;
         int[] ancestor = new int[count];
-        int[] label = new int[count];
-        int[] bucketHead = new int[count];
-        int[] bucketNext = new int[count];
-        int[] compressStack = new int[count];
         for (int v = 0; v < count; v++) {
             semi[v] = v;
             label[v] = v;
             ancestor[v] = NONE;
-            bucketHead[v] = NONE;
         }
         for (int w = count - 1; w >= 1; w--) {
             if (isolatedStarts.get(w)) {
-                // As in DevTools: no DFS parent but the attach point, so nothing else can dominate it.
-                idom[w] = attachPreorder;
                 continue;
             }
             for (int p = firstPredecessor[w]; p < firstPredecessor[w + 1]; p++) {
@@ -245,29 +260,25 @@ final class LengauerTarjan {
                     semi[w] = semi[u];
                 }
             }
-            int s = semi[w];
-            bucketNext[w] = bucketHead[s];
-            bucketHead[s] = w;
-            int parentOfW = parent[w];
-            ancestor[w] = parentOfW;
-            for (int v = bucketHead[parentOfW]; v != NONE; v = bucketNext[v]) {
-                int u = eval(v, ancestor, label, compressStack);
-                idom[v] = semi[u] < semi[v] ? u : parentOfW;
-            }
-            bucketHead[parentOfW] = NONE;
+            ancestor[w] = parent[w];
             if ((w & 0xFFFFF) == 0) {
                 cancel.throwIfCancelled();
             }
         }
+        int[] idom = ancestor;
+        idom[0] = NONE;
         for (int w = 1; w < count; w++) {
             if (isolatedStarts.get(w)) {
+                // As in DevTools: no DFS parent but the attach point, so nothing else can dominate it.
+                idom[w] = attachPreorder;
                 continue;
             }
-            if (idom[w] != semi[w]) {
-                idom[w] = idom[idom[w]];
+            int x = parent[w];
+            while (x > semi[w]) {
+                x = idom[x];
             }
+            idom[w] = x;
         }
-        idom[0] = NONE;
         return idom;
     }
 

@@ -20,7 +20,14 @@ public final class HeapDeltaCommand implements Runnable {
 
     /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        try {
+            return commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // Not a bug in the dump or in HeapDelta: the JVM's heap is smaller than this dump needs.
+            System.err.println("heapdelta: not enough memory for this dump (Java heap "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); run it as java -Xmx8g -jar heapdelta.jar …");
+            return ExitCode.INTERNAL_ERROR;
+        }
     }
 
     /** The configured command line, exit codes mapped in one place; tests call {@code execute} on it. */
