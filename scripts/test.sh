@@ -16,6 +16,9 @@ java -jar "$jar" --version
 echo "== smoke: benchmark on a small generated HPROF"
 java -jar "$jar" bench --generate hprof --scale 0.01 --out "$smoke"
 
+echo "== smoke: benchmark on a small generated V8 snapshot"
+java -jar "$jar" bench --generate v8 --scale 0.01 --out "$smoke"
+
 echo "== smoke: diff of the bundled Java example series"
 java -jar "$jar" diff sample-dumps/java/leaks-t0.hprof.gz sample-dumps/java/leaks-t1.hprof.gz \
   sample-dumps/java/leaks-t2.hprof.gz --json "$smoke/diff.json" --pdf "$smoke/report.pdf"

@@ -9,6 +9,7 @@ import dev.heapdelta.analyzer.report.DiffReports;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import dev.heapdelta.samples.LargeHprofShape;
+import dev.heapdelta.samples.LargeV8Shape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -45,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
     String generate;
 
     @Option(names = "--scale", paramLabel = "X", defaultValue = "1.0",
-            description = "Size of the generated dump; 1.0 is the reference shape (~1.9 GB HPROF).")
+            description = "Size of the generated dump; 1.0 is the reference shape (~1.9 GB HPROF, ~490 MB V8).")
     double scale = 1.0;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-out", description = "Where generated dumps go.")
@@ -135,14 +136,20 @@ final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(out);
         List<String> command = switch (generate) {
             case "hprof" -> LargeHprofShape.childJvmCommand(scale, out);
-            case "v8" -> throw new UsageException("--generate v8 is not available in this build yet");
+            case "v8" -> LargeV8Shape.nodeCommand(scale, out);
             default -> throw new UsageException("--generate takes hprof or v8, got " + generate);
         };
-        Path target = LargeHprofShape.outputFile(scale, out);
+        Path target = generate.equals("hprof") ? LargeHprofShape.outputFile(scale, out)
+                : LargeV8Shape.outputFile(scale, out);
         stdout.println("generating: " + String.join(" ", command));
         stdout.flush();
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).inheritIO().start();
+        Process process;
+        try {
+            process = new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException e) {
+            throw new CaptureFailedException("could not start " + command.get(0) + ": " + e.getMessage(), e);
+        }
         int status = process.waitFor();
         if (status != 0 || !Files.isRegularFile(target)) {
             throw new CaptureFailedException("the generator exited with " + status + " and wrote no " + target);
