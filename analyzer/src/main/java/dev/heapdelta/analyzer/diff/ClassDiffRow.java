@@ -10,6 +10,21 @@ package dev.heapdelta.analyzer.diff;
 public record ClassDiffRow(String name, String key, Long[] count, Long[] shallowBytes, Long[] retainedBytes,
         Long newObjects, Long deletedObjects, Trend trend) {
 
+    /** Fewer new instances than this is not accumulation, whatever the bytes say. */
+    public static final int MIN_COUNT_GROWTH = 10;
+
+    /**
+     * Whether this class's objects pile up: their number grew by at least {@link #MIN_COUNT_GROWTH}
+     * and 10%, and so did what they retain. Holders whose own count hardly moves (a class loader, the
+     * array of its classes, a map object) retain everything below them and would otherwise crowd any
+     * "grew most" list; class objects are left out for the same reason, since each retains its statics.
+     */
+    public boolean accumulates() {
+        long firstCount = first(count);
+        return retainedGrowth() > 0 && countGrowth() >= MIN_COUNT_GROWTH && countGrowth() * 10 >= firstCount
+                && !name.equals("java.lang.Class");
+    }
+
     public long countGrowth() {
         return last(count) - first(count);
     }

@@ -36,7 +36,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 final class GrowthCharts {
     static final int CLASS_BARS = 15;
     static final int TREND_LINES = 5;
-    static final int MIN_COUNT_GROWTH = 10;
+    static final int MIN_COUNT_GROWTH = ClassDiffRow.MIN_COUNT_GROWTH;
     private static final int CATEGORY_CHARS = 48;
     private static final Paint[] LINE_COLORS = {ReportStyle.ACCENT, new Color(0xC0, 0x50, 0x4D),
         new Color(0x4F, 0x81, 0x3D), new Color(0xE3, 0x8B, 0x00), new Color(0x7F, 0x5F, 0xA8)};
@@ -55,22 +55,12 @@ final class GrowthCharts {
         return dataset;
     }
 
-    /**
-     * The classes that accumulate: their number of objects grew by at least 10 and 10%, and so did what they
-     * retain. Holders whose own count hardly moves (a class loader, the array of its classes, a map object)
-     * retain everything below them and would otherwise crowd the top of the chart; class objects are left
-     * out for the same reason, since each retains its static fields.
-     */
+    /** The classes that accumulate ({@link ClassDiffRow#accumulates()}), by retained growth. */
     static List<ClassDiffRow> growingClasses(DiffReport report) {
-        return report.classes().stream().filter(GrowthCharts::accumulates)
+        return report.classes().stream().filter(ClassDiffRow::accumulates)
                 .sorted((a, b) -> Long.compare(b.retainedGrowth(), a.retainedGrowth())).limit(CLASS_BARS).toList();
     }
 
-    static boolean accumulates(ClassDiffRow row) {
-        long firstCount = row.count()[0] == null ? 0 : row.count()[0];
-        return row.retainedGrowth() > 0 && row.countGrowth() >= MIN_COUNT_GROWTH
-                && row.countGrowth() * 10 >= firstCount && !row.name().equals("java.lang.Class");
-    }
 
     static JFreeChart classGrowthChart(DiffReport report, ReportFonts fonts) {
         List<ClassDiffRow> rows = growingClasses(report);

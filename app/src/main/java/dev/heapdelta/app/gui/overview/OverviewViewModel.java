@@ -152,7 +152,7 @@ public final class OverviewViewModel {
     static List<ClassGrowth> topGrowthOf(List<ClassDiffRow> classes) {
         List<ClassGrowth> growth = new ArrayList<>();
         classes.stream()
-                .filter(row -> row.retainedGrowth() > 0)
+                .filter(ClassDiffRow::accumulates)
                 .sorted((a, b) -> Long.compare(b.retainedGrowth(), a.retainedGrowth()))
                 .limit(TOP_CLASSES)
                 .forEach(row -> growth.add(new ClassGrowth(row.name(), row.key(), row.retainedGrowth(),
