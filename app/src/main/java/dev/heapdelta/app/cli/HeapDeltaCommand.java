@@ -27,6 +27,9 @@ public final class HeapDeltaCommand implements Runnable {
             System.err.println("heapdelta: not enough memory for this dump (Java heap "
                     + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); run it as java -Xmx8g -jar heapdelta.jar …");
             return ExitCode.INTERNAL_ERROR;
+        } catch (StackOverflowError | NoClassDefFoundError | ExceptionInInitializerError e) {
+            // Bugs or a broken installation: one line, details in a log file, as for any internal error.
+            return ExitCodeMapper.internalError(e, new java.io.PrintWriter(System.err, true));
         }
     }
 
