@@ -38,6 +38,8 @@ final class RawSnapshot {
     final List<String> warnings = new ArrayList<>();
     boolean partial;
     long lostBytes;
+    /** Edges cut off or dropped, and strings the nodes name that the table does not hold. */
+    long lostRecords;
 
     String string(int index) {
         return index >= 0 && index < strings.size() ? strings.get(index) : "";

@@ -30,6 +30,8 @@ final class SnapshotParser {
     private boolean nodesRead;
     private boolean edgesRead;
     private boolean stringsRead;
+    /** The text offset just after the last complete element read: a cut loses the bytes after it. */
+    private long lastCompleteOffset;
 
     /** @param plausibleTextBytes an upper bound on the JSON text's size, for sizing columns */
     SnapshotParser(JsonByteScanner scanner, long plausibleTextBytes, CancelSignal cancel, ProgressListener progress) {
@@ -57,8 +59,9 @@ final class SnapshotParser {
             if (!edgesRead || !nodesRead) {
                 throw e;
             }
-            // Nodes and edges are complete: what follows (locations, strings) is lost, the graph is not.
+            // Nodes are complete and edges complete or cut: what follows (locations, strings) is lost, the graph is not.
             raw.partial = true;
+            raw.lostBytes += Math.max(0, scanner.offset() - lastCompleteOffset);
             raw.warnings.add(e.getMessage() + (stringsRead ? "" : "; names missing"));
         }
         if (raw.meta == null) {
@@ -248,47 +251,67 @@ final class SnapshotParser {
         scanner.expect('[');
         int edge = 0;
         int field = 0;
-        if (!scanner.consume(']')) {
-            do {
-                long value = scanner.nextArrayNumber();
-                if (value < 0) {
-                    throw scanner.error("edge " + edge + " field \"" + meta.edgeFields().get(field)
-                            + "\" is not a non-negative integer");
-                }
-                if (field == 0 && edge == types.length) {
-                    if (edge >= expected) {
-                        throw scanner.error("the edges array holds more edges than the " + expected
-                                + " the nodes' edge_count fields declare");
+        int outside = 0;
+        int misaligned = 0;
+        try {
+            if (!scanner.consume(']')) {
+                do {
+                    long value = scanner.nextArrayNumber();
+                    if (value < 0) {
+                        throw scanner.error("edge " + edge + " field \"" + meta.edgeFields().get(field)
+                                + "\" is not a non-negative integer");
                     }
-                    int grown = (int) Math.min(expected, grownCapacity(types.length, edge + 1L));
-                    types = Arrays.copyOf(types, grown);
-                    names = Arrays.copyOf(names, grown);
-                    targets = Arrays.copyOf(targets, grown);
-                }
-                if (field == typeOffset) {
-                    types[edge] = value < typeCount && value < 128 ? (byte) value : -1;
-                } else if (field == nameOffset) {
-                    names[edge] = value <= Integer.MAX_VALUE ? (int) value : -1;
-                } else if (field == toNodeOffset) {
-                    if (value % nodeFieldCount != 0) {
-                        throw scanner.error("edge " + edge + " to_node " + value
-                                + " is not a multiple of the node field count " + nodeFieldCount);
+                    if (field == 0 && edge == types.length) {
+                        if (edge >= expected) {
+                            throw scanner.error("the edges array holds more edges than the " + expected
+                                    + " the nodes' edge_count fields declare");
+                        }
+                        int grown = (int) Math.min(expected, grownCapacity(types.length, edge + 1L));
+                        types = Arrays.copyOf(types, grown);
+                        names = Arrays.copyOf(names, grown);
+                        targets = Arrays.copyOf(targets, grown);
                     }
-                    if (value >= nodeFieldTotal) {
-                        throw scanner.error("edge " + edge + " to_node " + value + " points outside the node array of "
-                                + raw.nodeCount + " nodes");
+                    if (field == typeOffset) {
+                        types[edge] = value < typeCount && value < 128 ? (byte) value : -1;
+                    } else if (field == nameOffset) {
+                        names[edge] = value <= Integer.MAX_VALUE ? (int) value : -1;
+                    } else if (field == toNodeOffset) {
+                        if (value >= nodeFieldTotal) {
+                            outside++;
+                            targets[edge] = -1;
+                        } else if (value % nodeFieldCount != 0) {
+                            misaligned++;
+                            targets[edge] = -1;
+                        } else {
+                            targets[edge] = (int) (value / nodeFieldCount);
+                        }
                     }
-                    targets[edge] = (int) (value / nodeFieldCount);
-                }
-                if (++field == fieldCount) {
-                    field = 0;
-                    edge++;
-                    if ((edge & (CHECK_EVERY - 1)) == 0) {
-                        cancel.throwIfCancelled();
-                        progress.progress(AnalysisPhase.SCAN, scanner.offset(), -1);
+                    if (++field == fieldCount) {
+                        field = 0;
+                        edge++;
+                        lastCompleteOffset = scanner.offset();
+                        if ((edge & (CHECK_EVERY - 1)) == 0) {
+                            cancel.throwIfCancelled();
+                            progress.progress(AnalysisPhase.SCAN, scanner.offset(), -1);
+                        }
                     }
-                }
-            } while (!scanner.lastElement());
+                } while (!scanner.lastElement());
+            }
+        } catch (DumpFormatException e) {
+            if (!scanner.inputExhausted()) {
+                throw e;
+            }
+            // Cut inside the edges: keep every complete edge, and give each node the ones that were read.
+            int[] firstEdge = raw.firstEdgeByNode;
+            for (int node = 0; node <= raw.nodeCount; node++) {
+                firstEdge[node] = Math.min(firstEdge[node], edge);
+            }
+            raw.lostRecords += expected - edge;
+            raw.warnings.add("the edges array is cut after " + edge + " of " + expected + " edges; "
+                    + (expected - edge) + " edges lost");
+            keepEdges(edge, trim(types, edge), trim(names, edge), trim(targets, edge), outside, misaligned);
+            edgesRead = true;
+            throw e;
         }
         if (field != 0) {
             throw scanner.error("the edges array ends inside edge " + edge + " (its length is not a multiple of "
@@ -298,10 +321,42 @@ final class SnapshotParser {
             throw scanner.error("the edges array holds " + edge + " edges but the nodes' edge_count fields declare "
                     + expected);
         }
-        raw.edgeCount = edge;
-        raw.typeByEdge = trim(types, edge);
-        raw.nameOrIndexByEdge = trim(names, edge);
-        raw.targetByEdge = trim(targets, edge);
+        keepEdges(edge, trim(types, edge), trim(names, edge), trim(targets, edge), outside, misaligned);
+    }
+
+    /** Stores the edge columns, dropping (with a counted warning) edges whose to_node is not a node. */
+    private void keepEdges(int edgeCount, byte[] types, int[] names, int[] targets, int outside, int misaligned) {
+        if (outside + misaligned > 0) {
+            raw.warnings.add("edges whose to_node is not a node were dropped: " + outside
+                    + " outside the node array of " + raw.nodeCount + " nodes, " + misaligned
+                    + " not a multiple of the node field count " + raw.meta.nodeFieldCount());
+            raw.lostRecords += outside + misaligned;
+            int[] firstEdge = raw.firstEdgeByNode;
+            int kept = 0;
+            int start = firstEdge[0];
+            for (int node = 0; node < raw.nodeCount; node++) {
+                int end = firstEdge[node + 1];
+                firstEdge[node] = kept;
+                for (int e = start; e < end; e++) {
+                    if (targets[e] >= 0) {
+                        types[kept] = types[e];
+                        names[kept] = names[e];
+                        targets[kept] = targets[e];
+                        kept++;
+                    }
+                }
+                start = end;
+            }
+            firstEdge[raw.nodeCount] = kept;
+            edgeCount = kept;
+            types = trim(types, kept);
+            names = trim(names, kept);
+            targets = trim(targets, kept);
+        }
+        raw.edgeCount = edgeCount;
+        raw.typeByEdge = types;
+        raw.nameOrIndexByEdge = names;
+        raw.targetByEdge = targets;
     }
 
     private void readLocations() throws IOException {
@@ -361,6 +416,7 @@ final class SnapshotParser {
         }
         do {
             raw.strings.add(scanner.readString());
+            lastCompleteOffset = scanner.offset();
             if ((raw.strings.size() & 0xFFFF) == 0) {
                 cancel.throwIfCancelled();
             }

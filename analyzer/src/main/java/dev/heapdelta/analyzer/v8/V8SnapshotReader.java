@@ -108,23 +108,42 @@ public final class V8SnapshotReader {
         fileCounts.put("strings", (long) stringCountInFile);
         fileCounts.put("locations", (long) raw.locationCount);
         DumpInfo info = new DumpInfo(HeapFormat.V8, raw.meta.summary(), 0, 1, 0, fileBytes, 0, raw.partial,
-                raw.lostBytes, 0, List.copyOf(raw.warnings), fileCounts, statistics, List.of());
+                raw.lostBytes, raw.lostRecords, List.copyOf(raw.warnings), fileCounts, statistics, List.of());
         V8ObjectDetails.Tables tables = new V8ObjectDetails.Tables(raw.strings, raw.meta.nodeTypes(),
                 raw.typeByNode, raw.detachednessByNode, raw.locations, raw.locationCount);
         return builder.build(graph -> new V8ObjectDetails(graph, tables), info);
     }
 
-    /** A name index outside the string table cannot come from V8: fail, unless the table itself was cut short. */
+    /**
+     * Node names and edge property names outside the string table are shown empty, with a counted
+     * warning; when the table was cut short, the strings they name count as lost records.
+     */
     private static void checkNames(RawSnapshot raw) {
         int strings = raw.strings.size();
-        int bad = 0;
+        int badNodes = 0;
+        long highestName = strings - 1L;
         for (int node = 0; node < raw.nodeCount; node++) {
             if (raw.nameByNode[node] < 0 || raw.nameByNode[node] >= strings) {
-                bad++;
+                badNodes++;
+                highestName = Math.max(highestName, raw.nameByNode[node]);
             }
         }
-        if (bad > 0) {
-            raw.warnings.add(bad + " nodes name strings outside the string table of " + strings + " (shown empty)");
+        int badEdges = 0;
+        for (int edge = 0; edge < raw.edgeCount; edge++) {
+            int name = raw.nameOrIndexByEdge[edge];
+            if ((name < 0 || name >= strings) && !raw.edgeHasIndexName(edge)) {
+                badEdges++;
+                highestName = Math.max(highestName, name);
+            }
+        }
+        if (raw.partial) {
+            raw.lostRecords += highestName + 1L - strings;
+        }
+        if (badNodes > 0) {
+            raw.warnings.add(badNodes + " nodes name strings outside the string table of " + strings + " (shown empty)");
+        }
+        if (badEdges > 0) {
+            raw.warnings.add(badEdges + " edges name strings outside the string table of " + strings + " (shown empty)");
         }
     }
 

@@ -99,17 +99,41 @@ class MalformedSnapshotTest {
     }
 
     @Test
-    void anEdgePointingPastTheNodesIsAnError() throws Exception {
+    void anEdgePointingPastTheNodesIsDroppedWithACountedWarning() throws Exception {
         V8SnapshotBuilder builder = V8SnapshotBuilder.smallHeap();
         builder.rawEdge(3, 2, builder.string("far"), 7L * 1_000_000);
-        assertTrue(failure("far.heapsnapshot", builder.toJson()).getMessage().contains("outside the node array"));
+        builder.rawEdge(3, 2, builder.string("farther"), 7L * 2_000_000);
+        HeapGraph graph = read(write("far.heapsnapshot", builder.toJson()));
+        assertEquals(10, graph.edgeCount(), "the two bad edges are dropped, the ten good ones kept");
+        assertTrue(graph.info().warnings().stream().anyMatch(line -> line.contains("2 outside the node array")),
+                graph.info().warnings().toString());
+        assertEquals(2, graph.info().lostRecords());
+        dev.heapdelta.analyzer.dominators.DominatorTree.computeDefault(graph);
     }
 
     @Test
-    void aToNodeThatIsNotAMultipleOfTheNodeFieldCountIsAnError() throws Exception {
+    void aToNodeThatIsNotAMultipleOfTheNodeFieldCountIsDroppedWithACountedWarning() throws Exception {
         V8SnapshotBuilder builder = V8SnapshotBuilder.smallHeap();
         builder.rawEdge(3, 2, builder.string("odd"), 8);
-        assertTrue(failure("odd.heapsnapshot", builder.toJson()).getMessage().contains("not a multiple"));
+        HeapGraph graph = read(write("odd.heapsnapshot", builder.toJson()));
+        assertEquals(10, graph.edgeCount());
+        assertTrue(graph.info().warnings().stream().anyMatch(line -> line.contains("1 not a multiple")),
+                graph.info().warnings().toString());
+    }
+
+    @Test
+    void aCutInsideTheEdgesKeepsTheEdgesReadAndCountsTheRest() throws Exception {
+        String json = V8SnapshotBuilder.smallHeap().toJson();
+        int edges = json.indexOf("\"edges\":[") + "\"edges\":[".length();
+        int cut = json.indexOf(',', json.indexOf(',', json.indexOf(',', edges) + 1) + 1) + 3;
+        HeapGraph graph = read(write("cut-edges.heapsnapshot", json.substring(0, cut)));
+        assertTrue(graph.info().partial());
+        assertEquals(9, graph.objectCount());
+        assertEquals(1, graph.edgeCount(), "the one complete edge (three fields) is kept");
+        assertTrue(graph.info().lostRecords() >= 9, "nine edges and the string table lost: " + graph.info());
+        assertTrue(graph.info().warnings().stream().anyMatch(line -> line.contains("cut after 1 of 10 edges")),
+                graph.info().warnings().toString());
+        dev.heapdelta.analyzer.dominators.DominatorTree.computeDefault(graph);
     }
 
     @Test

@@ -1,0 +1,71 @@
+package dev.heapdelta.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.heapdelta.analyzer.robustness.TruncatedCopies;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The truncation sweep through the command line: a cut sample dump ends in exit code 4 with
+ * {@code "partial": true} and what was lost in the JSON, or in exit code 2 with one line on stderr.
+ */
+class TruncatedDumpCliTest {
+    private static final int CUTS = Integer.getInteger("heapdelta.cli.sweep.cuts", 50);
+
+    @TempDir
+    Path dir;
+
+    static Stream<String> sampleDumps() {
+        return TruncatedCopies.SAMPLE_DUMPS.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("sampleDumps")
+    void aCutSampleDumpIsAPartialSummaryOrInvalidInput(String relative) throws Exception {
+        Path inflated = TruncatedCopies.inflated(TruncatedCopies.sampleDump(relative), dir);
+        for (long cut : TruncatedCopies.cutOffsets(relative + "#cli", Files.size(inflated), CUTS)) {
+            Path copy = TruncatedCopies.prefix(inflated, cut, dir.resolve("cut-" + cut));
+            CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> CliRun.of("summary", copy.toString(), "--json", "-", "--top", "5"));
+            String where = copy + " (" + relative + " cut at " + cut + "): exit " + run.exitCode() + ", " + run.err();
+            if (run.exitCode() == ExitCode.PARTIAL_ANALYSIS) {
+                String json = run.out();
+                assertTrue(Pattern.compile("\"partial\"\\s*:\\s*true").matcher(json).find(), where);
+                long lostBytes = number(json, "lostBytes", where);
+                long lostRecords = number(json, "lostRecords", where);
+                assertTrue(Pattern.compile("\"warnings\"\\s*:\\s*\\[\\s*\"").matcher(json).find(), where);
+                assertTrue(lostBytes > 0 || lostRecords > 0 || json.contains("HEAP_DUMP_END"), where);
+                assertOneLine(run.err(), copy.toString(), where);
+            } else {
+                assertEquals(ExitCode.INVALID_INPUT, run.exitCode(), where);
+                assertOneLine(run.err(), copy.toString(), where);
+                assertTrue(run.err().contains("offset"), where);
+            }
+            Files.delete(copy);
+        }
+    }
+
+    private static long number(String json, String field, String where) {
+        Matcher matcher = Pattern.compile("\"" + field + "\"\\s*:\\s*(\\d+)").matcher(json);
+        assertTrue(matcher.find(), field + " missing: " + where);
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private static void assertOneLine(String err, String file, String where) {
+        String trimmed = err.strip();
+        assertFalse(trimmed.contains("\n"), "one line on stderr: " + where);
+        assertTrue(trimmed.contains(file), where);
+        assertFalse(trimmed.contains("Exception"), where);
+    }
+}
