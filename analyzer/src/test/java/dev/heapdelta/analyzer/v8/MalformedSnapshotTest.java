@@ -122,6 +122,22 @@ class MalformedSnapshotTest {
     }
 
     @Test
+    void nodeAndPropertyNamesOutsideTheStringTableAreShownEmptyWithCountedWarnings() throws Exception {
+        V8SnapshotBuilder builder = V8SnapshotBuilder.smallHeap();
+        int nameless = builder.rawNode(V8SnapshotBuilder.NODE_TYPES.indexOf("object"), 1_000_000, 32, 777);
+        builder.rawEdge(1, V8SnapshotBuilder.EDGE_TYPES.indexOf("property"), 2_000_000, (long) nameless * 7);
+        HeapGraph graph = read(write("names.heapsnapshot", builder.toJson()));
+        assertFalse(graph.info().partial(), "the table is whole; only the ids are wrong");
+        assertEquals(10, graph.objectCount());
+        assertTrue(graph.info().warnings().stream().anyMatch(line -> line.startsWith("1 nodes name strings outside")),
+                graph.info().warnings().toString());
+        assertTrue(graph.info().warnings().stream().anyMatch(line -> line.startsWith("1 edges name strings outside")),
+                graph.info().warnings().toString());
+        dev.heapdelta.analyzer.dominators.DominatorTree.computeDefault(graph);
+        graph.details().edgeName(graph.firstEdge(1));
+    }
+
+    @Test
     void aCutInsideTheEdgesKeepsTheEdgesReadAndCountsTheRest() throws Exception {
         String json = V8SnapshotBuilder.smallHeap().toJson();
         int edges = json.indexOf("\"edges\":[") + "\"edges\":[".length();
