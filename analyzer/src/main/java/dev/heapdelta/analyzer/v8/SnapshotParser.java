@@ -78,6 +78,19 @@ final class SnapshotParser {
     }
 
     private void readMember(String key, long keyOffset) throws IOException {
+        boolean repeated = switch (key) {
+            case "snapshot" -> raw.meta != null;
+            case "nodes" -> nodesRead;
+            case "edges" -> edgesRead;
+            case "strings" -> stringsRead;
+            default -> false;
+        };
+        if (repeated) {
+            // A second copy would no longer match the columns already read from the first.
+            scanner.skipValue();
+            raw.warnings.add("a second \"" + key + "\" at offset " + keyOffset + " ignored");
+            return;
+        }
         switch (key) {
             case "snapshot" -> {
                 long offset = scanner.offset();
