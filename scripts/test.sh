@@ -6,6 +6,14 @@ cd "$(dirname "$0")/.."
 
 mvn -B -ntp verify
 
+# Fixed-time fuzzing of each reader (about 60 s each, docs/robustness.md); a finding fails the run
+# and leaves its input under analyzer/src/test/resources/…/*FuzzTestInputs/ as a new regression seed.
+for target in HprofReaderFuzzTest V8SnapshotReaderFuzzTest; do
+  echo "== fuzz: $target"
+  # libFuzzer prints its progress and the closing "Done N runs in 61 second(s)" on the console.
+  mvn -B -ntp -q -Pfuzz -pl analyzer surefire:test -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false
+done
+
 jar=app/target/heapdelta.jar
 smoke=$(mktemp -d)
 trap 'rm -rf "$smoke"' EXIT
