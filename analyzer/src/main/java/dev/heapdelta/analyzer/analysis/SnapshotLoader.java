@@ -27,7 +27,8 @@ public final class SnapshotLoader {
      * @throws DumpFormatException when the file is not a dump HeapDelta can read, or holds nothing to analyse
      */
     public static Snapshot load(Path file, String displayName, AnalysisOptions options, CancelSignal cancel,
-            ProgressListener progress) throws IOException {
+            ProgressListener listener) throws IOException {
+        ProgressListener progress = cancellingAt(listener, cancel);
         long started = System.nanoTime();
         if (!Files.isRegularFile(file)) {
             throw new DumpFormatException(displayName, 0, Files.exists(file) ? "not a regular file" : "no such file");
@@ -37,6 +38,7 @@ public final class SnapshotLoader {
         }
         ReadOptions readOptions = new ReadOptions(displayName, options.dumpIndex(), options.cacheDirectory());
         FormatDetector.Detected detected = FormatDetector.detect(file);
+        progress.progress(AnalysisPhase.SCAN, 0, Files.size(file));
         HeapGraph graph = switch (detected.kind()) {
             case HPROF -> HprofReader.read(file, readOptions, cancel, progress);
             case V8_SNAPSHOT -> V8SnapshotReader.read(file, readOptions, cancel, progress);
@@ -53,7 +55,7 @@ public final class SnapshotLoader {
      */
     public static Snapshot analyse(HeapGraph graph, String displayName, AnalysisOptions options, CancelSignal cancel,
             ProgressListener progress) {
-        return analyse(graph, displayName, options, cancel, progress, System.nanoTime());
+        return analyse(graph, displayName, options, cancel, cancellingAt(progress, cancel), System.nanoTime());
     }
 
     private static Snapshot analyse(HeapGraph graph, String displayName, AnalysisOptions options,
@@ -66,6 +68,7 @@ public final class SnapshotLoader {
         long dominated = System.nanoTime();
 
         progress.progress(AnalysisPhase.HISTOGRAM, 0, -1);
+        cancel.throwIfCancelled();
         ClassHistogram histogram = ClassHistogram.of(tree);
         long finished = System.nanoTime();
         progress.progress(AnalysisPhase.DONE, 1, 1);
@@ -78,6 +81,17 @@ public final class SnapshotLoader {
                 (finished - dominated) / 1_000_000,
                 (finished - started) / 1_000_000);
         return new Snapshot(displayName, graph, tree, histogram, options, timings);
+    }
+
+    /**
+     * Every progress report is also a cancellation point: a phase too short to reach its loops'
+     * periodic checks still stops as soon as the user cancels.
+     */
+    private static ProgressListener cancellingAt(ProgressListener listener, CancelSignal cancel) {
+        return (phase, done, total) -> {
+            listener.progress(phase, done, total);
+            cancel.throwIfCancelled();
+        };
     }
 
     static RetentionRule ruleFor(HeapGraph graph, AnalysisOptions options) {

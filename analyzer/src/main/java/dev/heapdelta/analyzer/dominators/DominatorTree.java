@@ -55,6 +55,7 @@ public final class DominatorTree {
     public static DominatorTree compute(HeapGraph graph, RetentionRule rule, int attachUnreachableTo,
             CancelSignal cancel, ProgressListener progress) {
         int n = graph.objectCount();
+        progress.progress(AnalysisPhase.DOMINATORS, 0, n);
         LengauerTarjan.Result result = new LengauerTarjan(graph, rule, attachUnreachableTo, cancel, progress).run();
         int[] vertex = result.vertexByPreorder();
         int[] idomByPreorder = result.immediateDominatorByPreorder();
