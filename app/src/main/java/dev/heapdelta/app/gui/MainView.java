@@ -128,8 +128,8 @@ public final class MainView extends BorderPane {
         MenuItem welcome = item("Start page", "welcomeMenuItem", null, model::showWelcome);
         MenuItem quit = item("Quit", "quitMenuItem", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> getScene().getWindow().hide());
-        Menu file = new Menu("File", null, open, add, example, recent, acquire, new SeparatorMenuItem(), export, copyJson,
-                new SeparatorMenuItem(), welcome, quit);
+        Menu file = new Menu("File", null, open, add, example, recent, acquire, new SeparatorMenuItem(), export,
+                copyJson, new SeparatorMenuItem(), welcome, quit);
 
         MenuItem overview = item("Overview", "overviewMenuItem", new KeyCodeCombination(KeyCode.DIGIT1,
                 KeyCombination.SHORTCUT_DOWN), model::showOverview);

@@ -1,6 +1,7 @@
 package dev.heapdelta.app.gui.acquire;
 
 import dev.heapdelta.app.capture.JvmProcess;
+import dev.heapdelta.app.capture.NodeProcess;
 import dev.heapdelta.app.capture.TargetRuntime;
 import dev.heapdelta.app.gui.controls.Labels;
 import java.io.File;
@@ -56,7 +57,7 @@ public final class AcquireView extends BorderPane {
         stage.setScene(new Scene(view, 760, 640));
         stage.setOnHidden(event -> model.cancel());
         stage.show();
-        model.refreshJvms();
+        model.refreshProcesses();
         return stage;
     }
 
@@ -79,14 +80,15 @@ public final class AcquireView extends BorderPane {
         });
         jvms.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> target.jvmProperty().set(now));
         Button refresh = new Button("Refresh");
-        refresh.setId("refreshJvmsButton");
+        refresh.setId("refreshProcessesButton");
         refresh.disableProperty().bind(model.listingProperty());
-        refresh.setOnAction(event -> model.refreshJvms());
+        refresh.setOnAction(event -> model.refreshProcesses());
         HBox jvmPane = new HBox(8, jvms, refresh);
         HBox.setHgrow(jvms, Priority.ALWAYS);
 
         TextField inspector = field("inspectorField", target.inspectorProperty(), "127.0.0.1:9229");
-        CheckBox allowRemote = new CheckBox("Allow a host that is not this machine (the inspector has no authentication)");
+        CheckBox allowRemote = new CheckBox(
+                "Allow a host that is not this machine (the inspector has no authentication)");
         allowRemote.setId("allowRemoteCheckBox");
         allowRemote.selectedProperty().bindBidirectional(target.allowRemoteProperty());
         VBox inspectorPane = new VBox(6, inspector, allowRemote);
@@ -106,13 +108,31 @@ public final class AcquireView extends BorderPane {
                 field("podContainerField", target.podContainerProperty(), "container (optional)"),
                 runtimeChoice("podRuntimeChoice"));
 
-        StackPane details = new StackPane(jvmPane, inspectorPane, signalPid, containerPane, podPane);
+        VBox signalPane = new VBox(6, signalPid, new Label("Node processes on this machine (choose one to fill in"
+                + " its PID or inspector address):"), nodeList());
+        StackPane details = new StackPane(jvmPane, inspectorPane, signalPane, containerPane, podPane);
         showFor(jvmPane, TargetKind.LOCAL_JVM);
         showFor(inspectorPane, TargetKind.NODE_INSPECTOR);
-        showFor(signalPid, TargetKind.NODE_SIGNAL);
+        showFor(signalPane, TargetKind.NODE_SIGNAL);
         showFor(containerPane, TargetKind.CONTAINER);
         showFor(podPane, TargetKind.KUBERNETES);
         return new VBox(6, new HBox(8, label("Target"), kind), details);
+    }
+
+    private ListView<NodeProcess> nodeList() {
+        ListView<NodeProcess> nodes = new ListView<>(model.nodes());
+        nodes.setId("nodeList");
+        nodes.setPrefHeight(90);
+        nodes.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(NodeProcess node, boolean empty) {
+                super.updateItem(node, empty);
+                setText(empty || node == null ? null : node.pid() + "  " + node.flags().describe() + "  "
+                        + node.commandLine());
+            }
+        });
+        nodes.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> model.chooseNode(now));
+        return nodes;
     }
 
     private void showFor(Node pane, TargetKind kind) {

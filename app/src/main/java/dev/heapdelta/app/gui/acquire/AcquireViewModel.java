@@ -11,6 +11,7 @@ import dev.heapdelta.app.capture.CommandEnvironment;
 import dev.heapdelta.app.capture.HeapDumpCapture;
 import dev.heapdelta.app.capture.JvmProcess;
 import dev.heapdelta.app.capture.LocalTargets;
+import dev.heapdelta.app.capture.NodeProcess;
 import dev.heapdelta.app.capture.SeriesCapture;
 import dev.heapdelta.app.gui.format.HumanSizes;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ public final class AcquireViewModel {
     private final Consumer<List<Path>> opener;
     private final TargetFields target = new TargetFields();
     private final ObservableList<JvmProcess> jvms = FXCollections.observableArrayList();
+    private final ObservableList<NodeProcess> nodes = FXCollections.observableArrayList();
     private final StringProperty outputFile = new SimpleStringProperty("");
     private final BooleanProperty liveOnly = new SimpleBooleanProperty(false);
     private final BooleanProperty gzip = new SimpleBooleanProperty(false);
@@ -73,8 +75,11 @@ public final class AcquireViewModel {
         this.opener = opener;
     }
 
-    /** Lists the local JVMs again in the background; the selection is kept when that JVM is still there. */
-    public void refreshJvms() {
+    /**
+     * Lists the local JVMs and Node processes again in the background; the chosen JVM is kept when it is
+     * still there.
+     */
+    public void refreshProcesses() {
         if (listing.get()) {
             return;
         }
@@ -82,17 +87,20 @@ public final class AcquireViewModel {
         CancelSignal listingCancel = new CancelSignal();
         FxCaptureListener feed = new FxCaptureListener(fxThread, log::addAll, bytes -> { });
         workers.execute(() -> {
+            LocalTargets targets = new LocalTargets(environment);
+            List<NodeProcess> nodesFound = targets.nodeProcesses();
             try {
-                List<JvmProcess> found = new LocalTargets(environment).jvms(feed, listingCancel);
-                fxThread.execute(() -> listed(found, null));
+                List<JvmProcess> found = targets.jvms(feed, listingCancel);
+                fxThread.execute(() -> listed(found, nodesFound, null));
             } catch (CaptureException | AnalysisCancelledException problem) {
-                fxThread.execute(() -> listed(List.of(), problem.getMessage()));
+                fxThread.execute(() -> listed(List.of(), nodesFound, problem.getMessage()));
             }
         });
     }
 
-    private void listed(List<JvmProcess> found, String problem) {
+    private void listed(List<JvmProcess> found, List<NodeProcess> nodesFound, String problem) {
         listing.set(false);
+        nodes.setAll(nodesFound);
         JvmProcess selected = target.jvmProperty().get();
         jvms.setAll(found);
         if (selected != null && !found.contains(selected)) {
@@ -221,6 +229,20 @@ public final class AcquireViewModel {
 
     public ObservableList<JvmProcess> jvms() {
         return jvms;
+    }
+
+    /** The Node processes of this machine with their inspector and signal flags, as of the last refresh. */
+    public ObservableList<NodeProcess> nodes() {
+        return nodes;
+    }
+
+    /** Fills the signal PID and, when the process has an inspector, its address from a listed Node process. */
+    public void chooseNode(NodeProcess node) {
+        if (node == null) {
+            return;
+        }
+        target.signalPidProperty().set(Long.toString(node.pid()));
+        node.flags().inspectorPort().ifPresent(port -> target.inspectorProperty().set("127.0.0.1:" + port));
     }
 
     public StringProperty outputFileProperty() {

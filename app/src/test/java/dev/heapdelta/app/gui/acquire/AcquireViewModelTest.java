@@ -135,7 +135,7 @@ class AcquireViewModelTest {
 
     private void chooseChildJvm() throws Exception {
         onFx(() -> {
-            model.refreshJvms();
+            model.refreshProcesses();
             return null;
         });
         waitUntil(() -> onFxQuietly(() -> model.jvms().stream().anyMatch(jvm -> jvm.pid() == child.pid())), 60);
