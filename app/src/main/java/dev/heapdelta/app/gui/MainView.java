@@ -113,6 +113,8 @@ public final class MainView extends BorderPane {
         MenuItem add = item("Add snapshot to the series…", "addMenuItem", null,
                 () -> WelcomeView.chooseFromMenu(getScene().getWindow(), "Add later snapshots", model::dropFiles));
         MenuItem example = item("Open example", "exampleMenuItem", null, model::openExample);
+        MenuItem acquire = item("Acquire heap dump…", "acquireMenuItem", null, () ->
+                dev.heapdelta.app.gui.acquire.AcquireView.showDialog(getScene().getWindow(), model.acquire()));
         Menu recent = new Menu("Open recent");
         recent.setId("recentMenu");
         recent.setOnShowing(event -> fillRecent(recent));
@@ -126,8 +128,8 @@ public final class MainView extends BorderPane {
         MenuItem welcome = item("Start page", "welcomeMenuItem", null, model::showWelcome);
         MenuItem quit = item("Quit", "quitMenuItem", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> getScene().getWindow().hide());
-        Menu file = new Menu("File", null, open, add, example, recent, new SeparatorMenuItem(), export, copyJson,
-                new SeparatorMenuItem(), welcome, quit);
+        Menu file = new Menu("File", null, open, add, example, recent, acquire, new SeparatorMenuItem(), export,
+                copyJson, new SeparatorMenuItem(), welcome, quit);
 
         MenuItem overview = item("Overview", "overviewMenuItem", new KeyCodeCombination(KeyCode.DIGIT1,
                 KeyCombination.SHORTCUT_DOWN), model::showOverview);

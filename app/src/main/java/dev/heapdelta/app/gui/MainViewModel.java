@@ -284,6 +284,13 @@ public final class MainViewModel {
         return new PathsViewModel(requireComparison(), place, navigator, context.executor());
     }
 
+    /** A fresh "Acquire heap dump" dialog state; what it captures opens here as a series. */
+    public dev.heapdelta.app.gui.acquire.AcquireViewModel acquire() {
+        return new dev.heapdelta.app.gui.acquire.AcquireViewModel(context.executor(),
+                javafx.application.Platform::runLater, dev.heapdelta.app.capture.CommandEnvironment.inherited(),
+                this::open);
+    }
+
     public InspectorViewModel inspector(Place.Inspector place) {
         return new InspectorViewModel(requireComparison(), place, navigator, context.executor());
     }
