@@ -21,6 +21,7 @@ public final class HeapGraph implements AutoCloseable {
     private final Map<Integer, Long> largeShallowSizeByObject;
     private final byte[] kindByObject;
     private final long[] recordOffsetByObject;
+    private final int[] compactRecordOffsetByObject;
     private final int[] nameByObject;
     private final int[] firstEdgeByObject;
     private final int[] targetByEdge;
@@ -50,6 +51,7 @@ public final class HeapGraph implements AutoCloseable {
         this.largeShallowSizeByObject = parts.largeShallowSizeByObject;
         this.kindByObject = parts.kindByObject;
         this.recordOffsetByObject = parts.recordOffsetByObject;
+        this.compactRecordOffsetByObject = parts.compactRecordOffsetByObject;
         this.nameByObject = parts.nameByObject;
         this.firstEdgeByObject = parts.firstEdgeByObject;
         this.targetByEdge = parts.targetByEdge;
@@ -122,6 +124,10 @@ public final class HeapGraph implements AutoCloseable {
 
     /** HPROF: the file offset of the object's record; -1 where the format has none. */
     public long recordOffsetOf(int object) {
+        if (compactRecordOffsetByObject != null) {
+            long offset = compactRecordOffsetByObject[object] & 0xffffffffL;
+            return offset == HeapGraphBuilder.COMPACT_OFFSET_NONE ? -1 : offset;
+        }
         return recordOffsetByObject == null ? -1 : recordOffsetByObject[object];
     }
 

@@ -13,6 +13,8 @@ import java.util.Map;
  */
 public final class HeapGraphBuilder {
     static final int LARGE_SIZE_MARKER = Integer.MIN_VALUE;
+    /** A compact record offset is an unsigned int; all ones means "no record". */
+    static final long COMPACT_OFFSET_NONE = 0xffffffffL;
 
     private final Parts parts = new Parts();
     private final GrowableIntArray sourceByRun = new GrowableIntArray();
@@ -36,6 +38,15 @@ public final class HeapGraphBuilder {
      */
     public HeapGraphBuilder(HeapFormat format, int objectCount, boolean withRecordOffsets, boolean withNames,
             boolean withEdgeLabels) {
+        this(format, objectCount, withRecordOffsets ? Long.MAX_VALUE : -1, withNames, withEdgeLabels);
+    }
+
+    /**
+     * Like the other constructor, with record offsets when {@code largestRecordOffset >= 0}: offsets
+     * below 4 GiB - 1 are kept in 4 bytes instead of 8 (150 MB less on 38 M objects).
+     */
+    public HeapGraphBuilder(HeapFormat format, int objectCount, long largestRecordOffset, boolean withNames,
+            boolean withEdgeLabels) {
         if (objectCount < 0) {
             throw new IllegalArgumentException("negative object count " + objectCount);
         }
@@ -45,7 +56,9 @@ public final class HeapGraphBuilder {
         parts.classByObject = new int[objectCount];
         parts.shallowSizeByObject = new int[objectCount];
         parts.kindByObject = new byte[objectCount];
-        parts.recordOffsetByObject = withRecordOffsets ? new long[objectCount] : null;
+        boolean compactOffsets = largestRecordOffset >= 0 && largestRecordOffset < COMPACT_OFFSET_NONE;
+        parts.recordOffsetByObject = largestRecordOffset >= 0 && !compactOffsets ? new long[objectCount] : null;
+        parts.compactRecordOffsetByObject = compactOffsets ? new int[objectCount] : null;
         parts.nameByObject = withNames ? new int[objectCount] : null;
         labels = withEdgeLabels ? new GrowableIntArray() : null;
     }
@@ -88,7 +101,14 @@ public final class HeapGraphBuilder {
     }
 
     public void setRecordOffset(int object, long offset) {
-        parts.recordOffsetByObject[object] = offset;
+        if (parts.compactRecordOffsetByObject != null) {
+            if (offset >= COMPACT_OFFSET_NONE) {
+                throw new IllegalArgumentException("record offset " + offset + " beyond the declared largest");
+            }
+            parts.compactRecordOffsetByObject[object] = offset < 0 ? -1 : (int) offset;
+        } else {
+            parts.recordOffsetByObject[object] = offset;
+        }
     }
 
     public void setName(int object, int stringIndex) {
@@ -278,6 +298,8 @@ public final class HeapGraphBuilder {
         final Map<Integer, Long> largeShallowSizeByObject = new HashMap<>();
         byte[] kindByObject;
         long[] recordOffsetByObject;
+        /** Instead of {@link #recordOffsetByObject} when every offset fits in an unsigned int. */
+        int[] compactRecordOffsetByObject;
         int[] nameByObject;
         int[] firstEdgeByObject;
         int[] targetByEdge;

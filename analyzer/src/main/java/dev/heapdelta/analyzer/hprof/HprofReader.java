@@ -110,7 +110,7 @@ public final class HprofReader {
         ClassTable classes = resolved.table();
         RootAttribution roots = RootAttribution.of(scan, index, classes, problems);
 
-        HeapGraphBuilder builder = new HeapGraphBuilder(HeapFormat.HPROF, index.size(), true, false, false);
+        HeapGraphBuilder builder = new HeapGraphBuilder(HeapFormat.HPROF, index.size(), in.fileSize(), false, false);
         GraphPass pass = new GraphPass(in, scan, classes, index, layout, roots, builder, problems, cancel, progress);
         addClasses(builder, classes, pass);
         pass.run();

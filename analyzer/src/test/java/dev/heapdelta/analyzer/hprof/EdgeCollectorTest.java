@@ -1,0 +1,80 @@
+package dev.heapdelta.analyzer.hprof;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import dev.heapdelta.analyzer.source.CancelSignal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class EdgeCollectorTest {
+    /** Enough objects for more than one 1 M-edge chunk. */
+    private static final int OBJECTS = 400_000;
+
+    @Test
+    void objectsInAscendingOrderGiveTheSameCsrAsAPlainSort() {
+        List<Integer> order = new ArrayList<>();
+        for (int o = 0; o < OBJECTS; o++) {
+            order.add(o);
+        }
+        // A few class objects first, then everything else ascending, as a HotSpot dump lists them.
+        Collections.swap(order, 0, 370_000);
+        Collections.swap(order, 1, 90_000);
+        checkAgainstExpected(order, 11);
+    }
+
+    @Test
+    void objectsInScrambledOrderFallBackToAStartPerObjectAndGiveTheSameCsr() {
+        List<Integer> order = new ArrayList<>();
+        for (int o = 0; o < OBJECTS; o++) {
+            order.add(o);
+        }
+        Collections.shuffle(order, new Random(5));
+        checkAgainstExpected(order, 12);
+    }
+
+    @Test
+    void objectsNeverBegunOrWithoutEdgesHaveEmptyBlocks() {
+        List<Integer> order = new ArrayList<>();
+        for (int o = 0; o < OBJECTS; o += 3) {
+            order.add(o);
+        }
+        checkAgainstExpected(order, 13);
+    }
+
+    private static void checkAgainstExpected(List<Integer> order, long seed) {
+        Random random = new Random(seed);
+        int[][] targetsByObject = new int[OBJECTS][];
+        EdgeCollector collector = new EdgeCollector(OBJECTS);
+        for (int object : order) {
+            int degree = random.nextInt(4) == 0 ? 0 : random.nextInt(6);
+            int[] targets = new int[degree];
+            collector.begin(object);
+            for (int i = 0; i < degree; i++) {
+                targets[i] = random.nextInt(OBJECTS);
+                collector.add(targets[i], (byte) (targets[i] & 7));
+            }
+            targetsByObject[object] = targets;
+        }
+        int[] expectedFirst = new int[OBJECTS + 1];
+        List<Integer> expectedTargets = new ArrayList<>();
+        for (int o = 0; o < OBJECTS; o++) {
+            int[] targets = targetsByObject[o] == null ? new int[0] : targetsByObject[o];
+            for (int t : targets) {
+                expectedTargets.add(t);
+            }
+            expectedFirst[o + 1] = expectedTargets.size();
+        }
+        EdgeCollector.Csr csr = collector.finish(CancelSignal.NEVER);
+        int[] expected = expectedTargets.stream().mapToInt(Integer::intValue).toArray();
+        byte[] expectedKinds = new byte[expected.length];
+        for (int e = 0; e < expected.length; e++) {
+            expectedKinds[e] = (byte) (expected[e] & 7);
+        }
+        assertArrayEquals(expectedFirst, csr.firstEdgeByObject());
+        assertArrayEquals(expected, csr.targetByEdge());
+        assertArrayEquals(expectedKinds, csr.kindByEdge());
+    }
+}
