@@ -1,6 +1,5 @@
 package dev.heapdelta.analyzer.hprof;
 
-import dev.heapdelta.analyzer.graph.GrowableLongArray;
 import java.util.PrimitiveIterator;
 
 /**
@@ -26,7 +25,7 @@ abstract class AddressIndex {
      * @param min the lowest of them, {@code max} the highest, {@code addressBits} all of them or-ed
      * @param extra more addresses (MAT's stand-in class objects), may be empty
      */
-    static AddressIndex build(GrowableLongArray addresses, long min, long max, long addressBits, long[] extra) {
+    static AddressIndex build(AddressList addresses, long min, long max, long addressBits, long[] extra) {
         long low = min;
         long high = max;
         long bits = addressBits;

@@ -1,6 +1,5 @@
 package dev.heapdelta.analyzer.hprof;
 
-import dev.heapdelta.analyzer.graph.GrowableLongArray;
 import java.util.NoSuchElementException;
 import java.util.PrimitiveIterator;
 
@@ -45,7 +44,7 @@ final class RankBitmapAddressIndex extends AddressIndex {
         return bits < (1L << 36) && bits <= Math.max(32L * count, MIN_BITS_ALLOWED);
     }
 
-    static RankBitmapAddressIndex of(GrowableLongArray addresses, long[] extra, long min, long max,
+    static RankBitmapAddressIndex of(AddressList addresses, long[] extra, long min, long max,
             long addressBits) {
         int shift = shiftOf(addressBits);
         long bits = ((max - min) >>> shift) + 1;

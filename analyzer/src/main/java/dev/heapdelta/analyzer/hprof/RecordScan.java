@@ -35,7 +35,7 @@ final class RecordScan {
     final LongIntMap loadClassSlotByClassId = new LongIntMap(1 << 10);
     final GrowableLongArray loadClassNameIds = new GrowableLongArray();
     final List<ClassDump> classDumps = new ArrayList<>();
-    final GrowableLongArray objectAddresses = new GrowableLongArray();
+    final AddressList objectAddresses = new AddressList();
     long minAddress = Long.MAX_VALUE;
     long maxAddress = Long.MIN_VALUE;
     long addressBits;

@@ -1,6 +1,5 @@
 package dev.heapdelta.analyzer.hprof;
 
-import dev.heapdelta.analyzer.graph.GrowableLongArray;
 import java.util.Arrays;
 import java.util.PrimitiveIterator;
 
@@ -35,7 +34,7 @@ final class SortedAddressIndex extends AddressIndex {
         }
     }
 
-    static SortedAddressIndex of(GrowableLongArray addresses, long[] extra) {
+    static SortedAddressIndex of(AddressList addresses, long[] extra) {
         long total = addresses.size() + extra.length;
         if (total > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("more than 2^31 objects: " + total);
