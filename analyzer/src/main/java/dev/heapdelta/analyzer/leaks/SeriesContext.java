@@ -184,10 +184,42 @@ public final class SeriesContext {
         text.append(' ').append(ObjectIds.format(graph, object));
         text.append(", retains ").append(ByteSizes.human(s.dominatorTree().retainedSizeOf(object)));
         String label = s.labelOf(object);
-        if (label != null && !label.isEmpty()) {
+        if (label != null && !label.isEmpty() && !label.equals(graph.classNameOf(object))) {
             text.append(", ").append(includeStrings ? shorten(label, 60) : StringRedaction.redact(label));
         }
+        List<String> captured = capturedVariables(graph, object);
+        if (!captured.isEmpty()) {
+            text.append(", captures ").append(String.join(", ", captured));
+        }
         return text.toString();
+    }
+
+    /**
+     * The variables a V8 closure's context holds (DESIGN.md §4): what a leaking listener keeps alive.
+     * They are names from the source, not data, so they are shown unredacted.
+     */
+    static List<String> capturedVariables(HeapGraph graph, int closure) {
+        if (graph.kindOf(closure) != ObjectKind.V8_CLOSURE) {
+            return List.of();
+        }
+        int context = -1;
+        for (int e = graph.firstEdge(closure); e < graph.endEdge(closure); e++) {
+            if (graph.edgeKind(e) == dev.heapdelta.analyzer.graph.EdgeKind.V8_INTERNAL
+                    && "context".equals(graph.details().edgeName(e))) {
+                context = graph.edgeTarget(e);
+                break;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        if (context < 0) {
+            return names;
+        }
+        for (int e = graph.firstEdge(context); e < graph.endEdge(context) && names.size() < 6; e++) {
+            if (graph.edgeKind(e) == dev.heapdelta.analyzer.graph.EdgeKind.V8_CONTEXT) {
+                names.add(graph.details().edgeName(e));
+            }
+        }
+        return names;
     }
 
     static String shorten(String text, int max) {

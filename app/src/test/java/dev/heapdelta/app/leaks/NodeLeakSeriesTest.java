@@ -59,6 +59,12 @@ class NodeLeakSeriesTest {
         for (Suspect suspect : report.suspects()) {
             assertFalse(suspect.pathKey().contains("capped"), "the capped Map is no leak: " + suspect.title());
         }
+        Suspect requests = report.suspects().stream()
+                .filter(s -> s.pathKey().equals("Module(closure-req.js) › eventEmitter › _events › done")).findFirst()
+                .orElseThrow();
+        assertTrue(requests.samples().stream().allMatch(sample -> sample.contains("captures req")),
+                "the listener closures show the request they capture: " + requests.samples());
+        assertTrue(requests.locations().stream().anyMatch(l -> l.startsWith("closure-req.js:")), requests.locations().toString());
     }
 
     @Test
