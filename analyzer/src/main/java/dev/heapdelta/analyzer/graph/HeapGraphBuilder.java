@@ -63,6 +63,34 @@ public final class HeapGraphBuilder {
         labels = withEdgeLabels ? new GrowableIntArray() : null;
     }
 
+    /**
+     * A builder that adopts the reader's own id, class and name columns instead of copying them (V8:
+     * saves two columns' worth of memory at the peak). The arrays must not be changed by the caller
+     * afterwards; their length is the object count.
+     */
+    public static HeapGraphBuilder adoptingColumns(HeapFormat format, long[] idByObject, int[] classByObject,
+            int[] nameByObject, boolean withEdgeLabels) {
+        int objectCount = idByObject.length;
+        if (classByObject.length != objectCount || (nameByObject != null && nameByObject.length != objectCount)) {
+            throw new IllegalArgumentException("object columns of different lengths");
+        }
+        return new HeapGraphBuilder(format, idByObject, classByObject, nameByObject, withEdgeLabels);
+    }
+
+    private HeapGraphBuilder(HeapFormat format, long[] idByObject, int[] classByObject, int[] nameByObject,
+            boolean withEdgeLabels) {
+        int objectCount = idByObject.length;
+        parts.format = format;
+        parts.objectCount = objectCount;
+        parts.idByObject = idByObject;
+        parts.classByObject = classByObject;
+        parts.shallowSizeByObject = new int[objectCount];
+        parts.kindByObject = new byte[objectCount];
+        parts.recordOffsetByObject = null;
+        parts.nameByObject = nameByObject;
+        labels = withEdgeLabels ? new GrowableIntArray() : null;
+    }
+
     public int objectCount() {
         return parts.objectCount;
     }

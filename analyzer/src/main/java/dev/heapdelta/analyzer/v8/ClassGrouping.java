@@ -37,7 +37,10 @@ final class ClassGrouping {
         // Most nodes' class follows from their type, or from their name index alone: remember those.
         int[] classByTypeSlot = new int[typeClassNames.length];
         Arrays.fill(classByTypeSlot, -1);
-        Map<Integer, Integer> classByNameIndex = new HashMap<>();
+        // By name index, without boxing: the string table bounds every name V8 writes.
+        int[] classByNameIndex = new int[raw.strings.size()];
+        Arrays.fill(classByNameIndex, -1);
+        Map<Integer, Integer> classByOutsideNameIndex = new HashMap<>();
         for (int node = 0; node < raw.nodeCount; node++) {
             int type = raw.typeByNode[node];
             boolean named = type == object || type == nativeType;
@@ -45,8 +48,8 @@ final class ClassGrouping {
             boolean interfaced = interfaceNameByNode[node] != null;
             int slot = type < 0 ? typeClassNames.length - 1 : type;
             if (!located && !interfaced) {
-                Integer known = named ? classByNameIndex.get(raw.nameByNode[node]) : null;
-                int cached = named ? (known == null ? -1 : known) : classByTypeSlot[slot];
+                int cached = named ? knownClass(raw.nameByNode[node], classByNameIndex, classByOutsideNameIndex)
+                        : classByTypeSlot[slot];
                 if (cached >= 0) {
                     classByNode[node] = cached;
                     continue;
@@ -86,13 +89,26 @@ final class ClassGrouping {
             classByNode[node] = classIndex;
             if (!located && !interfaced) {
                 if (named) {
-                    classByNameIndex.put(raw.nameByNode[node], classIndex);
+                    int nameIndex = raw.nameByNode[node];
+                    if (nameIndex >= 0 && nameIndex < classByNameIndex.length) {
+                        classByNameIndex[nameIndex] = classIndex;
+                    } else {
+                        classByOutsideNameIndex.put(nameIndex, classIndex);
+                    }
                 } else {
                     classByTypeSlot[slot] = classIndex;
                 }
             }
         }
         return new Result(classes, classByNode);
+    }
+
+    private static int knownClass(int nameIndex, int[] classByNameIndex, Map<Integer, Integer> classByOutsideNameIndex) {
+        if (nameIndex >= 0 && nameIndex < classByNameIndex.length) {
+            return classByNameIndex[nameIndex];
+        }
+        Integer known = classByOutsideNameIndex.get(nameIndex);
+        return known == null ? -1 : known;
     }
 
     /** {@code <div id="a">} groups as {@code <div>}, as DevTools groups DOM nodes. */

@@ -79,22 +79,26 @@ public final class V8SnapshotReader {
         Map<String, Long> statistics = DevToolsStatistics.of(raw);
 
         int n = raw.nodeCount;
-        HeapGraphBuilder builder = new HeapGraphBuilder(HeapFormat.V8, n, false, true, true);
+        // The id, class and name columns become the graph's own: no second copy of them at the peak.
+        HeapGraphBuilder builder = HeapGraphBuilder.adoptingColumns(HeapFormat.V8, raw.idByNode,
+                grouping.classByNode(), raw.nameByNode, true);
         for (var heapClass : grouping.classes()) {
             builder.addClass(heapClass);
         }
         ObjectKind[] kindByType = objectKinds(raw.meta.nodeTypes());
         int[] classByNode = grouping.classByNode();
+        long[] idByNode = raw.idByNode;
+        long[] selfSizeByNode = raw.selfSizeByNode;
         for (int node = 0; node < n; node++) {
             int type = raw.typeByNode[node];
             ObjectKind kind = type < 0 ? ObjectKind.V8_UNKNOWN : kindByType[type];
-            long size = raw.selfSizeByNode[node];
+            long size = selfSizeByNode[node];
             if (node == raw.rootOrdinal) {
                 size += raw.meta.extraNativeBytes();
             }
-            builder.setObject(node, raw.idByNode[node], classByNode[node], size, kind);
-            builder.setName(node, raw.nameByNode[node]);
+            builder.setObject(node, idByNode[node], classByNode[node], size, kind);
         }
+        raw.selfSizeByNode = null;
         builder.adoptEdges(raw.firstEdgeByNode, raw.targetByEdge, edgeKindCodes(raw), raw.nameOrIndexByEdge);
         builder.setNeverRetainingEdges(neverRetaining);
         builder.setSyntheticRoot(raw.rootOrdinal);
