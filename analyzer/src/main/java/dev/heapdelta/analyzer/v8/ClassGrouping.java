@@ -126,7 +126,7 @@ final class ClassGrouping {
 
     /** For each node, its entry in {@code raw.locations} (the last one listed, as DevTools keeps), or -1. */
     static int[] locationIndexByNode(RawSnapshot raw) {
-        int[] result = new int[raw.nodeCount];
+        int[] result = raw.nodeScratch(0);
         Arrays.fill(result, -1);
         for (int i = 0; i < raw.locationCount; i++) {
             result[raw.locations[i * 4]] = i;

@@ -22,7 +22,8 @@ final class DevToolsStatistics {
         int consString = raw.typeIndex("concatenated string");
         int slicedString = raw.typeIndex("sliced string");
         int internal = raw.edgeTypeIndex("internal");
-        int[] retainerCount = new int[raw.nodeCount];
+        int[] retainerCount = raw.nodeScratch(0);
+        java.util.Arrays.fill(retainerCount, 0);
         for (int e = 0; e < raw.edgeCount; e++) {
             retainerCount[raw.targetByEdge[e]]++;
         }

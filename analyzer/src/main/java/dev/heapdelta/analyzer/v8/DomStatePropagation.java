@@ -26,8 +26,9 @@ final class DomStatePropagation {
         this.raw = raw;
         this.nativeType = raw.typeIndex("native");
         this.visited = new boolean[raw.nodeCount];
-        this.attached = new int[raw.nodeCount];
-        this.detached = new int[raw.nodeCount];
+        // Stacks: each node is pushed at most once (visited), and only pushed slots are read.
+        this.attached = raw.nodeScratch(0);
+        this.detached = raw.nodeScratch(1);
     }
 
     static void apply(RawSnapshot raw) {

@@ -78,7 +78,8 @@ final class EssentialEdges {
         int shortcut = raw.edgeTypeIndex("shortcut");
         int element = raw.edgeTypeIndex("element");
         int weak = raw.edgeTypeIndex("weak");
-        int[] stack = new int[raw.nodeCount];
+        // Its own growing stack, not the shared scratch: this pass runs beside the others.
+        int[] stack = new int[Math.min(raw.nodeCount, 1 << 16)];
         int top = 0;
         int root = raw.rootOrdinal;
         for (int e = raw.firstEdgeByNode[root]; e < raw.firstEdgeByNode[root + 1]; e++) {
@@ -91,8 +92,8 @@ final class EssentialEdges {
             } else if (type != shortcut || shortcut < 0) {
                 continue;
             }
-            if (top < stack.length) {
-                stack[top++] = target;
+            if (top < raw.nodeCount) {
+                stack = pushed(stack, top++, target);
             }
             owned.set(target);
         }
@@ -104,10 +105,16 @@ final class EssentialEdges {
                     continue;
                 }
                 owned.set(target);
-                stack[top++] = target;
+                stack = pushed(stack, top++, target);
             }
         }
         return owned;
+    }
+
+    private static int[] pushed(int[] stack, int slot, int node) {
+        int[] result = slot < stack.length ? stack : java.util.Arrays.copyOf(stack, Math.max(16, stack.length * 2));
+        result[slot] = node;
+        return result;
     }
 
     static boolean isDocumentDomTreesRoot(RawSnapshot raw, int node) {

@@ -24,8 +24,8 @@ final class OwnedSizes {
         int nativeType = raw.typeIndex("native");
         int synthetic = raw.typeIndex("synthetic");
         int weak = raw.edgeTypeIndex("weak");
-        int[] owners = new int[n];
-        int[] worklist = new int[Math.max(16, n)];
+        int[] owners = raw.nodeScratch(0);
+        int[] worklist = n >= 16 ? raw.nodeScratch(1) : new int[16];
         int top = 0;
         for (int i = 0; i < n; i++) {
             int type = raw.typeByNode[i];

@@ -41,6 +41,25 @@ final class RawSnapshot {
     /** Edges cut off or dropped, and strings the nodes name that the table does not hold. */
     long lostRecords;
 
+    /** Two node-sized work arrays the DevTools passes share, so that each pass does not touch fresh memory. */
+    private final int[][] scratchByNumber = new int[2][];
+
+    /**
+     * Work array {@code number} (0 or 1) of {@link #nodeCount} ints, with undefined contents: a pass
+     * that uses it fills what it reads, and no two passes use the same one at once.
+     */
+    int[] nodeScratch(int number) {
+        if (scratchByNumber[number] == null) {
+            scratchByNumber[number] = new int[nodeCount];
+        }
+        return scratchByNumber[number];
+    }
+
+    void releaseScratch() {
+        scratchByNumber[0] = null;
+        scratchByNumber[1] = null;
+    }
+
     String string(int index) {
         return index >= 0 && index < strings.size() ? strings.get(index) : "";
     }

@@ -23,6 +23,8 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -71,12 +73,19 @@ public final class V8SnapshotReader {
         int stringCountInFile = raw.strings.size();
         checkNames(raw);
         DomStatePropagation.apply(raw);
-        BitSet pageOwned = EssentialEdges.pageOwned(raw);
-        long[] neverRetaining = EssentialEdges.neverRetainingEdges(raw, pageOwned);
-        pageOwned = null;
+        // The edge rules only read what the size, class and statistics passes leave alone (edges,
+        // ids, strings), and DOM state propagation has already renamed what it renames: use the
+        // second core for them.
+        FutureTask<long[]> neverRetainingTask = new FutureTask<>(
+                () -> EssentialEdges.neverRetainingEdges(raw, EssentialEdges.pageOwned(raw)));
+        Thread edgeRules = new Thread(neverRetainingTask, "heapdelta-v8-edge-rules");
+        edgeRules.setDaemon(true);
+        edgeRules.start();
         OwnedSizes.apply(raw);
         ClassGrouping.Result grouping = ClassGrouping.of(raw, PlainObjectInterfaces.namesOf(raw));
         Map<String, Long> statistics = DevToolsStatistics.of(raw);
+        raw.releaseScratch();
+        long[] neverRetaining = resultOf(neverRetainingTask);
 
         int n = raw.nodeCount;
         // The id, class and name columns become the graph's own: no second copy of them at the peak.
@@ -116,6 +125,33 @@ public final class V8SnapshotReader {
         V8ObjectDetails.Tables tables = new V8ObjectDetails.Tables(raw.strings, raw.meta.nodeTypes(),
                 raw.typeByNode, raw.detachednessByNode, raw.locations, raw.locationCount);
         return builder.build(graph -> new V8ObjectDetails(graph, tables), info);
+    }
+
+    /** The task's result, waiting for it; what it threw is thrown here, as if it had run on this thread. */
+    private static <T> T resultOf(FutureTask<T> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    // The task is short and bounded: finish waiting, then restore the interrupt.
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
