@@ -42,7 +42,33 @@ final class PlainObjectInterfaces {
             return result;
         }
         java.util.BitSet objectNames = objectNames(raw);
-        List<Definition> definitions = infer(raw, objectType, propertyType, objectNames);
+        // Both steps depend on an object only through its property names in edge order, and most
+        // objects share that list with many others: work once per distinct list (shape).
+        int[] shapeByNode = raw.nodeScratch(1);
+        Map<Shape, Integer> shapeIds = new HashMap<>();
+        List<int[]> shapes = new ArrayList<>();
+        int[] objectsByShape = new int[16];
+        Shape probe = new Shape(new int[16], 0);
+        for (int node = 0; node < raw.nodeCount; node++) {
+            if (!isPlainObject(raw, node, objectType, objectNames)) {
+                shapeByNode[node] = -1;
+                continue;
+            }
+            probe = propertyNameIndexes(raw, node, propertyType, probe);
+            Integer id = shapeIds.get(probe);
+            if (id == null) {
+                id = shapes.size();
+                int[] names = java.util.Arrays.copyOf(probe.names, probe.length);
+                shapes.add(names);
+                shapeIds.put(new Shape(names, names.length), id);
+                if (id == objectsByShape.length) {
+                    objectsByShape = java.util.Arrays.copyOf(objectsByShape, id * 2);
+                }
+            }
+            objectsByShape[id]++;
+            shapeByNode[node] = id;
+        }
+        List<Definition> definitions = infer(raw, shapes, objectsByShape);
         if (definitions.isEmpty()) {
             return result;
         }
@@ -68,15 +94,11 @@ final class PlainObjectInterfaces {
         }
         List<String> properties = new ArrayList<>();
         Set<TreeNode> states = new LinkedHashSet<>();
-        for (int node = 0; node < raw.nodeCount; node++) {
-            if (!isPlainObject(raw, node, objectType, objectNames)) {
-                continue;
-            }
+        String[] nameByShape = new String[shapes.size()];
+        for (int shape = 0; shape < shapes.size(); shape++) {
             properties.clear();
-            for (int e = raw.firstEdgeByNode[node]; e < raw.firstEdgeByNode[node + 1]; e++) {
-                if (raw.typeByEdge[e] == propertyType) {
-                    properties.add(raw.string(raw.nameOrIndexByEdge[e]));
-                }
+            for (int nameIndex : shapes.get(shape)) {
+                properties.add(raw.string(nameIndex));
             }
             Collections.sort(properties);
             states.clear();
@@ -98,10 +120,65 @@ final class PlainObjectInterfaces {
                 }
             }
             if (match != null) {
-                result[node] = match.name();
+                nameByShape[shape] = match.name();
+            }
+        }
+        for (int node = 0; node < raw.nodeCount; node++) {
+            int shape = shapeByNode[node];
+            if (shape >= 0) {
+                result[node] = nameByShape[shape];
             }
         }
         return result;
+    }
+
+    /** A list of property name indexes, compared by content; the lookup probe is reused, stored keys are not. */
+    private static final class Shape {
+        int[] names;
+        int length;
+        int hash;
+
+        Shape(int[] names, int length) {
+            this.names = names;
+            this.length = length;
+            rehash();
+        }
+
+        void rehash() {
+            int h = 1;
+            for (int i = 0; i < length; i++) {
+                h = 31 * h + names[i];
+            }
+            hash = h;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Shape shape && java.util.Arrays.equals(names, 0, length, shape.names, 0, shape.length);
+        }
+    }
+
+    /** Fills {@code probe} with the name indexes of the node's property edges, in edge order. */
+    private static Shape propertyNameIndexes(RawSnapshot raw, int node, int propertyType, Shape probe) {
+        int length = 0;
+        int[] names = probe.names;
+        for (int e = raw.firstEdgeByNode[node]; e < raw.firstEdgeByNode[node + 1]; e++) {
+            if (raw.typeByEdge[e] == propertyType) {
+                if (length == names.length) {
+                    names = java.util.Arrays.copyOf(names, length * 2);
+                }
+                names[length++] = raw.nameOrIndexByEdge[e];
+            }
+        }
+        probe.names = names;
+        probe.length = length;
+        probe.rehash();
+        return probe;
     }
 
     private static Definition better(Definition a, Definition b) {
@@ -133,24 +210,22 @@ final class PlainObjectInterfaces {
         return result;
     }
 
-    private static List<Definition> infer(RawSnapshot raw, int objectType, int propertyType,
-            java.util.BitSet objectNames) {
+    /**
+     * The interfaces, from the distinct property name lists in order of first appearance and the
+     * number of objects with each: the same as counting object by object.
+     */
+    private static List<Definition> infer(RawSnapshot raw, List<int[]> shapes, int[] objectsByShape) {
         Map<String, int[]> countByName = new LinkedHashMap<>();
         Map<String, List<String>> propertiesByName = new HashMap<>();
         int total = 0;
         List<String> properties = new ArrayList<>();
-        for (int node = 0; node < raw.nodeCount; node++) {
-            if (!isPlainObject(raw, node, objectType, objectNames)) {
-                continue;
-            }
-            total++;
+        for (int shape = 0; shape < shapes.size(); shape++) {
+            int objects = objectsByShape[shape];
+            total += objects;
             StringBuilder name = new StringBuilder("{");
             properties.clear();
-            for (int e = raw.firstEdgeByNode[node]; e < raw.firstEdgeByNode[node + 1]; e++) {
-                if (raw.typeByEdge[e] != propertyType) {
-                    continue;
-                }
-                String edgeName = raw.string(raw.nameOrIndexByEdge[e]);
+            for (int nameIndex : shapes.get(shape)) {
+                String edgeName = raw.string(nameIndex);
                 if (edgeName.equals("__proto__")) {
                     continue;
                 }
@@ -172,10 +247,10 @@ final class PlainObjectInterfaces {
             String key = name.toString();
             int[] count = countByName.get(key);
             if (count == null) {
-                countByName.put(key, new int[] {1});
+                countByName.put(key, new int[] {objects});
                 propertiesByName.put(key, List.copyOf(properties));
             } else {
-                count[0]++;
+                count[0] += objects;
             }
         }
         List<Map.Entry<String, int[]>> sorted = new ArrayList<>(countByName.entrySet());

@@ -380,7 +380,8 @@ final class SnapshotParser {
             return;
         }
         int nodeFieldCount = meta.nodeFieldCount();
-        int[] locations = new int[initialCapacity(raw.nodeCount * 4L, 2)];
+        // Few nodes have a location: start small and grow, rather than four ints per node up front.
+        int[] locations = new int[initialCapacity(Math.min(raw.nodeCount * 4L, 1 << 16), 2)];
         int[] current = new int[Math.max(fieldCount, 1)];
         int count = 0;
         int field = 0;
