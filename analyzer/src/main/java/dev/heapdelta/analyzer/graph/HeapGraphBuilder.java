@@ -65,26 +65,29 @@ public final class HeapGraphBuilder {
 
     /**
      * A builder that adopts the reader's own id, class and name columns instead of copying them (V8:
-     * saves two columns' worth of memory at the peak). The arrays must not be changed by the caller
-     * afterwards; their length is the object count.
+     * saves columns' worth of memory at the peak), and a work array of the reader's whose contents
+     * do not matter as the shallow-size column, which {@link #setObject} then fills for every object.
+     * The arrays must not be changed by the caller afterwards; their length is the object count.
      */
     public static HeapGraphBuilder adoptingColumns(HeapFormat format, long[] idByObject, int[] classByObject,
-            int[] nameByObject, boolean withEdgeLabels) {
+            int[] nameByObject, int[] shallowSizeColumn, boolean withEdgeLabels) {
         int objectCount = idByObject.length;
-        if (classByObject.length != objectCount || (nameByObject != null && nameByObject.length != objectCount)) {
+        if (classByObject.length != objectCount || (nameByObject != null && nameByObject.length != objectCount)
+                || shallowSizeColumn.length != objectCount) {
             throw new IllegalArgumentException("object columns of different lengths");
         }
-        return new HeapGraphBuilder(format, idByObject, classByObject, nameByObject, withEdgeLabels);
+        return new HeapGraphBuilder(format, idByObject, classByObject, nameByObject, shallowSizeColumn,
+                withEdgeLabels);
     }
 
     private HeapGraphBuilder(HeapFormat format, long[] idByObject, int[] classByObject, int[] nameByObject,
-            boolean withEdgeLabels) {
+            int[] shallowSizeColumn, boolean withEdgeLabels) {
         int objectCount = idByObject.length;
         parts.format = format;
         parts.objectCount = objectCount;
         parts.idByObject = idByObject;
         parts.classByObject = classByObject;
-        parts.shallowSizeByObject = new int[objectCount];
+        parts.shallowSizeByObject = shallowSizeColumn;
         parts.kindByObject = new byte[objectCount];
         parts.recordOffsetByObject = null;
         parts.nameByObject = nameByObject;

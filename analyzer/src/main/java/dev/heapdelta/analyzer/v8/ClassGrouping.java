@@ -41,6 +41,9 @@ final class ClassGrouping {
         int[] classByNameIndex = new int[raw.strings.size()];
         Arrays.fill(classByNameIndex, -1);
         Map<Integer, Integer> classByOutsideNameIndex = new HashMap<>();
+        // The key text follows from these alone: look them up without building it for every object.
+        Map<LocatedName, Integer> classByLocatedName = new HashMap<>();
+        Map<String, Integer> classByInterfaceName = new HashMap<>();
         for (int node = 0; node < raw.nodeCount; node++) {
             int type = raw.typeByNode[node];
             boolean named = type == object || type == nativeType;
@@ -74,10 +77,24 @@ final class ClassGrouping {
             }
             String key;
             int location = locationByNode[node];
-            if (type == object && location >= 0) {
+            LocatedName locatedName = null;
+            if (located) {
                 int[] l = raw.locations;
-                key = l[location * 4 + 1] + "," + l[location * 4 + 2] + "," + l[location * 4 + 3] + "," + name;
+                locatedName = new LocatedName(l[location * 4 + 1], l[location * 4 + 2], l[location * 4 + 3], name);
+                Integer known = classByLocatedName.get(locatedName);
+                if (known != null) {
+                    classByNode[node] = known;
+                    continue;
+                }
+                key = locatedName.script() + "," + locatedName.line() + "," + locatedName.column() + "," + name;
             } else {
+                if (interfaced) {
+                    Integer known = classByInterfaceName.get(name);
+                    if (known != null) {
+                        classByNode[node] = known;
+                        continue;
+                    }
+                }
                 key = "," + name;
             }
             Integer classIndex = classByKey.get(key);
@@ -87,6 +104,11 @@ final class ClassGrouping {
                 classByKey.put(key, classIndex);
             }
             classByNode[node] = classIndex;
+            if (located) {
+                classByLocatedName.put(locatedName, classIndex);
+            } else if (interfaced) {
+                classByInterfaceName.put(name, classIndex);
+            }
             if (!located && !interfaced) {
                 if (named) {
                     int nameIndex = raw.nameByNode[node];
@@ -101,6 +123,9 @@ final class ClassGrouping {
             }
         }
         return new Result(classes, classByNode);
+    }
+
+    private record LocatedName(int script, int line, int column, String name) {
     }
 
     private static int knownClass(int nameIndex, int[] classByNameIndex, Map<Integer, Integer> classByOutsideNameIndex) {

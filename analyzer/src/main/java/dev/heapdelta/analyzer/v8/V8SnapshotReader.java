@@ -84,13 +84,15 @@ public final class V8SnapshotReader {
         OwnedSizes.apply(raw);
         ClassGrouping.Result grouping = ClassGrouping.of(raw, PlainObjectInterfaces.namesOf(raw));
         Map<String, Long> statistics = DevToolsStatistics.of(raw);
+        // The passes are done with the first work array: it becomes the shallow-size column.
+        int[] shallowSizeColumn = raw.nodeScratch(0);
         raw.releaseScratch();
         long[] neverRetaining = resultOf(neverRetainingTask);
 
         int n = raw.nodeCount;
         // The id, class and name columns become the graph's own: no second copy of them at the peak.
         HeapGraphBuilder builder = HeapGraphBuilder.adoptingColumns(HeapFormat.V8, raw.idByNode,
-                grouping.classByNode(), raw.nameByNode, true);
+                grouping.classByNode(), raw.nameByNode, shallowSizeColumn, true);
         for (var heapClass : grouping.classes()) {
             builder.addClass(heapClass);
         }
