@@ -22,7 +22,7 @@ final class ClassGrouping {
     private ClassGrouping() {
     }
 
-    static Result of(RawSnapshot raw, String[] interfaceNameByNode) {
+    static Result of(RawSnapshot raw, PlainObjectInterfaces.Names interfaceNames) {
         int hidden = raw.typeIndex("hidden");
         int object = raw.typeIndex("object");
         int nativeType = raw.typeIndex("native");
@@ -48,7 +48,8 @@ final class ClassGrouping {
             int type = raw.typeByNode[node];
             boolean named = type == object || type == nativeType;
             boolean located = type == object && locationByNode[node] >= 0;
-            boolean interfaced = interfaceNameByNode[node] != null;
+            String interfaceName = interfaceNames.of(node);
+            boolean interfaced = interfaceName != null;
             int slot = type < 0 ? typeClassNames.length - 1 : type;
             if (!located && !interfaced) {
                 int cached = named ? knownClass(raw.nameByNode[node], classByNameIndex, classByOutsideNameIndex)
@@ -62,7 +63,7 @@ final class ClassGrouping {
             if (type == hidden) {
                 name = "(system)";
             } else if (type == object || type == nativeType) {
-                name = interfaceNameByNode[node] != null ? interfaceNameByNode[node] : constructorName(raw.nodeName(node));
+                name = interfaced ? interfaceName : constructorName(raw.nodeName(node));
             } else if (type == code) {
                 name = "(compiled code)";
             } else if (type == closure) {

@@ -34,12 +34,11 @@ final class PlainObjectInterfaces {
     }
 
     /** The interface name of every plain object (others: null), by node ordinal. */
-    static String[] namesOf(RawSnapshot raw) {
+    static Names namesOf(RawSnapshot raw) {
         int objectType = raw.typeIndex("object");
         int propertyType = raw.edgeTypeIndex("property");
-        String[] result = new String[raw.nodeCount];
         if (objectType < 0) {
-            return result;
+            return Names.NONE;
         }
         java.util.BitSet objectNames = objectNames(raw);
         // Both steps depend on an object only through its property names in edge order, and most
@@ -70,7 +69,7 @@ final class PlainObjectInterfaces {
         }
         List<Definition> definitions = infer(raw, shapes, objectsByShape);
         if (definitions.isEmpty()) {
-            return result;
+            return Names.NONE;
         }
         TreeNode tree = new TreeNode();
         for (Definition definition : definitions) {
@@ -123,13 +122,24 @@ final class PlainObjectInterfaces {
                 nameByShape[shape] = match.name();
             }
         }
-        for (int node = 0; node < raw.nodeCount; node++) {
-            int shape = shapeByNode[node];
-            if (shape >= 0) {
-                result[node] = nameByShape[shape];
+        return new Names(shapeByNode, nameByShape);
+    }
+
+    /**
+     * Each node's interface name (null for none) through its shape, rather than a node-sized array
+     * of references. The shape column is the snapshot's second work array: read it before the next
+     * pass takes that array.
+     */
+    record Names(int[] shapeByNode, String[] nameByShape) {
+        static final Names NONE = new Names(null, null);
+
+        String of(int node) {
+            if (shapeByNode == null) {
+                return null;
             }
+            int shape = shapeByNode[node];
+            return shape < 0 ? null : nameByShape[shape];
         }
-        return result;
     }
 
     /** A list of property name indexes, compared by content; the lookup probe is reused, stored keys are not. */
