@@ -51,7 +51,7 @@ public final class V8SnapshotReader {
         }
         long fileBytes = Files.size(file);
         RawSnapshot raw;
-        try (InputStream in = open(file, detected.gzipped())) {
+        try (InputStream in = new ReadAheadInputStream(open(file, detected.gzipped()))) {
             JsonByteScanner scanner = new JsonByteScanner(in, name);
             long plausible = detected.gzipped() ? fileBytes * MAX_GZIP_RATIO : fileBytes;
             raw = new SnapshotParser(scanner, plausible, cancel, progress).parse();
