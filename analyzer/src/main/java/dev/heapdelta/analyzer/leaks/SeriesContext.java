@@ -234,45 +234,58 @@ public final class SeriesContext {
         Snapshot s = snapshots.get(snapshot);
         HeapGraph graph = s.graph();
         DominatorTree tree = s.dominatorTree();
-        Map<String, long[]> byClass = new HashMap<>();
+        long[] countByClass = new long[graph.classCount()];
+        long[] retainedByClass = new long[graph.classCount()];
         int[] onPath = new int[graph.classCount()];
+        int[] stackObject = new int[64];
+        int[] stackCursor = new int[64];
         for (int start : objects) {
-            // Iterative walk with enter/exit so that "no same-class instance above" is exact.
-            ArrayDeque<int[]> stack = new ArrayDeque<>();
-            stack.push(new int[] {start, 0});
-            enter(graph, tree, start, onPath, byClass);
-            while (!stack.isEmpty()) {
-                int[] frame = stack.peek();
-                int object = frame[0];
-                int childIndex = tree.firstChildIndex(object) + frame[1];
-                if (childIndex >= tree.firstChildIndex(object + 1)) {
-                    stack.pop();
+            // Iterative walk with enter/exit, so that "no same-class instance above" is exact.
+            int top = 0;
+            stackObject[0] = start;
+            stackCursor[0] = tree.firstChildIndex(start);
+            enter(graph, tree, start, onPath, countByClass, retainedByClass);
+            while (top >= 0) {
+                int object = stackObject[top];
+                if (stackCursor[top] >= tree.firstChildIndex(object + 1)) {
                     int c = graph.classOf(object);
                     if (c >= 0) {
                         onPath[c]--;
                     }
+                    top--;
                     continue;
                 }
-                frame[1]++;
-                int child = tree.childAt(childIndex);
-                enter(graph, tree, child, onPath, byClass);
-                stack.push(new int[] {child, 0});
+                int child = tree.childAt(stackCursor[top]++);
+                enter(graph, tree, child, onPath, countByClass, retainedByClass);
+                if (++top == stackObject.length) {
+                    stackObject = java.util.Arrays.copyOf(stackObject, top * 2);
+                    stackCursor = java.util.Arrays.copyOf(stackCursor, top * 2);
+                }
+                stackObject[top] = child;
+                stackCursor[top] = tree.firstChildIndex(child);
+            }
+        }
+        Map<String, long[]> byClass = new HashMap<>();
+        for (int c = 0; c < countByClass.length; c++) {
+            if (countByClass[c] > 0) {
+                long[] figures = byClass.computeIfAbsent(
+                        dev.heapdelta.analyzer.diff.ClassDiffs.keyOf(graph, graph.heapClass(c)), k -> new long[2]);
+                figures[0] += countByClass[c];
+                figures[1] += retainedByClass[c];
             }
         }
         return byClass;
     }
 
-    private static void enter(HeapGraph graph, DominatorTree tree, int object, int[] onPath,
-            Map<String, long[]> byClass) {
+    private static void enter(HeapGraph graph, DominatorTree tree, int object, int[] onPath, long[] countByClass,
+            long[] retainedByClass) {
         int c = graph.classOf(object);
         if (c < 0) {
             return;
         }
-        long[] figures = byClass.computeIfAbsent(dev.heapdelta.analyzer.diff.ClassDiffs.keyOf(graph,
-                graph.heapClass(c)), k -> new long[2]);
-        figures[0]++;
+        countByClass[c]++;
         if (onPath[c] == 0) {
-            figures[1] += tree.retainedSizeOf(object);
+            retainedByClass[c] += tree.retainedSizeOf(object);
         }
         onPath[c]++;
     }
