@@ -3,6 +3,8 @@ package dev.heapdelta.analyzer.leaks;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.diff.Trends;
 import dev.heapdelta.analyzer.dominators.DominatorTree;
+import dev.heapdelta.analyzer.graph.HeapFormat;
+import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.graph.ObjectKind;
 import dev.heapdelta.analyzer.report.ByteSizes;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ public final class LargeRetainerDetector implements LeakDetector {
     private static final double SHARE = 0.10;
     private static final double CONCENTRATION = 0.8;
     private static final int CANDIDATES = 50;
+    private static final int CLASS_HOLDER_DEPTH = 3;
 
     @Override
     public List<Suspect> detect(SeriesContext series) {
@@ -28,7 +31,8 @@ public final class LargeRetainerDetector implements LeakDetector {
         for (int object : last.biggestObjects(CANDIDATES)) {
             ObjectKind kind = last.graph().kindOf(object);
             if (tree.retainedSizeOf(object) > threshold && kind != ObjectKind.CLASS && kind != ObjectKind.V8_SYNTHETIC
-                    && kind != ObjectKind.V8_HIDDEN) {
+                    && kind != ObjectKind.V8_HIDDEN && !isCollectionMachinery(last, object)
+                    && !holdsMostlyClasses(last, object)) {
                 qualifying.add(object);
             }
         }
@@ -62,6 +66,49 @@ public final class LargeRetainerDetector implements LeakDetector {
                             SHARE * 100)), series.objectIds(objects)));
         }
         return suspects;
+    }
+
+    /**
+     * A collection's table, nodes or entries: the collection itself is the retainer a user knows.
+     * Java only; in V8 a Map's table is already folded into the Map by DevTools' owned sizes.
+     */
+    private static boolean isCollectionMachinery(Snapshot snapshot, int object) {
+        HeapGraph graph = snapshot.graph();
+        if (graph.format() != HeapFormat.HPROF) {
+            return false;
+        }
+        String name = graph.classNameOf(object);
+        if (name.startsWith("java.util.") && name.contains("$")) {
+            return true;
+        }
+        int parentEdge = snapshot.shortestPaths().parentEdgeOf(object);
+        return graph.kindOf(object) == ObjectKind.OBJECT_ARRAY && parentEdge >= 0
+                && ContainerInternals.isInternalClass(graph.format(), graph.classNameOf(graph.edgeSource(parentEdge)));
+    }
+
+    /**
+     * A holder of class objects (a class loader's list of its classes) retains the statics of a whole
+     * application: true, and no lead. Its class-object children are the holders to look into instead.
+     */
+    private static boolean holdsMostlyClasses(Snapshot snapshot, int object) {
+        DominatorTree tree = snapshot.dominatorTree();
+        long underClasses = 0;
+        // A class loader holds its classes through a list and its array: look a few levels down.
+        java.util.ArrayDeque<int[]> queue = new java.util.ArrayDeque<>();
+        queue.add(new int[] {object, 0});
+        while (!queue.isEmpty()) {
+            int[] next = queue.poll();
+            for (int i = tree.firstChildIndex(next[0]); i < tree.firstChildIndex(next[0] + 1); i++) {
+                int child = tree.childAt(i);
+                if (snapshot.graph().kindOf(child) == ObjectKind.CLASS) {
+                    underClasses += tree.retainedSizeOf(child);
+                } else if (next[1] < CLASS_HOLDER_DEPTH
+                        && tree.retainedSizeOf(child) >= (1 - CONCENTRATION) * tree.retainedSizeOf(object)) {
+                    queue.add(new int[] {child, next[1] + 1});
+                }
+            }
+        }
+        return underClasses >= CONCENTRATION * tree.retainedSizeOf(object);
     }
 
     /** The same retainer in another snapshot: one of its largest objects with the same path key, or -1. */

@@ -46,9 +46,16 @@ public final class SuspectRanking {
                 ranked.set(explainer, withClassEvidence(ranked.get(explainer), other, series));
             }
         }
-        unexplained.sort(byGrowth);
+        // Among equal growth (often none: a flat large retainer), the larger one first.
+        unexplained.sort(Comparator.comparingLong(Suspect::retainedGrowth).reversed()
+                .thenComparing(Comparator.comparingLong(SuspectRanking::lastRetained).reversed())
+                .thenComparing(Suspect::pathKey));
         ranked.addAll(unexplained);
         return ranked;
+    }
+
+    private static long lastRetained(Suspect suspect) {
+        return Evidence.last(suspect.retainedBytes());
     }
 
     /**

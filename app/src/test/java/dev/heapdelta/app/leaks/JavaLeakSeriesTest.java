@@ -101,6 +101,14 @@ class JavaLeakSeriesTest {
     }
 
     @Test
+    void holdersOfEverythingAreNoSuspects() {
+        for (Suspect suspect : report.suspects()) {
+            assertFalse(suspect.pathKey().contains("AppClassLoader"), "the class loader's class list: " + suspect.title());
+            assertFalse(suspect.className().equals("java.lang.Class"), "a class object: " + suspect.title());
+        }
+    }
+
+    @Test
     void collectionSuspectsComeFirstAndCarryAPathToAGcRoot() {
         List<Suspect> suspects = report.suspects();
         for (int i = 0; i < 4; i++) {
