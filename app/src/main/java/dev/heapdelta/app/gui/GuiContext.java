@@ -2,6 +2,7 @@ package dev.heapdelta.app.gui;
 
 import dev.heapdelta.app.gui.session.SnapshotSource;
 import dev.heapdelta.app.gui.welcome.RecentFiles;
+import dev.heapdelta.samples.Examples;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,9 +15,9 @@ import java.util.concurrent.Executor;
 public record GuiContext(Executor executor, SnapshotSource snapshots, RecentFiles recentFiles,
         ExampleSeries example) {
 
-    /** Copies the bundled example series to files and returns them in snapshot order. */
+    /** Copies a bundled example series (Java or Node.js) to files and returns them in snapshot order. */
     @FunctionalInterface
     public interface ExampleSeries {
-        List<Path> copy() throws IOException;
+        List<Path> copy(Examples.Platform platform) throws IOException;
     }
 }

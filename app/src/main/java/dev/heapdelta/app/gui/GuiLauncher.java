@@ -40,7 +40,7 @@ public final class GuiLauncher {
     /** The production context: two worker threads, the analyzer's loader, the user's preferences. */
     public static GuiContext productionContext(ExecutorService executor) {
         return new GuiContext(executor, SnapshotSource.ANALYZER, PreferencesRecentFiles.forUser(),
-                () -> Examples.copyTo(Examples.Platform.JAVA, exampleDirectory()));
+                platform -> Examples.copyTo(platform, exampleDirectory()));
     }
 
     /** Where the bundled example is copied: the user's cache directory, so that it survives a reboot. */

@@ -56,7 +56,8 @@ public final class MainView extends BorderPane {
     public MainView(MainViewModel model) {
         this.model = model;
         setId("mainView");
-        WelcomeView welcome = new WelcomeView(model.welcome(), model::openChosen, model::openExample);
+        WelcomeView welcome = new WelcomeView(model.welcome(), model::openChosen, model::openExample,
+                () -> model.openExample(dev.heapdelta.samples.Examples.Platform.NODE));
         this.places = new PlaceViews(model, welcome);
         setTop(new VBox(menuBar(), navigationBar()));
         StackPane center = new StackPane(content, new LoadingView(model.loading()));
@@ -113,6 +114,8 @@ public final class MainView extends BorderPane {
         MenuItem add = item("Add snapshot to the series…", "addMenuItem", null,
                 () -> WelcomeView.chooseFromMenu(getScene().getWindow(), "Add later snapshots", model::dropFiles));
         MenuItem example = item("Open example", "exampleMenuItem", null, model::openExample);
+        MenuItem nodeExample = item("Open Node.js example", "nodeExampleMenuItem", null,
+                () -> model.openExample(dev.heapdelta.samples.Examples.Platform.NODE));
         MenuItem acquire = item("Acquire heap dump…", "acquireMenuItem", null, () ->
                 dev.heapdelta.app.gui.acquire.AcquireView.showDialog(getScene().getWindow(), model.acquire()));
         Menu recent = new Menu("Open recent");
@@ -128,7 +131,7 @@ public final class MainView extends BorderPane {
         MenuItem welcome = item("Start page", "welcomeMenuItem", null, model::showWelcome);
         MenuItem quit = item("Quit", "quitMenuItem", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> getScene().getWindow().hide());
-        Menu file = new Menu("File", null, open, add, example, recent, acquire, new SeparatorMenuItem(), export,
+        Menu file = new Menu("File", null, open, add, example, nodeExample, recent, acquire, new SeparatorMenuItem(), export,
                 copyJson, new SeparatorMenuItem(), welcome, quit);
 
         MenuItem overview = item("Overview", "overviewMenuItem", new KeyCodeCombination(KeyCode.DIGIT1,

@@ -24,6 +24,7 @@ import dev.heapdelta.app.gui.paths.PathsViewModel;
 import dev.heapdelta.app.gui.session.BackgroundJob;
 import dev.heapdelta.app.gui.session.Comparison;
 import dev.heapdelta.app.gui.welcome.WelcomeViewModel;
+import dev.heapdelta.samples.Examples;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -132,7 +133,12 @@ public final class MainViewModel {
 
     /** Copies the bundled Java example (three snapshots of a leaking service) out and opens it. */
     public void openExample() {
-        BackgroundJob.run(context.executor(), "copy the example", context.example()::copy, files -> {
+        openExample(Examples.Platform.JAVA);
+    }
+
+    /** Copies a bundled example out (the Java service, or the six Node.js leak patterns) and opens it. */
+    public void openExample(Examples.Platform platform) {
+        BackgroundJob.run(context.executor(), "copy the example", () -> context.example().copy(platform), files -> {
             exampleFiles.addAll(files);
             open(files);
         }, problem -> failureHandler.accept(new LoadFailure("the bundled example",

@@ -53,6 +53,18 @@ class ExampleSeriesUiTest {
     }
 
     @Test
+    void nodeExampleShowsItsLeaksByModuleVariable(FxRobot robot) throws Exception {
+        robot.clickOn("#openNodeExampleButton");
+        WaitForAsyncUtils.waitFor(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS,
+                () -> robot.lookup("#suspectCard-6").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int rank = 1; rank <= 6; rank++) {
+            String key = robot.lookup("#suspectPathKey-" + rank).queryAs(Label.class).getText();
+            assertTrue(key.startsWith("Module("), "suspect " + rank + " lives in a module variable: " + key);
+        }
+    }
+
+    @Test
     void suspectLeadsToItsPathToGcRoots(FxRobot robot) throws Exception {
         openExample(robot);
         robot.clickOn("#pathButton-1");

@@ -28,6 +28,18 @@ final class GuiFixtures {
     private GuiFixtures() {
     }
 
+    /** The bundled example of {@code platform}: the Java one is copied once per test run, as tests share it. */
+    static List<Path> exampleFiles(Examples.Platform platform) {
+        if (platform == Examples.Platform.JAVA) {
+            return exampleFiles();
+        }
+        try {
+            return Examples.copyTo(platform, Files.createTempDirectory("heapdelta-gui-test"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The example series, copied once per test run. */
     static synchronized List<Path> exampleFiles() {
         if (exampleFiles == null) {

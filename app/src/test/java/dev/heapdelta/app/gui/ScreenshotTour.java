@@ -36,7 +36,10 @@ public final class ScreenshotTour {
         Stage[] stage = new Stage[1];
         onFx(() -> {
             stage[0] = new Stage();
-            model[0] = new MainViewModel(GuiLauncher.productionContext(GuiFixtures.WORKERS));
+            // Recent files in memory: a screenshot run must not fill the user's own list.
+            model[0] = new MainViewModel(new GuiContext(GuiFixtures.WORKERS,
+                    dev.heapdelta.app.gui.session.SnapshotSource.ANALYZER,
+                    dev.heapdelta.app.gui.welcome.RecentFiles.inMemory(), GuiFixtures::exampleFiles));
             GuiLauncher.createWindow(stage[0], model[0]);
             stage[0].setX(0);
             stage[0].setY(0);

@@ -28,9 +28,10 @@ public final class WelcomeView extends BorderPane {
 
     /**
      * @param onOpen opens the chosen files
-     * @param onExample opens the bundled example
+     * @param onExample opens the bundled Java example
+     * @param onNodeExample opens the bundled Node.js example
      */
-    public WelcomeView(WelcomeViewModel model, Runnable onOpen, Runnable onExample) {
+    public WelcomeView(WelcomeViewModel model, Runnable onOpen, Runnable onExample, Runnable onNodeExample) {
         this.model = model;
         setId("welcomeView");
         getStyleClass().add("welcome");
@@ -45,7 +46,7 @@ public final class WelcomeView extends BorderPane {
         setTop(header);
 
         setCenter(chosenPane(onOpen));
-        setRight(sidePane(onExample, onOpen));
+        setRight(sidePane(onExample, onNodeExample));
     }
 
     private VBox chosenPane(Runnable onOpen) {
@@ -88,14 +89,20 @@ public final class WelcomeView extends BorderPane {
         return pane;
     }
 
-    private VBox sidePane(Runnable onExample, Runnable onOpen) {
+    private VBox sidePane(Runnable onExample, Runnable onNodeExample) {
         Label exampleHeading = Labels.styled("New here?", "title-4");
         Label exampleText = Labels.styled("Three snapshots of a small Java service that leaks sessions, listeners "
-                + "and queued work.", "text-muted");
+                + "and queued work, or of a Node.js service with six classic leaks.", "text-muted");
         exampleText.setWrapText(true);
+        exampleText.setMinHeight(Region.USE_PREF_SIZE);
         Button example = button("Open example", Feather.ZAP, "openExampleButton", onExample);
         example.getStyleClass().addAll("accent", "button-outlined");
         example.setMaxWidth(Double.MAX_VALUE);
+        Button nodeExample = button("Open Node.js example", Feather.ZAP, "openNodeExampleButton", onNodeExample);
+        nodeExample.getStyleClass().add("button-outlined");
+        nodeExample.setMaxWidth(Double.MAX_VALUE);
+        nodeExample.setTooltip(new javafx.scene.control.Tooltip("Three snapshots of a Node.js service with six "
+                + "leaks: a Map cache, listeners, closures holding requests, an array, hanging promises, an object cache"));
 
         Label recentHeading = Labels.styled("Recent files", "title-4");
         ListView<Path> recent = new ListView<>(model.recentFiles());
@@ -120,7 +127,8 @@ public final class WelcomeView extends BorderPane {
                 + "Delete forgets it"));
         VBox.setVgrow(recent, Priority.ALWAYS);
 
-        VBox pane = new VBox(8, exampleHeading, exampleText, example, new Region(), recentHeading, recent);
+        VBox pane = new VBox(8, exampleHeading, exampleText, example, nodeExample, new Region(), recentHeading,
+                recent);
         pane.setPrefWidth(380);
         pane.setMinWidth(300);
         return pane;
