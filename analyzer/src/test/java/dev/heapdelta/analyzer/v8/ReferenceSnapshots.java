@@ -1,46 +1,32 @@
 package dev.heapdelta.analyzer.v8;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import dev.heapdelta.analyzer.source.ReadOptions;
+import dev.heapdelta.analyzer.testing.TestEnvironment;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 
-/** Finds the shared reference dumps beside the repository; skips when absent, fails under CI. */
+/** The shared reference dumps and how V8 tests read them; presence rules are {@link TestEnvironment}'s. */
 final class ReferenceSnapshots {
     private ReferenceSnapshots() {
     }
 
     static boolean onCi() {
-        return "true".equals(System.getenv("CI"));
+        return TestEnvironment.onCi();
     }
 
+    /** A file under ../shared/reference; skips when absent, fails under CI (see {@link TestEnvironment}). */
     static Path reference(String relative) {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (Path d = dir; d != null; d = d.getParent()) {
-            Path candidate = d.resolve("shared").resolve("reference");
-            if (Files.isDirectory(candidate) && !d.equals(dir)) {
-                Path file = candidate.resolve(relative);
-                requirePresent(Files.exists(file), "reference file " + file);
-                return file;
-            }
-        }
-        requirePresent(false, "shared/reference beside the repository");
-        return null;
+        return TestEnvironment.sharedReference(relative);
     }
 
     static void requirePresent(boolean present, String what) {
-        if (onCi()) {
-            assertTrue(present, what + " is missing (required when CI=true)");
-        }
-        Assumptions.assumeTrue(present, what + " is missing");
+        TestEnvironment.require(present, what);
     }
 
     static HeapGraph read(Path file) throws IOException {
