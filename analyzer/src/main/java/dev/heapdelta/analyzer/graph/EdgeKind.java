@@ -48,8 +48,4 @@ public enum EdgeKind {
         return BY_CODE[code];
     }
 
-    /** True for edges that never keep their target alive in either runtime. */
-    public boolean isWeak() {
-        return this == V8_WEAK;
-    }
 }

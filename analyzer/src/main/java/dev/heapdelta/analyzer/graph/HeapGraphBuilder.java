@@ -119,10 +119,6 @@ public final class HeapGraphBuilder {
         return size == LARGE_SIZE_MARKER ? parts.largeShallowSizeByObject.get(object) : size;
     }
 
-    public void setClassOf(int object, int classIndex) {
-        parts.classByObject[object] = classIndex;
-    }
-
     public int classOf(int object) {
         return parts.classByObject[object];
     }
@@ -142,19 +138,10 @@ public final class HeapGraphBuilder {
         }
     }
 
-    public void setName(int object, int stringIndex) {
-        parts.nameByObject[object] = stringIndex;
-    }
-
     /** Adds a class and returns its class index. */
     public int addClass(HeapClass heapClass) {
         parts.classes.add(heapClass);
         return parts.classes.size() - 1;
-    }
-
-    /** Replaces a class entry, for readers that learn a class's details after first adding it. */
-    public void replaceClass(int classIndex, HeapClass heapClass) {
-        parts.classes.set(classIndex, heapClass);
     }
 
     public int classCount() {

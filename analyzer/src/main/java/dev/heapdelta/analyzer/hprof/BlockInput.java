@@ -46,11 +46,6 @@ final class BlockInput implements Closeable {
         return bufferStart + pos;
     }
 
-    /** Bytes between the position and the end of the file. */
-    long remainingInFile() {
-        return fileSize - position();
-    }
-
     byte[] buffer() {
         return buffer;
     }
@@ -105,19 +100,6 @@ final class BlockInput implements Closeable {
         return true;
     }
 
-    /** Grows the buffer so that {@code count} bytes can be ensured; used only for rare large records. */
-    void reserve(int count) {
-        if (count > buffer.length) {
-            byte[] larger = new byte[count];
-            System.arraycopy(buffer, pos, larger, 0, limit - pos);
-            bufferStart += pos;
-            limit -= pos;
-            pos = 0;
-            buffer = larger;
-            view = ByteBuffer.wrap(buffer);
-        }
-    }
-
     /** Moves to a file offset, keeping the buffer when the offset lies inside it. */
     void seek(long offset) {
         if (offset >= bufferStart && offset <= bufferStart + limit) {
@@ -162,18 +144,6 @@ final class BlockInput implements Closeable {
     /** An identifier of {@code idSize} bytes (4 or 8), as an unsigned value. */
     long id(int idSize) {
         return idSize == 8 ? i8() : u4();
-    }
-
-    static int intAt(byte[] bytes, int index) {
-        return (int) INT.get(bytes, index);
-    }
-
-    static long longAt(byte[] bytes, int index) {
-        return (long) LONG.get(bytes, index);
-    }
-
-    static int shortAt(byte[] bytes, int index) {
-        return (short) SHORT.get(bytes, index);
     }
 
     static long idAt(byte[] bytes, int index, int idSize) {

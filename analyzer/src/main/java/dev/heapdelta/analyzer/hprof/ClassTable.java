@@ -1,6 +1,5 @@
 package dev.heapdelta.analyzer.hprof;
 
-import dev.heapdelta.analyzer.graph.EdgeKind;
 
 /**
  * The classes of one dump, by class index: the CLASS_DUMPs in file order, then the stand-in classes
@@ -78,7 +77,4 @@ final class ClassTable {
         return names[classIndex].endsWith("[]");
     }
 
-    static byte referenceKindCode(boolean referent) {
-        return referent ? EdgeKind.REFERENT.code() : EdgeKind.FIELD.code();
-    }
 }

@@ -14,11 +14,6 @@ record HprofHeader(String version, int idSize, long timestampMillis, long firstR
     private static final String MAGIC = "JAVA PROFILE ";
     private static final int MAX_VERSION_LENGTH = 32;
 
-    /** Whether the version defines Android's extra sub-records (they are accepted in every version). */
-    boolean isAndroid() {
-        return version.endsWith("1.0.3");
-    }
-
     static HprofHeader read(BlockInput in, String fileName, ReadProblems problems) throws IOException {
         in.seek(0);
         if (in.fileSize() == 0) {

@@ -72,16 +72,6 @@ public final class SeriesContext {
         return censuses[snapshot];
     }
 
-    /** The index of the last snapshot where a per-snapshot figure is present, or -1. */
-    static int lastPresent(Object[] values) {
-        for (int i = values.length - 1; i >= 0; i--) {
-            if (values[i] != null) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** The written ids of per-snapshot objects (-1 for absent). */
     public String[] objectIds(int[] objectBySnapshot) {
         String[] ids = new String[objectBySnapshot.length];

@@ -56,10 +56,6 @@ final class HeapSnapshotSession implements WebSocket.Listener {
         return lastMessageNanos;
     }
 
-    long bytesWritten() {
-        return counted.count();
-    }
-
     @Override
     public void onOpen(WebSocket webSocket) {
         webSocket.request(1);

@@ -87,11 +87,6 @@ public final class MainView extends BorderPane {
         show(model.navigator().current());
     }
 
-    /** The theme the app starts in. */
-    public BooleanProperty darkThemeProperty() {
-        return dark;
-    }
-
     private void show(Place place) {
         Node view = places.viewOf(place, dark.get());
         content.getChildren().setAll(view);

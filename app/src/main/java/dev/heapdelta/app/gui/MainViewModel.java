@@ -117,20 +117,6 @@ public final class MainViewModel {
                 status.set("Loading cancelled.")));
     }
 
-    /** Appends dropped or chosen files to the open series and reloads it, reusing what is already read. */
-    public void addToSeries(List<Path> files) {
-        Comparison current = comparison.get();
-        if (current == null) {
-            welcome.addDropped(files);
-            return;
-        }
-        List<Path> series = new java.util.ArrayList<>(current.files());
-        List<Path> sorted = new java.util.ArrayList<>(files);
-        sorted.sort(null);
-        series.addAll(sorted);
-        open(series);
-    }
-
     /** Copies the bundled Java example (three snapshots of a leaking service) out and opens it. */
     public void openExample() {
         openExample(Examples.Platform.JAVA);
@@ -143,10 +129,6 @@ public final class MainViewModel {
             open(files);
         }, problem -> failureHandler.accept(new LoadFailure("the bundled example",
                 "the example could not be copied out: " + problem.getMessage(), true)));
-    }
-
-    public void cancelLoading() {
-        loading.cancel();
     }
 
     /** Analyses the open series again with {@code Reference.referent} retaining (MAT) or not. */
@@ -216,10 +198,6 @@ public final class MainViewModel {
                 : "Copied the report as JSON (" + dev.heapdelta.app.gui.format.HumanSizes.size(json.length())
                         + ").");
         return json;
-    }
-
-    public ReadOnlyBooleanProperty exportingProperty() {
-        return exporting.getReadOnlyProperty();
     }
 
     /**

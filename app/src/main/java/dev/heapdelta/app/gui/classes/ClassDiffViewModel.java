@@ -98,10 +98,6 @@ public final class ClassDiffViewModel {
         return shownText.getReadOnlyProperty();
     }
 
-    public int totalCount() {
-        return all.size();
-    }
-
     /** Opens the instances of a class in one snapshot (the last by default). */
     public void openInstances(ClassDiffItem item, int snapshot) {
         navigator.goTo(new Place.Instances(item.key(), item.name(), snapshotWhereThere(item, snapshot)));

@@ -34,10 +34,4 @@ public final class LazyTreeItem<T> extends TreeItem<T> {
         return super.getChildren();
     }
 
-    /** Adds more children after the ones loaded, as a "show more" row does. */
-    public void appendChildren(List<T> values) {
-        getChildren();
-        super.getChildren().addAll(values.stream()
-                .map(value -> (TreeItem<T>) new LazyTreeItem<>(value, childrenOf, isLeaf)).toList());
-    }
 }

@@ -112,10 +112,6 @@ public final class OverviewViewModel {
                 comparison.snapshotOf(suspect)));
     }
 
-    public void openClass(ClassGrowth growth) {
-        navigator.goTo(new Place.Instances(growth.key(), growth.name(), comparison.lastIndex()));
-    }
-
     public void showClasses() {
         navigator.goTo(new Place.Classes());
     }
