@@ -25,7 +25,12 @@ public final class Snapshot implements AutoCloseable {
     private final ClassHistogram histogram;
     private final AnalysisOptions options;
     private final PhaseTimings timings;
+    /** How many of the biggest objects one heap pass keeps for later requests. */
+    private static final int BIGGEST_OBJECTS_KEPT = 200;
+
     private volatile ShortestPaths shortestPaths;
+    private volatile int[] biggestObjects;
+    private volatile int biggestLimit;
     private volatile PathKeys pathKeys;
 
     Snapshot(String file, HeapGraph graph, DominatorTree tree, ClassHistogram histogram, AnalysisOptions options,
@@ -136,9 +141,17 @@ public final class Snapshot implements AutoCloseable {
 
     /** The objects with the largest retained size anywhere in the tree (MAT's {@code big} rows). */
     public int[] biggestObjects(int limit) {
-        int syntheticRoot = graph.syntheticRoot();
-        return TopObjects.largest(limit, graph.objectCount(), tree::retainedSizeOf,
-                o -> o != syntheticRoot && tree.isReachable(o));
+        int[] biggest = biggestObjects;
+        if (biggest == null || (biggest.length < limit && biggest.length == biggestLimit)) {
+            // One pass over the heap per larger request: detectors ask for the same list many times.
+            int syntheticRoot = graph.syntheticRoot();
+            int wanted = Math.max(limit, BIGGEST_OBJECTS_KEPT);
+            biggest = TopObjects.largest(wanted, graph.objectCount(), tree::retainedSizeOf,
+                    o -> o != syntheticRoot && tree.isReachable(o));
+            biggestLimit = wanted;
+            biggestObjects = biggest;
+        }
+        return java.util.Arrays.copyOf(biggest, Math.min(limit, biggest.length));
     }
 
     public ShortestPaths shortestPaths() {
