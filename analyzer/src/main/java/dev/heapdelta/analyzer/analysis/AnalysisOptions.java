@@ -1,5 +1,6 @@
 package dev.heapdelta.analyzer.analysis;
 
+import dev.heapdelta.analyzer.store.StoragePolicy;
 import java.nio.file.Path;
 
 /**
@@ -8,16 +9,26 @@ import java.nio.file.Path;
  * @param weakReferences how referents count (HPROF only; V8 follows DevTools)
  * @param keepUnreachable keep unreachable HPROF objects, hung from the dominator root, instead of dropping them
  * @param dumpIndex which heap dump of a multi-dump HPROF file, from 0
- * @param cacheDirectory where gzipped dumps are inflated; null for the default
+ * @param cacheDirectory where gzipped dumps are inflated and out-of-core index files go; null for the default
+ * @param storage where the arrays live: on the heap, in mapped files (out of core), or chosen by size
  */
 public record AnalysisOptions(WeakReferencePolicy weakReferences, boolean keepUnreachable, int dumpIndex,
-        Path cacheDirectory) {
+        Path cacheDirectory, StoragePolicy storage) {
+
+    public AnalysisOptions(WeakReferencePolicy weakReferences, boolean keepUnreachable, int dumpIndex,
+            Path cacheDirectory) {
+        this(weakReferences, keepUnreachable, dumpIndex, cacheDirectory, StoragePolicy.AUTO);
+    }
 
     public static AnalysisOptions defaults() {
-        return new AnalysisOptions(WeakReferencePolicy.MAT, false, 0, null);
+        return new AnalysisOptions(WeakReferencePolicy.MAT, false, 0, null, StoragePolicy.AUTO);
     }
 
     public AnalysisOptions withWeakReferences(WeakReferencePolicy policy) {
-        return new AnalysisOptions(policy, keepUnreachable, dumpIndex, cacheDirectory);
+        return new AnalysisOptions(policy, keepUnreachable, dumpIndex, cacheDirectory, storage);
+    }
+
+    public AnalysisOptions withStorage(StoragePolicy policy) {
+        return new AnalysisOptions(weakReferences, keepUnreachable, dumpIndex, cacheDirectory, policy);
     }
 }

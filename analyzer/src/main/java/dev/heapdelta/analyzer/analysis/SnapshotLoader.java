@@ -36,7 +36,8 @@ public final class SnapshotLoader {
         if (Files.size(file) == 0) {
             throw new DumpFormatException(displayName, 0, "empty file");
         }
-        ReadOptions readOptions = new ReadOptions(displayName, options.dumpIndex(), options.cacheDirectory());
+        ReadOptions readOptions = new ReadOptions(displayName, options.dumpIndex(), options.cacheDirectory(),
+                options.storage());
         FormatDetector.Detected detected = FormatDetector.detect(file);
         progress.progress(AnalysisPhase.SCAN, 0, Files.size(file));
         HeapGraph graph = switch (detected.kind()) {

@@ -1,5 +1,6 @@
 package dev.heapdelta.analyzer.graph;
 
+import dev.heapdelta.analyzer.store.ColumnStore;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ public final class HeapGraph implements AutoCloseable {
     private final ObjectDetails details;
     private final boolean idsAscending;
     private final long buildNanos;
+    private final ColumnStore store;
 
     private volatile int[] objectsByAscendingId;
     private volatile IncomingEdges incoming;
@@ -67,6 +69,7 @@ public final class HeapGraph implements AutoCloseable {
         this.info = info;
         this.idsAscending = isAscending(idByObject, objectCount);
         this.buildNanos = parts.buildNanos;
+        this.store = parts.store;
         this.details = detailsFactory.create(this);
     }
 
@@ -91,6 +94,14 @@ public final class HeapGraph implements AutoCloseable {
     /** How long the builder took to turn what the reader collected into this graph's arrays. */
     public long buildNanos() {
         return buildNanos;
+    }
+
+    /**
+     * Where this graph's columns live, on the heap or mapped out of core: analyses of the graph
+     * (dominators, paths) allocate their per-object columns from the same store.
+     */
+    public ColumnStore store() {
+        return store;
     }
 
     public int objectCount() {

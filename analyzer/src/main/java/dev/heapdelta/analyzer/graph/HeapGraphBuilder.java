@@ -1,5 +1,6 @@
 package dev.heapdelta.analyzer.graph;
 
+import dev.heapdelta.analyzer.store.ColumnStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -331,5 +332,7 @@ public final class HeapGraphBuilder {
         int syntheticRoot = -1;
         long buildNanos;
         final List<HeapClass> classes = new ArrayList<>();
+        /** Where the columns live; the analyses of the graph allocate theirs here too. */
+        ColumnStore store = ColumnStore.onHeap();
     }
 }

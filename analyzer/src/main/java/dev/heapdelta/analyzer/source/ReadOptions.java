@@ -1,5 +1,6 @@
 package dev.heapdelta.analyzer.source;
 
+import dev.heapdelta.analyzer.store.StoragePolicy;
 import java.nio.file.Path;
 
 /**
@@ -7,11 +8,23 @@ import java.nio.file.Path;
  *
  * @param displayName the file name as the user gave it, used in messages and in the JSON {@code file}
  * @param dumpIndex which heap dump of a multi-dump HPROF file to read, from 0
- * @param cacheDirectory where a gzipped dump is inflated for random access; null for the default
+ * @param cacheDirectory where a gzipped dump is inflated for random access, and where out-of-core index
+ *     files go; null for the default
+ * @param storage where the graph's arrays live: on the heap, in mapped files, or chosen by size
  */
-public record ReadOptions(String displayName, int dumpIndex, Path cacheDirectory) {
+public record ReadOptions(String displayName, int dumpIndex, Path cacheDirectory, StoragePolicy storage) {
+
+    public ReadOptions(String displayName, int dumpIndex, Path cacheDirectory) {
+        this(displayName, dumpIndex, cacheDirectory, StoragePolicy.AUTO);
+    }
 
     public static ReadOptions of(Path file) {
         return new ReadOptions(file.toString(), 0, null);
+    }
+
+    /** The cache directory to use: the one given, or {@code heapdelta-cache} in the temporary directory. */
+    public Path cacheDirectoryOrDefault() {
+        return cacheDirectory != null ? cacheDirectory
+                : Path.of(System.getProperty("java.io.tmpdir"), "heapdelta-cache");
     }
 }

@@ -1,0 +1,86 @@
+package dev.heapdelta.analyzer.store;
+
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.util.Arrays;
+
+/**
+ * A fixed-length array of bytes, on the Java heap or in a memory-mapped file (see {@link ColumnStore}).
+ *
+ * <p>One final class with both backings rather than two subclasses: the heap path, which every dump
+ * that fits in memory takes, stays a field load, a null check and an array access in hot loops.
+ */
+public final class ByteColumn {
+    private static final int PAGE_SHIFT = MappedPages.PAGE_SHIFT_BYTES;
+    private static final int PAGE_MASK = (1 << PAGE_SHIFT) - 1;
+
+    private final int length;
+    private final byte[] array;
+    private final ByteBuffer[] pages;
+
+    private ByteColumn(int length, byte[] array, ByteBuffer[] pages) {
+        this.length = length;
+        this.array = array;
+        this.pages = pages;
+    }
+
+    /** A heap column over an existing array, which the column then owns. */
+    public static ByteColumn wrap(byte[] array) {
+        return new ByteColumn(array.length, array, null);
+    }
+
+    static ByteColumn onHeap(int length) {
+        return new ByteColumn(length, new byte[length], null);
+    }
+
+    static ByteColumn mapped(int length, MappedByteBuffer[] mapped) {
+        ByteBuffer[] pages = new ByteBuffer[mapped.length];
+        for (int p = 0; p < mapped.length; p++) {
+            pages[p] = mapped[p];
+        }
+        return new ByteColumn(length, null, pages);
+    }
+
+    static long bytesFor(int length) {
+        return length;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public boolean isMapped() {
+        return array == null;
+    }
+
+    public byte get(int index) {
+        byte[] a = array;
+        if (a != null) {
+            return a[index];
+        }
+        return pages[index >>> PAGE_SHIFT].get(index & PAGE_MASK);
+    }
+
+    public void set(int index, byte value) {
+        byte[] a = array;
+        if (a != null) {
+            a[index] = value;
+        } else {
+            pages[index >>> PAGE_SHIFT].put(index & PAGE_MASK, value);
+        }
+    }
+
+    public void fill(byte value) {
+        fill(0, length, value);
+    }
+
+    public void fill(int from, int to, byte value) {
+        if (array != null) {
+            Arrays.fill(array, from, to, value);
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            set(i, value);
+        }
+    }
+}

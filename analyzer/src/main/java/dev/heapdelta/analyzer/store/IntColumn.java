@@ -1,0 +1,93 @@
+package dev.heapdelta.analyzer.store;
+
+import java.nio.IntBuffer;
+import java.nio.MappedByteBuffer;
+import java.util.Arrays;
+
+/**
+ * A fixed-length array of ints, on the Java heap or in a memory-mapped file (see {@link ColumnStore}).
+ *
+ * <p>One final class with both backings rather than two subclasses: the heap path, which every dump
+ * that fits in memory takes, stays a field load, a null check and an array access in hot loops.
+ */
+public final class IntColumn {
+    private static final int PAGE_SHIFT = MappedPages.PAGE_SHIFT_BYTES - 2;
+    private static final int PAGE_MASK = (1 << PAGE_SHIFT) - 1;
+
+    private final int length;
+    private final int[] array;
+    private final IntBuffer[] pages;
+
+    private IntColumn(int length, int[] array, IntBuffer[] pages) {
+        this.length = length;
+        this.array = array;
+        this.pages = pages;
+    }
+
+    /** A heap column over an existing array, which the column then owns. */
+    public static IntColumn wrap(int[] array) {
+        return new IntColumn(array.length, array, null);
+    }
+
+    static IntColumn onHeap(int length) {
+        return new IntColumn(length, new int[length], null);
+    }
+
+    static IntColumn mapped(int length, MappedByteBuffer[] mapped) {
+        IntBuffer[] pages = new IntBuffer[mapped.length];
+        for (int p = 0; p < mapped.length; p++) {
+            pages[p] = mapped[p].asIntBuffer();
+        }
+        return new IntColumn(length, null, pages);
+    }
+
+    static long bytesFor(int length) {
+        return 4L * length;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public boolean isMapped() {
+        return array == null;
+    }
+
+    public int get(int index) {
+        int[] a = array;
+        if (a != null) {
+            return a[index];
+        }
+        return pages[index >>> PAGE_SHIFT].get(index & PAGE_MASK);
+    }
+
+    public void set(int index, int value) {
+        int[] a = array;
+        if (a != null) {
+            a[index] = value;
+        } else {
+            pages[index >>> PAGE_SHIFT].put(index & PAGE_MASK, value);
+        }
+    }
+
+    /** Adds {@code delta} and returns the value before: a counter or a fill cursor in one call. */
+    public int getAndAdd(int index, int delta) {
+        int before = get(index);
+        set(index, before + delta);
+        return before;
+    }
+
+    public void fill(int value) {
+        fill(0, length, value);
+    }
+
+    public void fill(int from, int to, int value) {
+        if (array != null) {
+            Arrays.fill(array, from, to, value);
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            set(i, value);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.heapdelta.analyzer.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * One column's file, memory-mapped in pages of {@link #PAGE_BYTES}: a single mapping cannot pass 2 GB.
+ *
+ * <p>A temporary column's file is deleted as soon as it is mapped. On Linux and macOS the pages stay
+ * valid until the buffers are garbage-collected, which unmaps them; so nothing is left on disk after a
+ * crash, and a column is never unmapped while another thread still reads it (an explicit unmap would
+ * turn that read into a JVM crash).
+ */
+final class MappedPages {
+    static final int PAGE_SHIFT_BYTES = 28;
+    static final long PAGE_BYTES = 1L << PAGE_SHIFT_BYTES;
+
+    private MappedPages() {
+    }
+
+    /** Maps {@code bytes} zero bytes in a new file; deletes the file at once unless {@code keepFile}. */
+    static MappedByteBuffer[] create(Path file, long bytes, boolean keepFile) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            if (bytes > 0) {
+                // Writing the last byte sizes the file without writing the rest: the file is sparse.
+                channel.write(java.nio.ByteBuffer.wrap(new byte[1]), bytes - 1);
+            }
+            MappedByteBuffer[] pages = map(channel, bytes, FileChannel.MapMode.READ_WRITE);
+            if (!keepFile) {
+                deleteQuietly(file);
+            }
+            return pages;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the index file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Maps an existing column file, for reading and writing. */
+    static MappedByteBuffer[] open(Path file, long bytes) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            if (channel.size() < bytes) {
+                throw new IOException("holds " + channel.size() + " bytes, " + bytes + " expected");
+            }
+            return map(channel, bytes, FileChannel.MapMode.READ_WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot map the index file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static MappedByteBuffer[] map(FileChannel channel, long bytes, FileChannel.MapMode mode)
+            throws IOException {
+        int pageCount = (int) ((bytes + PAGE_BYTES - 1) >>> PAGE_SHIFT_BYTES);
+        MappedByteBuffer[] pages = new MappedByteBuffer[pageCount];
+        for (int p = 0; p < pageCount; p++) {
+            long start = (long) p << PAGE_SHIFT_BYTES;
+            pages[p] = channel.map(mode, start, Math.min(PAGE_BYTES, bytes - start));
+            pages[p].order(ByteOrder.nativeOrder());
+        }
+        return pages;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Windows refuses to delete a mapped file: remove it when the JVM ends instead.
+            file.toFile().deleteOnExit();
+        }
+    }
+}
