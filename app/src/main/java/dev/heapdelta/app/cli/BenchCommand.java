@@ -106,6 +106,11 @@ final class BenchCommand implements Callable<Integer> {
                 (double) t.totalMillis() / Math.max(1, floorMillis));
         stdout.printf(Locale.ROOT, "  peak heap %s   peak RSS %s%n", ByteSizes.human(peakHeap),
                 peakRss < 0 ? "unknown" : ByteSizes.human(peakRss));
+        if (snapshot.graph().store().isMapped()) {
+            stdout.printf(Locale.ROOT, "  out of core: %s of index files mapped (Java heap %s)%n",
+                    ByteSizes.human(snapshot.graph().store().mappedBytes()),
+                    ByteSizes.human(Runtime.getRuntime().maxMemory()));
+        }
         stdout.flush();
         return snapshot;
     }

@@ -2,6 +2,8 @@ package dev.heapdelta.app.cli;
 
 import dev.heapdelta.analyzer.analysis.AnalysisOptions;
 import dev.heapdelta.analyzer.analysis.WeakReferencePolicy;
+import dev.heapdelta.analyzer.store.StoragePolicy;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The analysis options that {@code summary}, {@code diff} and {@code paths} share. */
@@ -19,11 +21,36 @@ final class SnapshotOptions {
             description = "Which heap dump of a file holding several (1 = the first).")
     int dump = 1;
 
+    @Option(names = "--storage", paramLabel = "auto|heap|mapped", defaultValue = "auto",
+            converter = StorageConverter.class,
+            description = "Where the object graph lives: auto (default) maps it to index files when it would not "
+                    + "fit in the Java heap; heap; mapped (out of core, for dumps larger than -Xmx).")
+    StoragePolicy storage = StoragePolicy.AUTO;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Where gzipped dumps are inflated and out-of-core index files go "
+                    + "(default: heapdelta-cache in the temporary directory).")
+    Path cacheDirectory;
+
     AnalysisOptions toAnalysisOptions() {
         if (dump < 1) {
             throw new UsageException("--dump counts from 1, got " + dump);
         }
-        return new AnalysisOptions(weakReferences, keepUnreachable, dump - 1, null);
+        return new AnalysisOptions(weakReferences, keepUnreachable, dump - 1, cacheDirectory, storage);
+    }
+
+    /** Accepts {@code auto}, {@code heap} and {@code mapped} in any case. */
+    static final class StorageConverter implements picocli.CommandLine.ITypeConverter<StoragePolicy> {
+        @Override
+        public StoragePolicy convert(String value) {
+            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                case "auto" -> StoragePolicy.AUTO;
+                case "heap" -> StoragePolicy.HEAP;
+                case "mapped" -> StoragePolicy.MAPPED;
+                default -> throw new picocli.CommandLine.TypeConversionException(
+                        "expected auto, heap or mapped, got '" + value + "'");
+            };
+        }
     }
 
     /** Accepts {@code mat} and {@code ignore} in any case. */
