@@ -74,6 +74,14 @@ public final class OverviewView extends ScrollPane {
             if (total.partial()) {
                 card.getChildren().add(Labels.styled("partial", "warning-chip"));
             }
+            if (total.outOfCore()) {
+                Label chip = Labels.styled("out of core", "text-muted", "text-small");
+                chip.setId("outOfCoreChip-" + i);
+                chip.setTooltip(new Tooltip("This dump did not fit in the Java heap: its object graph lives in"
+                        + " memory-mapped index files, which is slower. Start HeapDelta with a larger -Xmx to keep it"
+                        + " in memory."));
+                card.getChildren().add(chip);
+            }
             card.getStyleClass().add("total-card");
             card.setMinWidth(200);
             row.getChildren().add(card);

@@ -140,7 +140,7 @@ public final class OverviewViewModel {
         for (int i = 0; i < rows.size(); i++) {
             SnapshotRow row = rows.get(i);
             totals.add(new SnapshotTotal(comparison.shortName(i), row.format(), row.objects(), row.totalShallowBytes(),
-                    row.partial(), row.lostBytes()));
+                    row.partial(), row.lostBytes(), comparison.snapshot(i).graph().store().isMapped()));
         }
         return List.copyOf(totals);
     }
