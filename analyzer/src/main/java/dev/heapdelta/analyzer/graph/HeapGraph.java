@@ -1,14 +1,17 @@
 package dev.heapdelta.analyzer.graph;
 
+import dev.heapdelta.analyzer.store.ByteColumn;
 import dev.heapdelta.analyzer.store.ColumnStore;
-import java.util.Arrays;
+import dev.heapdelta.analyzer.store.IntColumn;
+import dev.heapdelta.analyzer.store.LongColumn;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One heap dump as a compact object graph, the same model for HPROF and V8.
  *
- * <p>Objects are dense indexes {@code 0..objectCount()-1} into parallel primitive arrays. Outgoing
+ * <p>Objects are dense indexes {@code 0..objectCount()-1} into parallel primitive columns, on the heap
+ * or mapped out of core ({@link #store()}). Outgoing
  * references are in CSR form: the edges of object {@code o} are {@code firstEdge(o) ..
  * firstEdge(o + 1) - 1}. Incoming references are built on first use. Only {@link HeapGraphBuilder}
  * creates a graph, and nothing writes its arrays afterwards.
@@ -16,18 +19,19 @@ import java.util.Map;
 public final class HeapGraph implements AutoCloseable {
     private final HeapFormat format;
     private final int objectCount;
-    private final long[] idByObject;
-    private final int[] classByObject;
-    private final int[] shallowSizeByObject;
+    private final LongColumn idByObject;
+    private final IntColumn classByObject;
+    private final IntColumn shallowSizeByObject;
     private final Map<Integer, Long> largeShallowSizeByObject;
-    private final byte[] kindByObject;
-    private final long[] recordOffsetByObject;
-    private final int[] compactRecordOffsetByObject;
-    private final int[] nameByObject;
-    private final int[] firstEdgeByObject;
-    private final int[] targetByEdge;
-    private final byte[] kindByEdge;
-    private final int[] labelByEdge;
+    private final ByteColumn kindByObject;
+    private final LongColumn recordOffsetByObject;
+    private final IntColumn compactRecordOffsetByObject;
+    private final IntColumn nameByObject;
+    private final IntColumn firstEdgeByObject;
+    private final int edgeCount;
+    private final IntColumn targetByEdge;
+    private final ByteColumn kindByEdge;
+    private final IntColumn labelByEdge;
     private final long[] neverRetainingEdgeBits;
     private final int[] objectByRoot;
     private final byte[] kindByRoot;
@@ -41,7 +45,7 @@ public final class HeapGraph implements AutoCloseable {
     private final long buildNanos;
     private final ColumnStore store;
 
-    private volatile int[] objectsByAscendingId;
+    private volatile IntColumn objectsByAscendingId;
     private volatile IncomingEdges incoming;
 
     HeapGraph(HeapGraphBuilder.Parts parts, ObjectDetailsFactory detailsFactory, DumpInfo info) {
@@ -56,6 +60,7 @@ public final class HeapGraph implements AutoCloseable {
         this.compactRecordOffsetByObject = parts.compactRecordOffsetByObject;
         this.nameByObject = parts.nameByObject;
         this.firstEdgeByObject = parts.firstEdgeByObject;
+        this.edgeCount = firstEdgeByObject.get(objectCount);
         this.targetByEdge = parts.targetByEdge;
         this.kindByEdge = parts.kindByEdge;
         this.labelByEdge = parts.labelByEdge;
@@ -109,20 +114,20 @@ public final class HeapGraph implements AutoCloseable {
     }
 
     public int edgeCount() {
-        return targetByEdge.length;
+        return edgeCount;
     }
 
     /** The HPROF address or the V8 node id. */
     public long idOf(int object) {
-        return idByObject[object];
+        return idByObject.get(object);
     }
 
     public int classOf(int object) {
-        return classByObject[object];
+        return classByObject.get(object);
     }
 
     public long shallowSizeOf(int object) {
-        int size = shallowSizeByObject[object];
+        int size = shallowSizeByObject.get(object);
         if (size == HeapGraphBuilder.LARGE_SIZE_MARKER) {
             return largeShallowSizeByObject.get(object);
         }
@@ -130,47 +135,47 @@ public final class HeapGraph implements AutoCloseable {
     }
 
     public ObjectKind kindOf(int object) {
-        return ObjectKind.ofCode(kindByObject[object]);
+        return ObjectKind.ofCode(kindByObject.get(object));
     }
 
     /** HPROF: the file offset of the object's record; -1 where the format has none. */
     public long recordOffsetOf(int object) {
         if (compactRecordOffsetByObject != null) {
-            long offset = compactRecordOffsetByObject[object] & 0xffffffffL;
+            long offset = compactRecordOffsetByObject.get(object) & 0xffffffffL;
             return offset == HeapGraphBuilder.COMPACT_OFFSET_NONE ? -1 : offset;
         }
-        return recordOffsetByObject == null ? -1 : recordOffsetByObject[object];
+        return recordOffsetByObject == null ? -1 : recordOffsetByObject.get(object);
     }
 
     /** V8: the node's name as an index into the snapshot's string table; -1 where the format has none. */
     public int nameIndexOf(int object) {
-        return nameByObject == null ? -1 : nameByObject[object];
+        return nameByObject == null ? -1 : nameByObject.get(object);
     }
 
     public int firstEdge(int object) {
-        return firstEdgeByObject[object];
+        return firstEdgeByObject.get(object);
     }
 
     /** One past the last edge of {@code object}: {@code firstEdge(object + 1)}. */
     public int endEdge(int object) {
-        return firstEdgeByObject[object + 1];
+        return firstEdgeByObject.get(object + 1);
     }
 
     public int edgeTarget(int edge) {
-        return targetByEdge[edge];
+        return targetByEdge.get(edge);
     }
 
     public EdgeKind edgeKind(int edge) {
-        return EdgeKind.ofCode(kindByEdge[edge]);
+        return EdgeKind.ofCode(kindByEdge.get(edge));
     }
 
     public byte edgeKindCode(int edge) {
-        return kindByEdge[edge];
+        return kindByEdge.get(edge);
     }
 
     /** The raw label of an edge (V8: a string index or element index); -1 where labels are resolved lazily. */
     public int edgeLabel(int edge) {
-        return labelByEdge == null ? -1 : labelByEdge[edge];
+        return labelByEdge == null ? -1 : labelByEdge.get(edge);
     }
 
     /**
@@ -188,13 +193,13 @@ public final class HeapGraph implements AutoCloseable {
         int high = objectCount - 1;
         while (low < high) {
             int mid = (low + high + 1) >>> 1;
-            if (firstEdgeByObject[mid] <= edge) {
+            if (firstEdgeByObject.get(mid) <= edge) {
                 low = mid;
             } else {
                 high = mid - 1;
             }
         }
-        while (low < objectCount - 1 && firstEdgeByObject[low + 1] <= edge) {
+        while (low < objectCount - 1 && firstEdgeByObject.get(low + 1) <= edge) {
             low++;
         }
         return low;
@@ -252,38 +257,40 @@ public final class HeapGraph implements AutoCloseable {
 
     /** The class name of an object, or {@code ?} when its class is unknown. */
     public String classNameOf(int object) {
-        int c = classByObject[object];
+        int c = classByObject.get(object);
         return c < 0 ? "?" : classes.get(c).name();
     }
 
     /** Finds an object by its HPROF address or V8 node id; -1 when there is none. */
     public int findObjectById(long id) {
-        if (idsAscending) {
-            int found = Arrays.binarySearch(idByObject, 0, objectCount, id);
-            return found >= 0 ? found : -1;
-        }
-        int[] order = ascendingIdOrder();
+        IntColumn order = idsAscending ? null : ascendingIdOrder();
         int low = 0;
         int high = objectCount - 1;
         while (low <= high) {
             int mid = (low + high) >>> 1;
-            long midId = idByObject[order[mid]];
+            int object = order == null ? mid : order.get(mid);
+            long midId = idByObject.get(object);
             if (midId < id) {
                 low = mid + 1;
             } else if (midId > id) {
                 high = mid - 1;
             } else {
-                return order[mid];
+                return object;
             }
         }
         return -1;
     }
 
-    private int[] ascendingIdOrder() {
-        int[] order = objectsByAscendingId;
+    private IntColumn ascendingIdOrder() {
+        IntColumn order = objectsByAscendingId;
         if (order == null) {
-            order = PrimitiveSort.indexesByKey(idByObject, objectCount);
-            objectsByAscendingId = order;
+            synchronized (this) {
+                order = objectsByAscendingId;
+                if (order == null) {
+                    order = PrimitiveSort.indexesByKey(idByObject, objectCount, store);
+                    objectsByAscendingId = order;
+                }
+            }
         }
         return order;
     }
@@ -295,7 +302,7 @@ public final class HeapGraph implements AutoCloseable {
             synchronized (this) {
                 result = incoming;
                 if (result == null) {
-                    result = IncomingEdges.of(objectCount, firstEdgeByObject, targetByEdge);
+                    result = IncomingEdges.of(objectCount, firstEdgeByObject, targetByEdge, edgeCount, store);
                     incoming = result;
                 }
             }
@@ -303,9 +310,9 @@ public final class HeapGraph implements AutoCloseable {
         return result;
     }
 
-    private static boolean isAscending(long[] values, int count) {
+    private static boolean isAscending(LongColumn values, int count) {
         for (int i = 1; i < count; i++) {
-            if (values[i - 1] >= values[i]) {
+            if (values.get(i - 1) >= values.get(i)) {
                 return false;
             }
         }

@@ -1,6 +1,9 @@
 package dev.heapdelta.analyzer.graph;
 
+import dev.heapdelta.analyzer.store.ByteColumn;
 import dev.heapdelta.analyzer.store.ColumnStore;
+import dev.heapdelta.analyzer.store.IntColumn;
+import dev.heapdelta.analyzer.store.LongColumn;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -10,7 +13,9 @@ import java.util.Map;
 /**
  * The one format-neutral place where readers put what they read. The object count is fixed up
  * front; objects and their edges may arrive in any order, and one object's edges may arrive in
- * several runs (an HPROF thread gets its frame locals after its own record).
+ * several runs (an HPROF thread gets its frame locals after its own record). Every per-object and
+ * per-edge column comes from the builder's {@link ColumnStore}, so that a mapped store keeps the
+ * whole graph out of the Java heap.
  */
 public final class HeapGraphBuilder {
     static final int LARGE_SIZE_MARKER = Integer.MIN_VALUE;
@@ -18,11 +23,11 @@ public final class HeapGraphBuilder {
     static final long COMPACT_OFFSET_NONE = 0xffffffffL;
 
     private final Parts parts = new Parts();
-    private final GrowableIntArray sourceByRun = new GrowableIntArray();
-    private final GrowableIntArray lengthByRun = new GrowableIntArray();
-    private final GrowableIntArray targets = new GrowableIntArray();
-    private final GrowableByteArray kinds = new GrowableByteArray();
-    private final GrowableIntArray labels;
+    private final GrowableIntColumn sourceByRun;
+    private final GrowableIntColumn lengthByRun;
+    private final GrowableIntColumn targets;
+    private final GrowableByteColumn kinds;
+    private final GrowableIntColumn labels;
     private final GrowableIntArray rootObjects = new GrowableIntArray();
     private final GrowableByteArray rootKinds = new GrowableByteArray();
     private final GrowableIntArray rootThreads = new GrowableIntArray();
@@ -39,7 +44,13 @@ public final class HeapGraphBuilder {
      */
     public HeapGraphBuilder(HeapFormat format, int objectCount, boolean withRecordOffsets, boolean withNames,
             boolean withEdgeLabels) {
-        this(format, objectCount, withRecordOffsets ? Long.MAX_VALUE : -1, withNames, withEdgeLabels);
+        this(format, objectCount, withRecordOffsets, withNames, withEdgeLabels, ColumnStore.onHeap());
+    }
+
+    /** Like the other constructor, with every column in {@code store}. */
+    public HeapGraphBuilder(HeapFormat format, int objectCount, boolean withRecordOffsets, boolean withNames,
+            boolean withEdgeLabels, ColumnStore store) {
+        this(format, objectCount, withRecordOffsets ? Long.MAX_VALUE : -1, withNames, withEdgeLabels, store);
     }
 
     /**
@@ -48,20 +59,36 @@ public final class HeapGraphBuilder {
      */
     public HeapGraphBuilder(HeapFormat format, int objectCount, long largestRecordOffset, boolean withNames,
             boolean withEdgeLabels) {
+        this(format, objectCount, largestRecordOffset, withNames, withEdgeLabels, ColumnStore.onHeap());
+    }
+
+    /** Like the other constructor, with every column in {@code store}. */
+    public HeapGraphBuilder(HeapFormat format, int objectCount, long largestRecordOffset, boolean withNames,
+            boolean withEdgeLabels, ColumnStore store) {
+        this(format, objectCount, store, withEdgeLabels);
         if (objectCount < 0) {
             throw new IllegalArgumentException("negative object count " + objectCount);
         }
-        parts.format = format;
-        parts.objectCount = objectCount;
-        parts.idByObject = new long[objectCount];
-        parts.classByObject = new int[objectCount];
-        parts.shallowSizeByObject = new int[objectCount];
-        parts.kindByObject = new byte[objectCount];
+        parts.idByObject = store.longs("object-ids", objectCount);
+        parts.classByObject = store.ints("object-classes", objectCount);
+        parts.shallowSizeByObject = store.ints("object-shallow-sizes", objectCount);
+        parts.kindByObject = store.bytes("object-kinds", objectCount);
         boolean compactOffsets = largestRecordOffset >= 0 && largestRecordOffset < COMPACT_OFFSET_NONE;
-        parts.recordOffsetByObject = largestRecordOffset >= 0 && !compactOffsets ? new long[objectCount] : null;
-        parts.compactRecordOffsetByObject = compactOffsets ? new int[objectCount] : null;
-        parts.nameByObject = withNames ? new int[objectCount] : null;
-        labels = withEdgeLabels ? new GrowableIntArray() : null;
+        parts.recordOffsetByObject = largestRecordOffset >= 0 && !compactOffsets
+                ? store.longs("object-record-offsets", objectCount) : null;
+        parts.compactRecordOffsetByObject = compactOffsets ? store.ints("object-record-offsets", objectCount) : null;
+        parts.nameByObject = withNames ? store.ints("object-names", objectCount) : null;
+    }
+
+    private HeapGraphBuilder(HeapFormat format, int objectCount, ColumnStore store, boolean withEdgeLabels) {
+        parts.format = format;
+        parts.objectCount = Math.max(0, objectCount);
+        parts.store = store;
+        sourceByRun = new GrowableIntColumn(store, "run-sources");
+        lengthByRun = new GrowableIntColumn(store, "run-lengths");
+        targets = new GrowableIntColumn(store, "run-targets");
+        kinds = new GrowableByteColumn(store, "run-kinds");
+        labels = withEdgeLabels ? new GrowableIntColumn(store, "run-labels") : null;
     }
 
     /**
@@ -83,16 +110,18 @@ public final class HeapGraphBuilder {
 
     private HeapGraphBuilder(HeapFormat format, long[] idByObject, int[] classByObject, int[] nameByObject,
             int[] shallowSizeColumn, boolean withEdgeLabels) {
-        int objectCount = idByObject.length;
-        parts.format = format;
-        parts.objectCount = objectCount;
-        parts.idByObject = idByObject;
-        parts.classByObject = classByObject;
-        parts.shallowSizeByObject = shallowSizeColumn;
-        parts.kindByObject = new byte[objectCount];
+        this(format, idByObject.length, ColumnStore.onHeap(), withEdgeLabels);
+        parts.idByObject = LongColumn.wrap(idByObject);
+        parts.classByObject = IntColumn.wrap(classByObject);
+        parts.shallowSizeByObject = IntColumn.wrap(shallowSizeColumn);
+        parts.kindByObject = ByteColumn.wrap(new byte[idByObject.length]);
         parts.recordOffsetByObject = null;
-        parts.nameByObject = nameByObject;
-        labels = withEdgeLabels ? new GrowableIntArray() : null;
+        parts.nameByObject = nameByObject == null ? null : IntColumn.wrap(nameByObject);
+    }
+
+    /** Where the builder's columns live. */
+    public ColumnStore store() {
+        return parts.store;
     }
 
     public int objectCount() {
@@ -100,32 +129,32 @@ public final class HeapGraphBuilder {
     }
 
     public void setObject(int object, long id, int classIndex, long shallowSize, ObjectKind kind) {
-        parts.idByObject[object] = id;
-        parts.classByObject[object] = classIndex;
+        parts.idByObject.set(object, id);
+        parts.classByObject.set(object, classIndex);
         setShallowSize(object, shallowSize);
-        parts.kindByObject[object] = kind.code();
+        parts.kindByObject.set(object, kind.code());
     }
 
     public void setShallowSize(int object, long shallowSize) {
         if (shallowSize >= 0 && shallowSize < Integer.MAX_VALUE) {
-            parts.shallowSizeByObject[object] = (int) shallowSize;
+            parts.shallowSizeByObject.set(object, (int) shallowSize);
         } else {
-            parts.shallowSizeByObject[object] = LARGE_SIZE_MARKER;
+            parts.shallowSizeByObject.set(object, LARGE_SIZE_MARKER);
             parts.largeShallowSizeByObject.put(object, Math.max(0, shallowSize));
         }
     }
 
     public long shallowSizeOf(int object) {
-        int size = parts.shallowSizeByObject[object];
+        int size = parts.shallowSizeByObject.get(object);
         return size == LARGE_SIZE_MARKER ? parts.largeShallowSizeByObject.get(object) : size;
     }
 
     public int classOf(int object) {
-        return parts.classByObject[object];
+        return parts.classByObject.get(object);
     }
 
     public long idOf(int object) {
-        return parts.idByObject[object];
+        return parts.idByObject.get(object);
     }
 
     public void setRecordOffset(int object, long offset) {
@@ -133,9 +162,9 @@ public final class HeapGraphBuilder {
             if (offset >= COMPACT_OFFSET_NONE) {
                 throw new IllegalArgumentException("record offset " + offset + " beyond the declared largest");
             }
-            parts.compactRecordOffsetByObject[object] = offset < 0 ? -1 : (int) offset;
+            parts.compactRecordOffsetByObject.set(object, offset < 0 ? -1 : (int) offset);
         } else {
-            parts.recordOffsetByObject[object] = offset;
+            parts.recordOffsetByObject.set(object, offset);
         }
     }
 
@@ -213,13 +242,20 @@ public final class HeapGraphBuilder {
      * @param labelByEdge null when the builder keeps no labels
      */
     public void adoptEdges(int[] firstEdgeByObject, int[] targetByEdge, byte[] kindByEdge, int[] labelByEdge) {
+        adoptEdges(IntColumn.wrap(firstEdgeByObject), IntColumn.wrap(targetByEdge), ByteColumn.wrap(kindByEdge),
+                labelByEdge == null ? null : IntColumn.wrap(labelByEdge));
+    }
+
+    /** {@link #adoptEdges(int[], int[], byte[], int[])} over columns (HPROF, whose columns may be mapped). */
+    public void adoptEdges(IntColumn firstEdgeByObject, IntColumn targetByEdge, ByteColumn kindByEdge,
+            IntColumn labelByEdge) {
         if (sourceByRun.size() > 0 || currentRunLength >= 0) {
             throw new IllegalStateException("adoptEdges after beginEdges");
         }
-        if (firstEdgeByObject.length != parts.objectCount + 1
-                || firstEdgeByObject[parts.objectCount] != targetByEdge.length
-                || kindByEdge.length != targetByEdge.length
-                || (labelByEdge != null && labelByEdge.length != targetByEdge.length)) {
+        if (firstEdgeByObject.length() != parts.objectCount + 1
+                || firstEdgeByObject.get(parts.objectCount) != targetByEdge.length()
+                || kindByEdge.length() != targetByEdge.length()
+                || (labelByEdge != null && labelByEdge.length() != targetByEdge.length())) {
             throw new IllegalArgumentException("inconsistent CSR edge arrays");
         }
         adoptedEdges = true;
@@ -259,39 +295,42 @@ public final class HeapGraphBuilder {
         if (edgeTotal > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("more than 2^31 edges: " + edgeTotal);
         }
-        int[] first = new int[n + 1];
+        ColumnStore store = parts.store;
+        IntColumn first = store.ints("first-edges", n + 1);
         long runs = sourceByRun.size();
         for (long r = 0; r < runs; r++) {
-            first[sourceByRun.get(r) + 1] += lengthByRun.get(r);
+            first.getAndAdd(sourceByRun.get(r) + 1, lengthByRun.get(r));
         }
         for (int o = 0; o < n; o++) {
-            first[o + 1] += first[o];
+            first.set(o + 1, first.get(o + 1) + first.get(o));
         }
         parts.firstEdgeByObject = first;
         if (runsAscending) {
-            // Runs arrived in object order: the collected arrays already are the CSR arrays.
-            parts.targetByEdge = targets.toArray();
+            // Runs arrived in object order: the collected lists already are the CSR arrays.
+            parts.targetByEdge = targets.toColumn("edge-targets");
             targets.clear();
-            parts.kindByEdge = kinds.toArray();
-            parts.labelByEdge = labels == null ? null : labels.toArray();
+            parts.kindByEdge = kinds.toColumn("edge-kinds");
+            parts.labelByEdge = labels == null ? null : labels.toColumn("edge-labels");
         } else {
-            int[] cursor = java.util.Arrays.copyOf(first, n);
-            int[] targetByEdge = new int[(int) edgeTotal];
-            byte[] kindByEdge = new byte[(int) edgeTotal];
-            int[] labelByEdge = labels == null ? null : new int[(int) edgeTotal];
+            IntColumn cursor = store.ints("edge-cursors", n);
+            for (int o = 0; o < n; o++) {
+                cursor.set(o, first.get(o));
+            }
+            IntColumn targetByEdge = store.ints("edge-targets", (int) edgeTotal);
+            ByteColumn kindByEdge = store.bytes("edge-kinds", (int) edgeTotal);
+            IntColumn labelByEdge = labels == null ? null : store.ints("edge-labels", (int) edgeTotal);
             long read = 0;
             for (long r = 0; r < runs; r++) {
                 int source = sourceByRun.get(r);
                 int length = lengthByRun.get(r);
-                int slot = cursor[source];
-                for (int i = 0; i < length; i++, read++, slot++) {
-                    targetByEdge[slot] = targets.get(read);
-                    kindByEdge[slot] = kinds.get(read);
-                    if (labelByEdge != null) {
-                        labelByEdge[slot] = labels.get(read);
-                    }
+                int slot = cursor.get(source);
+                targets.copyTo(read, targetByEdge, slot, length);
+                kinds.copyTo(read, kindByEdge, slot, length);
+                if (labelByEdge != null) {
+                    labels.copyTo(read, labelByEdge, slot, length);
                 }
-                cursor[source] = slot;
+                read += length;
+                cursor.set(source, slot + length);
             }
             parts.targetByEdge = targetByEdge;
             parts.kindByEdge = kindByEdge;
@@ -306,24 +345,23 @@ public final class HeapGraphBuilder {
         lengthByRun.clear();
     }
 
-
-    /** The arrays handed to {@link HeapGraph}; package-private so nothing else can write them. */
+    /** The columns handed to {@link HeapGraph}; package-private so nothing else can write them. */
     static final class Parts {
         HeapFormat format;
         int objectCount;
-        long[] idByObject;
-        int[] classByObject;
-        int[] shallowSizeByObject;
+        LongColumn idByObject;
+        IntColumn classByObject;
+        IntColumn shallowSizeByObject;
         final Map<Integer, Long> largeShallowSizeByObject = new HashMap<>();
-        byte[] kindByObject;
-        long[] recordOffsetByObject;
+        ByteColumn kindByObject;
+        LongColumn recordOffsetByObject;
         /** Instead of {@link #recordOffsetByObject} when every offset fits in an unsigned int. */
-        int[] compactRecordOffsetByObject;
-        int[] nameByObject;
-        int[] firstEdgeByObject;
-        int[] targetByEdge;
-        byte[] kindByEdge;
-        int[] labelByEdge;
+        IntColumn compactRecordOffsetByObject;
+        IntColumn nameByObject;
+        IntColumn firstEdgeByObject;
+        IntColumn targetByEdge;
+        ByteColumn kindByEdge;
+        IntColumn labelByEdge;
         long[] neverRetainingEdgeBits;
         int[] objectByRoot;
         byte[] kindByRoot;

@@ -1,5 +1,6 @@
 package dev.heapdelta.analyzer.hprof;
 
+import dev.heapdelta.analyzer.store.ColumnStore;
 import java.util.PrimitiveIterator;
 
 /**
@@ -24,8 +25,10 @@ abstract class AddressIndex {
      * @param addresses the object addresses as the file lists them
      * @param min the lowest of them, {@code max} the highest, {@code addressBits} all of them or-ed
      * @param extra more addresses (MAT's stand-in class objects), may be empty
+     * @param store where the rank bitmap goes; the sorted fallback stays on the heap
      */
-    static AddressIndex build(AddressList addresses, long min, long max, long addressBits, long[] extra) {
+    static AddressIndex build(AddressList addresses, long min, long max, long addressBits, long[] extra,
+            ColumnStore store) {
         long low = min;
         long high = max;
         long bits = addressBits;
@@ -36,7 +39,7 @@ abstract class AddressIndex {
         }
         long count = addresses.size() + extra.length;
         if (count > 0 && RankBitmapAddressIndex.fits(low, high, bits, count)) {
-            return RankBitmapAddressIndex.of(addresses, extra, low, high, bits);
+            return RankBitmapAddressIndex.of(addresses, extra, low, high, bits, store);
         }
         return SortedAddressIndex.of(addresses, extra);
     }

@@ -1,51 +1,52 @@
 package dev.heapdelta.analyzer.hprof;
 
+import dev.heapdelta.analyzer.graph.GrowableByteColumn;
 import dev.heapdelta.analyzer.graph.GrowableIntArray;
+import dev.heapdelta.analyzer.graph.GrowableIntColumn;
 import dev.heapdelta.analyzer.source.CancelSignal;
-import java.util.ArrayList;
-import java.util.List;
+import dev.heapdelta.analyzer.store.ByteColumn;
+import dev.heapdelta.analyzer.store.ColumnStore;
+import dev.heapdelta.analyzer.store.IntColumn;
 
 /**
  * Outgoing references gathered object by object in file order, then laid out in CSR order: each
  * object's block is copied to its place once. A HotSpot dump lists objects by ascending address,
  * that is by ascending index, so the file order is kept as runs of consecutive objects (a few
  * thousand runs instead of a start per object, 150 MB less on 38 M objects); a file whose order
- * gives too many runs falls back to a start per object.
+ * gives too many runs falls back to a start per object. Every per-object and per-edge column comes
+ * from the dump's {@link ColumnStore}.
  */
 final class EdgeCollector {
-    private static final int CHUNK_BITS = 20;
-    private static final int CHUNK_SIZE = 1 << CHUNK_BITS;
-    private static final int CHUNK_MASK = CHUNK_SIZE - 1;
-
     private final int objectCount;
+    private final ColumnStore store;
     /** Until {@link #finish}: the degree of object {@code o} at {@code o + 1}; then the CSR offsets. */
-    private final int[] firstEdgeByObject;
+    private final IntColumn firstEdgeByObject;
     /** The objects in the order their edges arrived: runs of consecutive indexes (first object, length). */
     private final GrowableIntArray runFirstObjects = new GrowableIntArray();
     private final GrowableIntArray runLengths = new GrowableIntArray();
     private final int maxRuns;
     /** Null while the runs are few; otherwise where each object's block starts in the chunks. */
-    private int[] startByObject;
-    private final List<int[]> targetChunks = new ArrayList<>();
-    private final List<byte[]> kindChunks = new ArrayList<>();
-    private int[] targets;
-    private byte[] kinds;
-    private int fill = CHUNK_SIZE;
+    private IntColumn startByObject;
+    private final GrowableIntColumn targets;
+    private final GrowableByteColumn kinds;
     private long total;
     private int current = -1;
     private long currentStart;
     private int runFirst = -1;
     private int runLength;
 
-    EdgeCollector(int objectCount) {
+    EdgeCollector(int objectCount, ColumnStore store) {
         this.objectCount = objectCount;
-        this.firstEdgeByObject = new int[objectCount + 1];
+        this.store = store;
+        this.firstEdgeByObject = store.ints("first-edges", objectCount + 1);
+        this.targets = new GrowableIntColumn(store, "collected-targets");
+        this.kinds = new GrowableByteColumn(store, "collected-kinds");
         // Two ints per run: past an eighth of the objects, a start per object is the smaller layout.
         this.maxRuns = Math.max(1024, objectCount / 8);
     }
 
     /** The CSR arrays handed to the graph builder. */
-    record Csr(int[] firstEdgeByObject, int[] targetByEdge, byte[] kindByEdge) {
+    record Csr(IntColumn firstEdgeByObject, IntColumn targetByEdge, ByteColumn kindByEdge) {
     }
 
     /**
@@ -83,14 +84,14 @@ final class EdgeCollector {
 
     /** Gives every object begun so far its start in the chunks, from the runs and the degrees. */
     private void switchToStartByObject() {
-        startByObject = new int[objectCount];
+        startByObject = store.ints("edge-starts", objectCount);
         long from = 0;
         for (long r = 0; r < runFirstObjects.size(); r++) {
             int first = runFirstObjects.get(r);
             int length = runLengths.get(r);
             for (int o = first; o < first + length; o++) {
-                startByObject[o] = (int) from;
-                from += firstEdgeByObject[o + 1];
+                startByObject.set(o, (int) from);
+                from += firstEdgeByObject.get(o + 1);
             }
         }
         runFirstObjects.clear();
@@ -98,16 +99,8 @@ final class EdgeCollector {
     }
 
     void add(int target, byte kind) {
-        if (fill == CHUNK_SIZE) {
-            targets = new int[CHUNK_SIZE];
-            kinds = new byte[CHUNK_SIZE];
-            targetChunks.add(targets);
-            kindChunks.add(kinds);
-            fill = 0;
-        }
-        targets[fill] = target;
-        kinds[fill] = kind;
-        fill++;
+        targets.add(target);
+        kinds.add(kind);
         total++;
     }
 
@@ -118,9 +111,9 @@ final class EdgeCollector {
             if (total > Integer.MAX_VALUE - 8) {
                 throw new IllegalStateException("more than 2^31 references");
             }
-            firstEdgeByObject[current + 1] = (int) degree;
+            firstEdgeByObject.set(current + 1, (int) degree);
             if (startByObject != null) {
-                startByObject[current] = (int) currentStart;
+                startByObject.set(current, (int) currentStart);
             }
             current = -1;
         }
@@ -133,21 +126,21 @@ final class EdgeCollector {
     Csr finish(CancelSignal cancel) {
         end();
         closeRun();
-        int[] first = firstEdgeByObject;
+        IntColumn first = firstEdgeByObject;
         for (int o = 0; o < objectCount; o++) {
-            first[o + 1] += first[o];
+            first.set(o + 1, first.get(o + 1) + first.get(o));
         }
         int edges = (int) total;
-        int[] targetByEdge = new int[edges];
-        byte[] kindByEdge = new byte[edges];
+        IntColumn targetByEdge = store.ints("edge-targets", edges);
+        ByteColumn kindByEdge = store.bytes("edge-kinds", edges);
         if (startByObject == null) {
             long from = 0;
             for (long r = 0; r < runFirstObjects.size(); r++) {
                 int firstObject = runFirstObjects.get(r);
                 int end = firstObject + runLengths.get(r);
                 // Consecutive objects have adjacent blocks at both ends: one copy per run and chunk.
-                int at = first[firstObject];
-                int length = first[end] - at;
+                int at = first.get(firstObject);
+                int length = first.get(end) - at;
                 copy(from, targetByEdge, kindByEdge, at, length);
                 from += length;
                 cancel.throwIfCancelled();
@@ -156,29 +149,21 @@ final class EdgeCollector {
             runLengths.clear();
         } else {
             for (int o = 0; o < objectCount; o++) {
-                int at = first[o];
-                copy(startByObject[o], targetByEdge, kindByEdge, at, first[o + 1] - at);
+                int at = first.get(o);
+                copy(startByObject.get(o), targetByEdge, kindByEdge, at, first.get(o + 1) - at);
                 if ((o & 0xfffff) == 0) {
                     cancel.throwIfCancelled();
                 }
             }
             startByObject = null;
         }
-        targetChunks.clear();
-        kindChunks.clear();
+        targets.clear();
+        kinds.clear();
         return new Csr(first, targetByEdge, kindByEdge);
     }
 
-    private void copy(long from, int[] targetByEdge, byte[] kindByEdge, int at, int length) {
-        while (length > 0) {
-            int chunk = (int) (from >>> CHUNK_BITS);
-            int offset = (int) (from & CHUNK_MASK);
-            int n = Math.min(length, CHUNK_SIZE - offset);
-            System.arraycopy(targetChunks.get(chunk), offset, targetByEdge, at, n);
-            System.arraycopy(kindChunks.get(chunk), offset, kindByEdge, at, n);
-            at += n;
-            from += n;
-            length -= n;
-        }
+    private void copy(long from, IntColumn targetByEdge, ByteColumn kindByEdge, int at, int length) {
+        targets.copyTo(from, targetByEdge, at, length);
+        kinds.copyTo(from, kindByEdge, at, length);
     }
 }

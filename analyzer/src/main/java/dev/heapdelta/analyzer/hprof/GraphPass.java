@@ -62,7 +62,7 @@ final class GraphPass {
         this.layout = layout;
         this.roots = roots;
         this.builder = builder;
-        this.edges = new EdgeCollector(index.size());
+        this.edges = new EdgeCollector(index.size(), builder.store());
         java.util.Arrays.fill(cachedClassIds, Long.MIN_VALUE);
         this.problems = problems;
         this.cancel = cancel;

@@ -11,6 +11,8 @@ import dev.heapdelta.analyzer.source.DumpFormatException;
 import dev.heapdelta.analyzer.source.FormatDetector;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import dev.heapdelta.analyzer.source.ReadOptions;
+import dev.heapdelta.analyzer.store.ColumnStore;
+import dev.heapdelta.analyzer.store.StorageChoice;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -25,7 +27,8 @@ import java.util.Map;
  * Reads an HPROF heap dump (HotSpot 1.0.1/1.0.2, the old hprof agent, Android 1.0.3; plain or
  * gzipped) into a {@link HeapGraph} whose figures match Eclipse MAT's: the same objects, shallow
  * sizes, references and GC roots. Two sequential passes over the file; see {@link RecordScan} and
- * {@link GraphPass}.
+ * {@link GraphPass}. Once the first pass has counted the objects, the dump's columns go on the heap
+ * or, when the estimated footprint exceeds the free heap, in mapped files ({@link HprofFootprint}).
  */
 public final class HprofReader {
     private HprofReader() {
@@ -46,8 +49,7 @@ public final class HprofReader {
         boolean handedOver = false;
         try (BlockInput in = new BlockInput(FileChannel.open(readable, StandardOpenOption.READ),
                 Files.size(readable), BlockInput.DEFAULT_BLOCK)) {
-            HeapGraph graph = read(in, channel, name, Files.size(file), options.dumpIndex(), cancel, progress,
-                    problems);
+            HeapGraph graph = read(in, channel, name, Files.size(file), options, cancel, progress, problems);
             handedOver = true;
             return graph;
         } finally {
@@ -84,7 +86,9 @@ public final class HprofReader {
     }
 
     private static HeapGraph read(BlockInput in, FileChannel detailsChannel, String name, long fileBytes,
-            int dumpIndex, CancelSignal cancel, ProgressListener progress, ReadProblems problems) throws IOException {
+            ReadOptions options, CancelSignal cancel, ProgressListener progress, ReadProblems problems)
+            throws IOException {
+        int dumpIndex = options.dumpIndex();
         HprofHeader header = HprofHeader.read(in, name, problems);
         RecordScan scan = new RecordScan(in, header, name, dumpIndex, cancel, progress, problems);
         scan.run();
@@ -97,20 +101,24 @@ public final class HprofReader {
             throw new DumpFormatException(name, header.firstRecordOffset(), "the file holds " + scan.dumpsInFile
                     + " heap dump(s); there is no dump with index " + dumpIndex);
         }
+        ColumnStore store = StorageChoice.choose(options.storage(),
+                HprofFootprint.estimatedPeakBytes(scan.objectAddresses.size(), scan.referenceSlots, false),
+                options.cacheDirectoryOrDefault().resolve("columns"));
         AddressIndex index = AddressIndex.build(scan.objectAddresses, scan.minAddress, scan.maxAddress,
-                scan.addressBits, new long[0]);
+                scan.addressBits, new long[0], store);
         int referenceSize = scan.compressedReferences ? 4 : header.idSize();
         ObjectLayout layout = new ObjectLayout(header.idSize(), referenceSize, ObjectLayout.alignmentOf(index.ascending()));
         ClassTableBuilder.Result resolved = ClassTableBuilder.build(scan, detailsChannel, layout, index, problems);
         if (resolved.standInAddresses().length > 0) {
             index = AddressIndex.build(scan.objectAddresses, scan.minAddress, scan.maxAddress, scan.addressBits,
-                    resolved.standInAddresses());
+                    resolved.standInAddresses(), store);
         }
         scan.objectAddresses.clear();
         ClassTable classes = resolved.table();
         RootAttribution roots = RootAttribution.of(scan, index, classes, problems);
 
-        HeapGraphBuilder builder = new HeapGraphBuilder(HeapFormat.HPROF, index.size(), in.fileSize(), false, false);
+        HeapGraphBuilder builder = new HeapGraphBuilder(HeapFormat.HPROF, index.size(), in.fileSize(), false, false,
+                store);
         GraphPass pass = new GraphPass(in, scan, classes, index, layout, roots, builder, problems, cancel, progress);
         addClasses(builder, classes, pass);
         pass.run();

@@ -1,5 +1,7 @@
 package dev.heapdelta.analyzer.hprof;
 
+import dev.heapdelta.analyzer.store.ColumnStore;
+import dev.heapdelta.analyzer.store.LongColumn;
 import java.util.NoSuchElementException;
 import java.util.PrimitiveIterator;
 
@@ -7,7 +9,8 @@ import java.util.PrimitiveIterator;
  * One bit per possible object start between the lowest and highest address, at the granularity the
  * addresses share (8 bytes in a HotSpot heap), with the number of set bits before each word: an
  * address's index is that count plus a popcount. Each word sits beside its count, so a lookup
- * touches one cache line. Two bits per granule of the address span (a quarter bit per heap byte).
+ * touches one cache line. Two bits per granule of the address span (a quarter bit per heap byte), in
+ * a column of the dump's store.
  */
 final class RankBitmapAddressIndex extends AddressIndex {
     private static final long MIN_BITS_ALLOWED = 1L << 28;
@@ -16,17 +19,17 @@ final class RankBitmapAddressIndex extends AddressIndex {
     private final int shift;
     private final long granuleMask;
     /** Word {@code w} of the bitmap at {@code 2w}, the number of set bits before it at {@code 2w + 1}. */
-    private final long[] wordsAndRanks;
+    private final LongColumn wordsAndRanks;
     private final long wordCount;
     private final int size;
     private final long duplicates;
 
-    private RankBitmapAddressIndex(long base, int shift, long[] wordsAndRanks, int size, long duplicates) {
+    private RankBitmapAddressIndex(long base, int shift, LongColumn wordsAndRanks, int size, long duplicates) {
         this.base = base;
         this.shift = shift;
         this.granuleMask = (1L << shift) - 1;
         this.wordsAndRanks = wordsAndRanks;
-        this.wordCount = wordsAndRanks.length / 2;
+        this.wordCount = wordsAndRanks.length() / 2;
         this.size = size;
         this.duplicates = duplicates;
     }
@@ -45,35 +48,37 @@ final class RankBitmapAddressIndex extends AddressIndex {
     }
 
     static RankBitmapAddressIndex of(AddressList addresses, long[] extra, long min, long max,
-            long addressBits) {
+            long addressBits, ColumnStore store) {
         int shift = shiftOf(addressBits);
         long bits = ((max - min) >>> shift) + 1;
         int wordCount = (int) ((bits + 63) >>> 6);
-        long[] wordsAndRanks = new long[2 * wordCount];
+        LongColumn wordsAndRanks = store.longs("address-bitmap", 2 * wordCount);
         long[] duplicates = {0};
         addresses.forEachChunk((values, length) -> {
             for (int i = 0; i < length; i++) {
                 long bit = (values[i] - min) >>> shift;
                 int at = (int) (bit >>> 6) << 1;
                 long mask = 1L << bit;
-                if ((wordsAndRanks[at] & mask) != 0) {
+                long word = wordsAndRanks.get(at);
+                if ((word & mask) != 0) {
                     duplicates[0]++;
                 }
-                wordsAndRanks[at] |= mask;
+                wordsAndRanks.set(at, word | mask);
             }
         });
         for (long a : extra) {
             long bit = (a - min) >>> shift;
             int at = (int) (bit >>> 6) << 1;
-            if ((wordsAndRanks[at] & (1L << bit)) != 0) {
+            long word = wordsAndRanks.get(at);
+            if ((word & (1L << bit)) != 0) {
                 duplicates[0]++;
             }
-            wordsAndRanks[at] |= 1L << bit;
+            wordsAndRanks.set(at, word | (1L << bit));
         }
         int running = 0;
-        for (int at = 0; at < wordsAndRanks.length; at += 2) {
-            wordsAndRanks[at + 1] = running;
-            running += Long.bitCount(wordsAndRanks[at]);
+        for (int at = 0; at < wordsAndRanks.length(); at += 2) {
+            wordsAndRanks.set(at + 1, running);
+            running += Long.bitCount(wordsAndRanks.get(at));
         }
         return new RankBitmapAddressIndex(min, shift, wordsAndRanks, running, duplicates[0]);
     }
@@ -100,12 +105,12 @@ final class RankBitmapAddressIndex extends AddressIndex {
             return -1;
         }
         int at = (int) (2 * w);
-        long word = wordsAndRanks[at];
+        long word = wordsAndRanks.get(at);
         long mask = 1L << bit;
         if ((word & mask) == 0) {
             return -1;
         }
-        return (int) wordsAndRanks[at + 1] + Long.bitCount(word & (mask - 1));
+        return (int) wordsAndRanks.get(at + 1) + Long.bitCount(word & (mask - 1));
     }
 
     @Override
@@ -120,7 +125,7 @@ final class RankBitmapAddressIndex extends AddressIndex {
                     if (++w >= wordCount) {
                         return false;
                     }
-                    remaining = wordsAndRanks[2 * w];
+                    remaining = wordsAndRanks.get(2 * w);
                 }
                 return true;
             }

@@ -39,6 +39,12 @@ final class RecordScan {
     long minAddress = Long.MAX_VALUE;
     long maxAddress = Long.MIN_VALUE;
     long addressBits;
+    /**
+     * At most how many references the objects hold: a reference slot per {@code idSize} bytes of
+     * instance data, one per object-array element, plus the class edge of every object (an upper
+     * bound for the footprint estimate, which counts edges before the second pass reads them).
+     */
+    long referenceSlots;
     final GrowableLongArray rootAddresses = new GrowableLongArray();
     final GrowableByteArray rootTags = new GrowableByteArray();
     /** The thread object address a root belongs to, or 0 when it names no known thread. */
@@ -294,6 +300,7 @@ final class RecordScan {
         }
         addObject(address);
         countInCurrentHeap(2);
+        referenceSlots += 1 + payload / idSize;
         int slot = (int) ((classId ^ classId >>> 17) >>> 3) & (seenClassIds.length - 1);
         if (seenClassIds[slot] != classId) {
             seenClassIds[slot] = classId;
@@ -317,6 +324,7 @@ final class RecordScan {
         }
         addObject(address);
         countInCurrentHeap(2);
+        referenceSlots += 1 + count;
         arrayClassIds.putIfAbsent(classId, 0);
         if (idSize == 8 && !compressedReferences && address > previousArrayStart
                 && address < previousArrayUncompressedEnd) {

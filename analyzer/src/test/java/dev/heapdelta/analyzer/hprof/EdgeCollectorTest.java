@@ -1,17 +1,26 @@
 package dev.heapdelta.analyzer.hprof;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.heapdelta.analyzer.source.CancelSignal;
+import dev.heapdelta.analyzer.store.ByteColumn;
+import dev.heapdelta.analyzer.store.ColumnStore;
+import dev.heapdelta.analyzer.store.IntColumn;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EdgeCollectorTest {
     /** Enough objects for more than one 1 M-edge chunk. */
     private static final int OBJECTS = 400_000;
+
+    @TempDir
+    Path columns;
 
     @Test
     void objectsInAscendingOrderGiveTheSameCsrAsAPlainSort() {
@@ -44,10 +53,16 @@ class EdgeCollectorTest {
         checkAgainstExpected(order, 13);
     }
 
-    private static void checkAgainstExpected(List<Integer> order, long seed) {
+    /** The same collection on the heap and in mapped columns. */
+    private void checkAgainstExpected(List<Integer> order, long seed) {
+        checkAgainstExpected(order, seed, ColumnStore.onHeap());
+        checkAgainstExpected(order, seed, ColumnStore.mappedIn(columns));
+    }
+
+    private static void checkAgainstExpected(List<Integer> order, long seed, ColumnStore store) {
         Random random = new Random(seed);
         int[][] targetsByObject = new int[OBJECTS][];
-        EdgeCollector collector = new EdgeCollector(OBJECTS);
+        EdgeCollector collector = new EdgeCollector(OBJECTS, store);
         for (int object : order) {
             int degree = random.nextInt(4) == 0 ? 0 : random.nextInt(6);
             int[] targets = new int[degree];
@@ -73,8 +88,25 @@ class EdgeCollectorTest {
         for (int e = 0; e < expected.length; e++) {
             expectedKinds[e] = (byte) (expected[e] & 7);
         }
-        assertArrayEquals(expectedFirst, csr.firstEdgeByObject());
-        assertArrayEquals(expected, csr.targetByEdge());
-        assertArrayEquals(expectedKinds, csr.kindByEdge());
+        assertEquals(store.isMapped(), csr.targetByEdge().isMapped());
+        assertArrayEquals(expectedFirst, ints(csr.firstEdgeByObject()));
+        assertArrayEquals(expected, ints(csr.targetByEdge()));
+        assertArrayEquals(expectedKinds, bytes(csr.kindByEdge()));
+    }
+
+    private static int[] ints(IntColumn column) {
+        int[] values = new int[column.length()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.get(i);
+        }
+        return values;
+    }
+
+    private static byte[] bytes(ByteColumn column) {
+        byte[] values = new byte[column.length()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.get(i);
+        }
+        return values;
     }
 }
