@@ -29,7 +29,7 @@ public final class DominatorTree {
     private final RetentionRule rule;
     private final int unreachableCount;
 
-    private DominatorTree(HeapGraph graph, RetentionRule rule, int[] immediateDominatorByObject,
+    DominatorTree(HeapGraph graph, RetentionRule rule, int[] immediateDominatorByObject,
             long[] retainedSizeByObject, int[] objectsInPreorder, int reached, int unreachableCount) {
         this.graph = graph;
         this.unreachableCount = unreachableCount;
@@ -84,6 +84,12 @@ public final class DominatorTree {
     public static DominatorTree computeDefault(HeapGraph graph) {
         int attach = graph.syntheticRoot() >= 0 ? graph.syntheticRoot() : -1;
         return compute(graph, RetentionRule.defaultFor(graph), attach, CancelSignal.NEVER, ProgressListener.NONE);
+    }
+
+    /** What {@link TreeImage} saves: the children are rebuilt from the immediate dominators. */
+    TreeImage.Columns columns() {
+        return new TreeImage.Columns(immediateDominatorByObject, retainedSizeByObject, objectsInPreorder, reached,
+                unreachableCount);
     }
 
     private void buildChildren() {
