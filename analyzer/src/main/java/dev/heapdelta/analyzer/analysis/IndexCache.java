@@ -85,7 +85,7 @@ final class IndexCache {
                 progress.progress(AnalysisPhase.RETAINED_SIZES, tree.reachableCount(), tree.reachableCount());
                 long dominated = System.nanoTime();
                 progress.progress(AnalysisPhase.HISTOGRAM, 0, -1);
-                ClassHistogram histogram = ClassHistogram.of(tree);
+                ClassHistogram histogram = entry.histogram(graph);
                 long finished = System.nanoTime();
                 progress.progress(AnalysisPhase.DONE, 1, 1);
                 touch(entryDirectory);
@@ -124,7 +124,8 @@ final class IndexCache {
                 return;
             }
             temporary = Files.createTempDirectory(root, TEMPORARY_PREFIX);
-            IndexCacheEntry.write(temporary, graph, snapshot.dominatorTree(), file.toAbsolutePath().toString());
+            IndexCacheEntry.write(temporary, graph, snapshot.dominatorTree(), snapshot.histogram(),
+                    file.toAbsolutePath().toString());
             IndexCachePruning.deleteTree(entryDirectory);
             moveIntoPlace(temporary, entryDirectory);
             IndexCachePruning.prune(root, IndexCachePruning.budget(root), entryDirectory);

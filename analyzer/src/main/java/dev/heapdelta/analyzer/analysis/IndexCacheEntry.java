@@ -7,6 +7,8 @@ import dev.heapdelta.analyzer.graph.GraphImage;
 import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.hprof.HprofDetailsImage;
+import dev.heapdelta.analyzer.query.ClassHistogram;
+import dev.heapdelta.analyzer.query.HistogramImage;
 import dev.heapdelta.analyzer.store.DamagedImageException;
 import dev.heapdelta.analyzer.store.ImageInput;
 import dev.heapdelta.analyzer.store.ImageOutput;
@@ -22,7 +24,8 @@ import java.util.Properties;
 /**
  * The files of one index-cache entry: {@code graph.bin} (the graph's columns, classes, roots and dump
  * facts), {@code details.bin} (HPROF: the class table; V8: the string table and node extras),
- * {@code tree.bin} (immediate dominators, retained sizes, preorder), and {@code entry.properties},
+ * {@code tree.bin} (immediate dominators, retained sizes, preorder), {@code histogram.bin} (count, shallow
+ * and retained bytes per class), and {@code entry.properties},
  * written last, with each file's length and CRC-32C. A file that does not match is a damaged entry.
  */
 final class IndexCacheEntry {
@@ -30,6 +33,7 @@ final class IndexCacheEntry {
     private static final String GRAPH = "graph.bin";
     private static final String DETAILS = "details.bin";
     private static final String TREE = "tree.bin";
+    private static final String HISTOGRAM = "histogram.bin";
 
     private final Path directory;
     private final Properties manifest;
@@ -40,7 +44,8 @@ final class IndexCacheEntry {
     }
 
     /** Writes an entry's files into {@code directory}, which must be empty; the manifest comes last. */
-    static void write(Path directory, HeapGraph graph, DominatorTree tree, String source) throws IOException {
+    static void write(Path directory, HeapGraph graph, DominatorTree tree, ClassHistogram histogram, String source)
+            throws IOException {
         Properties manifest = new Properties();
         manifest.setProperty("entryFormat", Integer.toString(IndexCacheKey.ENTRY_FORMAT_VERSION));
         manifest.setProperty("format", graph.format().name());
@@ -54,6 +59,7 @@ final class IndexCacheEntry {
             }
         });
         writeFile(directory, TREE, manifest, out -> TreeImage.write(tree, out));
+        writeFile(directory, HISTOGRAM, manifest, out -> HistogramImage.write(histogram, out));
         try (OutputStream out = Files.newOutputStream(directory.resolve(MANIFEST))) {
             manifest.store(out, "HeapDelta index cache entry");
         }
@@ -81,7 +87,7 @@ final class IndexCacheEntry {
             throw new DamagedImageException(directory.resolve(MANIFEST), 0, "not an entry of format "
                     + IndexCacheKey.ENTRY_FORMAT_VERSION);
         }
-        for (String file : new String[] {GRAPH, DETAILS, TREE}) {
+        for (String file : new String[] {GRAPH, DETAILS, TREE, HISTOGRAM}) {
             long expected = number(manifest, directory, file + ".bytes");
             number(manifest, directory, file + ".crc32c");
             long actual = Files.size(directory.resolve(file));
@@ -127,6 +133,12 @@ final class IndexCacheEntry {
     DominatorTree tree(HeapGraph graph, RetentionRule rule) throws IOException {
         try (ImageInput in = new ImageInput(directory.resolve(TREE))) {
             return TreeImage.read(graph, rule, in, checksum(TREE));
+        }
+    }
+
+    ClassHistogram histogram(HeapGraph graph) throws IOException {
+        try (ImageInput in = new ImageInput(directory.resolve(HISTOGRAM))) {
+            return HistogramImage.read(in, checksum(HISTOGRAM), graph.classCount());
         }
     }
 

@@ -183,7 +183,7 @@ class IndexCacheTest {
 
     @Test
     void aTruncatedEntryFileIsDeletedWithAWarningAndTheDumpAnalysedAfresh() throws IOException {
-        for (String file : List.of("graph.bin", "details.bin", "tree.bin", "entry.properties")) {
+        for (String file : List.of("graph.bin", "details.bin", "tree.bin", "histogram.bin", "entry.properties")) {
             Path entry = savedEntryOf(hprof);
             try (RandomAccessFile raf = new RandomAccessFile(entry.resolve(file).toFile(), "rw")) {
                 raf.setLength(raf.length() / 2);
@@ -194,7 +194,7 @@ class IndexCacheTest {
 
     @Test
     void aFlippedByteInAnEntryFileIsDeletedWithAWarningAndTheDumpAnalysedAfresh() throws IOException {
-        for (String file : List.of("graph.bin", "details.bin", "tree.bin")) {
+        for (String file : List.of("graph.bin", "details.bin", "tree.bin", "histogram.bin")) {
             Path entry = savedEntryOf(hprof);
             try (RandomAccessFile raf = new RandomAccessFile(entry.resolve(file).toFile(), "rw")) {
                 long middle = raf.length() / 2;
