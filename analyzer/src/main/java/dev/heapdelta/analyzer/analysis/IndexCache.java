@@ -8,6 +8,7 @@ import dev.heapdelta.analyzer.source.AnalysisPhase;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.DumpKind;
 import dev.heapdelta.analyzer.source.ProgressListener;
+import dev.heapdelta.analyzer.store.StorageChoice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -65,7 +66,7 @@ final class IndexCache {
         IndexCacheEntry entry;
         try {
             entry = IndexCacheEntry.open(entryDirectory);
-            if (entry == null) {
+            if (entry == null || !fitsOnHeap(entry, options)) {
                 return null;
             }
             // V8 details need nothing from the file; HPROF ones read records from it or its inflated copy.
@@ -105,6 +106,18 @@ final class IndexCache {
             discardDamaged(e);
             return null;
         }
+    }
+
+    /**
+     * Entries are read into heap columns: a dump to be analysed out of core, by request or because its
+     * columns would not fit in the heap, is analysed afresh instead.
+     */
+    private static boolean fitsOnHeap(IndexCacheEntry entry, AnalysisOptions options) {
+        return switch (options.storage()) {
+            case HEAP -> true;
+            case MAPPED -> false;
+            case AUTO -> entry.imageBytes() < StorageChoice.availableHeapBytes();
+        };
     }
 
     /** Saves a fresh, complete analysis for the next load; how it went is recorded on the snapshot. */

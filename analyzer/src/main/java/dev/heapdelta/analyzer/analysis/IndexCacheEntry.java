@@ -103,6 +103,15 @@ final class IndexCacheEntry {
         return directory;
     }
 
+    /** The bytes of the entry's images: about what the rebuilt snapshot takes on the heap. */
+    long imageBytes() {
+        long total = 0;
+        for (String file : new String[] {GRAPH, DETAILS, TREE, HISTOGRAM}) {
+            total += Long.parseLong(manifest.getProperty(file + ".bytes"));
+        }
+        return total;
+    }
+
     /** The bytes read to rebuild the graph, for progress. */
     long graphBytes() {
         return Long.parseLong(manifest.getProperty(GRAPH + ".bytes"))

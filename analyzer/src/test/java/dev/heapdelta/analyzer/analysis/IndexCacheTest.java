@@ -6,20 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.heapdelta.analyzer.source.AnalysisPhase;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;
+import dev.heapdelta.analyzer.store.StoragePolicy;
+import dev.heapdelta.analyzer.testing.SmallJvmDump;
 import dev.heapdelta.analyzer.testing.TestEnvironment;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -38,16 +37,10 @@ class IndexCacheTest {
     private static Path gzippedHprof;
     private static Path v8;
 
-    /** Kept alive until the dump is written, so that the dump has a map of arrays worth retaining. */
-    static final List<byte[]> HELD = new ArrayList<>();
-
     @BeforeAll
     static void makeDumps() throws IOException {
-        for (int i = 0; i < 500; i++) {
-            HELD.add(new byte[512]);
-        }
         hprof = dumps.resolve("live.hprof");
-        ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(hprof.toString(), true);
+        SmallJvmDump.write(hprof);
         gzippedHprof = dumps.resolve("live.hprof.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzippedHprof))) {
             Files.copy(hprof, out);
@@ -171,6 +164,21 @@ class IndexCacheTest {
         try (Snapshot snapshot = load(v8, AnalysisOptions.defaults().withWeakReferences(WeakReferencePolicy.IGNORE))) {
             assertEquals(IndexCacheUse.Status.REUSED, snapshot.indexCache().status());
         }
+    }
+
+    @Test
+    void aDumpToBeAnalysedOutOfCoreIsNotReadBackIntoTheHeap() throws IOException {
+        load(hprof, AnalysisOptions.defaults().withStorage(StoragePolicy.HEAP)).close();
+        try (Snapshot mapped = load(hprof, AnalysisOptions.defaults().withStorage(StoragePolicy.MAPPED))) {
+            assertFalse(mapped.indexCache().status() == IndexCacheUse.Status.REUSED);
+        }
+    }
+
+    @Test
+    void testsNeverShareTheDefaultCacheDirectoryWithAnotherRun() {
+        Path defaultCache = dev.heapdelta.analyzer.source.ReadOptions.of(hprof).cacheDirectoryOrDefault();
+        assertTrue(defaultCache.getParent().getFileName().toString().startsWith("heapdelta-tests-"),
+                defaultCache.toString());
     }
 
     @Test
