@@ -8,6 +8,7 @@ import dev.heapdelta.analyzer.source.AnalysisPhase;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.DumpKind;
 import dev.heapdelta.analyzer.source.ProgressListener;
+import dev.heapdelta.analyzer.store.ColumnStore;
 import dev.heapdelta.analyzer.store.StorageChoice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,7 +67,7 @@ final class IndexCache {
         IndexCacheEntry entry;
         try {
             entry = IndexCacheEntry.open(entryDirectory);
-            if (entry == null || !fitsOnHeap(entry, options)) {
+            if (entry == null) {
                 return null;
             }
             // V8 details need nothing from the file; HPROF ones read records from it or its inflated copy.
@@ -75,7 +76,10 @@ final class IndexCache {
                 return null;
             }
             progress.progress(AnalysisPhase.SCAN, 0, entry.graphBytes());
-            HeapGraph graph = entry.graph(recordFile);
+            // The graph's columns go where a fresh analysis would put them: the heap, or mapped files.
+            ColumnStore store = StorageChoice.choose(options.storage(), entry.imageBytes(),
+                    cacheDirectory.resolve("columns"));
+            HeapGraph graph = entry.graph(recordFile, store);
             boolean handedOver = false;
             try {
                 progress.progress(AnalysisPhase.SCAN, entry.graphBytes(), entry.graphBytes());
@@ -106,18 +110,6 @@ final class IndexCache {
             discardDamaged(e);
             return null;
         }
-    }
-
-    /**
-     * Entries are read into heap columns: a dump to be analysed out of core, by request or because its
-     * columns would not fit in the heap, is analysed afresh instead.
-     */
-    private static boolean fitsOnHeap(IndexCacheEntry entry, AnalysisOptions options) {
-        return switch (options.storage()) {
-            case HEAP -> true;
-            case MAPPED -> false;
-            case AUTO -> entry.imageBytes() < StorageChoice.availableHeapBytes();
-        };
     }
 
     /** Saves a fresh, complete analysis for the next load; how it went is recorded on the snapshot. */

@@ -9,6 +9,7 @@ import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.hprof.HprofDetailsImage;
 import dev.heapdelta.analyzer.query.ClassHistogram;
 import dev.heapdelta.analyzer.query.HistogramImage;
+import dev.heapdelta.analyzer.store.ColumnStore;
 import dev.heapdelta.analyzer.store.DamagedImageException;
 import dev.heapdelta.analyzer.store.ImageInput;
 import dev.heapdelta.analyzer.store.ImageOutput;
@@ -120,9 +121,9 @@ final class IndexCacheEntry {
 
     /**
      * The saved graph with its object details. HPROF details read records from {@code recordFile},
-     * the dump or its inflated copy.
+     * the dump or its inflated copy. The columns go to {@code store}: the heap, or mapped files.
      */
-    HeapGraph graph(Path recordFile) throws IOException {
+    HeapGraph graph(Path recordFile, ColumnStore store) throws IOException {
         HeapGraph.ObjectDetailsFactory details;
         try (ImageInput in = new ImageInput(directory.resolve(DETAILS))) {
             details = "V8".equals(manifest.getProperty("format"))
@@ -130,7 +131,7 @@ final class IndexCacheEntry {
                     : HprofDetailsImage.read(in, checksum(DETAILS), recordFile);
         }
         try (ImageInput in = new ImageInput(directory.resolve(GRAPH))) {
-            HeapGraph graph = GraphImage.read(in, checksum(GRAPH), details);
+            HeapGraph graph = GraphImage.read(in, checksum(GRAPH), details, store);
             if (!graph.format().name().equals(manifest.getProperty("format"))) {
                 graph.close();
                 throw new DamagedImageException(directory.resolve(GRAPH), 0, "a graph of another format");

@@ -1,6 +1,10 @@
 package dev.heapdelta.analyzer.graph;
 
+import dev.heapdelta.analyzer.store.ByteColumn;
+import dev.heapdelta.analyzer.store.ColumnStore;
 import dev.heapdelta.analyzer.store.ImageInput;
+import dev.heapdelta.analyzer.store.IntColumn;
+import dev.heapdelta.analyzer.store.LongColumn;
 import dev.heapdelta.analyzer.store.ImageOutput;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -34,12 +38,12 @@ public final class GraphImage {
         }
         out.writeBytes(parts.kindByObject);
         out.writeLongs(parts.recordOffsetByObject);
-        out.writeInts(parts.compactRecordOffsetByObject);
-        out.writeInts(parts.nameByObject);
-        out.writeInts(parts.firstEdgeByObject);
-        out.writeInts(parts.targetByEdge);
+        out.writeInts(parts.compactRecordOffsetByObject, lengthOf(parts.compactRecordOffsetByObject));
+        out.writeInts(parts.nameByObject, lengthOf(parts.nameByObject));
+        out.writeInts(parts.firstEdgeByObject, lengthOf(parts.firstEdgeByObject));
+        out.writeInts(parts.targetByEdge, lengthOf(parts.targetByEdge));
         out.writeBytes(parts.kindByEdge);
-        out.writeInts(parts.labelByEdge);
+        out.writeInts(parts.labelByEdge, lengthOf(parts.labelByEdge));
         out.writeLongs(parts.neverRetainingEdgeBits);
         out.writeInts(parts.objectByRoot);
         out.writeBytes(parts.kindByRoot);
@@ -62,31 +66,32 @@ public final class GraphImage {
      *
      * @param checksum the file's CRC-32C as recorded when it was written
      */
-    public static HeapGraph read(ImageInput in, long checksum, HeapGraph.ObjectDetailsFactory details)
-            throws IOException {
+    public static HeapGraph read(ImageInput in, long checksum, HeapGraph.ObjectDetailsFactory details,
+            ColumnStore store) throws IOException {
         if (in.readInt() != MAGIC) {
             throw in.damaged("not a graph image");
         }
         HeapGraphBuilder.Parts parts = new HeapGraphBuilder.Parts();
+        parts.store = store;
         parts.format = HeapFormat.values()[in.readCount(HeapFormat.values().length - 1)];
         int n = in.readCount(Integer.MAX_VALUE - 8);
         parts.objectCount = n;
-        parts.idByObject = sized(in, in.readLongs(), n, false);
-        parts.classByObject = sized(in, in.readInts(), n, false);
-        parts.shallowSizeByObject = sized(in, in.readInts(), n, false);
+        parts.idByObject = sized(in, in.readLongColumn(store, "ids"), n, false);
+        parts.classByObject = sized(in, in.readIntColumn(store, "classes"), n, false);
+        parts.shallowSizeByObject = sized(in, in.readIntColumn(store, "shallow-sizes"), n, false);
         int large = in.readCount(n);
         for (int i = 0; i < large; i++) {
             parts.largeShallowSizeByObject.put(in.readCount(n - 1), in.readLong());
         }
-        parts.kindByObject = sized(in, in.readBytes(), n, false);
-        parts.recordOffsetByObject = sized(in, in.readLongs(), n, true);
-        parts.compactRecordOffsetByObject = sized(in, in.readInts(), n, true);
-        parts.nameByObject = sized(in, in.readInts(), n, true);
-        parts.firstEdgeByObject = sized(in, in.readInts(), n + 1, false);
-        parts.targetByEdge = in.readInts();
-        int edges = parts.targetByEdge == null ? -1 : parts.targetByEdge.length;
-        parts.kindByEdge = sized(in, in.readBytes(), edges, false);
-        parts.labelByEdge = sized(in, in.readInts(), edges, true);
+        parts.kindByObject = sized(in, in.readByteColumn(store, "object-kinds"), n, false);
+        parts.recordOffsetByObject = sized(in, in.readLongColumn(store, "record-offsets"), n, true);
+        parts.compactRecordOffsetByObject = sized(in, in.readIntColumn(store, "compact-record-offsets"), n, true);
+        parts.nameByObject = sized(in, in.readIntColumn(store, "names"), n, true);
+        parts.firstEdgeByObject = sized(in, in.readIntColumn(store, "first-edges"), n + 1, false);
+        parts.targetByEdge = in.readIntColumn(store, "edge-targets");
+        int edges = lengthOf(parts.targetByEdge);
+        parts.kindByEdge = sized(in, in.readByteColumn(store, "edge-kinds"), edges, false);
+        parts.labelByEdge = sized(in, in.readIntColumn(store, "edge-labels"), edges, true);
         parts.neverRetainingEdgeBits = in.readLongs();
         parts.objectByRoot = in.readInts();
         parts.kindByRoot = sized(in, in.readBytes(), parts.objectByRoot.length, false);
@@ -176,11 +181,22 @@ public final class GraphImage {
         return counts;
     }
 
-    private static <T> T sized(ImageInput in, T array, int expected, boolean optional) throws IOException {
-        int length = array == null ? -1 : java.lang.reflect.Array.getLength(array);
-        if (array == null ? !optional : length != expected) {
+    private static <T> T sized(ImageInput in, T column, int expected, boolean optional) throws IOException {
+        int length = lengthOf(column);
+        if (column == null ? !optional : length != expected) {
             throw in.damaged("a column of " + length + " entries where " + expected + " were expected");
         }
-        return array;
+        return column;
+    }
+
+    private static int lengthOf(Object column) {
+        if (column instanceof IntColumn ints) {
+            return ints.length();
+        } else if (column instanceof LongColumn longs) {
+            return longs.length();
+        } else if (column instanceof ByteColumn bytes) {
+            return bytes.length();
+        }
+        return column == null ? -1 : java.lang.reflect.Array.getLength(column);
     }
 }

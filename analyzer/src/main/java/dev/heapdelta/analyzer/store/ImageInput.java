@@ -127,6 +127,85 @@ public final class ImageInput implements AutoCloseable {
         return values;
     }
 
+    /** An array {@link ImageOutput} wrote, into a column of {@code store}; null for a null array. */
+    public IntColumn readIntColumn(ColumnStore store, String name) throws IOException {
+        if (!store.isMapped()) {
+            int[] values = readInts();
+            return values == null ? null : IntColumn.wrap(values);
+        }
+        int length = beginArray(4);
+        if (length < 0) {
+            return null;
+        }
+        IntColumn column = store.ints(name, length);
+        int done = 0;
+        for (java.nio.IntBuffer page : column.mappedPages()) {
+            java.nio.IntBuffer target = page.duplicate();
+            target.position(0).limit(Math.min(target.capacity(), length - done));
+            while (target.hasRemaining()) {
+                need(4);
+                java.nio.IntBuffer source = buffer.asIntBuffer();
+                int n = Math.min(source.remaining(), target.remaining());
+                target.put(source.limit(n));
+                buffer.position(buffer.position() + 4 * n);
+                done += n;
+            }
+        }
+        return column;
+    }
+
+    public LongColumn readLongColumn(ColumnStore store, String name) throws IOException {
+        if (!store.isMapped()) {
+            long[] values = readLongs();
+            return values == null ? null : LongColumn.wrap(values);
+        }
+        int length = beginArray(8);
+        if (length < 0) {
+            return null;
+        }
+        LongColumn column = store.longs(name, length);
+        int done = 0;
+        for (java.nio.LongBuffer page : column.mappedPages()) {
+            java.nio.LongBuffer target = page.duplicate();
+            target.position(0).limit(Math.min(target.capacity(), length - done));
+            while (target.hasRemaining()) {
+                need(8);
+                java.nio.LongBuffer source = buffer.asLongBuffer();
+                int n = Math.min(source.remaining(), target.remaining());
+                target.put(source.limit(n));
+                buffer.position(buffer.position() + 8 * n);
+                done += n;
+            }
+        }
+        return column;
+    }
+
+    public ByteColumn readByteColumn(ColumnStore store, String name) throws IOException {
+        if (!store.isMapped()) {
+            byte[] values = readBytes();
+            return values == null ? null : ByteColumn.wrap(values);
+        }
+        int length = beginArray(1);
+        if (length < 0) {
+            return null;
+        }
+        ByteColumn column = store.bytes(name, length);
+        int done = 0;
+        for (ByteBuffer page : column.mappedPages()) {
+            ByteBuffer target = page.duplicate();
+            target.position(0).limit(Math.min(target.capacity(), length - done));
+            while (target.hasRemaining()) {
+                need(1);
+                int n = Math.min(buffer.remaining(), target.remaining());
+                ByteBuffer source = buffer.slice().limit(n);
+                target.put(source);
+                buffer.position(buffer.position() + n);
+                done += n;
+            }
+        }
+        return column;
+    }
+
     /** Checks that the file was read to its end and that its checksum is {@code expectedChecksum}. */
     public void verifyEnd(long expectedChecksum) throws IOException {
         if (position() != size) {

@@ -167,10 +167,18 @@ class IndexCacheTest {
     }
 
     @Test
-    void aDumpToBeAnalysedOutOfCoreIsNotReadBackIntoTheHeap() throws IOException {
-        load(hprof, AnalysisOptions.defaults().withStorage(StoragePolicy.HEAP)).close();
-        try (Snapshot mapped = load(hprof, AnalysisOptions.defaults().withStorage(StoragePolicy.MAPPED))) {
-            assertFalse(mapped.indexCache().status() == IndexCacheUse.Status.REUSED);
+    void aDumpToBeAnalysedOutOfCoreIsReopenedIntoMappedColumns() throws IOException {
+        AnalysisOptions mapped = AnalysisOptions.defaults().withStorage(StoragePolicy.MAPPED);
+        try (Snapshot fresh = load(hprof, AnalysisOptions.defaults().withStorage(StoragePolicy.HEAP));
+                Snapshot reopened = load(hprof, mapped)) {
+            assertEquals(IndexCacheUse.Status.REUSED, reopened.indexCache().status());
+            assertTrue(reopened.graph().store().isMapped());
+            SameAnalysis.assertSame(fresh, reopened);
+        }
+        try (Snapshot fresh = load(v8, mapped); Snapshot reopened = load(v8, mapped)) {
+            assertEquals(IndexCacheUse.Status.REUSED, reopened.indexCache().status());
+            assertTrue(reopened.graph().store().isMapped());
+            SameAnalysis.assertSame(fresh, reopened);
         }
     }
 
