@@ -58,10 +58,22 @@ class MalformedSnapshotTest {
     }
 
     @Test
-    void truncationInsideTheNodesIsAnError() throws Exception {
+    void truncationInsideTheNodesKeepsTheCompleteNodes() throws Exception {
         String json = V8SnapshotBuilder.smallHeap().toJson();
-        DumpFormatException error = failure("cut.heapsnapshot", json.substring(0, json.indexOf("\"edges\"") - 10));
-        assertTrue(error.getMessage().contains("end of data"), error.getMessage());
+        Path file = write("cut.heapsnapshot", json.substring(0, json.indexOf("\"edges\"") - 10));
+        HeapGraph graph = read(file);
+        assertTrue(graph.info().partial());
+        assertEquals(8, graph.objectCount(), "the ninth node is cut, the eight before it are whole");
+        assertEquals(0, graph.edgeCount());
+        assertTrue(graph.info().warnings().stream().anyMatch(line -> line.contains("inside \"nodes\": read 8 of 9 nodes")),
+                graph.info().warnings().toString());
+    }
+
+    @Test
+    void truncationInsideTheFirstNodeIsAnError() throws Exception {
+        String json = V8SnapshotBuilder.smallHeap().toJson();
+        DumpFormatException error = failure("cut-first.heapsnapshot", json.substring(0, json.indexOf("\"nodes\":[") + 14));
+        assertTrue(error.getMessage().contains("nothing to analyse"), error.getMessage());
     }
 
     @Test
@@ -147,7 +159,7 @@ class MalformedSnapshotTest {
         assertEquals(9, graph.objectCount());
         assertEquals(1, graph.edgeCount(), "the one complete edge (three fields) is kept");
         assertTrue(graph.info().lostRecords() >= 9, "nine edges and the string table lost: " + graph.info());
-        assertTrue(graph.info().warnings().stream().anyMatch(line -> line.contains("cut after 1 of 10 edges")),
+        assertTrue(graph.info().warnings().stream().anyMatch(line -> line.contains("read all 9 nodes and 1 of 10 edges")),
                 graph.info().warnings().toString());
         dev.heapdelta.analyzer.dominators.DominatorTree.computeDefault(graph);
     }
