@@ -61,6 +61,25 @@ class TruncatedDumpCliTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aDiffWithASnapshotCutInsideItsNodesSaysWhatThatSnapshotLost() throws Exception {
+        Path base = TruncatedCopies.inflated(TruncatedCopies.sampleDump("sample-dumps/node/leaks-t0.heapsnapshot.gz"), dir);
+        Path whole = TruncatedCopies.inflated(TruncatedCopies.sampleDump("sample-dumps/node/leaks-t1.heapsnapshot.gz"), dir);
+        SnapshotLayout layout = SnapshotLayout.of(Files.readAllBytes(whole));
+        SnapshotLayout.Section nodes = layout.section("nodes");
+        long cut = (nodes.valueStart() + nodes.valueEnd()) / 2;
+        Path copy = TruncatedCopies.prefix(whole, cut, dir.resolve("t1-cut.heapsnapshot"));
+        CliRun run = CliRun.of("diff", base.toString(), copy.toString(), "--json", "-");
+        String where = "exit " + run.exitCode() + ", " + run.err();
+        assertEquals(ExitCode.PARTIAL_ANALYSIS, run.exitCode(), where);
+        String cutSnapshot = run.out().substring(run.out().indexOf(copy.toString()));
+        assertTrue(Pattern.compile("\"objects\"\\s*:\\s*" + layout.completeNodesBefore(cut) + "\\b").matcher(cutSnapshot)
+                .find(), cutSnapshot.substring(0, Math.min(600, cutSnapshot.length())));
+        assertTrue(Pattern.compile("\"partial\"\\s*:\\s*true").matcher(cutSnapshot).find(), where);
+        assertTrue(number(cutSnapshot, "lostRecords", where) >= layout.nodeCount() - layout.completeNodesBefore(cut), where);
+        assertTrue(cutSnapshot.contains("truncated at byte " + cut + " inside \\\"nodes\\\""), where);
+    }
+
     private static long number(String json, String field, String where) {
         Matcher matcher = Pattern.compile("\"" + field + "\"\\s*:\\s*(\\d+)").matcher(json);
         assertTrue(matcher.find(), field + " missing: " + where);
