@@ -12,6 +12,12 @@ import java.util.Locale;
  * Reads a snapshot's JSON into a {@link RawSnapshot}: the header with its meta, then the node, edge
  * and location arrays straight into primitive columns, then the string table. Declared counts only
  * size the columns when the bytes could hold them; otherwise the columns grow as numbers arrive.
+ *
+ * <p>A file that ends early (a process killed while writing it) is read as far as it goes once its
+ * root node is complete: the complete nodes, the complete edges (a node whose run the cut went
+ * through keeps the edges read from it), the strings read; the incomplete element at the cut is
+ * dropped and the loss is counted in a {@link SnapshotCut}. Before the root node is complete the
+ * file is a typed error: there is nothing to analyse.
  */
 final class SnapshotParser {
     private static final int ROLE_SKIP = 0;
