@@ -14,7 +14,8 @@ import java.util.Locale;
  * node_count} or the nodes' {@code edge_count} fields say the file held and that never started.
  * The string table's lost length is unknown and not counted.
  *
- * @param offset where the text ends (in the inflated text of a gzipped file)
+ * @param offset where the text ends
+ * @param inflated whether the text was inflated from gzip: then {@code offset} counts inflated bytes
  * @param section the top-level member the cut is inside, or the last one read before it
  * @param insideSection true when the cut is inside {@code section}'s value, false when after it
  * @param nodesInFile the nodes the file held: the header's {@code node_count}, or what was read
@@ -26,6 +27,7 @@ import java.util.Locale;
  */
 record SnapshotCut(
         long offset,
+        boolean inflated,
         String section,
         boolean insideSection,
         int nodesRead,
@@ -82,8 +84,8 @@ record SnapshotCut(
         if (!stringsComplete) {
             lost.add(stringsStarted ? "the rest of the string table" : "the string table");
         }
-        String text = "truncated at byte " + offset + (insideSection ? " inside \"" : " after \"") + section + "\": read "
-                + joined(read) + "; ";
+        String text = "truncated at byte " + offset + (inflated ? " of the inflated text" : "")
+                + (insideSection ? " inside \"" : " after \"") + section + "\": read " + joined(read) + "; ";
         if (lost.isEmpty()) {
             return text + "nothing the analysis uses is lost";
         }

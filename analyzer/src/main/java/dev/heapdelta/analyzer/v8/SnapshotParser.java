@@ -31,6 +31,7 @@ final class SnapshotParser {
 
     private final JsonByteScanner scanner;
     private final long plausibleTextBytes;
+    private final boolean inflated;
     private final CancelSignal cancel;
     private final ProgressListener progress;
     private final RawSnapshot raw = new RawSnapshot();
@@ -51,10 +52,15 @@ final class SnapshotParser {
     private boolean edgeIncomplete;
     private boolean stringsStarted;
 
-    /** @param plausibleTextBytes an upper bound on the JSON text's size, for sizing columns */
-    SnapshotParser(JsonByteScanner scanner, long plausibleTextBytes, CancelSignal cancel, ProgressListener progress) {
+    /**
+     * @param plausibleTextBytes an upper bound on the JSON text's size, for sizing columns
+     * @param inflated whether the text was inflated from gzip, so that offsets count inflated bytes
+     */
+    SnapshotParser(JsonByteScanner scanner, long plausibleTextBytes, boolean inflated, CancelSignal cancel,
+            ProgressListener progress) {
         this.scanner = scanner;
         this.plausibleTextBytes = plausibleTextBytes;
+        this.inflated = inflated;
         this.cancel = cancel;
         this.progress = progress;
     }
@@ -114,7 +120,7 @@ final class SnapshotParser {
             return;
         }
         SnapshotMeta meta = raw.meta;
-        SnapshotCut at = new SnapshotCut(scanner.offset(), sectionInProgress != null ? sectionInProgress : lastSection,
+        SnapshotCut at = new SnapshotCut(scanner.offset(), inflated, sectionInProgress != null ? sectionInProgress : lastSection,
                 sectionInProgress != null, raw.nodeCount, nodesInFile, nodeIncomplete, meta.nodeFieldCount(),
                 edgesReadBeforeCut, edgesInFile, edgeIncomplete, meta.edgeFieldCount(), stringsStarted, stringsRead,
                 raw.strings.readCount(), scanner.offset() - lastCompleteOffset);

@@ -54,7 +54,7 @@ public final class V8SnapshotReader {
         try (InputStream in = new ReadAheadInputStream(open(file, detected.gzipped()))) {
             JsonByteScanner scanner = new JsonByteScanner(in, name);
             long plausible = detected.gzipped() ? fileBytes * MAX_GZIP_RATIO : fileBytes;
-            raw = new SnapshotParser(scanner, plausible, cancel, progress).parse();
+            raw = new SnapshotParser(scanner, plausible, detected.gzipped(), cancel, progress).parse();
         }
         cancel.throwIfCancelled();
         progress.progress(AnalysisPhase.GRAPH, 0, raw.nodeCount);

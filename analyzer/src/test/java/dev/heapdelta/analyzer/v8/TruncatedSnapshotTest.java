@@ -145,6 +145,22 @@ class TruncatedSnapshotTest {
         }
     }
 
+    @Test
+    void aCutGzipFileCountsItsOffsetInTheInflatedText() throws IOException {
+        Path gzip = TruncatedCopies.sampleDump(SAMPLE);
+        long cut = Files.size(gzip) * 3 / 5;
+        Path file = TruncatedCopies.prefix(gzip, cut, dir.resolve("cut.heapsnapshot.gz"));
+        HeapGraph graph = read(file);
+        assertTrue(graph.info().partial());
+        java.util.regex.Matcher warning = java.util.regex.Pattern.compile("^truncated at byte (\\d+) of the inflated text inside",
+                java.util.regex.Pattern.MULTILINE)
+                .matcher(String.join("\n", graph.info().warnings()));
+        assertTrue(warning.find(), graph.info().warnings().toString());
+        long textEnd = Long.parseLong(warning.group(1));
+        assertTrue(textEnd > cut && textEnd < sample.length, "inflated bytes: " + textEnd);
+        assertEquals(layout.completeNodesBefore(textEnd), graph.objectCount(), "the nodes of the inflated prefix");
+    }
+
     /** A built snapshot, cut after every byte: each prefix past the first node is a partial graph of what it holds. */
     @Test
     void everyPrefixOfABuiltSnapshotPastItsFirstNodeIsPartial() throws IOException {
