@@ -2,7 +2,7 @@ package dev.heapdelta.analyzer.diff;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.graph.HeapGraph;
-import dev.heapdelta.analyzer.graph.PrimitiveSort;
+import dev.heapdelta.analyzer.store.IntColumn;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,19 +18,21 @@ final class NodeIdMatching {
     static Map<String, long[]> newAndDeletedByKey(Snapshot first, Snapshot last) {
         HeapGraph a = first.graph();
         HeapGraph b = last.graph();
-        int[] orderA = ascendingIds(a);
-        int[] orderB = ascendingIds(b);
+        IntColumn orderA = ascendingIds(a);
+        IntColumn orderB = ascendingIds(b);
+        int lengthA = orderA.length();
+        int lengthB = orderB.length();
         Map<String, long[]> result = new HashMap<>();
         int i = 0;
         int j = 0;
-        while (i < orderA.length || j < orderB.length) {
-            long idA = i < orderA.length ? a.idOf(orderA[i]) : Long.MAX_VALUE;
-            long idB = j < orderB.length ? b.idOf(orderB[j]) : Long.MAX_VALUE;
-            if (i < orderA.length && (j == orderB.length || Long.compareUnsigned(idA, idB) < 0)) {
-                countFor(result, a, orderA[i])[1]++;
+        while (i < lengthA || j < lengthB) {
+            long idA = i < lengthA ? a.idOf(orderA.get(i)) : Long.MAX_VALUE;
+            long idB = j < lengthB ? b.idOf(orderB.get(j)) : Long.MAX_VALUE;
+            if (i < lengthA && (j == lengthB || Long.compareUnsigned(idA, idB) < 0)) {
+                countFor(result, a, orderA.get(i))[1]++;
                 i++;
-            } else if (j < orderB.length && (i == orderA.length || Long.compareUnsigned(idB, idA) < 0)) {
-                countFor(result, b, orderB[j])[0]++;
+            } else if (j < lengthB && (i == lengthA || Long.compareUnsigned(idB, idA) < 0)) {
+                countFor(result, b, orderB.get(j))[0]++;
                 j++;
             } else {
                 i++;
@@ -46,12 +48,52 @@ final class NodeIdMatching {
         return result.computeIfAbsent(key, k -> new long[2]);
     }
 
-    private static int[] ascendingIds(HeapGraph graph) {
-        long[] keys = new long[graph.objectCount()];
-        for (int o = 0; o < keys.length; o++) {
-            // Flip the sign bit so that signed order is unsigned order: ids above 2^63 stay last.
-            keys[o] = graph.idOf(o) ^ Long.MIN_VALUE;
+    /**
+     * The objects by ascending unsigned id, ties in index order: a bottom-up merge sort over two
+     * columns of the graph's store, reading the ids from the graph. Snapshots usually number their
+     * nodes in id order already, which one pass detects.
+     */
+    private static IntColumn ascendingIds(HeapGraph graph) {
+        int n = graph.objectCount();
+        IntColumn order = graph.store().ints("diff-id-order", n);
+        boolean sorted = true;
+        for (int o = 0; o < n; o++) {
+            order.set(o, o);
+            sorted &= o == 0 || Long.compareUnsigned(graph.idOf(o - 1), graph.idOf(o)) <= 0;
         }
-        return PrimitiveSort.indexesByKey(keys, keys.length);
+        if (sorted || n < 2) {
+            return order;
+        }
+        IntColumn scratch = graph.store().ints("diff-id-order-scratch", n);
+        for (int width = 1; width < n; width *= 2) {
+            for (int low = 0; low < n; low += 2 * width) {
+                int mid = Math.min(low + width, n);
+                int high = Math.min(low + 2 * width, n);
+                int i = low;
+                int j = mid;
+                int k = low;
+                while (i < mid && j < high) {
+                    int left = order.get(i);
+                    int right = order.get(j);
+                    if (Long.compareUnsigned(graph.idOf(right), graph.idOf(left)) < 0) {
+                        scratch.set(k++, right);
+                        j++;
+                    } else {
+                        scratch.set(k++, left);
+                        i++;
+                    }
+                }
+                while (i < mid) {
+                    scratch.set(k++, order.get(i++));
+                }
+                while (j < high) {
+                    scratch.set(k++, order.get(j++));
+                }
+            }
+            IntColumn swap = order;
+            order = scratch;
+            scratch = swap;
+        }
+        return order;
     }
 }
