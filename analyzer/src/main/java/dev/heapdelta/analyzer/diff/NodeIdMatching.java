@@ -2,7 +2,9 @@ package dev.heapdelta.analyzer.diff;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.graph.HeapGraph;
+import dev.heapdelta.analyzer.graph.PrimitiveSort;
 import dev.heapdelta.analyzer.store.IntColumn;
+import dev.heapdelta.analyzer.store.LongColumn;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -49,51 +51,27 @@ final class NodeIdMatching {
     }
 
     /**
-     * The objects by ascending unsigned id, ties in index order: a bottom-up merge sort over two
-     * columns of the graph's store, reading the ids from the graph. Snapshots usually number their
-     * nodes in id order already, which one pass detects.
+     * The objects by ascending unsigned id, ties in index order, as a column of the graph's store.
+     * Snapshots usually number their nodes in id order already, which one pass detects; otherwise
+     * the ids, sign bit flipped so that signed order is unsigned order, are radix-sorted.
      */
     private static IntColumn ascendingIds(HeapGraph graph) {
         int n = graph.objectCount();
-        IntColumn order = graph.store().ints("diff-id-order", n);
         boolean sorted = true;
-        for (int o = 0; o < n; o++) {
-            order.set(o, o);
-            sorted &= o == 0 || Long.compareUnsigned(graph.idOf(o - 1), graph.idOf(o)) <= 0;
+        for (int o = 1; o < n && sorted; o++) {
+            sorted = Long.compareUnsigned(graph.idOf(o - 1), graph.idOf(o)) <= 0;
         }
-        if (sorted || n < 2) {
+        if (sorted) {
+            IntColumn order = graph.store().ints("diff-id-order", n);
+            for (int o = 0; o < n; o++) {
+                order.set(o, o);
+            }
             return order;
         }
-        IntColumn scratch = graph.store().ints("diff-id-order-scratch", n);
-        for (int width = 1; width < n; width *= 2) {
-            for (int low = 0; low < n; low += 2 * width) {
-                int mid = Math.min(low + width, n);
-                int high = Math.min(low + 2 * width, n);
-                int i = low;
-                int j = mid;
-                int k = low;
-                while (i < mid && j < high) {
-                    int left = order.get(i);
-                    int right = order.get(j);
-                    if (Long.compareUnsigned(graph.idOf(right), graph.idOf(left)) < 0) {
-                        scratch.set(k++, right);
-                        j++;
-                    } else {
-                        scratch.set(k++, left);
-                        i++;
-                    }
-                }
-                while (i < mid) {
-                    scratch.set(k++, order.get(i++));
-                }
-                while (j < high) {
-                    scratch.set(k++, order.get(j++));
-                }
-            }
-            IntColumn swap = order;
-            order = scratch;
-            scratch = swap;
+        LongColumn keys = graph.store().longs("diff-id-keys", n);
+        for (int o = 0; o < n; o++) {
+            keys.set(o, graph.idOf(o) ^ Long.MIN_VALUE);
         }
-        return order;
+        return PrimitiveSort.indexesByKey(keys, n, graph.store());
     }
 }

@@ -75,6 +75,33 @@ class MappedColumnsAgreementTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"java/leaks-t2.hprof.gz", "node/leaks-t2.heapsnapshot.gz"})
+    void aDumpReadOutOfCoreGivesTheSameAnalysisAsInMemory(String sample) throws Exception {
+        Path file = TestEnvironment.repositoryRoot().resolve("sample-dumps").resolve(sample);
+        AnalysisOptions heap = new AnalysisOptions(WeakReferencePolicy.MAT, false, 0, directory, StoragePolicy.HEAP);
+        AnalysisOptions mapped = heap.withStorage(StoragePolicy.MAPPED);
+        try (Snapshot expected = SnapshotLoader.load(file, sample, heap, CancelSignal.NEVER, ProgressListener.NONE);
+                Snapshot actual = SnapshotLoader.load(file, sample, mapped, CancelSignal.NEVER, ProgressListener.NONE)) {
+            // The analyses follow the graph's store; the HPROF reader honours MAPPED.
+            assertEquals(actual.graph().store().isMapped(), actual.dominatorTree().store().isMapped());
+            if (sample.endsWith(".hprof.gz")) {
+                assertTrue(actual.dominatorTree().store().isMapped(), "an HPROF read with MAPPED is out of core");
+            }
+            SameTrees.assertSame(expected.dominatorTree(), actual.dominatorTree(), sample);
+            for (int c = 0; c < expected.graph().classCount(); c++) {
+                assertEquals(expected.histogram().retainedBytes(c), actual.histogram().retainedBytes(c), sample);
+                assertEquals(expected.histogram().count(c), actual.histogram().count(c), sample);
+            }
+            assertArrayEquals(expected.topDominators(25), actual.topDominators(25));
+            assertArrayEquals(expected.biggestObjects(25), actual.biggestObjects(25));
+            for (int o : actual.biggestObjects(25)) {
+                assertEquals(expected.pathKeyOf(o), actual.pathKeyOf(o), sample + " path key of " + o);
+            }
+            assertEquals(expected.totalShallowBytes(), actual.totalShallowBytes());
+        }
+    }
+
     @Test
     void aChainDeeperThanTheHeapStackLimitWalksTheSameInMappedColumns() {
         int n = 300_000;
