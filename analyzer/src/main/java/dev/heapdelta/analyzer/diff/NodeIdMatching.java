@@ -3,6 +3,8 @@ package dev.heapdelta.analyzer.diff;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.graph.PrimitiveSort;
+import dev.heapdelta.analyzer.store.IntColumn;
+import dev.heapdelta.analyzer.store.LongColumn;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,19 +20,21 @@ final class NodeIdMatching {
     static Map<String, long[]> newAndDeletedByKey(Snapshot first, Snapshot last) {
         HeapGraph a = first.graph();
         HeapGraph b = last.graph();
-        int[] orderA = ascendingIds(a);
-        int[] orderB = ascendingIds(b);
+        IntColumn orderA = ascendingIds(a);
+        IntColumn orderB = ascendingIds(b);
+        int lengthA = orderA.length();
+        int lengthB = orderB.length();
         Map<String, long[]> result = new HashMap<>();
         int i = 0;
         int j = 0;
-        while (i < orderA.length || j < orderB.length) {
-            long idA = i < orderA.length ? a.idOf(orderA[i]) : Long.MAX_VALUE;
-            long idB = j < orderB.length ? b.idOf(orderB[j]) : Long.MAX_VALUE;
-            if (i < orderA.length && (j == orderB.length || Long.compareUnsigned(idA, idB) < 0)) {
-                countFor(result, a, orderA[i])[1]++;
+        while (i < lengthA || j < lengthB) {
+            long idA = i < lengthA ? a.idOf(orderA.get(i)) : Long.MAX_VALUE;
+            long idB = j < lengthB ? b.idOf(orderB.get(j)) : Long.MAX_VALUE;
+            if (i < lengthA && (j == lengthB || Long.compareUnsigned(idA, idB) < 0)) {
+                countFor(result, a, orderA.get(i))[1]++;
                 i++;
-            } else if (j < orderB.length && (i == orderA.length || Long.compareUnsigned(idB, idA) < 0)) {
-                countFor(result, b, orderB[j])[0]++;
+            } else if (j < lengthB && (i == lengthA || Long.compareUnsigned(idB, idA) < 0)) {
+                countFor(result, b, orderB.get(j))[0]++;
                 j++;
             } else {
                 i++;
@@ -46,12 +50,28 @@ final class NodeIdMatching {
         return result.computeIfAbsent(key, k -> new long[2]);
     }
 
-    private static int[] ascendingIds(HeapGraph graph) {
-        long[] keys = new long[graph.objectCount()];
-        for (int o = 0; o < keys.length; o++) {
-            // Flip the sign bit so that signed order is unsigned order: ids above 2^63 stay last.
-            keys[o] = graph.idOf(o) ^ Long.MIN_VALUE;
+    /**
+     * The objects by ascending unsigned id, ties in index order, as a column of the graph's store.
+     * Snapshots usually number their nodes in id order already, which one pass detects; otherwise
+     * the ids, sign bit flipped so that signed order is unsigned order, are radix-sorted.
+     */
+    private static IntColumn ascendingIds(HeapGraph graph) {
+        int n = graph.objectCount();
+        boolean sorted = true;
+        for (int o = 1; o < n && sorted; o++) {
+            sorted = Long.compareUnsigned(graph.idOf(o - 1), graph.idOf(o)) <= 0;
         }
-        return PrimitiveSort.indexesByKey(keys, keys.length);
+        if (sorted) {
+            IntColumn order = graph.store().ints("diff-id-order", n);
+            for (int o = 0; o < n; o++) {
+                order.set(o, o);
+            }
+            return order;
+        }
+        LongColumn keys = graph.store().longs("diff-id-keys", n);
+        for (int o = 0; o < n; o++) {
+            keys.set(o, graph.idOf(o) ^ Long.MIN_VALUE);
+        }
+        return PrimitiveSort.indexesByKey(keys, n, graph.store());
     }
 }

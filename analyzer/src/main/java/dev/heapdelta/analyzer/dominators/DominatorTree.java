@@ -4,7 +4,9 @@ import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.source.AnalysisPhase;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;
-import java.util.Arrays;
+import dev.heapdelta.analyzer.store.ColumnStore;
+import dev.heapdelta.analyzer.store.IntColumn;
+import dev.heapdelta.analyzer.store.LongColumn;
 
 /**
  * The dominator tree of a {@link HeapGraph} under a {@link RetentionRule}, with the retained size of
@@ -19,33 +21,37 @@ public final class DominatorTree {
 
     private final HeapGraph graph;
     private final int virtualRoot;
-    private final int[] immediateDominatorByObject;
-    private final long[] retainedSizeByObject;
+    private final IntColumn immediateDominatorByObject;
+    private final LongColumn retainedSizeByObject;
     /** The reached objects in DFS preorder, the virtual root first; entries from {@code reached} on mean nothing. */
-    private final int[] objectsInPreorder;
+    private final IntColumn objectsInPreorder;
     private final int reached;
-    private final int[] firstChildByObject;
-    private final int[] children;
+    /** Children of object o are {@code children[firstChildByObject[o] .. firstChildByObject[o + 1] - 1]}. */
+    private final IntColumn firstChildByObject;
+    private final IntColumn children;
     private final RetentionRule rule;
     private final int unreachableCount;
+    private final ColumnStore store;
 
-    DominatorTree(HeapGraph graph, RetentionRule rule, int[] immediateDominatorByObject,
-            long[] retainedSizeByObject, int[] objectsInPreorder, int reached, int unreachableCount) {
+    DominatorTree(HeapGraph graph, RetentionRule rule, IntColumn immediateDominatorByObject,
+            LongColumn retainedSizeByObject, IntColumn objectsInPreorder, int reached, int unreachableCount,
+            ColumnStore store) {
         this.graph = graph;
         this.unreachableCount = unreachableCount;
         this.rule = rule;
+        this.store = store;
         this.virtualRoot = graph.objectCount();
         this.immediateDominatorByObject = immediateDominatorByObject;
         this.retainedSizeByObject = retainedSizeByObject;
         this.objectsInPreorder = objectsInPreorder;
         this.reached = reached;
-        this.firstChildByObject = new int[virtualRoot + 2];
-        this.children = new int[Math.max(0, reached - 1)];
+        this.firstChildByObject = store.ints("dominators-first-child", virtualRoot + 3);
+        this.children = store.ints("dominators-children", Math.max(0, reached - 1));
         buildChildren();
     }
 
     /**
-     * Computes the tree. Performance: O(e log n) time, about 40 bytes per object of transient memory.
+     * Computes the tree with the graph's own column store ({@link HeapGraph#store()}).
      *
      * @param attachUnreachableTo where unreachable objects hang: -1 to leave them out (MAT's default), the
      *     object count for the virtual root, or an object (V8's synthetic root). As in Chrome DevTools,
@@ -54,30 +60,45 @@ public final class DominatorTree {
      */
     public static DominatorTree compute(HeapGraph graph, RetentionRule rule, int attachUnreachableTo,
             CancelSignal cancel, ProgressListener progress) {
+        return compute(graph, rule, attachUnreachableTo, cancel, progress, graph.store());
+    }
+
+    /**
+     * Computes the tree with its columns, kept and transient, in {@code store}. Performance: O(e log n)
+     * time; kept: 24 bytes per object; transient peak: about 24 bytes per object plus 4 per retaining edge.
+     */
+    public static DominatorTree compute(HeapGraph graph, RetentionRule rule, int attachUnreachableTo,
+            CancelSignal cancel, ProgressListener progress, ColumnStore store) {
         int n = graph.objectCount();
         progress.progress(AnalysisPhase.DOMINATORS, 0, n);
-        LengauerTarjan.Result result = new LengauerTarjan(graph, rule, attachUnreachableTo, cancel, progress).run();
-        int[] vertex = result.vertexByPreorder();
-        int[] idomByPreorder = result.immediateDominatorByPreorder();
+        LengauerTarjan.Result result = new LengauerTarjan(graph, rule, attachUnreachableTo, cancel, progress,
+                store).run();
+        IntColumn vertex = result.vertexByPreorder();
+        IntColumn idomByPreorder = result.immediateDominatorByPreorder();
         int reached = result.reachedCount();
+        int unreachable = n - (result.reachedBeforeAttaching() - 1);
+        result = null;
 
         progress.progress(AnalysisPhase.RETAINED_SIZES, 0, reached);
-        long[] retainedByObject = new long[n + 1];
+        LongColumn retainedByObject = store.longs("dominators-retained-size", n + 1);
         for (int i = 1; i < reached; i++) {
-            retainedByObject[vertex[i]] = graph.shallowSizeOf(vertex[i]);
+            int object = vertex.get(i);
+            retainedByObject.set(object, graph.shallowSizeOf(object));
         }
         // A dominator always precedes what it dominates in DFS preorder, so one backward pass sums subtrees.
         for (int i = reached - 1; i >= 1; i--) {
-            retainedByObject[vertex[idomByPreorder[i]]] += retainedByObject[vertex[i]];
+            int dominator = vertex.get(idomByPreorder.get(i));
+            retainedByObject.set(dominator, retainedByObject.get(dominator) + retainedByObject.get(vertex.get(i)));
         }
         cancel.throwIfCancelled();
-        int[] idomByObject = new int[n + 1];
-        Arrays.fill(idomByObject, UNREACHABLE);
+        IntColumn idomByObject = store.ints("dominators-idom", n + 1);
+        idomByObject.fill(UNREACHABLE);
         for (int i = 1; i < reached; i++) {
-            idomByObject[vertex[i]] = vertex[idomByPreorder[i]];
+            idomByObject.set(vertex.get(i), vertex.get(idomByPreorder.get(i)));
         }
-        int unreachable = n - (result.reachedBeforeAttaching() - 1);
-        return new DominatorTree(graph, rule, idomByObject, retainedByObject, vertex, reached, unreachable);
+        // Dead from here: let the collector unmap it before the child lists are built.
+        idomByPreorder = null;
+        return new DominatorTree(graph, rule, idomByObject, retainedByObject, vertex, reached, unreachable, store);
     }
 
     /** MAT's default for HPROF or DevTools' for V8, leaving unreachable HPROF objects out. */
@@ -92,18 +113,31 @@ public final class DominatorTree {
                 unreachableCount);
     }
 
+    /**
+     * Child lists in CSR form without a cursor array: counts go two slots ahead, so that after the prefix
+     * sum {@code first[o + 1]} is where o's children start and serves as o's fill cursor, ending where
+     * o + 1's start. Children keep preorder within each list.
+     */
     private void buildChildren() {
+        IntColumn first = firstChildByObject;
+        IntColumn objects = objectsInPreorder;
+        IntColumn idom = immediateDominatorByObject;
         for (int i = 1; i < reached; i++) {
-            int object = objectsInPreorder[i];
-            firstChildByObject[immediateDominatorByObject[object] + 1]++;
+            int slot = idom.get(objects.get(i)) + 2;
+            first.set(slot, first.get(slot) + 1);
         }
-        for (int o = 0; o <= virtualRoot; o++) {
-            firstChildByObject[o + 1] += firstChildByObject[o];
+        int sum = 0;
+        for (int o = 0; o < first.length(); o++) {
+            sum += first.get(o);
+            first.set(o, sum);
         }
-        int[] cursor = Arrays.copyOf(firstChildByObject, virtualRoot + 1);
+        IntColumn list = children;
         for (int i = 1; i < reached; i++) {
-            int object = objectsInPreorder[i];
-            children[cursor[immediateDominatorByObject[object]]++] = object;
+            int object = objects.get(i);
+            int slot = idom.get(object) + 1;
+            int at = first.get(slot);
+            first.set(slot, at + 1);
+            list.set(at, object);
         }
     }
 
@@ -115,6 +149,11 @@ public final class DominatorTree {
         return rule;
     }
 
+    /** Where the tree's columns live; walks over the tree take their object-sized scratch from it. */
+    public ColumnStore store() {
+        return store;
+    }
+
     /** The index of the virtual root: the graph's object count. */
     public int virtualRoot() {
         return virtualRoot;
@@ -122,16 +161,16 @@ public final class DominatorTree {
 
     /** The immediate dominator of an object: another object, {@link #virtualRoot()}, or -1 if unreachable. */
     public int immediateDominatorOf(int object) {
-        return immediateDominatorByObject[object];
+        return immediateDominatorByObject.get(object);
     }
 
     public boolean isReachable(int object) {
-        return immediateDominatorByObject[object] != UNREACHABLE || object == virtualRoot;
+        return immediateDominatorByObject.get(object) != UNREACHABLE || object == virtualRoot;
     }
 
     /** The retained size of an object; for the virtual root, the sum over every reachable object. */
     public long retainedSizeOf(int object) {
-        return retainedSizeByObject[object];
+        return retainedSizeByObject.get(object);
     }
 
     /**
@@ -149,41 +188,55 @@ public final class DominatorTree {
 
     /** The reached objects in DFS preorder; a dominator always comes before what it dominates. */
     public int objectInPreorder(int i) {
-        return objectsInPreorder[i + 1];
+        return objectsInPreorder.get(i + 1);
     }
 
     public int childCount(int object) {
-        return firstChildByObject[object + 1] - firstChildByObject[object];
+        return firstChildByObject.get(object + 1) - firstChildByObject.get(object);
     }
 
     /** Where the children of {@code object} start in the flat child list ({@link #childAt}). */
     public int firstChildIndex(int object) {
-        return firstChildByObject[object];
+        return firstChildByObject.get(object);
     }
 
     /** One entry of the flat child list: children of {@code o} are at {@code firstChildIndex(o) ..
      * firstChildIndex(o + 1) - 1}. */
     public int childAt(int index) {
-        return children[index];
+        return children.get(index);
     }
 
-    /** The objects {@code object} immediately dominates, in no particular order. */
+    /**
+     * The objects {@code object} immediately dominates, in no particular order. As long as its child
+     * count: for the virtual root of a large heap, prefer {@link #childrenByRetainedSize(int, int)}.
+     */
     public int[] childrenOf(int object) {
-        return Arrays.copyOfRange(children, firstChildByObject[object], firstChildByObject[object + 1]);
+        int from = firstChildByObject.get(object);
+        int[] result = new int[firstChildByObject.get(object + 1) - from];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = children.get(from + i);
+        }
+        return result;
     }
 
-    /** The children of {@code object} by descending retained size. */
+    /** All children of {@code object} by descending retained size; see {@link #childrenByRetainedSize(int, int)}. */
     public int[] childrenByRetainedSize(int object) {
-        int[] result = childrenOf(object);
-        long[] keys = new long[result.length];
-        for (int i = 0; i < result.length; i++) {
-            keys[i] = -retainedSizeByObject[result[i]];
+        return childrenByRetainedSize(object, childCount(object));
+    }
+
+    /**
+     * The {@code limit} children of {@code object} with the largest retained sizes, largest first, ties
+     * in child-list order: a partial selection in O(c log limit) that never holds all c children.
+     */
+    public int[] childrenByRetainedSize(int object, int limit) {
+        int first = firstChildByObject.get(object);
+        int count = firstChildByObject.get(object + 1) - first;
+        IntColumn list = children;
+        int[] positions = LargestKeys.largest(limit, count, i -> retainedSizeByObject.get(list.get(first + i)),
+                i -> true);
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = list.get(first + positions[i]);
         }
-        int[] order = dev.heapdelta.analyzer.graph.PrimitiveSort.indexesByKey(keys, keys.length);
-        int[] sorted = new int[result.length];
-        for (int i = 0; i < order.length; i++) {
-            sorted[i] = result[order[i]];
-        }
-        return sorted;
+        return positions;
     }
 }

@@ -1,7 +1,7 @@
 package dev.heapdelta.analyzer.leaks;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
-import dev.heapdelta.analyzer.dominators.DominatorTree;
+import dev.heapdelta.analyzer.dominators.TreeWalkStack;
 
 /** Counts the objects in a dominator subtree, iteratively. Performance: O(subtree). */
 final class DominatedObjects {
@@ -9,19 +9,17 @@ final class DominatedObjects {
     }
 
     static long count(Snapshot snapshot, int object) {
-        DominatorTree tree = snapshot.dominatorTree();
-        int[] stack = new int[64];
-        int top = 0;
-        stack[top++] = object;
-        long count = 0;
-        while (top > 0) {
-            int current = stack[--top];
-            count++;
-            for (int i = tree.firstChildIndex(current); i < tree.firstChildIndex(current + 1); i++) {
-                if (top == stack.length) {
-                    stack = java.util.Arrays.copyOf(stack, stack.length * 2);
-                }
-                stack[top++] = tree.childAt(i);
+        // Depth-first with a child cursor per level: the stack is as deep as the subtree, never as wide.
+        TreeWalkStack stack = new TreeWalkStack(snapshot.dominatorTree());
+        stack.push(object);
+        long count = 1;
+        while (!stack.isEmpty()) {
+            int child = stack.nextChildOfTop();
+            if (child < 0) {
+                stack.pop();
+            } else {
+                count++;
+                stack.push(child);
             }
         }
         return count;

@@ -4,6 +4,7 @@ import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.diff.ClassDiffRow;
 import dev.heapdelta.analyzer.diff.Trends;
 import dev.heapdelta.analyzer.dominators.DominatorTree;
+import dev.heapdelta.analyzer.dominators.TreeWalkStack;
 import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.graph.ObjectKind;
@@ -136,15 +137,24 @@ public final class SeriesContext {
         int visited = 0;
         while (!queue.isEmpty() && entries.size() < limit && visited++ < SAMPLE_SEARCH_LIMIT) {
             int current = queue.poll();
-            for (int child : tree.childrenByRetainedSize(current)) {
-                if (isEntry(s, child)) {
-                    entries.add(child);
-                    if (entries.size() == limit) {
-                        break;
+            // Children in retained order, selected in growing batches rather than all sorted: the
+            // search usually stops within the first batch, and objects queued past the search limit
+            // would never be polled, so they are not queued.
+            int childCount = tree.childCount(current);
+            int ranked = 0;
+            int wanted = limit + SAMPLE_SEARCH_LIMIT;
+            while (ranked < childCount && entries.size() < limit) {
+                int[] largest = tree.childrenByRetainedSize(current, wanted);
+                for (int i = ranked; i < largest.length && entries.size() < limit; i++) {
+                    int child = largest[i];
+                    if (isEntry(s, child)) {
+                        entries.add(child);
+                    } else if (visited + queue.size() < SAMPLE_SEARCH_LIMIT) {
+                        queue.add(child);
                     }
-                } else {
-                    queue.add(child);
                 }
+                ranked = largest.length;
+                wanted = (int) Math.min(Integer.MAX_VALUE, 4L * wanted);
             }
         }
         return entries;
@@ -227,32 +237,23 @@ public final class SeriesContext {
         long[] countByClass = new long[graph.classCount()];
         long[] retainedByClass = new long[graph.classCount()];
         int[] onPath = new int[graph.classCount()];
-        int[] stackObject = new int[64];
-        int[] stackCursor = new int[64];
+        TreeWalkStack stack = new TreeWalkStack(tree);
         for (int start : objects) {
             // Iterative walk with enter/exit, so that "no same-class instance above" is exact.
-            int top = 0;
-            stackObject[0] = start;
-            stackCursor[0] = tree.firstChildIndex(start);
             enter(graph, tree, start, onPath, countByClass, retainedByClass);
-            while (top >= 0) {
-                int object = stackObject[top];
-                if (stackCursor[top] >= tree.firstChildIndex(object + 1)) {
-                    int c = graph.classOf(object);
+            stack.push(start);
+            while (!stack.isEmpty()) {
+                int child = stack.nextChildOfTop();
+                if (child < 0) {
+                    int c = graph.classOf(stack.topObject());
                     if (c >= 0) {
                         onPath[c]--;
                     }
-                    top--;
+                    stack.pop();
                     continue;
                 }
-                int child = tree.childAt(stackCursor[top]++);
                 enter(graph, tree, child, onPath, countByClass, retainedByClass);
-                if (++top == stackObject.length) {
-                    stackObject = java.util.Arrays.copyOf(stackObject, top * 2);
-                    stackCursor = java.util.Arrays.copyOf(stackCursor, top * 2);
-                }
-                stackObject[top] = child;
-                stackCursor[top] = tree.firstChildIndex(child);
+                stack.push(child);
             }
         }
         Map<String, long[]> byClass = new HashMap<>();

@@ -1,6 +1,7 @@
 package dev.heapdelta.analyzer.query;
 
 import dev.heapdelta.analyzer.dominators.DominatorTree;
+import dev.heapdelta.analyzer.dominators.TreeWalkStack;
 import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 
@@ -30,7 +31,7 @@ public final class ClassHistogram {
         return new long[][] {countByClass, shallowBytesByClass, retainedBytesByClass};
     }
 
-    /** Performance: O(n) time, 12 bytes per object of transient memory. */
+    /** Performance: O(n) time; transient memory: 8 bytes per level of the tree's depth. */
     public static ClassHistogram of(DominatorTree tree) {
         HeapGraph graph = tree.graph();
         int classes = graph.classCount();
@@ -41,25 +42,21 @@ public final class ClassHistogram {
         int syntheticRoot = graph.syntheticRoot();
 
         int root = tree.virtualRoot();
-        int depthLimit = tree.reachableCount() + 1;
-        int[] stackObject = new int[depthLimit];
-        int[] childCursor = new int[depthLimit];
-        int top = 0;
-        stackObject[0] = root;
-        childCursor[0] = tree.firstChildIndex(root);
-        while (top >= 0) {
-            int parent = stackObject[top];
-            if (childCursor[top] == tree.firstChildIndex(parent + 1)) {
+        TreeWalkStack stack = new TreeWalkStack(tree);
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            int object = stack.nextChildOfTop();
+            if (object < 0) {
+                int parent = stack.topObject();
                 if (parent != root && isInstance(graph, parent, syntheticRoot)) {
                     int c = graph.classOf(parent);
                     if (c >= 0) {
                         onPathByClass[c]--;
                     }
                 }
-                top--;
+                stack.pop();
                 continue;
             }
-            int object = tree.childAt(childCursor[top]++);
             int c = isInstance(graph, object, syntheticRoot) ? graph.classOf(object) : -1;
             if (c >= 0) {
                 count[c]++;
@@ -69,9 +66,7 @@ public final class ClassHistogram {
                 }
                 onPathByClass[c]++;
             }
-            top++;
-            stackObject[top] = object;
-            childCursor[top] = tree.firstChildIndex(object);
+            stack.push(object);
         }
         return new ClassHistogram(count, shallow, retained);
     }

@@ -2,6 +2,8 @@ package dev.heapdelta.analyzer.query;
 
 import dev.heapdelta.analyzer.dominators.RetentionRule;
 import dev.heapdelta.analyzer.graph.HeapGraph;
+import dev.heapdelta.analyzer.store.ColumnStore;
+import dev.heapdelta.analyzer.store.IntColumn;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,16 +11,17 @@ import java.util.List;
 /**
  * The shortest path from a GC root to every object, by one breadth-first search from the graph's
  * entry objects over the edges a path may use (never {@code Reference.referent}, never a V8 weak
- * edge). Performance: O(n + e) once, 4 bytes per object; each path is then O(length · log n).
+ * edge). Performance: O(n + e) once, 4 bytes per object kept and 4 more while it runs, in the graph's
+ * column store; each path is then O(length · log n).
  */
 public final class ShortestPaths {
     private static final int ENTRY = -1;
     private static final int UNREACHED = -2;
 
     private final HeapGraph graph;
-    private final int[] parentEdgeByObject;
+    private final IntColumn parentEdgeByObject;
 
-    private ShortestPaths(HeapGraph graph, int[] parentEdgeByObject) {
+    private ShortestPaths(HeapGraph graph, IntColumn parentEdgeByObject) {
         this.graph = graph;
         this.parentEdgeByObject = parentEdgeByObject;
     }
@@ -32,27 +35,32 @@ public final class ShortestPaths {
     }
 
     public static ShortestPaths of(HeapGraph graph) {
+        return of(graph, graph.store());
+    }
+
+    /** The paths with their columns in {@code store}. */
+    public static ShortestPaths of(HeapGraph graph, ColumnStore store) {
         RetentionRule rule = pathRuleFor(graph);
         int n = graph.objectCount();
-        int[] parentEdge = new int[n];
-        java.util.Arrays.fill(parentEdge, UNREACHED);
-        int[] queue = new int[n];
+        IntColumn parentEdge = store.ints("paths-parent-edge", n);
+        parentEdge.fill(UNREACHED);
+        IntColumn queue = store.ints("paths-queue", n);
         int head = 0;
         int tail = 0;
         for (int i = 0; i < graph.entryCount(); i++) {
             int entry = graph.entryObject(i);
-            if (parentEdge[entry] == UNREACHED) {
-                parentEdge[entry] = ENTRY;
-                queue[tail++] = entry;
+            if (parentEdge.get(entry) == UNREACHED) {
+                parentEdge.set(entry, ENTRY);
+                queue.set(tail++, entry);
             }
         }
         while (head < tail) {
-            int v = queue[head++];
+            int v = queue.get(head++);
             for (int e = graph.firstEdge(v); e < graph.endEdge(v); e++) {
                 int w = graph.edgeTarget(e);
-                if (parentEdge[w] == UNREACHED && rule.retains(graph, v, e)) {
-                    parentEdge[w] = e;
-                    queue[tail++] = w;
+                if (parentEdge.get(w) == UNREACHED && rule.retains(graph, v, e)) {
+                    parentEdge.set(w, e);
+                    queue.set(tail++, w);
                 }
             }
         }
@@ -60,7 +68,7 @@ public final class ShortestPaths {
     }
 
     public boolean hasPath(int object) {
-        return parentEdgeByObject[object] != UNREACHED;
+        return parentEdgeByObject.get(object) != UNREACHED;
     }
 
     /** The path from a GC root to {@code object}, root-first; empty when there is none. */
@@ -71,8 +79,8 @@ public final class ShortestPaths {
         List<PathStep> reversed = new ArrayList<>();
         reversed.add(new PathStep(object, -1));
         int current = object;
-        while (parentEdgeByObject[current] != ENTRY) {
-            int edge = parentEdgeByObject[current];
+        while (parentEdgeByObject.get(current) != ENTRY) {
+            int edge = parentEdgeByObject.get(current);
             int source = graph.edgeSource(edge);
             reversed.add(new PathStep(source, edge));
             current = source;
@@ -86,6 +94,6 @@ public final class ShortestPaths {
 
     /** The edge by which {@code object} was first reached, -1 for an entry, -2 when unreached. */
     public int parentEdgeOf(int object) {
-        return parentEdgeByObject[object];
+        return parentEdgeByObject.get(object);
     }
 }

@@ -4,6 +4,7 @@ import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.diff.ClassDiffRow;
 import dev.heapdelta.analyzer.diff.ClassDiffs;
 import dev.heapdelta.analyzer.diff.Trends;
+import dev.heapdelta.analyzer.graph.DumpInfo;
 import dev.heapdelta.analyzer.leaks.LeakDetectors;
 import dev.heapdelta.analyzer.leaks.SeriesContext;
 import dev.heapdelta.analyzer.leaks.Suspect;
@@ -25,10 +26,10 @@ public final class DiffReports {
         }
         List<SnapshotRow> rows = new ArrayList<>();
         for (Snapshot snapshot : snapshots) {
+            DumpInfo info = snapshot.graph().info();
             rows.add(new SnapshotRow(snapshot.file(), snapshot.format().jsonName(), snapshot.objectCount(),
-                    snapshot.totalShallowBytes(), snapshot.graph().info().partial(),
-                    snapshot.graph().info().lostBytes(), snapshot.graph().info().timestampMillis(),
-                    snapshot.graph().info().fileBytes()));
+                    snapshot.totalShallowBytes(), info.partial(), info.lostBytes(), info.timestampMillis(),
+                    info.fileBytes(), info.lostRecords(), info.warnings()));
         }
         List<ClassDiffRow> classes = ClassDiffs.of(snapshots);
         SeriesContext series = new SeriesContext(snapshots, classes, includeStrings);

@@ -63,7 +63,9 @@ final class ClassGrouping {
             if (type == hidden) {
                 name = "(system)";
             } else if (type == object || type == nativeType) {
-                name = interfaced ? interfaceName : constructorName(raw.nodeName(node));
+                // A lost name stands in as "<string N lost>": not a DOM tag to shorten.
+                name = interfaced ? interfaceName : raw.strings.isLost(raw.nameByNode[node]) ? raw.nodeName(node)
+                        : constructorName(raw.nodeName(node));
             } else if (type == code) {
                 name = "(compiled code)";
             } else if (type == closure) {

@@ -212,7 +212,8 @@ final class PlainObjectInterfaces {
     /** The string indexes whose text is {@code Object} (one, unless the table repeats it). */
     private static java.util.BitSet objectNames(RawSnapshot raw) {
         java.util.BitSet result = new java.util.BitSet();
-        for (int i = 0; i < raw.strings.size(); i++) {
+        // Only a string read from the file can be "Object"; lost ones stand in as "<string N lost>".
+        for (int i = 0; i < raw.strings.readCount(); i++) {
             if (raw.strings.get(i).equals("Object")) {
                 result.set(i);
             }

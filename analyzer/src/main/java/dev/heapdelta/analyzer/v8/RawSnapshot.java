@@ -32,13 +32,15 @@ final class RawSnapshot {
     int[] locations = new int[0];
     int locationCount;
 
-    List<String> strings = new ArrayList<>();
+    final StringTable strings = new StringTable();
+    /** False when the string table was cut short or is missing: names past its end were lost, not wrong. */
+    boolean stringsComplete;
     int rootOrdinal;
 
     final List<String> warnings = new ArrayList<>();
     boolean partial;
     long lostBytes;
-    /** Edges cut off or dropped, and strings the nodes name that the table does not hold. */
+    /** Nodes and edges cut off or dropped, and strings the nodes and edges name that a cut table lost. */
     long lostRecords;
 
     /** Two node-sized work arrays the DevTools passes share, so that each pass does not touch fresh memory. */

@@ -9,8 +9,9 @@ import java.util.Map;
  * holds what, and the names of the node and edge types. Nothing is assumed about positions; columns
  * the reader does not use (such as {@code trace_node_id}) are simply skipped.
  *
- * @param declaredNodeCount {@code snapshot.node_count}: a hint only, never trusted for allocation
- * @param declaredEdgeCount {@code snapshot.edge_count}: a hint only
+ * @param declaredNodeCount {@code snapshot.node_count}: a hint only, never trusted for allocation; 0
+ *     when absent or beyond 2^32
+ * @param declaredEdgeCount {@code snapshot.edge_count}: a hint only; 0 when absent or beyond 2^32
  * @param rootIndex {@code snapshot.root_index} as a node-field index (0 unless stated)
  */
 record SnapshotMeta(
@@ -87,8 +88,17 @@ record SnapshotMeta(
                 edgeType, edgeName, edgeToNode,
                 locationFields.indexOf("object_index"), locationFields.indexOf("script_id"),
                 locationFields.indexOf("line"), locationFields.indexOf("column"),
-                number(snapshot.get("node_count")), number(snapshot.get("edge_count")),
+                count(snapshot.get("node_count")), count(snapshot.get("edge_count")),
                 number(snapshot.get("extra_native_bytes")), number(snapshot.get("root_index")));
+    }
+
+    /**
+     * A declared node or edge count, or 0 (not stated) beyond 2^32: V8 addresses nodes and edges with
+     * 32-bit indexes, so no snapshot holds more, and loss figures derived from it stay sane.
+     */
+    private static long count(Object value) {
+        long count = number(value);
+        return count > 1L << 32 ? 0 : count;
     }
 
     private static long number(Object value) {

@@ -6,11 +6,18 @@ import dev.heapdelta.analyzer.source.DumpFormatException;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Reads a snapshot's JSON into a {@link RawSnapshot}: the header with its meta, then the node, edge
  * and location arrays straight into primitive columns, then the string table. Declared counts only
  * size the columns when the bytes could hold them; otherwise the columns grow as numbers arrive.
+ *
+ * <p>A file that ends early (a process killed while writing it) is read as far as it goes once its
+ * root node is complete: the complete nodes, the complete edges (a node whose run the cut went
+ * through keeps the edges read from it), the strings read; the incomplete element at the cut is
+ * dropped and the loss is counted in a {@link SnapshotCut}. Before the root node is complete the
+ * file is a typed error: there is nothing to analyse.
  */
 final class SnapshotParser {
     private static final int ROLE_SKIP = 0;
@@ -24,6 +31,7 @@ final class SnapshotParser {
 
     private final JsonByteScanner scanner;
     private final long plausibleTextBytes;
+    private final boolean inflated;
     private final CancelSignal cancel;
     private final ProgressListener progress;
     private final RawSnapshot raw = new RawSnapshot();
@@ -32,11 +40,27 @@ final class SnapshotParser {
     private boolean stringsRead;
     /** The text offset just after the last complete element read: a cut loses the bytes after it. */
     private long lastCompleteOffset;
+    /** The top-level member whose value is being read, or null between members. */
+    private String sectionInProgress;
+    /** The last top-level member whose value was read (or started), for saying where a cut is. */
+    private String lastSection = "snapshot";
+    /** What the file held beyond the nodes and edges read, as far as a cut lets it be known. */
+    private long nodesInFile;
+    private boolean nodeIncomplete;
+    private long edgesInFile;
+    private int edgesReadBeforeCut;
+    private boolean edgeIncomplete;
+    private boolean stringsStarted;
 
-    /** @param plausibleTextBytes an upper bound on the JSON text's size, for sizing columns */
-    SnapshotParser(JsonByteScanner scanner, long plausibleTextBytes, CancelSignal cancel, ProgressListener progress) {
+    /**
+     * @param plausibleTextBytes an upper bound on the JSON text's size, for sizing columns
+     * @param inflated whether the text was inflated from gzip, so that offsets count inflated bytes
+     */
+    SnapshotParser(JsonByteScanner scanner, long plausibleTextBytes, boolean inflated, CancelSignal cancel,
+            ProgressListener progress) {
         this.scanner = scanner;
         this.plausibleTextBytes = plausibleTextBytes;
+        this.inflated = inflated;
         this.cancel = cancel;
         this.progress = progress;
     }
@@ -56,13 +80,7 @@ final class SnapshotParser {
                 raw.warnings.add("data after the end of the snapshot object at offset " + scanner.offset() + " ignored");
             }
         } catch (DumpFormatException e) {
-            if (!edgesRead || !nodesRead) {
-                throw e;
-            }
-            // Nodes are complete and edges complete or cut: what follows (locations, strings) is lost, the graph is not.
-            raw.partial = true;
-            raw.lostBytes += Math.max(0, scanner.offset() - lastCompleteOffset);
-            raw.warnings.add(e.getMessage() + (stringsRead ? "" : "; names missing"));
+            keepWhatWasRead(e);
         }
         if (raw.meta == null) {
             throw scanner.error("no \"snapshot\" header: not a V8 heap snapshot");
@@ -70,11 +88,45 @@ final class SnapshotParser {
         if (!nodesRead || !edgesRead) {
             throw scanner.error("the snapshot has no " + (nodesRead ? "\"edges\"" : "\"nodes\"") + " array");
         }
+        raw.stringsComplete = stringsRead;
         if (!stringsRead && !raw.partial) {
             raw.partial = true;
-            raw.warnings.add("the snapshot has no \"strings\" table; names missing");
+            raw.warnings.add("the snapshot has no \"strings\" table; names show as <string N lost>");
         }
         return raw;
+    }
+
+    /**
+     * Turns an error into a partial snapshot when something analysable was read: a cut (the input
+     * ends) anywhere after the first complete node, or damage anywhere after the edges. Rethrows it
+     * otherwise.
+     */
+    private void keepWhatWasRead(DumpFormatException e) throws DumpFormatException {
+        boolean cut = scanner.inputExhausted();
+        if (!nodesRead || !edgesRead && !cut) {
+            throw e;
+        }
+        raw.partial = true;
+        if (!edgesRead) {
+            // Cut inside or before the edges' array: the nodes stand alone, as DevTools would show them.
+            Arrays.fill(raw.firstEdgeByNode, 0);
+            keepEdges(0, new byte[0], new int[0], new int[0], 0, 0);
+            edgesRead = true;
+        }
+        if (!cut) {
+            // Damage after the edges: the graph is whole, what follows (locations, strings) is not.
+            raw.lostBytes += Math.max(0, scanner.offset() - lastCompleteOffset);
+            raw.warnings.add(e.getMessage() + (stringsRead ? "" : "; names show as <string N lost>"));
+            return;
+        }
+        SnapshotMeta meta = raw.meta;
+        SnapshotCut at = new SnapshotCut(scanner.offset(), inflated, sectionInProgress != null ? sectionInProgress : lastSection,
+                sectionInProgress != null, raw.nodeCount, nodesInFile, nodeIncomplete, meta.nodeFieldCount(),
+                edgesReadBeforeCut, edgesInFile, edgeIncomplete, meta.edgeFieldCount(), stringsStarted, stringsRead,
+                raw.strings.readCount(), scanner.offset() - lastCompleteOffset);
+        raw.lostBytes += at.lostBytes();
+        raw.lostRecords += at.lostRecords();
+        raw.warnings.add(at.warning());
     }
 
     private void readMember(String key, long keyOffset) throws IOException {
@@ -91,6 +143,8 @@ final class SnapshotParser {
             raw.warnings.add("a second \"" + key + "\" at offset " + keyOffset + " ignored");
             return;
         }
+        sectionInProgress = key;
+        lastSection = key;
         switch (key) {
             case "snapshot" -> {
                 long offset = scanner.offset();
@@ -117,11 +171,14 @@ final class SnapshotParser {
                 }
             }
             case "strings" -> {
+                stringsStarted = true;
                 readStrings();
                 stringsRead = true;
             }
             default -> scanner.skipValue();
         }
+        sectionInProgress = null;
+        lastCompleteOffset = scanner.offset();
     }
 
     private void requireMeta(String key, long keyOffset) throws DumpFormatException {
@@ -164,61 +221,77 @@ final class SnapshotParser {
         long[] sizes = new long[capacity];
         int[] edgeCounts = new int[capacity + 1];
         byte[] detachedness = meta.nodeDetachednessOffset() >= 0 ? new byte[capacity] : null;
-        long edgeTotal = 0;
 
         scanner.expect('[');
+        lastCompleteOffset = scanner.offset();
         int node = 0;
         int field = 0;
-        if (!scanner.consume(']')) {
-            do {
-                long value = scanner.nextArrayNumber();
-                if (value < 0) {
-                    throw scanner.error("node " + node + " field \"" + meta.nodeFields().get(field)
-                            + "\" is not a non-negative integer");
-                }
-                if (field == 0 && node == types.length) {
-                    int grown = grownCapacity(types.length, node + 1L);
-                    types = Arrays.copyOf(types, grown);
-                    names = Arrays.copyOf(names, grown);
-                    ids = Arrays.copyOf(ids, grown);
-                    sizes = Arrays.copyOf(sizes, grown);
-                    edgeCounts = Arrays.copyOf(edgeCounts, grown + 1);
-                    if (detachedness != null) {
-                        detachedness = Arrays.copyOf(detachedness, grown);
+        DumpFormatException cut = null;
+        try {
+            if (!scanner.consume(']')) {
+                do {
+                    long value = scanner.nextArrayNumber();
+                    if (value < 0) {
+                        throw scanner.error("node " + node + " field \"" + meta.nodeFields().get(field)
+                                + "\" is not a non-negative integer");
                     }
-                }
-                switch (roles[field]) {
-                    case ROLE_TYPE -> types[node] = value < typeCount && value < 128 ? (byte) value : -1;
-                    case ROLE_NAME -> names[node] = value <= Integer.MAX_VALUE ? (int) value : -1;
-                    case ROLE_ID -> ids[node] = value;
-                    case ROLE_SIZE -> sizes[node] = value;
-                    case ROLE_EDGE_COUNT -> {
-                        if (value > Integer.MAX_VALUE) {
-                            throw scanner.error("node " + node + " edge_count " + value + " is too large");
+                    if (field == 0 && node == types.length) {
+                        int grown = grownCapacity(types.length, node + 1L);
+                        types = Arrays.copyOf(types, grown);
+                        names = Arrays.copyOf(names, grown);
+                        ids = Arrays.copyOf(ids, grown);
+                        sizes = Arrays.copyOf(sizes, grown);
+                        edgeCounts = Arrays.copyOf(edgeCounts, grown + 1);
+                        if (detachedness != null) {
+                            detachedness = Arrays.copyOf(detachedness, grown);
                         }
-                        edgeCounts[node] = (int) value;
-                        edgeTotal += value;
                     }
-                    case ROLE_DETACHEDNESS -> detachedness[node] = (byte) (value & 3);
-                    default -> {
+                    switch (roles[field]) {
+                        case ROLE_TYPE -> types[node] = value < typeCount && value < 128 ? (byte) value : -1;
+                        case ROLE_NAME -> names[node] = value <= Integer.MAX_VALUE ? (int) value : -1;
+                        case ROLE_ID -> ids[node] = value;
+                        case ROLE_SIZE -> sizes[node] = value;
+                        case ROLE_EDGE_COUNT -> {
+                            if (value > Integer.MAX_VALUE) {
+                                throw scanner.error("node " + node + " edge_count " + value + " is too large");
+                            }
+                            edgeCounts[node] = (int) value;
+                        }
+                        case ROLE_DETACHEDNESS -> detachedness[node] = (byte) (value & 3);
+                        default -> {
+                        }
                     }
+                    if (++field == fieldCount) {
+                        field = 0;
+                        node++;
+                        lastCompleteOffset = scanner.offset();
+                        if ((node & (CHECK_EVERY - 1)) == 0) {
+                            cancel.throwIfCancelled();
+                            progress.progress(AnalysisPhase.SCAN, scanner.offset(), -1);
+                        }
                 }
-                if (++field == fieldCount) {
-                    field = 0;
-                    node++;
-                    if ((node & (CHECK_EVERY - 1)) == 0) {
-                        cancel.throwIfCancelled();
-                        progress.progress(AnalysisPhase.SCAN, scanner.offset(), -1);
-                    }
-                }
-            } while (!scanner.lastElement());
+                } while (!scanner.lastElement());
+            }
+        } catch (DumpFormatException e) {
+            if (!scanner.inputExhausted()) {
+                throw e;
+            }
+            if (node == 0) {
+                throw scanner.error("the file ends inside \"nodes\" before the first complete node: nothing to analyse");
+            }
+            // Cut inside the nodes: keep the complete ones, drop the one the cut went through.
+            cut = e;
         }
-        if (field != 0) {
+        if (cut == null && field != 0) {
             throw scanner.error("the nodes array ends inside node " + node + " (its length is not a multiple of "
                     + fieldCount + " node fields)");
         }
         if (node == 0) {
             throw scanner.error("the snapshot has no nodes");
+        }
+        long edgeTotal = 0;
+        for (int o = 0; o < node; o++) {
+            edgeTotal += edgeCounts[o];
         }
         if (edgeTotal > Integer.MAX_VALUE - 16) {
             throw scanner.error("the nodes declare " + edgeTotal + " edges, more than 2^31");
@@ -241,9 +314,30 @@ final class SnapshotParser {
         raw.firstEdgeByNode = firstEdge;
         long rootIndex = meta.rootIndex();
         if (rootIndex % fieldCount != 0 || rootIndex / fieldCount >= node) {
-            throw scanner.error("snapshot.root_index " + rootIndex + " is not a node");
+            throw scanner.error(cut == null ? "snapshot.root_index " + rootIndex + " is not a node"
+                    : "the file ends inside \"nodes\" before the root node (snapshot.root_index " + rootIndex
+                            + ") is complete: nothing to analyse");
         }
         raw.rootOrdinal = (int) (rootIndex / fieldCount);
+        // Bytes past the last complete node (V8 writes no blank after a comma) start the one the cut went through.
+        nodeIncomplete = cut != null && (field != 0 || scanner.offset() > lastCompleteOffset);
+        nodesInFile = Math.max(cut == null ? node : meta.declaredNodeCount(), node + (nodeIncomplete ? 1 : 0));
+        edgesInFile = cut == null ? edgeTotal : Math.max(edgeTotal, meta.declaredEdgeCount());
+        if (cut != null) {
+            nodesRead = true;
+            throw cut;
+        }
+        if (meta.declaredNodeCount() > node) {
+            // The array closes early (a file cut, then closed by hand): the header knows what is missing.
+            long lostNodes = meta.declaredNodeCount() - node;
+            long lostEdges = Math.max(0, meta.declaredEdgeCount() - edgeTotal);
+            raw.partial = true;
+            raw.lostRecords += lostNodes + lostEdges;
+            raw.lostBytes += 2 * (lostNodes * fieldCount + lostEdges * meta.edgeFieldCount());
+            raw.warnings.add("the nodes array ends at byte " + scanner.offset() + " after " + grouped(node)
+                    + " of the " + grouped(meta.declaredNodeCount()) + " nodes snapshot.node_count declares; "
+                    + grouped(lostNodes) + " nodes and " + grouped(lostEdges) + " edges are lost");
+        }
     }
 
     private void readEdges() throws IOException {
@@ -262,6 +356,7 @@ final class SnapshotParser {
         int[] targets = new int[capacity];
 
         scanner.expect('[');
+        lastCompleteOffset = scanner.offset();
         int edge = 0;
         int field = 0;
         int outside = 0;
@@ -274,11 +369,11 @@ final class SnapshotParser {
                         throw scanner.error("edge " + edge + " field \"" + meta.edgeFields().get(field)
                                 + "\" is not a non-negative integer");
                     }
+                    if (field == 0 && edge >= expected) {
+                        throw scanner.error("the edges array holds more edges than the " + expected
+                                + " the nodes' edge_count fields declare");
+                    }
                     if (field == 0 && edge == types.length) {
-                        if (edge >= expected) {
-                            throw scanner.error("the edges array holds more edges than the " + expected
-                                    + " the nodes' edge_count fields declare");
-                        }
                         int grown = (int) Math.min(expected, grownCapacity(types.length, edge + 1L));
                         types = Arrays.copyOf(types, grown);
                         names = Arrays.copyOf(names, grown);
@@ -314,14 +409,15 @@ final class SnapshotParser {
             if (!scanner.inputExhausted()) {
                 throw e;
             }
-            // Cut inside the edges: keep every complete edge, and give each node the ones that were read.
+            // Cut inside the edges. V8 writes each node's edges as one run, in node order, so the
+            // runs before the cut are whole; the node whose run is cut keeps the edges read from it
+            // (each one is a real reference), and every later node has none.
             int[] firstEdge = raw.firstEdgeByNode;
             for (int node = 0; node <= raw.nodeCount; node++) {
                 firstEdge[node] = Math.min(firstEdge[node], edge);
             }
-            raw.lostRecords += expected - edge;
-            raw.warnings.add("the edges array is cut after " + edge + " of " + expected + " edges; "
-                    + (expected - edge) + " edges lost");
+            edgesReadBeforeCut = edge;
+            edgeIncomplete = field != 0 || scanner.offset() > lastCompleteOffset;
             keepEdges(edge, trim(types, edge), trim(names, edge), trim(targets, edge), outside, misaligned);
             edgesRead = true;
             throw e;
@@ -330,10 +426,22 @@ final class SnapshotParser {
             throw scanner.error("the edges array ends inside edge " + edge + " (its length is not a multiple of "
                     + fieldCount + " edge fields)");
         }
-        if (edge != expected) {
-            throw scanner.error("the edges array holds " + edge + " edges but the nodes' edge_count fields declare "
-                    + expected);
+        if (edge < expected) {
+            // The array closes early (a file cut, then closed by hand): read it as a cut, since V8 writes
+            // the runs in node order. (More edges than declared are an error, at the first extra one.)
+            int[] firstEdge = raw.firstEdgeByNode;
+            for (int node = 0; node <= raw.nodeCount; node++) {
+                firstEdge[node] = Math.min(firstEdge[node], edge);
+            }
+            raw.partial = true;
+            raw.lostRecords += expected - edge;
+            raw.lostBytes += 2L * fieldCount * (expected - edge);
+            raw.warnings.add("the edges array ends at byte " + scanner.offset() + " after " + grouped(edge) + " of the "
+                    + grouped(expected) + " edges the nodes declare; the nodes past them keep no edges");
+            // Counted here: a later cut must not count these edges again.
+            edgesInFile = edge;
         }
+        edgesReadBeforeCut = edge;
         keepEdges(edge, trim(types, edge), trim(names, edge), trim(targets, edge), outside, misaligned);
     }
 
@@ -429,12 +537,16 @@ final class SnapshotParser {
             return;
         }
         do {
-            raw.strings.add(scanner.readString());
+            raw.strings.addRead(scanner.readString());
             lastCompleteOffset = scanner.offset();
             if ((raw.strings.size() & 0xFFFF) == 0) {
                 cancel.throwIfCancelled();
             }
         } while (scanner.nextArrayElement());
+    }
+
+    private static String grouped(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     private static byte[] trim(byte[] values, int length) {

@@ -54,7 +54,7 @@ public final class V8SnapshotReader {
         try (InputStream in = new ReadAheadInputStream(open(file, detected.gzipped()))) {
             JsonByteScanner scanner = new JsonByteScanner(in, name);
             long plausible = detected.gzipped() ? fileBytes * MAX_GZIP_RATIO : fileBytes;
-            raw = new SnapshotParser(scanner, plausible, cancel, progress).parse();
+            raw = new SnapshotParser(scanner, plausible, detected.gzipped(), cancel, progress).parse();
         }
         cancel.throwIfCancelled();
         progress.progress(AnalysisPhase.GRAPH, 0, raw.nodeCount);
@@ -157,29 +157,47 @@ public final class V8SnapshotReader {
     }
 
     /**
-     * Node names and edge property names outside the string table are shown empty, with a counted
-     * warning; when the table was cut short, the strings they name count as lost records.
+     * Settles what each name index means before any pass adds strings. When the table was cut short
+     * (or is missing), an index past its end names a string the cut lost: it reads as {@code <string
+     * N lost>} and counts as a lost record. V8 numbers strings in order of first use while it writes
+     * the nodes, then the edges, so the nodes and edges read cannot name more than one string each
+     * past the table (plus its dummy first entry); an index beyond that, or any index past a whole
+     * table, is damage: shown empty, with a counted warning.
      */
     private static void checkNames(RawSnapshot raw) {
-        int strings = raw.strings.size();
+        int strings = raw.strings.readCount();
+        long possible = raw.stringsComplete ? strings : strings + (long) raw.nodeCount + raw.edgeCount + 1;
         int badNodes = 0;
         long highestName = strings - 1L;
+        int[] nameByNode = raw.nameByNode;
         for (int node = 0; node < raw.nodeCount; node++) {
-            if (raw.nameByNode[node] < 0 || raw.nameByNode[node] >= strings) {
+            int name = nameByNode[node];
+            if (name < 0 || name >= possible) {
                 badNodes++;
-                highestName = Math.max(highestName, raw.nameByNode[node]);
-            }
-        }
-        int badEdges = 0;
-        for (int edge = 0; edge < raw.edgeCount; edge++) {
-            int name = raw.nameOrIndexByEdge[edge];
-            if ((name < 0 || name >= strings) && !raw.edgeHasIndexName(edge)) {
-                badEdges++;
+                // Never let it fall on a string a pass adds later.
+                nameByNode[node] = -1;
+            } else {
                 highestName = Math.max(highestName, name);
             }
         }
-        if (raw.partial) {
-            raw.lostRecords += highestName + 1L - strings;
+        int badEdges = 0;
+        int[] nameByEdge = raw.nameOrIndexByEdge;
+        for (int edge = 0; edge < raw.edgeCount; edge++) {
+            int name = nameByEdge[edge];
+            if (raw.edgeHasIndexName(edge)) {
+                continue;
+            }
+            if (name < 0 || name >= possible) {
+                badEdges++;
+                nameByEdge[edge] = -1;
+            } else {
+                highestName = Math.max(highestName, name);
+            }
+        }
+        int lost = (int) (highestName + 1 - strings);
+        if (lost > 0) {
+            raw.strings.markLost(lost);
+            raw.lostRecords += lost;
         }
         if (badNodes > 0) {
             raw.warnings.add(badNodes + " nodes name strings outside the string table of " + strings + " (shown empty)");

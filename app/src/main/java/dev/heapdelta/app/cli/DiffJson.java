@@ -42,6 +42,12 @@ public final class DiffJson {
             json.writeBooleanField("partial", snapshot.partial());
             if (snapshot.partial()) {
                 json.writeNumberField("lostBytes", snapshot.lostBytes());
+                json.writeNumberField("lostRecords", snapshot.lostRecords());
+                json.writeArrayFieldStart("warnings");
+                for (String warning : snapshot.warnings()) {
+                    json.writeString(warning);
+                }
+                json.writeEndArray();
             }
             json.writeEndObject();
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heapdelta.analyzer.robustness.TruncatedCopies;
+import dev.heapdelta.analyzer.testing.SnapshotLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The truncation sweep through the command line: a cut sample dump ends in exit code 4 with
  * {@code "partial": true} and what was lost in the JSON, or in exit code 2 with one line on stderr.
+ * A V8 snapshot cut after its first complete node always ends in exit code 4.
  */
 class TruncatedDumpCliTest {
     private static final int CUTS = Integer.getInteger("heapdelta.cli.sweep.cuts", 50);
@@ -34,6 +36,8 @@ class TruncatedDumpCliTest {
     @MethodSource("sampleDumps")
     void aCutSampleDumpIsAPartialSummaryOrInvalidInput(String relative) throws Exception {
         Path inflated = TruncatedCopies.inflated(TruncatedCopies.sampleDump(relative), dir);
+        long firstNodeEnd = relative.contains(".heapsnapshot")
+                ? SnapshotLayout.of(Files.readAllBytes(inflated)).firstCompleteNodeEnd() : Long.MAX_VALUE;
         for (long cut : TruncatedCopies.cutOffsets(relative + "#cli", Files.size(inflated), CUTS)) {
             Path copy = TruncatedCopies.prefix(inflated, cut, dir.resolve("cut-" + cut));
             CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(60),
@@ -48,12 +52,32 @@ class TruncatedDumpCliTest {
                 assertTrue(lostBytes > 0 || lostRecords > 0 || json.contains("HEAP_DUMP_END"), where);
                 assertOneLine(run.err(), copy.toString(), where);
             } else {
+                assertTrue(cut < firstNodeEnd, "a snapshot cut after its first node is partial: " + where);
                 assertEquals(ExitCode.INVALID_INPUT, run.exitCode(), where);
                 assertOneLine(run.err(), copy.toString(), where);
                 assertTrue(run.err().contains("offset"), where);
             }
             Files.delete(copy);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDiffWithASnapshotCutInsideItsNodesSaysWhatThatSnapshotLost() throws Exception {
+        Path base = TruncatedCopies.inflated(TruncatedCopies.sampleDump("sample-dumps/node/leaks-t0.heapsnapshot.gz"), dir);
+        Path whole = TruncatedCopies.inflated(TruncatedCopies.sampleDump("sample-dumps/node/leaks-t1.heapsnapshot.gz"), dir);
+        SnapshotLayout layout = SnapshotLayout.of(Files.readAllBytes(whole));
+        SnapshotLayout.Section nodes = layout.section("nodes");
+        long cut = (nodes.valueStart() + nodes.valueEnd()) / 2;
+        Path copy = TruncatedCopies.prefix(whole, cut, dir.resolve("t1-cut.heapsnapshot"));
+        CliRun run = CliRun.of("diff", base.toString(), copy.toString(), "--json", "-");
+        String where = "exit " + run.exitCode() + ", " + run.err();
+        assertEquals(ExitCode.PARTIAL_ANALYSIS, run.exitCode(), where);
+        String cutSnapshot = run.out().substring(run.out().indexOf(copy.toString()));
+        assertTrue(Pattern.compile("\"objects\"\\s*:\\s*" + layout.completeNodesBefore(cut) + "\\b").matcher(cutSnapshot)
+                .find(), cutSnapshot.substring(0, Math.min(600, cutSnapshot.length())));
+        assertTrue(Pattern.compile("\"partial\"\\s*:\\s*true").matcher(cutSnapshot).find(), where);
+        assertTrue(number(cutSnapshot, "lostRecords", where) >= layout.nodeCount() - layout.completeNodesBefore(cut), where);
+        assertTrue(cutSnapshot.contains("truncated at byte " + cut + " inside \\\"nodes\\\""), where);
     }
 
     private static long number(String json, String field, String where) {

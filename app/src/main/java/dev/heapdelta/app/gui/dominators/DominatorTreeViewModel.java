@@ -2,7 +2,6 @@ package dev.heapdelta.app.gui.dominators;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.dominators.DominatorTree;
-import dev.heapdelta.analyzer.query.TopObjects;
 import dev.heapdelta.app.gui.format.HumanSizes;
 import dev.heapdelta.app.gui.navigation.Navigator;
 import dev.heapdelta.app.gui.navigation.Place;
@@ -10,9 +9,7 @@ import dev.heapdelta.app.gui.session.Comparison;
 import dev.heapdelta.app.gui.session.ObjectRef;
 import dev.heapdelta.app.gui.session.ObjectSummary;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The dominator tree of one snapshot, expanded on demand: each expansion asks for one page of a
@@ -28,7 +25,6 @@ public final class DominatorTreeViewModel {
     private final Snapshot snapshot;
     private final ObjectRef from;
     private final Navigator navigator;
-    private final Map<Integer, int[]> sortedChildrenByParent = new HashMap<>();
 
     public DominatorTreeViewModel(Comparison comparison, Place.Dominators place, Navigator navigator) {
         this.comparison = comparison;
@@ -115,22 +111,16 @@ public final class DominatorTreeViewModel {
     }
 
     private int[] firstPage(int parent) {
-        DominatorTree tree = snapshot.dominatorTree();
-        int first = tree.firstChildIndex(parent);
-        int count = tree.childCount(parent);
-        int[] positions = TopObjects.largest(PAGE, count, i -> tree.retainedSizeOf(tree.childAt(first + i)), i -> true);
-        int[] children = new int[positions.length];
-        for (int i = 0; i < positions.length; i++) {
-            children[i] = tree.childAt(first + positions[i]);
-        }
-        return children;
+        return snapshot.dominatorTree().childrenByRetainedSize(parent, PAGE);
     }
 
+    /**
+     * The next page by a fresh selection of the largest {@code shownBefore + PAGE}: the root can have
+     * millions of children, which a cached full sort would hold on the heap.
+     */
     private int[] nextPage(int parent, int shownBefore) {
-        int[] sorted = sortedChildrenByParent.computeIfAbsent(parent,
-                p -> snapshot.dominatorTree().childrenByRetainedSize(p));
-        int end = Math.min(sorted.length, shownBefore + PAGE);
-        return java.util.Arrays.copyOfRange(sorted, Math.min(shownBefore, end), end);
+        int[] largest = snapshot.dominatorTree().childrenByRetainedSize(parent, shownBefore + PAGE);
+        return java.util.Arrays.copyOfRange(largest, Math.min(shownBefore, largest.length), largest.length);
     }
 
     private long retainedOfChildren(int parent) {
@@ -142,8 +132,7 @@ public final class DominatorTreeViewModel {
         if (count == 0) {
             return 0;
         }
-        int[] sorted = sortedChildrenByParent.computeIfAbsent(parent,
-                p -> snapshot.dominatorTree().childrenByRetainedSize(p));
+        int[] sorted = snapshot.dominatorTree().childrenByRetainedSize(parent, count);
         long sum = 0;
         for (int i = 0; i < count && i < sorted.length; i++) {
             sum += snapshot.dominatorTree().retainedSizeOf(sorted[i]);
