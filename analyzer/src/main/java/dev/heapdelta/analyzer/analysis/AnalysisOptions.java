@@ -11,24 +11,39 @@ import java.nio.file.Path;
  * @param dumpIndex which heap dump of a multi-dump HPROF file, from 0
  * @param cacheDirectory where gzipped dumps are inflated and out-of-core index files go; null for the default
  * @param storage where the arrays live: on the heap, in mapped files (out of core), or chosen by size
+ * @param useIndexCache reopen a dump analysed before from its saved index (in {@code cacheDirectory/index}),
+ *     and save the index of a fresh analysis
  */
 public record AnalysisOptions(WeakReferencePolicy weakReferences, boolean keepUnreachable, int dumpIndex,
-        Path cacheDirectory, StoragePolicy storage) {
+        Path cacheDirectory, StoragePolicy storage, boolean useIndexCache) {
+
+    public AnalysisOptions(WeakReferencePolicy weakReferences, boolean keepUnreachable, int dumpIndex,
+            Path cacheDirectory, StoragePolicy storage) {
+        this(weakReferences, keepUnreachable, dumpIndex, cacheDirectory, storage, true);
+    }
 
     public AnalysisOptions(WeakReferencePolicy weakReferences, boolean keepUnreachable, int dumpIndex,
             Path cacheDirectory) {
-        this(weakReferences, keepUnreachable, dumpIndex, cacheDirectory, StoragePolicy.AUTO);
+        this(weakReferences, keepUnreachable, dumpIndex, cacheDirectory, StoragePolicy.AUTO, true);
     }
 
     public static AnalysisOptions defaults() {
-        return new AnalysisOptions(WeakReferencePolicy.MAT, false, 0, null, StoragePolicy.AUTO);
+        return new AnalysisOptions(WeakReferencePolicy.MAT, false, 0, null, StoragePolicy.AUTO, true);
     }
 
     public AnalysisOptions withWeakReferences(WeakReferencePolicy policy) {
-        return new AnalysisOptions(policy, keepUnreachable, dumpIndex, cacheDirectory, storage);
+        return new AnalysisOptions(policy, keepUnreachable, dumpIndex, cacheDirectory, storage, useIndexCache);
     }
 
     public AnalysisOptions withStorage(StoragePolicy policy) {
-        return new AnalysisOptions(weakReferences, keepUnreachable, dumpIndex, cacheDirectory, policy);
+        return new AnalysisOptions(weakReferences, keepUnreachable, dumpIndex, cacheDirectory, policy, useIndexCache);
+    }
+
+    public AnalysisOptions withIndexCache(boolean use) {
+        return new AnalysisOptions(weakReferences, keepUnreachable, dumpIndex, cacheDirectory, storage, use);
+    }
+
+    public AnalysisOptions withCacheDirectory(Path directory) {
+        return new AnalysisOptions(weakReferences, keepUnreachable, dumpIndex, directory, storage, useIndexCache);
     }
 }

@@ -32,6 +32,7 @@ public final class Snapshot implements AutoCloseable {
     private volatile int[] biggestObjects;
     private volatile int biggestLimit;
     private volatile PathKeys pathKeys;
+    private volatile IndexCacheUse indexCache = IndexCacheUse.notUsed();
 
     Snapshot(String file, HeapGraph graph, DominatorTree tree, ClassHistogram histogram, AnalysisOptions options,
             PhaseTimings timings) {
@@ -66,6 +67,15 @@ public final class Snapshot implements AutoCloseable {
 
     public PhaseTimings timings() {
         return timings;
+    }
+
+    /** Whether this snapshot was rebuilt from the index cache or saved to it, with any warning of the cache. */
+    public IndexCacheUse indexCache() {
+        return indexCache;
+    }
+
+    void recordIndexCache(IndexCacheUse use) {
+        indexCache = use;
     }
 
     public HeapFormat format() {

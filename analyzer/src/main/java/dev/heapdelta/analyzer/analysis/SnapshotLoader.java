@@ -9,6 +9,7 @@ import dev.heapdelta.analyzer.query.ClassHistogram;
 import dev.heapdelta.analyzer.source.AnalysisPhase;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.DumpFormatException;
+import dev.heapdelta.analyzer.source.DumpKind;
 import dev.heapdelta.analyzer.source.FormatDetector;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import dev.heapdelta.analyzer.source.ReadOptions;
@@ -39,6 +40,14 @@ public final class SnapshotLoader {
         ReadOptions readOptions = new ReadOptions(displayName, options.dumpIndex(), options.cacheDirectory(),
                 options.storage());
         FormatDetector.Detected detected = FormatDetector.detect(file);
+        IndexCache cache = null;
+        if (options.useIndexCache() && detected.kind() != DumpKind.UNKNOWN) {
+            cache = IndexCache.forDump(file, detected.kind(), options, readOptions.cacheDirectoryOrDefault());
+            Snapshot reopened = cache.reopen(displayName, options, cancel, progress, started);
+            if (reopened != null) {
+                return reopened;
+            }
+        }
         progress.progress(AnalysisPhase.SCAN, 0, Files.size(file));
         HeapGraph graph = switch (detected.kind()) {
             case HPROF -> HprofReader.read(file, readOptions, cancel, progress);
@@ -47,7 +56,11 @@ public final class SnapshotLoader {
                     "not a heap dump (neither an HPROF header nor a V8 heap snapshot)"
                             + (detected.gzipped() ? " inside the gzip stream" : ""));
         };
-        return analyse(graph, displayName, options, cancel, progress, started);
+        Snapshot snapshot = analyse(graph, displayName, options, cancel, progress, started);
+        if (cache != null) {
+            cache.save(snapshot);
+        }
+        return snapshot;
     }
 
     /**

@@ -33,7 +33,7 @@ public final class DominatorTree {
     private final int unreachableCount;
     private final ColumnStore store;
 
-    private DominatorTree(HeapGraph graph, RetentionRule rule, IntColumn immediateDominatorByObject,
+    DominatorTree(HeapGraph graph, RetentionRule rule, IntColumn immediateDominatorByObject,
             LongColumn retainedSizeByObject, IntColumn objectsInPreorder, int reached, int unreachableCount,
             ColumnStore store) {
         this.graph = graph;
@@ -105,6 +105,12 @@ public final class DominatorTree {
     public static DominatorTree computeDefault(HeapGraph graph) {
         int attach = graph.syntheticRoot() >= 0 ? graph.syntheticRoot() : -1;
         return compute(graph, RetentionRule.defaultFor(graph), attach, CancelSignal.NEVER, ProgressListener.NONE);
+    }
+
+    /** What {@link TreeImage} saves: the children are rebuilt from the immediate dominators. */
+    TreeImage.Columns columns() {
+        return new TreeImage.Columns(immediateDominatorByObject, retainedSizeByObject, objectsInPreorder, reached,
+                unreachableCount);
     }
 
     /**

@@ -78,6 +78,35 @@ public final class HeapGraph implements AutoCloseable {
         this.details = detailsFactory.create(this);
     }
 
+    /** The graph's arrays as the builder handed them over, for {@link GraphImage} to save. */
+    HeapGraphBuilder.Parts toParts() {
+        HeapGraphBuilder.Parts parts = new HeapGraphBuilder.Parts();
+        parts.format = format;
+        parts.objectCount = objectCount;
+        parts.idByObject = idByObject;
+        parts.classByObject = classByObject;
+        parts.shallowSizeByObject = shallowSizeByObject;
+        parts.largeShallowSizeByObject.putAll(largeShallowSizeByObject);
+        parts.kindByObject = kindByObject;
+        parts.recordOffsetByObject = recordOffsetByObject;
+        parts.compactRecordOffsetByObject = compactRecordOffsetByObject;
+        parts.nameByObject = nameByObject;
+        parts.firstEdgeByObject = firstEdgeByObject;
+        parts.targetByEdge = targetByEdge;
+        parts.kindByEdge = kindByEdge;
+        parts.labelByEdge = labelByEdge;
+        parts.neverRetainingEdgeBits = neverRetainingEdgeBits;
+        parts.objectByRoot = objectByRoot;
+        parts.kindByRoot = kindByRoot;
+        parts.threadByRoot = threadByRoot;
+        parts.entryObjects = entryObjects;
+        parts.syntheticRoot = syntheticRoot;
+        parts.classes.addAll(classes);
+        parts.buildNanos = buildNanos;
+        parts.store = store;
+        return parts;
+    }
+
     /** Creates the format's {@link ObjectDetails} once the graph it describes exists. */
     @FunctionalInterface
     public interface ObjectDetailsFactory {

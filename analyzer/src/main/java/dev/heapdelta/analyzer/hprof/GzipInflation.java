@@ -98,6 +98,13 @@ final class GzipInflation {
         return new Inflated(target, problem);
     }
 
+    /** The inflated copy made before for this gzip file, or null when there is none (any more). */
+    static Path existingInflation(Path gzipFile, Path cacheDirectory) throws IOException {
+        Path directory = cacheDirectory == null ? defaultCacheDirectory() : cacheDirectory;
+        Path target = directory.resolve(cacheKey(gzipFile) + ".hprof");
+        return Files.isRegularFile(target) ? target : null;
+    }
+
     private static void moveIntoPlace(Path partial, Path target) throws IOException {
         try {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

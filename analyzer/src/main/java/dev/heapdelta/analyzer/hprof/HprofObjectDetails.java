@@ -33,6 +33,14 @@ final class HprofObjectDetails implements ObjectDetails {
         this.idSize = idSize;
     }
 
+    ClassTable classes() {
+        return classes;
+    }
+
+    int idSize() {
+        return idSize;
+    }
+
     @Override
     public String edgeName(int edge) {
         int source = graph.edgeSource(edge);

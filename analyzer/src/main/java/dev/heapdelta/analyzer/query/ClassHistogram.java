@@ -20,10 +20,15 @@ public final class ClassHistogram {
     private final long[] shallowBytesByClass;
     private final long[] retainedBytesByClass;
 
-    private ClassHistogram(long[] countByClass, long[] shallowBytesByClass, long[] retainedBytesByClass) {
+    ClassHistogram(long[] countByClass, long[] shallowBytesByClass, long[] retainedBytesByClass) {
         this.countByClass = countByClass;
         this.shallowBytesByClass = shallowBytesByClass;
         this.retainedBytesByClass = retainedBytesByClass;
+    }
+
+    /** What {@link HistogramImage} saves. */
+    long[][] columns() {
+        return new long[][] {countByClass, shallowBytesByClass, retainedBytesByClass};
     }
 
     /** Performance: O(n) time; transient memory: 8 bytes per level of the tree's depth. */

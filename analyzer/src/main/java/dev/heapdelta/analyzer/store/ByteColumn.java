@@ -45,6 +45,16 @@ public final class ByteColumn {
         return length;
     }
 
+    /** The heap array, or null when mapped: for {@link ImageOutput} and {@link ImageInput}'s bulk copies. */
+    byte[] heapArray() {
+        return array;
+    }
+
+    /** The mapped pages, each holding {@code 1 << PAGE_SHIFT} elements but the last; null on the heap. */
+    ByteBuffer[] mappedPages() {
+        return pages;
+    }
+
     public int length() {
         return length;
     }

@@ -45,6 +45,16 @@ public final class LongColumn {
         return 8L * length;
     }
 
+    /** The heap array, or null when mapped: for {@link ImageOutput} and {@link ImageInput}'s bulk copies. */
+    long[] heapArray() {
+        return array;
+    }
+
+    /** The mapped pages, each holding {@code 1 << PAGE_SHIFT} elements but the last; null on the heap. */
+    LongBuffer[] mappedPages() {
+        return pages;
+    }
+
     public int length() {
         return length;
     }

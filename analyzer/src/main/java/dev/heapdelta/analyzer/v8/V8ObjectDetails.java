@@ -54,6 +54,10 @@ public final class V8ObjectDetails implements ObjectDetails {
         }
     }
 
+    Tables tables() {
+        return tables;
+    }
+
     private String string(int index) {
         List<String> strings = tables.strings();
         return index >= 0 && index < strings.size() ? strings.get(index) : "";

@@ -67,6 +67,7 @@ final class DiffCommand implements Callable<Integer> {
         Path pdfPath = pdf == null ? null : pdfOutput(pdf);
         List<Snapshot> snapshots = SnapshotSeriesLoader.load(files, snapshotOptions.toAnalysisOptions());
         OutOfCoreNote.printFor(snapshots, spec.commandLine().getErr());
+        IndexCacheNote.printFor(snapshots, spec.commandLine().getErr());
         try {
             DiffReport report = DiffReports.of(snapshots, includeStrings);
             if (json != null) {

@@ -64,6 +64,7 @@ final class PathsCommand implements Callable<Integer> {
         try (Snapshot snapshot = SnapshotLoader.load(Path.of(file), file, snapshotOptions.toAnalysisOptions(),
                 CancelSignal.NEVER, ProgressListener.NONE)) {
             OutOfCoreNote.printFor(snapshot, spec.commandLine().getErr());
+            IndexCacheNote.printFor(snapshot, spec.commandLine().getErr());
             PathsReport report = target.object != null ? PathsReports.forObject(snapshot, id)
                     : PathsReports.forClass(snapshot, target.className, top);
             if (report == null) {

@@ -28,15 +28,20 @@ final class SnapshotOptions {
     StoragePolicy storage = StoragePolicy.AUTO;
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Where gzipped dumps are inflated and out-of-core index files go "
+            description = "Where gzipped dumps are inflated, out-of-core index files and the index cache go "
                     + "(default: heapdelta-cache in the temporary directory).")
     Path cacheDirectory;
+
+    @Option(names = "--no-index-cache",
+            description = "Analyse the dump afresh instead of reopening the index saved when it was last analysed, "
+                    + "and save none (the index cache lives in the cache directory's index/).")
+    boolean noIndexCache;
 
     AnalysisOptions toAnalysisOptions() {
         if (dump < 1) {
             throw new UsageException("--dump counts from 1, got " + dump);
         }
-        return new AnalysisOptions(weakReferences, keepUnreachable, dump - 1, cacheDirectory, storage);
+        return new AnalysisOptions(weakReferences, keepUnreachable, dump - 1, cacheDirectory, storage, !noIndexCache);
     }
 
     /** Accepts {@code auto}, {@code heap} and {@code mapped} in any case. */

@@ -42,6 +42,7 @@ final class SummaryCommand implements Callable<Integer> {
         try (Snapshot snapshot = SnapshotLoader.load(Path.of(file), file, snapshotOptions.toAnalysisOptions(),
                 CancelSignal.NEVER, ProgressListener.NONE)) {
             OutOfCoreNote.printFor(snapshot, spec.commandLine().getErr());
+            IndexCacheNote.printFor(snapshot, spec.commandLine().getErr());
             SummaryReport report = SummaryReports.of(snapshot, top);
             if (json != null) {
                 JsonOutput.write(json, spec.commandLine().getOut(), generator -> SummaryJson.write(report, generator));

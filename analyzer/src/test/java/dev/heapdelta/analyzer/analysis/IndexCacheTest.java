@@ -1,0 +1,283 @@
+package dev.heapdelta.analyzer.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.heapdelta.analyzer.source.AnalysisPhase;
+import dev.heapdelta.analyzer.source.CancelSignal;
+import dev.heapdelta.analyzer.source.ProgressListener;
+import dev.heapdelta.analyzer.store.StoragePolicy;
+import dev.heapdelta.analyzer.testing.SmallJvmDump;
+import dev.heapdelta.analyzer.testing.TestEnvironment;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reopening a dump analysed before rebuilds the same snapshot from the index cache, and only then. */
+class IndexCacheTest {
+    @TempDir
+    static Path dumps;
+    @TempDir
+    Path cache;
+    private static Path hprof;
+    private static Path gzippedHprof;
+    private static Path v8;
+
+    @BeforeAll
+    static void makeDumps() throws IOException {
+        hprof = dumps.resolve("live.hprof");
+        SmallJvmDump.write(hprof);
+        gzippedHprof = dumps.resolve("live.hprof.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzippedHprof))) {
+            Files.copy(hprof, out);
+        }
+        v8 = dumps.resolve("leaks-t1.heapsnapshot.gz");
+        Files.copy(TestEnvironment.repositoryRoot().resolve("sample-dumps/node/leaks-t1.heapsnapshot.gz"), v8,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private Snapshot load(Path file, AnalysisOptions options) throws IOException {
+        return SnapshotLoader.load(file, file.toString(), options.withCacheDirectory(cache), CancelSignal.NEVER,
+                ProgressListener.NONE);
+    }
+
+    private Snapshot load(Path file) throws IOException {
+        return load(file, AnalysisOptions.defaults());
+    }
+
+    private void assertReopenedIsTheSame(Path file) throws IOException {
+        try (Snapshot fresh = load(file); Snapshot reopened = load(file)) {
+            assertEquals(IndexCacheUse.Status.SAVED, fresh.indexCache().status(), String.valueOf(fresh.indexCache()));
+            assertEquals(IndexCacheUse.Status.REUSED, reopened.indexCache().status(), String.valueOf(reopened.indexCache()));
+            assertEquals(fresh.indexCache().entry(), reopened.indexCache().entry());
+            assertTrue(reopened.indexCache().entry().startsWith(cache.resolve("index")));
+            SameAnalysis.assertSame(fresh, reopened);
+        }
+    }
+
+    @Test
+    void aReopenedHprofDumpIsTheSameSnapshot() throws IOException {
+        assertReopenedIsTheSame(hprof);
+    }
+
+    @Test
+    void aReopenedGzippedHprofDumpIsTheSameSnapshot() throws IOException {
+        assertReopenedIsTheSame(gzippedHprof);
+    }
+
+    @Test
+    void aReopenedV8SnapshotIsTheSameSnapshot() throws IOException {
+        assertReopenedIsTheSame(v8);
+    }
+
+    @Test
+    void aGzippedDumpWhoseInflatedCopyIsGoneIsAnalysedAfresh() throws IOException {
+        load(gzippedHprof).close();
+        try (var inflated = Files.list(cache)) {
+            for (Path copy : inflated.filter(p -> p.toString().endsWith(".hprof")).toList()) {
+                Files.delete(copy);
+            }
+        }
+        try (Snapshot again = load(gzippedHprof)) {
+            assertEquals(IndexCacheUse.Status.SAVED, again.indexCache().status());
+            assertNull(again.indexCache().warning());
+        }
+    }
+
+    @Test
+    void aReopenedDumpReportsEveryPhaseSoThatProgressMovesOn() throws IOException {
+        load(hprof).close();
+        Set<AnalysisPhase> phases = EnumSet.noneOf(AnalysisPhase.class);
+        try (Snapshot reopened = SnapshotLoader.load(hprof, "live.hprof",
+                AnalysisOptions.defaults().withCacheDirectory(cache), CancelSignal.NEVER,
+                (phase, done, total) -> phases.add(phase))) {
+            assertEquals(IndexCacheUse.Status.REUSED, reopened.indexCache().status(), String.valueOf(reopened.indexCache()));
+        }
+        assertEquals(EnumSet.of(AnalysisPhase.SCAN, AnalysisPhase.GRAPH, AnalysisPhase.DOMINATORS,
+                AnalysisPhase.RETAINED_SIZES, AnalysisPhase.HISTOGRAM, AnalysisPhase.DONE), phases);
+    }
+
+    @Test
+    void aDumpWithANewModificationTimeIsAnalysedAfresh() throws IOException {
+        Path copy = copyOf(hprof, "touched.hprof");
+        load(copy).close();
+        Files.setLastModifiedTime(copy, FileTime.fromMillis(Files.getLastModifiedTime(copy).toMillis() + 2_000));
+        try (Snapshot again = load(copy)) {
+            assertEquals(IndexCacheUse.Status.SAVED, again.indexCache().status());
+        }
+    }
+
+    @Test
+    void aDumpRewrittenInPlaceWithTheSameSizeHeadAndTimeButAnotherTailIsAnalysedAfresh() throws IOException {
+        Path copy = copyOf(hprof, "rewritten.hprof");
+        load(copy).close();
+        long size = Files.size(copy);
+        overwriteKeepingTime(copy, size - 20_000);
+        try (Snapshot again = load(copy)) {
+            assertFalse(again.indexCache().status() == IndexCacheUse.Status.REUSED);
+        }
+    }
+
+    @Test
+    void aDumpWithAnotherHeadButTheSameSizeAndTimeIsAnalysedAfresh() throws IOException {
+        Path copy = copyOf(hprof, "rewritten-head.hprof");
+        load(copy).close();
+        overwriteKeepingTime(copy, 40);
+        try (Snapshot again = load(copy)) {
+            assertFalse(again.indexCache().status() == IndexCacheUse.Status.REUSED);
+        }
+    }
+
+    @Test
+    void optionsThatChangeTheResultUseEntriesOfTheirOwn() throws IOException {
+        load(hprof).close();
+        for (AnalysisOptions other : List.of(
+                AnalysisOptions.defaults().withWeakReferences(WeakReferencePolicy.IGNORE),
+                new AnalysisOptions(WeakReferencePolicy.MAT, true, 0, null))) {
+            try (Snapshot snapshot = load(hprof, other)) {
+                assertEquals(IndexCacheUse.Status.SAVED, snapshot.indexCache().status(), other.toString());
+            }
+            try (Snapshot snapshot = load(hprof, other); Snapshot fresh = load(hprof, other.withIndexCache(false))) {
+                assertEquals(IndexCacheUse.Status.REUSED, snapshot.indexCache().status(), other.toString());
+                SameAnalysis.assertSame(fresh, snapshot);
+            }
+        }
+    }
+
+    @Test
+    void aV8SnapshotIgnoresTheHprofOnlyOptionsInItsKey() throws IOException {
+        load(v8).close();
+        try (Snapshot snapshot = load(v8, AnalysisOptions.defaults().withWeakReferences(WeakReferencePolicy.IGNORE))) {
+            assertEquals(IndexCacheUse.Status.REUSED, snapshot.indexCache().status());
+        }
+    }
+
+    @Test
+    void aDumpToBeAnalysedOutOfCoreIsReopenedIntoMappedColumns() throws IOException {
+        AnalysisOptions mapped = AnalysisOptions.defaults().withStorage(StoragePolicy.MAPPED);
+        try (Snapshot fresh = load(hprof, AnalysisOptions.defaults().withStorage(StoragePolicy.HEAP));
+                Snapshot reopened = load(hprof, mapped)) {
+            assertEquals(IndexCacheUse.Status.REUSED, reopened.indexCache().status());
+            assertTrue(reopened.graph().store().isMapped());
+            SameAnalysis.assertSame(fresh, reopened);
+        }
+        try (Snapshot fresh = load(v8, mapped); Snapshot reopened = load(v8, mapped)) {
+            assertEquals(IndexCacheUse.Status.REUSED, reopened.indexCache().status());
+            assertTrue(reopened.graph().store().isMapped());
+            SameAnalysis.assertSame(fresh, reopened);
+        }
+    }
+
+    @Test
+    void testsNeverShareTheDefaultCacheDirectoryWithAnotherRun() {
+        Path defaultCache = dev.heapdelta.analyzer.source.ReadOptions.of(hprof).cacheDirectoryOrDefault();
+        assertTrue(defaultCache.getParent().getFileName().toString().startsWith("heapdelta-tests-"),
+                defaultCache.toString());
+    }
+
+    @Test
+    void theCacheTurnedOffNeitherReadsNorWrites() throws IOException {
+        try (Snapshot snapshot = load(hprof, AnalysisOptions.defaults().withIndexCache(false))) {
+            assertEquals(IndexCacheUse.Status.NOT_USED, snapshot.indexCache().status());
+        }
+        assertFalse(Files.exists(cache.resolve("index")));
+    }
+
+    @Test
+    void aTruncatedEntryFileIsDeletedWithAWarningAndTheDumpAnalysedAfresh() throws IOException {
+        for (String file : List.of("graph.bin", "details.bin", "tree.bin", "histogram.bin", "entry.properties")) {
+            Path entry = savedEntryOf(hprof);
+            try (RandomAccessFile raf = new RandomAccessFile(entry.resolve(file).toFile(), "rw")) {
+                raf.setLength(raf.length() / 2);
+            }
+            assertFallsBackWithAWarning(file);
+        }
+    }
+
+    @Test
+    void aFlippedByteInAnEntryFileIsDeletedWithAWarningAndTheDumpAnalysedAfresh() throws IOException {
+        for (String file : List.of("graph.bin", "details.bin", "tree.bin", "histogram.bin")) {
+            Path entry = savedEntryOf(hprof);
+            try (RandomAccessFile raf = new RandomAccessFile(entry.resolve(file).toFile(), "rw")) {
+                long middle = raf.length() / 2;
+                raf.seek(middle);
+                int b = raf.read();
+                raf.seek(middle);
+                raf.write(b ^ 0x10);
+            }
+            assertFallsBackWithAWarning(file);
+        }
+    }
+
+    @Test
+    void aHalfWrittenEntryLeftByACrashIsNeverTrusted() throws IOException {
+        Path entry = savedEntryOf(hprof);
+        Files.delete(entry.resolve("entry.properties"));
+        assertFallsBackWithAWarning("entry without manifest");
+    }
+
+    private void assertFallsBackWithAWarning(String what) throws IOException {
+        try (Snapshot again = load(hprof); Snapshot reference = load(hprof, AnalysisOptions.defaults()
+                .withIndexCache(false))) {
+            assertEquals(IndexCacheUse.Status.SAVED, again.indexCache().status(), what);
+            assertNotNull(again.indexCache().warning(), what);
+            assertTrue(again.indexCache().warning().contains("damaged"), again.indexCache().warning());
+            SameAnalysis.assertSame(reference, again);
+        }
+        try (Snapshot third = load(hprof)) {
+            assertEquals(IndexCacheUse.Status.REUSED, third.indexCache().status(), what);
+        }
+    }
+
+    @Test
+    void pruningDropsTheLeastRecentlyUsedEntriesBeyondTheBudget() throws IOException {
+        Path old = savedEntryOf(hprof);
+        Path newer = savedEntryOf(v8);
+        Files.setLastModifiedTime(old.resolve("entry.properties"), FileTime.fromMillis(1_000));
+        long newerBytes = IndexCachePruning.totalBytes(newer);
+        IndexCachePruning.prune(cache.resolve("index"), newerBytes, newer);
+        assertFalse(Files.exists(old));
+        assertTrue(Files.exists(newer));
+    }
+
+    private Path savedEntryOf(Path file) throws IOException {
+        try (Snapshot snapshot = load(file)) {
+            Path entry = snapshot.indexCache().entry();
+            assertNotNull(entry, String.valueOf(snapshot.indexCache()));
+            return entry;
+        }
+    }
+
+    private static Path copyOf(Path file, String name) throws IOException {
+        Path copy = dumps.resolve(name);
+        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+        return copy;
+    }
+
+    /** Changes one byte at {@code offset} and puts the modification time back, as a careless rewrite could. */
+    private static void overwriteKeepingTime(Path file, long offset) throws IOException {
+        FileTime time = Files.getLastModifiedTime(file);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(offset);
+            int b = raf.read();
+            raf.seek(offset);
+            raf.write(b ^ 0x01);
+        }
+        Files.setLastModifiedTime(file, time);
+        assertEquals(time, Files.getLastModifiedTime(file));
+    }
+}
