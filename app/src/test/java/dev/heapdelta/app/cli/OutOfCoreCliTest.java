@@ -48,7 +48,8 @@ class OutOfCoreCliTest {
 
     @Test
     void forcedMappedStorageGivesTheSameSummaryAsTheHeapOnTheSampleDumps() throws IOException {
-        for (String sample : List.of("sample-dumps/java/leaks-t2.hprof.gz", "sample-dumps/node/leaks-t2.heapsnapshot.gz")) {
+        for (String sample : List.of("sample-dumps/java/leaks-t2.hprof.gz",
+                "sample-dumps/node/leaks-t2.heapsnapshot.gz")) {
             Path file = TestEnvironment.repositoryRoot().resolve(sample);
             Path heapJson = directory.resolve("heap.json");
             Path mappedJson = directory.resolve("mapped.json");
@@ -76,7 +77,8 @@ class OutOfCoreCliTest {
     }
 
     private static ChildResult runChild(long heapMegabytes, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java,
                 "-Xmx" + heapMegabytes + "m", "-cp", System.getProperty("java.class.path"), "dev.heapdelta.app.Main"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
