@@ -7,6 +7,7 @@ import dev.heapdelta.analyzer.query.ClassHistogram;
 import dev.heapdelta.analyzer.source.AnalysisPhase;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.DumpKind;
+import dev.heapdelta.analyzer.source.PrivateDirectory;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import dev.heapdelta.analyzer.store.ColumnStore;
 import dev.heapdelta.analyzer.store.StorageChoice;
@@ -121,7 +122,7 @@ final class IndexCache {
         }
         Path temporary = null;
         try {
-            Files.createDirectories(root);
+            PrivateDirectory.create(root);
             long free = Files.getFileStore(root).getUsableSpace();
             if (free < estimatedBytes(graph) + SPACE_MARGIN) {
                 snapshot.recordIndexCache(new IndexCacheUse(IndexCacheUse.Status.NOT_SAVED, null, join(warning,

@@ -2,6 +2,7 @@ package dev.heapdelta.analyzer.hprof;
 
 import dev.heapdelta.analyzer.source.AnalysisPhase;
 import dev.heapdelta.analyzer.source.CancelSignal;
+import dev.heapdelta.analyzer.source.PrivateDirectory;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -41,13 +42,13 @@ final class GzipInflation {
     }
 
     static Path defaultCacheDirectory() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "heapdelta-cache");
+        return PrivateDirectory.defaultCacheDirectory();
     }
 
     static Inflated inflate(Path gzipFile, Path cacheDirectory, CancelSignal cancel, ProgressListener progress)
             throws IOException {
         Path directory = cacheDirectory == null ? defaultCacheDirectory() : cacheDirectory;
-        Files.createDirectories(directory);
+        PrivateDirectory.create(directory);
         String key = cacheKey(gzipFile);
         Path target = directory.resolve(key + ".hprof");
         Path note = directory.resolve(key + TRUNCATION_NOTE);

@@ -22,9 +22,8 @@ public record ReadOptions(String displayName, int dumpIndex, Path cacheDirectory
         return new ReadOptions(file.toString(), 0, null);
     }
 
-    /** The cache directory to use: the one given, or {@code heapdelta-cache} in the temporary directory. */
+    /** The cache directory to use: the one given, or {@link PrivateDirectory#defaultCacheDirectory()}. */
     public Path cacheDirectoryOrDefault() {
-        return cacheDirectory != null ? cacheDirectory
-                : Path.of(System.getProperty("java.io.tmpdir"), "heapdelta-cache");
+        return cacheDirectory != null ? cacheDirectory : PrivateDirectory.defaultCacheDirectory();
     }
 }

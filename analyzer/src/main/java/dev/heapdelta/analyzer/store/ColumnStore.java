@@ -1,5 +1,6 @@
 package dev.heapdelta.analyzer.store;
 
+import dev.heapdelta.analyzer.source.PrivateDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ public final class ColumnStore {
      */
     public static ColumnStore mappedIn(Path directory) {
         try {
-            Files.createDirectories(directory);
+            PrivateDirectory.create(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the index directory " + directory + ": " + e.getMessage(), e);
         }

@@ -11,7 +11,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Gives every test run a temporary directory of its own, deleted at the end, so that the default
- * cache directory ({@code heapdelta-cache} in {@code java.io.tmpdir}: inflated dumps and the index
+ * cache directory ({@code heapdelta-cache-<user>} in {@code java.io.tmpdir}: inflated dumps and the index
  * cache) is never shared with another run: a test must never reuse an analysis saved by an older
  * build of the code, nor depend on what an earlier run left there. Registered for the analyzer's and
  * (through the test jar) the app's tests in {@code META-INF/services}.
