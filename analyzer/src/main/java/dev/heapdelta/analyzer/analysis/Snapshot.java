@@ -13,6 +13,7 @@ import dev.heapdelta.analyzer.query.ShortestPaths;
 import dev.heapdelta.analyzer.query.TopObjects;
 import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One analysed dump: its graph, dominator tree and class histogram, with the summary figures of
@@ -33,6 +34,8 @@ public final class Snapshot implements AutoCloseable {
     private volatile int biggestLimit;
     private volatile PathKeys pathKeys;
     private volatile IndexCacheUse indexCache = IndexCacheUse.notUsed();
+    /** A fresh analysis's index cache entry, until written or dropped on close. */
+    private final AtomicReference<IndexCache> pendingSave = new AtomicReference<>();
 
     Snapshot(String file, HeapGraph graph, DominatorTree tree, ClassHistogram histogram, AnalysisOptions options,
             PhaseTimings timings) {
@@ -76,6 +79,23 @@ public final class Snapshot implements AutoCloseable {
 
     void recordIndexCache(IndexCacheUse use) {
         indexCache = use;
+    }
+
+    void deferIndexCacheSave(IndexCache cache) {
+        pendingSave.set(cache);
+    }
+
+    /**
+     * Writes the index cache entry that {@link SnapshotLoader#loadUnsaved} left for later, if any, so that
+     * the next load of the dump skips the analysis; then {@link #indexCache()} says how it went. Writing
+     * costs about as long as reading the entry back saves on a large dump minus the analysis: callers do it
+     * after showing the results. Performance: one sequential write of about the dump's size.
+     */
+    public void saveToIndexCache() {
+        IndexCache cache = pendingSave.getAndSet(null);
+        if (cache != null) {
+            cache.save(this);
+        }
     }
 
     public HeapFormat format() {
@@ -210,6 +230,7 @@ public final class Snapshot implements AutoCloseable {
 
     @Override
     public void close() {
+        pendingSave.set(null);
         graph.close();
     }
 }

@@ -29,6 +29,18 @@ public final class SnapshotLoader {
      */
     public static Snapshot load(Path file, String displayName, AnalysisOptions options, CancelSignal cancel,
             ProgressListener listener) throws IOException {
+        Snapshot snapshot = loadUnsaved(file, displayName, options, cancel, listener);
+        snapshot.saveToIndexCache();
+        return snapshot;
+    }
+
+    /**
+     * Like {@link #load}, but a fresh analysis is not yet saved to the index cache: the caller shows its
+     * results first and then calls {@link Snapshot#saveToIndexCache()} (writing the entry of a 2 GB dump
+     * takes seconds).
+     */
+    public static Snapshot loadUnsaved(Path file, String displayName, AnalysisOptions options, CancelSignal cancel,
+            ProgressListener listener) throws IOException {
         ProgressListener progress = cancellingAt(listener, cancel);
         long started = System.nanoTime();
         if (!Files.isRegularFile(file)) {
@@ -58,7 +70,7 @@ public final class SnapshotLoader {
         };
         Snapshot snapshot = analyse(graph, displayName, options, cancel, progress, started);
         if (cache != null) {
-            cache.save(snapshot);
+            snapshot.deferIndexCacheSave(cache);
         }
         return snapshot;
     }

@@ -190,6 +190,25 @@ class IndexCacheTest {
     }
 
     @Test
+    void anUnsavedLoadWritesItsEntryOnlyWhenAskedAndNeverAfterClose() throws IOException {
+        AnalysisOptions options = AnalysisOptions.defaults().withCacheDirectory(cache);
+        try (Snapshot unsaved = SnapshotLoader.loadUnsaved(hprof, "live.hprof", options, CancelSignal.NEVER,
+                ProgressListener.NONE)) {
+            assertEquals(IndexCacheUse.Status.NOT_USED, unsaved.indexCache().status());
+            assertFalse(Files.exists(cache.resolve("index")), "nothing written before the caller asks");
+            unsaved.saveToIndexCache();
+            assertEquals(IndexCacheUse.Status.SAVED, unsaved.indexCache().status(), String.valueOf(unsaved.indexCache()));
+        }
+        try (Snapshot reopened = load(hprof)) {
+            assertEquals(IndexCacheUse.Status.REUSED, reopened.indexCache().status());
+        }
+        Snapshot closed = SnapshotLoader.loadUnsaved(v8, "t1", options, CancelSignal.NEVER, ProgressListener.NONE);
+        closed.close();
+        closed.saveToIndexCache();
+        assertEquals(IndexCacheUse.Status.NOT_USED, closed.indexCache().status(), "a closed snapshot is not saved");
+    }
+
+    @Test
     void theCacheTurnedOffNeitherReadsNorWrites() throws IOException {
         try (Snapshot snapshot = load(hprof, AnalysisOptions.defaults().withIndexCache(false))) {
             assertEquals(IndexCacheUse.Status.NOT_USED, snapshot.indexCache().status());

@@ -8,6 +8,7 @@ import dev.heapdelta.analyzer.report.ByteSizes;
 import dev.heapdelta.analyzer.report.DiffReports;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;
+import dev.heapdelta.analyzer.store.StoragePolicy;
 import dev.heapdelta.samples.LargeHprofShape;
 import dev.heapdelta.samples.LargeV8Shape;
 import java.io.IOException;
@@ -48,6 +49,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "X", defaultValue = "1.0",
             description = "Size of the generated dump; 1.0 is the reference shape (~1.9 GB HPROF, ~490 MB V8).")
     double scale = 1.0;
+
+    @Option(names = "--storage", paramLabel = "auto|heap|mapped", defaultValue = "auto",
+            converter = SnapshotOptions.StorageConverter.class,
+            description = "auto (default): out of core when the dump would not fit in the heap; heap; mapped.")
+    StoragePolicy storage = StoragePolicy.AUTO;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-out", description = "Where generated dumps go.")
     Path out = Path.of("bench-out");
@@ -91,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
         System.gc();
         ProcessMemory.resetPeaks();
         // The benchmark measures the analysis itself, never a reopening from the index cache.
-        Snapshot snapshot = SnapshotLoader.load(path, file, AnalysisOptions.defaults().withIndexCache(false),
+        Snapshot snapshot = SnapshotLoader.load(path, file, AnalysisOptions.defaults().withIndexCache(false).withStorage(storage),
                 CancelSignal.NEVER,
                 ProgressListener.NONE);
         long peakHeap = ProcessMemory.peakHeapBytes();

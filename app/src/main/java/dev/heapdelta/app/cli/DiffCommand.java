@@ -67,7 +67,6 @@ final class DiffCommand implements Callable<Integer> {
         Path pdfPath = pdf == null ? null : pdfOutput(pdf);
         List<Snapshot> snapshots = SnapshotSeriesLoader.load(files, snapshotOptions.toAnalysisOptions());
         OutOfCoreNote.printFor(snapshots, spec.commandLine().getErr());
-        IndexCacheNote.printFor(snapshots, spec.commandLine().getErr());
         try {
             DiffReport report = DiffReports.of(snapshots, includeStrings);
             if (json != null) {
@@ -80,6 +79,7 @@ final class DiffCommand implements Callable<Integer> {
             if (pdfPath != null) {
                 writePdf(limitSuspects(report), pdfPath);
             }
+            IndexCacheNote.saveAndPrintFor(snapshots, spec.commandLine().getErr());
             return exitCode(report, threshold);
         } finally {
             SnapshotSeriesLoader.closeAll(snapshots);

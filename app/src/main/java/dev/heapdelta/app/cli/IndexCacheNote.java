@@ -13,13 +13,22 @@ final class IndexCacheNote {
     private IndexCacheNote() {
     }
 
-    static void printFor(List<Snapshot> snapshots, PrintWriter err) {
+    /**
+     * Saves the fresh analyses to the index cache, after the results were printed so that the user does
+     * not wait for the write to see them, then says what the cache did.
+     */
+    static void saveAndPrintFor(List<Snapshot> snapshots, PrintWriter err) {
         for (Snapshot snapshot : snapshots) {
-            printFor(snapshot, err);
+            saveAndPrintFor(snapshot, err);
         }
     }
 
-    static void printFor(Snapshot snapshot, PrintWriter err) {
+    static void saveAndPrintFor(Snapshot snapshot, PrintWriter err) {
+        snapshot.saveToIndexCache();
+        printFor(snapshot, err);
+    }
+
+    private static void printFor(Snapshot snapshot, PrintWriter err) {
         IndexCacheUse use = snapshot.indexCache();
         if (use.warning() != null) {
             err.println("heapdelta: " + snapshot.file() + ": " + use.warning());

@@ -61,10 +61,9 @@ final class PathsCommand implements Callable<Integer> {
                 throw new UsageException(e.getMessage());
             }
         }
-        try (Snapshot snapshot = SnapshotLoader.load(Path.of(file), file, snapshotOptions.toAnalysisOptions(),
+        try (Snapshot snapshot = SnapshotLoader.loadUnsaved(Path.of(file), file, snapshotOptions.toAnalysisOptions(),
                 CancelSignal.NEVER, ProgressListener.NONE)) {
             OutOfCoreNote.printFor(snapshot, spec.commandLine().getErr());
-            IndexCacheNote.printFor(snapshot, spec.commandLine().getErr());
             PathsReport report = target.object != null ? PathsReports.forObject(snapshot, id)
                     : PathsReports.forClass(snapshot, target.className, top);
             if (report == null) {
@@ -89,6 +88,7 @@ final class PathsCommand implements Callable<Integer> {
             } else {
                 print(report, spec.commandLine().getOut());
             }
+            IndexCacheNote.saveAndPrintFor(snapshot, spec.commandLine().getErr());
             return snapshot.graph().info().partial() ? ExitCode.PARTIAL_ANALYSIS : ExitCode.OK;
         }
     }

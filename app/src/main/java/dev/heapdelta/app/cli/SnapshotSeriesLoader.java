@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Loads the dumps of a diff one after the other, so that only the graphs, not the readers, coexist. */
+/**
+ * Loads the dumps of a diff one after the other, so that only the graphs, not the readers, coexist. Fresh
+ * analyses are not yet saved to the index cache: the caller does it after printing its results.
+ */
 final class SnapshotSeriesLoader {
     private SnapshotSeriesLoader() {
     }
@@ -19,7 +22,7 @@ final class SnapshotSeriesLoader {
         List<Snapshot> snapshots = new ArrayList<>();
         try {
             for (String file : files) {
-                snapshots.add(SnapshotLoader.load(Path.of(file), file, options, CancelSignal.NEVER,
+                snapshots.add(SnapshotLoader.loadUnsaved(Path.of(file), file, options, CancelSignal.NEVER,
                         ProgressListener.NONE));
             }
         } catch (IOException | RuntimeException e) {

@@ -39,16 +39,16 @@ final class SummaryCommand implements Callable<Integer> {
         if (top < 0) {
             throw new UsageException("--top must not be negative");
         }
-        try (Snapshot snapshot = SnapshotLoader.load(Path.of(file), file, snapshotOptions.toAnalysisOptions(),
+        try (Snapshot snapshot = SnapshotLoader.loadUnsaved(Path.of(file), file, snapshotOptions.toAnalysisOptions(),
                 CancelSignal.NEVER, ProgressListener.NONE)) {
             OutOfCoreNote.printFor(snapshot, spec.commandLine().getErr());
-            IndexCacheNote.printFor(snapshot, spec.commandLine().getErr());
             SummaryReport report = SummaryReports.of(snapshot, top);
             if (json != null) {
                 JsonOutput.write(json, spec.commandLine().getOut(), generator -> SummaryJson.write(report, generator));
             } else {
                 SummaryTable.print(report, spec.commandLine().getOut());
             }
+            IndexCacheNote.saveAndPrintFor(snapshot, spec.commandLine().getErr());
             if (report.partial()) {
                 spec.commandLine().getErr().println("heapdelta: " + file + " is truncated or damaged; "
                         + "this is a partial analysis (" + report.lostBytes() + " bytes lost)");

@@ -68,7 +68,9 @@ public final class LoadingViewModel {
         SeriesLoadTask task = new SeriesLoadTask(files, options, source, reusable, cancel, relay);
         task.setOnSucceeded(event -> {
             running.set(false);
-            outcome.loaded(task.getValue());
+            Comparison comparison = task.getValue();
+            outcome.loaded(comparison);
+            executor.execute(() -> saveToIndexCache(comparison));
         });
         task.setOnFailed(event -> {
             running.set(false);
@@ -80,6 +82,16 @@ public final class LoadingViewModel {
             }
         });
         executor.execute(task);
+    }
+
+    /**
+     * Writes the index cache entries of fresh analyses, off the FX thread and after the comparison is
+     * shown, so that reopening these dumps later skips their analysis.
+     */
+    private static void saveToIndexCache(Comparison comparison) {
+        for (int i = 0; i < comparison.size(); i++) {
+            comparison.snapshot(i).saveToIndexCache();
+        }
     }
 
     /** Asks the analysis to stop at its next check; the outcome then says cancelled. */

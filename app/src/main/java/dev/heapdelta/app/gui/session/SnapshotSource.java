@@ -8,10 +8,14 @@ import dev.heapdelta.analyzer.source.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Where the app gets an analysed snapshot from a file; the analyzer's loader, or a stand-in in tests. */
+/**
+ * Where the app gets an analysed snapshot from a file; the analyzer's loader, or a stand-in in tests.
+ * The analyzer's leaves the index cache entry unsaved: the app saves it in the background once the
+ * comparison is on screen.
+ */
 @FunctionalInterface
 public interface SnapshotSource {
-    SnapshotSource ANALYZER = SnapshotLoader::load;
+    SnapshotSource ANALYZER = SnapshotLoader::loadUnsaved;
 
     Snapshot load(Path file, String displayName, AnalysisOptions options, CancelSignal cancel,
             ProgressListener progress) throws IOException;
