@@ -13,6 +13,7 @@ import dev.heapdelta.analyzer.source.DumpKind;
 import dev.heapdelta.analyzer.source.FormatDetector;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import dev.heapdelta.analyzer.source.ReadOptions;
+import dev.heapdelta.analyzer.store.StoragePolicy;
 import dev.heapdelta.analyzer.v8.V8SnapshotReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,6 +61,29 @@ public final class SnapshotLoader {
                 return reopened;
             }
         }
+        Snapshot snapshot;
+        try {
+            snapshot = readAndAnalyse(file, detected, readOptions, options, cancel, progress, started);
+        } catch (OutOfMemoryError e) {
+            if (options.storage() != StoragePolicy.AUTO) {
+                throw e;
+            }
+            // The footprint estimate fell short. What the attempt built is garbage now, and out of core the
+            // columns leave the heap: try once more there rather than fail.
+            AnalysisOptions mapped = options.withStorage(StoragePolicy.MAPPED);
+            ReadOptions mappedRead = new ReadOptions(displayName, options.dumpIndex(), options.cacheDirectory(),
+                    StoragePolicy.MAPPED);
+            snapshot = readAndAnalyse(file, detected, mappedRead, mapped, cancel, progress, System.nanoTime());
+        }
+        if (cache != null) {
+            snapshot.deferIndexCacheSave(cache);
+        }
+        return snapshot;
+    }
+
+    private static Snapshot readAndAnalyse(Path file, FormatDetector.Detected detected, ReadOptions readOptions,
+            AnalysisOptions options, CancelSignal cancel, ProgressListener progress, long started) throws IOException {
+        String displayName = readOptions.displayName();
         progress.progress(AnalysisPhase.SCAN, 0, Files.size(file));
         HeapGraph graph = switch (detected.kind()) {
             case HPROF -> HprofReader.read(file, readOptions, cancel, progress);
@@ -68,11 +92,12 @@ public final class SnapshotLoader {
                     "not a heap dump (neither an HPROF header nor a V8 heap snapshot)"
                             + (detected.gzipped() ? " inside the gzip stream" : ""));
         };
-        Snapshot snapshot = analyse(graph, displayName, options, cancel, progress, started);
-        if (cache != null) {
-            snapshot.deferIndexCacheSave(cache);
+        try {
+            return analyse(graph, displayName, options, cancel, progress, started);
+        } catch (OutOfMemoryError | RuntimeException e) {
+            graph.close();
+            throw e;
         }
-        return snapshot;
     }
 
     /**

@@ -8,11 +8,15 @@ package dev.heapdelta.analyzer.hprof;
  * {@code bench} on the generated dumps was 235 MB at 3.83 M objects / 8.58 M edges and 587 MB at
  * 9.54 M objects / 21.4 M edges, 61.5 bytes per object at both scales, at the dominator phase. Of it,
  * 5 bytes per edge are the edge columns (target, kind) and about 50 bytes per object the rest. The
- * factors below add about 10% so that the collector keeps some room.
+ * factors below add about 10% so that the collector keeps some room. Reports then walk shortest paths
+ * (a parent edge and a queue slot per object): without them, {@code summary} of the 1.9 GB dump
+ * (38.1 M objects) was kept in memory at -Xmx3g and ran out of it, where {@code bench} had fit.
  */
 final class HprofFootprint {
     static final long BYTES_PER_OBJECT = 56;
     static final long BYTES_PER_EDGE = 6;
+    /** Shortest paths from the GC roots, which every report walks once the analysis is done. */
+    static final long PATHS_BYTES_PER_OBJECT = 8;
     /** The incoming-edge index: an edge and a source per edge, an offset per object. */
     static final long INCOMING_BYTES_PER_EDGE = 8;
     static final long INCOMING_BYTES_PER_OBJECT = 4;
@@ -26,7 +30,7 @@ final class HprofFootprint {
      * @param withIncoming whether incoming edges will be built (the desktop app's inspector)
      */
     static long estimatedPeakBytes(long objects, long edges, boolean withIncoming) {
-        long bytes = BYTES_PER_OBJECT * objects + BYTES_PER_EDGE * edges;
+        long bytes = (BYTES_PER_OBJECT + PATHS_BYTES_PER_OBJECT) * objects + BYTES_PER_EDGE * edges;
         if (withIncoming) {
             bytes += INCOMING_BYTES_PER_OBJECT * objects + INCOMING_BYTES_PER_EDGE * edges;
         }
