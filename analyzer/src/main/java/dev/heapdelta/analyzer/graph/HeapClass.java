@@ -12,4 +12,9 @@ package dev.heapdelta.analyzer.graph;
  * @param instanceSize HPROF: the shallow size of one instance; V8: 0
  */
 public record HeapClass(String name, String key, int superClass, int classObject, long instanceSize) {
+    /**
+     * The one class of the objects whose class name a truncated dump lost. Its objects cannot be told
+     * apart, nor matched with another snapshot's, so it is never evidence of a leak.
+     */
+    public static final String NAME_LOST = "(class name lost)";
 }

@@ -1,5 +1,6 @@
 package dev.heapdelta.analyzer.leaks;
 
+import dev.heapdelta.analyzer.graph.HeapClass;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,12 +18,16 @@ public final class LeakDetectors {
                 new LargeRetainerDetector());
     }
 
-    /** Runs every detector and ranks what they found. */
+    /**
+     * Runs every detector and ranks what they found. A suspect whose class a truncated dump left
+     * without a name is dropped: it could not be named to the user, nor its objects matched.
+     */
     public static List<Suspect> detect(SeriesContext series) {
         List<Suspect> all = new ArrayList<>();
         for (LeakDetector detector : defaults()) {
             all.addAll(detector.detect(series));
         }
+        all.removeIf(suspect -> HeapClass.NAME_LOST.equals(suspect.className()));
         return SuspectRanking.rank(all, series);
     }
 }

@@ -63,8 +63,8 @@ final class ClassGrouping {
             if (type == hidden) {
                 name = "(system)";
             } else if (type == object || type == nativeType) {
-                // A lost name stands in as "<string N lost>": not a DOM tag to shorten.
-                name = interfaced ? interfaceName : raw.strings.isLost(raw.nameByNode[node]) ? raw.nodeName(node)
+                // Lost names group together: one class per lost string would be hundreds of made-up classes.
+                name = interfaced ? interfaceName : raw.strings.isLost(raw.nameByNode[node]) ? HeapClass.NAME_LOST
                         : constructorName(raw.nodeName(node));
             } else if (type == code) {
                 name = "(compiled code)";

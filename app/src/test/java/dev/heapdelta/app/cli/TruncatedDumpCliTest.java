@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.heapdelta.analyzer.graph.HeapClass;
 import dev.heapdelta.analyzer.robustness.TruncatedCopies;
 import dev.heapdelta.analyzer.testing.SnapshotLayout;
 import java.nio.file.Files;
@@ -78,6 +79,28 @@ class TruncatedDumpCliTest {
         assertTrue(Pattern.compile("\"partial\"\\s*:\\s*true").matcher(cutSnapshot).find(), where);
         assertTrue(number(cutSnapshot, "lostRecords", where) >= layout.nodeCount() - layout.completeNodesBefore(cut), where);
         assertTrue(cutSnapshot.contains("truncated at byte " + cut + " inside \\\"nodes\\\""), where);
+    }
+
+    @org.junit.jupiter.api.Test
+    void classesWhoseNamesACutLostAreNeverLeakSuspects() throws Exception {
+        Path base = TruncatedCopies.inflated(TruncatedCopies.sampleDump("sample-dumps/node/leaks-t0.heapsnapshot.gz"), dir);
+        Path whole = TruncatedCopies.inflated(TruncatedCopies.sampleDump("sample-dumps/node/leaks-t2.heapsnapshot.gz"), dir);
+        SnapshotLayout.Section strings = SnapshotLayout.of(Files.readAllBytes(whole)).section("strings");
+        Path copy = TruncatedCopies.prefix(whole, strings.valueStart() + 10, dir.resolve("t2-no-strings.heapsnapshot"));
+        CliRun run = CliRun.of("diff", base.toString(), copy.toString(), "--json", "-");
+        String where = "exit " + run.exitCode() + ", " + run.err();
+        assertEquals(ExitCode.PARTIAL_ANALYSIS, run.exitCode(), where);
+        assertTrue(run.out().contains(HeapClass.NAME_LOST), "the diff lists the lost-name class: " + where);
+        String suspects = run.out().substring(run.out().indexOf("\"suspects\""));
+        Matcher titles = Pattern.compile("\"title\"\\s*:\\s*\"([^\"]*)\",\\s*\"className\"\\s*:\\s*\"([^\"]*)\"")
+                .matcher(suspects);
+        int count = 0;
+        while (titles.find()) {
+            count++;
+            assertFalse(titles.group(1).contains("lost"), "a suspect titled by a lost name: " + titles.group(1));
+            assertFalse(titles.group(2).equals(HeapClass.NAME_LOST), "a suspect of the lost-name class: " + titles.group(1));
+        }
+        assertTrue(count > 0, "the leaks that grew are still found in what was read: " + where);
     }
 
     private static long number(String json, String field, String where) {
