@@ -28,9 +28,9 @@ public final class HeapGraphBuilder {
     private final GrowableIntColumn targets;
     private final GrowableByteColumn kinds;
     private final GrowableIntColumn labels;
-    private final GrowableIntArray rootObjects = new GrowableIntArray();
-    private final GrowableByteArray rootKinds = new GrowableByteArray();
-    private final GrowableIntArray rootThreads = new GrowableIntArray();
+    private final GrowableIntColumn rootObjects = new GrowableIntColumn();
+    private final GrowableByteColumn rootKinds = new GrowableByteColumn();
+    private final GrowableIntColumn rootThreads = new GrowableIntColumn();
     private final LinkedHashSet<Integer> entries = new LinkedHashSet<>();
     private int currentRunLength = -1;
     private boolean runsAscending = true;

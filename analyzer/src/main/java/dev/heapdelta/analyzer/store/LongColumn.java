@@ -87,6 +87,17 @@ public final class LongColumn {
         return before;
     }
 
+    /** Copies {@code length} values from {@code from} into {@code target} at {@code at}. */
+    public void copyTo(int from, LongColumn target, int at, int length) {
+        if (array != null && target.array != null) {
+            System.arraycopy(array, from, target.array, at, length);
+            return;
+        }
+        for (int i = 0; i < length; i++) {
+            target.set(at + i, get(from + i));
+        }
+    }
+
     public void fill(long value) {
         fill(0, length, value);
     }
