@@ -50,8 +50,8 @@ public final class ByteColumn {
         return array;
     }
 
-    /** The mapped pages, each holding {@code 1 << PAGE_SHIFT} elements but the last; null on the heap. */
-    ByteBuffer[] mappedPages() {
+    /** The mapped pages, each full but the last; null on the heap. */
+    ByteBuffer[] mappedBytePages() {
         return pages;
     }
 
