@@ -12,10 +12,9 @@ import java.util.Map;
 
 /**
  * The one format-neutral place where readers put what they read. The object count is fixed up
- * front; objects and their edges may arrive in any order, and one object's edges may arrive in
- * several runs (an HPROF thread gets its frame locals after its own record). Every per-object and
- * per-edge column comes from the builder's {@link ColumnStore}, so that a mapped store keeps the
- * whole graph out of the Java heap.
+ * front and objects may arrive in any order; the edges arrive at once, already in CSR form ({@link
+ * #adoptEdges}), from the reader's own collector. Every per-object and per-edge column comes from the
+ * builder's {@link ColumnStore}, so that a mapped store keeps the whole graph out of the Java heap.
  */
 public final class HeapGraphBuilder {
     static final int LARGE_SIZE_MARKER = Integer.MIN_VALUE;
@@ -23,18 +22,11 @@ public final class HeapGraphBuilder {
     static final long COMPACT_OFFSET_NONE = 0xffffffffL;
 
     private final Parts parts = new Parts();
-    private final GrowableIntColumn sourceByRun;
-    private final GrowableIntColumn lengthByRun;
-    private final GrowableIntColumn targets;
-    private final GrowableByteColumn kinds;
-    private final GrowableIntColumn labels;
-    private final GrowableIntArray rootObjects = new GrowableIntArray();
-    private final GrowableByteArray rootKinds = new GrowableByteArray();
-    private final GrowableIntArray rootThreads = new GrowableIntArray();
+    private final boolean withEdgeLabels;
+    private final GrowableIntColumn rootObjects = new GrowableIntColumn();
+    private final GrowableByteColumn rootKinds = new GrowableByteColumn();
+    private final GrowableIntColumn rootThreads = new GrowableIntColumn();
     private final LinkedHashSet<Integer> entries = new LinkedHashSet<>();
-    private int currentRunLength = -1;
-    private boolean runsAscending = true;
-    private int lastRunSource = -1;
     private boolean adoptedEdges;
 
     /**
@@ -84,11 +76,7 @@ public final class HeapGraphBuilder {
         parts.format = format;
         parts.objectCount = Math.max(0, objectCount);
         parts.store = store;
-        sourceByRun = new GrowableIntColumn(store, "run-sources");
-        lengthByRun = new GrowableIntColumn(store, "run-lengths");
-        targets = new GrowableIntColumn(store, "run-targets");
-        kinds = new GrowableByteColumn(store, "run-kinds");
-        labels = withEdgeLabels ? new GrowableIntColumn(store, "run-labels") : null;
+        this.withEdgeLabels = withEdgeLabels;
     }
 
     /**
@@ -182,40 +170,6 @@ public final class HeapGraphBuilder {
         return parts.classes.get(classIndex);
     }
 
-    /** Starts a run of outgoing edges of {@code source}; the following {@link #addEdge} calls belong to it. */
-    public void beginEdges(int source) {
-        closeRun();
-        if (source <= lastRunSource) {
-            runsAscending = false;
-        }
-        lastRunSource = source;
-        sourceByRun.add(source);
-        currentRunLength = 0;
-    }
-
-    public void addEdge(int target, EdgeKind kind, int label) {
-        if (currentRunLength < 0) {
-            throw new IllegalStateException("addEdge before beginEdges");
-        }
-        targets.add(target);
-        kinds.add(kind.code());
-        if (labels != null) {
-            labels.add(label);
-        }
-        currentRunLength++;
-    }
-
-    public long edgeCount() {
-        return targets.size();
-    }
-
-    private void closeRun() {
-        if (currentRunLength >= 0) {
-            lengthByRun.add(currentRunLength);
-            currentRunLength = -1;
-        }
-    }
-
     /** Records one GC-root record; several records may name the same object. */
     public void addRoot(int object, RootKind kind, int threadObject) {
         rootObjects.add(object);
@@ -234,8 +188,8 @@ public final class HeapGraphBuilder {
     }
 
     /**
-     * Takes a whole CSR edge set at once instead of runs (V8, whose edges already come in object
-     * order). The arrays are adopted, not copied; no {@link #beginEdges} may be used with it.
+     * Takes the whole CSR edge set (V8, whose edges already come in object order). The arrays are
+     * adopted, not copied. A graph whose edges are never adopted has none.
      *
      * @param firstEdgeByObject object count + 1 offsets; the edges of {@code o} are {@code
      *     firstEdgeByObject[o] .. firstEdgeByObject[o + 1] - 1}
@@ -249,8 +203,8 @@ public final class HeapGraphBuilder {
     /** {@link #adoptEdges(int[], int[], byte[], int[])} over columns (HPROF, whose columns may be mapped). */
     public void adoptEdges(IntColumn firstEdgeByObject, IntColumn targetByEdge, ByteColumn kindByEdge,
             IntColumn labelByEdge) {
-        if (sourceByRun.size() > 0 || currentRunLength >= 0) {
-            throw new IllegalStateException("adoptEdges after beginEdges");
+        if (adoptedEdges) {
+            throw new IllegalStateException("edges adopted twice");
         }
         if (firstEdgeByObject.length() != parts.objectCount + 1
                 || firstEdgeByObject.get(parts.objectCount) != targetByEdge.length()
@@ -262,7 +216,7 @@ public final class HeapGraphBuilder {
         parts.firstEdgeByObject = firstEdgeByObject;
         parts.targetByEdge = targetByEdge;
         parts.kindByEdge = kindByEdge;
-        parts.labelByEdge = labels == null ? null : labelByEdge;
+        parts.labelByEdge = withEdgeLabels ? labelByEdge : null;
     }
 
     /**
@@ -277,9 +231,9 @@ public final class HeapGraphBuilder {
     /** Builds the graph; the builder must not be used afterwards. */
     public HeapGraph build(HeapGraph.ObjectDetailsFactory details, DumpInfo info) {
         long started = System.nanoTime();
-        closeRun();
         if (!adoptedEdges) {
-            buildEdgeArrays();
+            adoptEdges(parts.store.ints("first-edges", parts.objectCount + 1), IntColumn.wrap(new int[0]),
+                    ByteColumn.wrap(new byte[0]), IntColumn.wrap(new int[0]));
         }
         parts.objectByRoot = rootObjects.toArray();
         parts.kindByRoot = rootKinds.toArray();
@@ -287,62 +241,6 @@ public final class HeapGraphBuilder {
         parts.entryObjects = entries.stream().mapToInt(Integer::intValue).toArray();
         parts.buildNanos = System.nanoTime() - started;
         return new HeapGraph(parts, details, info);
-    }
-
-    private void buildEdgeArrays() {
-        int n = parts.objectCount;
-        long edgeTotal = targets.size();
-        if (edgeTotal > Integer.MAX_VALUE - 8) {
-            throw new IllegalStateException("more than 2^31 edges: " + edgeTotal);
-        }
-        ColumnStore store = parts.store;
-        IntColumn first = store.ints("first-edges", n + 1);
-        long runs = sourceByRun.size();
-        for (long r = 0; r < runs; r++) {
-            first.getAndAdd(sourceByRun.get(r) + 1, lengthByRun.get(r));
-        }
-        for (int o = 0; o < n; o++) {
-            first.set(o + 1, first.get(o + 1) + first.get(o));
-        }
-        parts.firstEdgeByObject = first;
-        if (runsAscending) {
-            // Runs arrived in object order: the collected lists already are the CSR arrays.
-            parts.targetByEdge = targets.toColumn("edge-targets");
-            targets.clear();
-            parts.kindByEdge = kinds.toColumn("edge-kinds");
-            parts.labelByEdge = labels == null ? null : labels.toColumn("edge-labels");
-        } else {
-            IntColumn cursor = store.ints("edge-cursors", n);
-            for (int o = 0; o < n; o++) {
-                cursor.set(o, first.get(o));
-            }
-            IntColumn targetByEdge = store.ints("edge-targets", (int) edgeTotal);
-            ByteColumn kindByEdge = store.bytes("edge-kinds", (int) edgeTotal);
-            IntColumn labelByEdge = labels == null ? null : store.ints("edge-labels", (int) edgeTotal);
-            long read = 0;
-            for (long r = 0; r < runs; r++) {
-                int source = sourceByRun.get(r);
-                int length = lengthByRun.get(r);
-                int slot = cursor.get(source);
-                targets.copyTo(read, targetByEdge, slot, length);
-                kinds.copyTo(read, kindByEdge, slot, length);
-                if (labelByEdge != null) {
-                    labels.copyTo(read, labelByEdge, slot, length);
-                }
-                read += length;
-                cursor.set(source, slot + length);
-            }
-            parts.targetByEdge = targetByEdge;
-            parts.kindByEdge = kindByEdge;
-            parts.labelByEdge = labelByEdge;
-        }
-        targets.clear();
-        kinds.clear();
-        if (labels != null) {
-            labels.clear();
-        }
-        sourceByRun.clear();
-        lengthByRun.clear();
     }
 
     /** The columns handed to {@link HeapGraph}; package-private so nothing else can write them. */

@@ -17,6 +17,14 @@ public interface ObjectDetails extends AutoCloseable {
     /** Every field of an object, primitives included, in declaration order. */
     List<FieldValue> fields(int object);
 
+    /**
+     * How many elements an array has, as {@code fields(object).size()} would say, without building
+     * that list; the formats answer from the record header or the edge count.
+     */
+    default long arrayLength(int object) {
+        return fields(object).size();
+    }
+
     /** The value of a {@code java.lang.String} or V8 string, or null when the object is not a string. */
     String stringValue(int object, int maxChars);
 

@@ -1,7 +1,6 @@
 package dev.heapdelta.analyzer.hprof;
 
-import dev.heapdelta.analyzer.graph.GrowableIntArray;
-import dev.heapdelta.analyzer.graph.GrowableLongArray;
+import dev.heapdelta.analyzer.graph.GrowableIntColumn;
 
 /**
  * The object addresses of the first pass, in file order, as int steps from the previous address:
@@ -13,7 +12,7 @@ final class AddressList {
     private static final int DECODED_CHUNK = 1 << 16;
     private static final int FULL_ADDRESS = 0;
 
-    private final GrowableIntArray steps = new GrowableIntArray();
+    private final GrowableIntColumn steps = new GrowableIntColumn();
     private long size;
     private long previous;
 
@@ -35,7 +34,7 @@ final class AddressList {
     }
 
     /** Hands the addresses in order, decoded into a reused array of at most 64 K values. */
-    void forEachChunk(GrowableLongArray.ChunkVisitor visitor) {
+    void forEachChunk(ChunkVisitor visitor) {
         long[] decoded = new long[(int) Math.min(DECODED_CHUNK, Math.max(1, size))];
         int filled = 0;
         long address = 0;
@@ -63,5 +62,11 @@ final class AddressList {
         steps.clear();
         size = 0;
         previous = 0;
+    }
+
+    /** Receives one chunk of addresses: the first {@code length} values are in use. */
+    @FunctionalInterface
+    interface ChunkVisitor {
+        void visit(long[] values, int length);
     }
 }

@@ -1,7 +1,6 @@
 package dev.heapdelta.analyzer.hprof;
 
 import dev.heapdelta.analyzer.graph.GrowableByteColumn;
-import dev.heapdelta.analyzer.graph.GrowableIntArray;
 import dev.heapdelta.analyzer.graph.GrowableIntColumn;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.store.ByteColumn;
@@ -22,8 +21,8 @@ final class EdgeCollector {
     /** Until {@link #finish}: the degree of object {@code o} at {@code o + 1}; then the CSR offsets. */
     private final IntColumn firstEdgeByObject;
     /** The objects in the order their edges arrived: runs of consecutive indexes (first object, length). */
-    private final GrowableIntArray runFirstObjects = new GrowableIntArray();
-    private final GrowableIntArray runLengths = new GrowableIntArray();
+    private final GrowableIntColumn runFirstObjects = new GrowableIntColumn();
+    private final GrowableIntColumn runLengths = new GrowableIntColumn();
     private final int maxRuns;
     /** Null while the runs are few; otherwise where each object's block starts in the chunks. */
     private IntColumn startByObject;

@@ -122,6 +122,39 @@ final class HprofObjectDetails implements ObjectDetails {
         }
     }
 
+    /** From the record header, without reading the elements: as many as the header says and the file holds. */
+    @Override
+    public long arrayLength(int object) {
+        ObjectKind kind = graph.kindOf(object);
+        if (kind != ObjectKind.OBJECT_ARRAY && kind != ObjectKind.PRIMITIVE_ARRAY) {
+            return fields(object).size();
+        }
+        long offset = graph.recordOffsetOf(object);
+        try {
+            ByteBuffer head = offset < 0 ? ByteBuffer.allocate(0) : read(offset, 1 + idSize + 9);
+            if (head.limit() < 1 + idSize + 9) {
+                return 0;
+            }
+            long length = head.getInt(1 + idSize + 4) & 0xffffffffL;
+            int elementSize;
+            long dataStart;
+            if (kind == ObjectKind.OBJECT_ARRAY) {
+                elementSize = idSize;
+                dataStart = offset + 1 + 2 * idSize + 8;
+            } else {
+                BasicType type = BasicType.ofCode(head.get(1 + idSize + 8));
+                if (type == null || head.get(0) == (byte) 0xc3) {
+                    return 0;
+                }
+                elementSize = type.sizeInFile(idSize);
+                dataStart = offset + 1 + idSize + 9;
+            }
+            return Math.min(length, Math.max(0, channel.size() - dataStart) / elementSize);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the record of object " + object + " at offset " + offset, e);
+        }
+    }
+
     private List<FieldValue> staticFields(int object) {
         int c = classes.classAt(graph.idOf(object));
         List<FieldValue> result = new ArrayList<>();

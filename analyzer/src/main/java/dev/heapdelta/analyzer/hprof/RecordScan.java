@@ -1,7 +1,7 @@
 package dev.heapdelta.analyzer.hprof;
 
-import dev.heapdelta.analyzer.graph.GrowableByteArray;
-import dev.heapdelta.analyzer.graph.GrowableLongArray;
+import dev.heapdelta.analyzer.graph.GrowableByteColumn;
+import dev.heapdelta.analyzer.graph.GrowableLongColumn;
 import dev.heapdelta.analyzer.source.AnalysisPhase;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;
@@ -33,7 +33,7 @@ final class RecordScan {
     final StringTable strings = new StringTable();
     /** LOAD_CLASS: class object id to the slot of its name's string id. */
     final LongIntMap loadClassSlotByClassId = new LongIntMap(1 << 10);
-    final GrowableLongArray loadClassNameIds = new GrowableLongArray();
+    final GrowableLongColumn loadClassNameIds = new GrowableLongColumn();
     final List<ClassDump> classDumps = new ArrayList<>();
     final AddressList objectAddresses = new AddressList();
     long minAddress = Long.MAX_VALUE;
@@ -45,18 +45,18 @@ final class RecordScan {
      * bound for the footprint estimate, which counts edges before the second pass reads them).
      */
     long referenceSlots;
-    final GrowableLongArray rootAddresses = new GrowableLongArray();
-    final GrowableByteArray rootTags = new GrowableByteArray();
+    final GrowableLongColumn rootAddresses = new GrowableLongColumn();
+    final GrowableByteColumn rootTags = new GrowableByteColumn();
     /** The thread object address a root belongs to, or 0 when it names no known thread. */
-    final GrowableLongArray rootThreadAddresses = new GrowableLongArray();
+    final GrowableLongColumn rootThreadAddresses = new GrowableLongColumn();
     /** Class ids named by INSTANCE_DUMPs, with the payload size of the first such instance. */
     final LongIntMap instanceClassIds = new LongIntMap(1 << 10);
     /** Class ids named by OBJ_ARRAY_DUMPs. */
     final LongIntMap arrayClassIds = new LongIntMap(1 << 8);
     final boolean[] primitiveArrayTypesSeen = new boolean[16];
     /** Readable stretches of sub-records of the chosen dump: [start, end) file offsets. */
-    final GrowableLongArray segmentStarts = new GrowableLongArray();
-    final GrowableLongArray segmentEnds = new GrowableLongArray();
+    final GrowableLongColumn segmentStarts = new GrowableLongColumn();
+    final GrowableLongColumn segmentEnds = new GrowableLongColumn();
     final long[] topLevelCountByTag = new long[256];
     final long[] subRecordCountByTag = new long[256];
     /** Android: heap id to {name string id, classes, instances}, in order of first appearance. */

@@ -1,6 +1,6 @@
 package dev.heapdelta.analyzer.hprof;
 
-import dev.heapdelta.analyzer.graph.GrowableIntArray;
+import dev.heapdelta.analyzer.graph.GrowableIntColumn;
 import dev.heapdelta.analyzer.graph.RootKind;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -21,12 +21,12 @@ import java.util.Set;
  * </ul>
  */
 final class RootAttribution {
-    final GrowableIntArray rootObjects = new GrowableIntArray();
+    final GrowableIntColumn rootObjects = new GrowableIntColumn();
     final List<RootKind> rootKinds = new ArrayList<>();
-    final GrowableIntArray rootThreads = new GrowableIntArray();
+    final GrowableIntColumn rootThreads = new GrowableIntColumn();
     final Set<Integer> entries = new LinkedHashSet<>();
     /** Thread object index to the distinct objects its frames and JNI locals hold, in record order. */
-    final Map<Integer, GrowableIntArray> localsByThread = new HashMap<>();
+    final Map<Integer, GrowableIntColumn> localsByThread = new HashMap<>();
     final BitSet threadsWithLocals = new BitSet();
 
     static RootAttribution of(RecordScan scan, AddressIndex index, ClassTable classes, ReadProblems problems) {
@@ -53,7 +53,7 @@ final class RootAttribution {
                 }
                 result.add(object, tag.rootKind, thread);
                 if (seenByThread.computeIfAbsent(thread, t -> new java.util.HashSet<>()).add(object)) {
-                    result.localsByThread.computeIfAbsent(thread, t -> new GrowableIntArray()).add(object);
+                    result.localsByThread.computeIfAbsent(thread, t -> new GrowableIntColumn()).add(object);
                     result.threadsWithLocals.set(thread);
                 }
             } else {
@@ -90,7 +90,7 @@ final class RootAttribution {
     }
 
     int[] localsOf(int thread) {
-        GrowableIntArray locals = localsByThread.get(thread);
+        GrowableIntColumn locals = localsByThread.get(thread);
         return locals == null ? new int[0] : locals.toArray();
     }
 }

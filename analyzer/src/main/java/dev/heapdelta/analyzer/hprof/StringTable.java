@@ -1,7 +1,7 @@
 package dev.heapdelta.analyzer.hprof;
 
-import dev.heapdelta.analyzer.graph.GrowableIntArray;
-import dev.heapdelta.analyzer.graph.GrowableLongArray;
+import dev.heapdelta.analyzer.graph.GrowableIntColumn;
+import dev.heapdelta.analyzer.graph.GrowableLongColumn;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -15,8 +15,8 @@ final class StringTable {
     private static final int MAX_DECODED = 1 << 16;
 
     private final LongIntMap slotById = new LongIntMap(1 << 12);
-    private final GrowableLongArray offsetBySlot = new GrowableLongArray();
-    private final GrowableIntArray lengthBySlot = new GrowableIntArray();
+    private final GrowableLongColumn offsetBySlot = new GrowableLongColumn();
+    private final GrowableIntColumn lengthBySlot = new GrowableIntColumn();
 
     void add(long id, long offset, long length) {
         int slot = (int) offsetBySlot.size();

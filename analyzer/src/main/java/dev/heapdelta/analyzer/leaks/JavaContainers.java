@@ -255,7 +255,7 @@ public final class JavaContainers implements ContainerInspector {
     }
 
     private static long arrayLength(HeapGraph graph, int array) {
-        return array < 0 ? -1 : graph.details().fields(array).size();
+        return array < 0 ? -1 : graph.details().arrayLength(array);
     }
 
     private static long liveWeakEntries(HeapGraph graph, int table) {

@@ -50,8 +50,8 @@ public final class ByteColumn {
         return array;
     }
 
-    /** The mapped pages, each holding {@code 1 << PAGE_SHIFT} elements but the last; null on the heap. */
-    ByteBuffer[] mappedPages() {
+    /** The mapped pages, each full but the last; null on the heap. */
+    ByteBuffer[] mappedBytePages() {
         return pages;
     }
 
@@ -77,6 +77,17 @@ public final class ByteColumn {
             a[index] = value;
         } else {
             pages[index >>> PAGE_SHIFT].put(index & PAGE_MASK, value);
+        }
+    }
+
+    /** Copies {@code length} values from {@code from} into {@code target} at {@code at}. */
+    public void copyTo(int from, ByteColumn target, int at, int length) {
+        if (array != null && target.array != null) {
+            System.arraycopy(array, from, target.array, at, length);
+            return;
+        }
+        for (int i = 0; i < length; i++) {
+            target.set(at + i, get(from + i));
         }
     }
 

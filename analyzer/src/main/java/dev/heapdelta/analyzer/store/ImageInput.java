@@ -138,19 +138,7 @@ public final class ImageInput implements AutoCloseable {
             return null;
         }
         IntColumn column = store.ints(name, length);
-        int done = 0;
-        for (java.nio.IntBuffer page : column.mappedPages()) {
-            java.nio.IntBuffer target = page.duplicate();
-            target.position(0).limit(Math.min(target.capacity(), length - done));
-            while (target.hasRemaining()) {
-                need(4);
-                java.nio.IntBuffer source = buffer.asIntBuffer();
-                int n = Math.min(source.remaining(), target.remaining());
-                target.put(source.limit(n));
-                buffer.position(buffer.position() + 4 * n);
-                done += n;
-            }
-        }
+        readPages(column.mappedBytePages(), 4L * length);
         return column;
     }
 
@@ -164,19 +152,7 @@ public final class ImageInput implements AutoCloseable {
             return null;
         }
         LongColumn column = store.longs(name, length);
-        int done = 0;
-        for (java.nio.LongBuffer page : column.mappedPages()) {
-            java.nio.LongBuffer target = page.duplicate();
-            target.position(0).limit(Math.min(target.capacity(), length - done));
-            while (target.hasRemaining()) {
-                need(8);
-                java.nio.LongBuffer source = buffer.asLongBuffer();
-                int n = Math.min(source.remaining(), target.remaining());
-                target.put(source.limit(n));
-                buffer.position(buffer.position() + 8 * n);
-                done += n;
-            }
-        }
+        readPages(column.mappedBytePages(), 8L * length);
         return column;
     }
 
@@ -190,19 +166,7 @@ public final class ImageInput implements AutoCloseable {
             return null;
         }
         ByteColumn column = store.bytes(name, length);
-        int done = 0;
-        for (ByteBuffer page : column.mappedPages()) {
-            ByteBuffer target = page.duplicate();
-            target.position(0).limit(Math.min(target.capacity(), length - done));
-            while (target.hasRemaining()) {
-                need(1);
-                int n = Math.min(buffer.remaining(), target.remaining());
-                ByteBuffer source = buffer.slice().limit(n);
-                target.put(source);
-                buffer.position(buffer.position() + n);
-                done += n;
-            }
-        }
+        readPages(column.mappedBytePages(), length);
         return column;
     }
 
@@ -246,6 +210,22 @@ public final class ImageInput implements AutoCloseable {
             throw damaged("length " + length + " beyond the " + (size - position()) + " bytes that remain");
         }
         return length;
+    }
+
+    /** Fills the first {@code bytes} bytes of a mapped column's pages, which are in the platform's byte order too. */
+    private void readPages(ByteBuffer[] pages, long bytes) throws IOException {
+        long done = 0;
+        for (ByteBuffer page : pages) {
+            ByteBuffer target = page.duplicate();
+            target.position(0).limit((int) Math.min(target.capacity(), bytes - done));
+            while (target.hasRemaining()) {
+                need(1);
+                int n = Math.min(buffer.remaining(), target.remaining());
+                target.put(buffer.slice().limit(n));
+                buffer.position(buffer.position() + n);
+                done += n;
+            }
+        }
     }
 
     private void readRaw(byte[] target) throws IOException {

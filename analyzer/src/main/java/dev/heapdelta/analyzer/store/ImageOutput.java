@@ -99,69 +99,24 @@ public final class ImageOutput implements AutoCloseable {
     public void writeInts(IntColumn column, int length) throws IOException {
         if (column == null || column.heapArray() != null) {
             writeInts(column == null ? null : column.heapArray(), length);
-            return;
-        }
-        if (beginArray(length)) {
-            int done = 0;
-            for (java.nio.IntBuffer page : column.mappedPages()) {
-                java.nio.IntBuffer source = page.duplicate();
-                source.position(0).limit(Math.min(source.capacity(), length - done));
-                while (source.hasRemaining()) {
-                    room(4);
-                    java.nio.IntBuffer target = buffer.asIntBuffer();
-                    int n = Math.min(source.remaining(), target.remaining());
-                    target.put(source.slice().limit(n));
-                    source.position(source.position() + n);
-                    buffer.position(buffer.position() + 4 * n);
-                    done += n;
-                }
-            }
+        } else if (beginArray(length)) {
+            writePages(column.mappedBytePages(), 4L * length);
         }
     }
 
     public void writeLongs(LongColumn column) throws IOException {
         if (column == null || column.heapArray() != null) {
             writeLongs(column == null ? null : column.heapArray());
-            return;
-        }
-        int length = column.length();
-        if (beginArray(length)) {
-            int done = 0;
-            for (java.nio.LongBuffer page : column.mappedPages()) {
-                java.nio.LongBuffer source = page.duplicate();
-                source.position(0).limit(Math.min(source.capacity(), length - done));
-                while (source.hasRemaining()) {
-                    room(8);
-                    java.nio.LongBuffer target = buffer.asLongBuffer();
-                    int n = Math.min(source.remaining(), target.remaining());
-                    target.put(source.slice().limit(n));
-                    source.position(source.position() + n);
-                    buffer.position(buffer.position() + 8 * n);
-                    done += n;
-                }
-            }
+        } else if (beginArray(column.length())) {
+            writePages(column.mappedBytePages(), 8L * column.length());
         }
     }
 
     public void writeBytes(ByteColumn column) throws IOException {
         if (column == null || column.heapArray() != null) {
             writeBytes(column == null ? null : column.heapArray());
-            return;
-        }
-        int length = column.length();
-        if (beginArray(length)) {
-            int done = 0;
-            for (ByteBuffer page : column.mappedPages()) {
-                ByteBuffer source = page.duplicate();
-                source.position(0).limit(Math.min(source.capacity(), length - done));
-                while (source.hasRemaining()) {
-                    room(1);
-                    int n = Math.min(source.remaining(), buffer.remaining());
-                    buffer.put(source.slice().limit(n));
-                    source.position(source.position() + n);
-                    done += n;
-                }
-            }
+        } else if (beginArray(column.length())) {
+            writePages(column.mappedBytePages(), column.length());
         }
     }
 
@@ -188,6 +143,22 @@ public final class ImageOutput implements AutoCloseable {
             writeByte(0);
         }
         return length > 0;
+    }
+
+    /** The first {@code bytes} bytes of a mapped column's pages, which are in the platform's byte order too. */
+    private void writePages(ByteBuffer[] pages, long bytes) throws IOException {
+        long done = 0;
+        for (ByteBuffer page : pages) {
+            ByteBuffer source = page.duplicate();
+            source.position(0).limit((int) Math.min(source.capacity(), bytes - done));
+            while (source.hasRemaining()) {
+                room(1);
+                int n = Math.min(source.remaining(), buffer.remaining());
+                buffer.put(source.slice().limit(n));
+                source.position(source.position() + n);
+                done += n;
+            }
+        }
     }
 
     private void writeRaw(byte[] bytes, int offset, int length) throws IOException {

@@ -1,5 +1,6 @@
 package dev.heapdelta.analyzer.store;
 
+import java.nio.ByteBuffer;
 import java.nio.LongBuffer;
 import java.nio.MappedByteBuffer;
 import java.util.Arrays;
@@ -17,20 +18,23 @@ public final class LongColumn {
     private final int length;
     private final long[] array;
     private final LongBuffer[] pages;
+    /** The same pages as bytes, for the bulk copies of the image files; null on the heap. */
+    private final MappedByteBuffer[] bytePages;
 
-    private LongColumn(int length, long[] array, LongBuffer[] pages) {
+    private LongColumn(int length, long[] array, LongBuffer[] pages, MappedByteBuffer[] bytePages) {
         this.length = length;
         this.array = array;
         this.pages = pages;
+        this.bytePages = bytePages;
     }
 
     /** A heap column over an existing array, which the column then owns. */
     public static LongColumn wrap(long[] array) {
-        return new LongColumn(array.length, array, null);
+        return new LongColumn(array.length, array, null, null);
     }
 
     static LongColumn onHeap(int length) {
-        return new LongColumn(length, new long[length], null);
+        return new LongColumn(length, new long[length], null, null);
     }
 
     static LongColumn mapped(int length, MappedByteBuffer[] mapped) {
@@ -38,7 +42,7 @@ public final class LongColumn {
         for (int p = 0; p < mapped.length; p++) {
             pages[p] = mapped[p].asLongBuffer();
         }
-        return new LongColumn(length, null, pages);
+        return new LongColumn(length, null, pages, mapped);
     }
 
     static long bytesFor(int length) {
@@ -50,9 +54,9 @@ public final class LongColumn {
         return array;
     }
 
-    /** The mapped pages, each holding {@code 1 << PAGE_SHIFT} elements but the last; null on the heap. */
-    LongBuffer[] mappedPages() {
-        return pages;
+    /** The mapped pages as bytes, each full but the last; null on the heap. */
+    ByteBuffer[] mappedBytePages() {
+        return bytePages;
     }
 
     public int length() {
@@ -85,6 +89,17 @@ public final class LongColumn {
         long before = get(index);
         set(index, before + delta);
         return before;
+    }
+
+    /** Copies {@code length} values from {@code from} into {@code target} at {@code at}. */
+    public void copyTo(int from, LongColumn target, int at, int length) {
+        if (array != null && target.array != null) {
+            System.arraycopy(array, from, target.array, at, length);
+            return;
+        }
+        for (int i = 0; i < length; i++) {
+            target.set(at + i, get(from + i));
+        }
     }
 
     public void fill(long value) {

@@ -181,6 +181,15 @@ final class SnapshotParser {
         lastCompleteOffset = scanner.offset();
     }
 
+    /** After node or edge {@code count}: a cut past here loses none of it; checks for cancel now and then. */
+    private void completed(int count) {
+        lastCompleteOffset = scanner.offset();
+        if ((count & (CHECK_EVERY - 1)) == 0) {
+            cancel.throwIfCancelled();
+            progress.progress(AnalysisPhase.SCAN, scanner.offset(), -1);
+        }
+    }
+
     private void requireMeta(String key, long keyOffset) throws DumpFormatException {
         if (raw.meta == null) {
             throw new DumpFormatException(scanner.file(), keyOffset, "\"" + key + "\" comes before the \"snapshot\" header");
@@ -263,13 +272,8 @@ final class SnapshotParser {
                     }
                     if (++field == fieldCount) {
                         field = 0;
-                        node++;
-                        lastCompleteOffset = scanner.offset();
-                        if ((node & (CHECK_EVERY - 1)) == 0) {
-                            cancel.throwIfCancelled();
-                            progress.progress(AnalysisPhase.SCAN, scanner.offset(), -1);
-                        }
-                }
+                        completed(++node);
+                    }
                 } while (!scanner.lastElement());
             }
         } catch (DumpFormatException e) {
@@ -396,12 +400,7 @@ final class SnapshotParser {
                     }
                     if (++field == fieldCount) {
                         field = 0;
-                        edge++;
-                        lastCompleteOffset = scanner.offset();
-                        if ((edge & (CHECK_EVERY - 1)) == 0) {
-                            cancel.throwIfCancelled();
-                            progress.progress(AnalysisPhase.SCAN, scanner.offset(), -1);
-                        }
+                        completed(++edge);
                     }
                 } while (!scanner.lastElement());
             }

@@ -300,6 +300,12 @@ public final class V8ObjectDetails implements ObjectDetails {
         return fields;
     }
 
+    /** The edge count, which is what {@link #fields} lists. */
+    @Override
+    public long arrayLength(int object) {
+        return graph.endEdge(object) - graph.firstEdge(object);
+    }
+
     @Override
     public String stringValue(int object, int maxChars) {
         ObjectKind kind = graph.kindOf(object);

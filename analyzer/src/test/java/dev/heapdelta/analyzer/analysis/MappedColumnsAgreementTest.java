@@ -20,6 +20,7 @@ import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import dev.heapdelta.analyzer.store.ColumnStore;
 import dev.heapdelta.analyzer.store.StoragePolicy;
+import dev.heapdelta.analyzer.testing.EdgeLists;
 import dev.heapdelta.analyzer.testing.PlainDetails;
 import dev.heapdelta.analyzer.testing.RandomGraphs;
 import dev.heapdelta.analyzer.testing.SameTrees;
@@ -106,17 +107,18 @@ class MappedColumnsAgreementTest {
     void aChainDeeperThanTheHeapStackLimitWalksTheSameInMappedColumns() {
         int n = 300_000;
         HeapGraphBuilder builder = new HeapGraphBuilder(HeapFormat.HPROF, n, false, false, false);
+        EdgeLists edges = new EdgeLists();
         builder.addClass(new HeapClass("Node", "Node", -1, -1, 24));
         builder.addClass(new HeapClass("Leaf", "Leaf", -1, -1, 16));
         for (int o = 0; o < n; o++) {
             builder.setObject(o, 16L * (o + 1), o % 7 == 0 ? 1 : 0, o % 7 == 0 ? 16 : 24, ObjectKind.INSTANCE);
             if (o + 1 < n) {
-                builder.beginEdges(o);
-                builder.addEdge(o + 1, EdgeKind.FIELD, -1);
+                edges.add(o, o + 1, EdgeKind.FIELD, -1);
             }
         }
         builder.addRoot(0, RootKind.STICKY_CLASS, -1);
         builder.addEntry(0);
+        edges.adoptInto(builder);
         HeapGraph graph = builder.build(PlainDetails::new, RandomGraphs.info(HeapFormat.HPROF));
         DominatorTree onHeap = DominatorTree.compute(graph, RetentionRule.matDefault(), -1, CancelSignal.NEVER,
                 ProgressListener.NONE, ColumnStore.onHeap());

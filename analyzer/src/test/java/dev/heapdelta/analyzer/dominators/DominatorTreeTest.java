@@ -14,6 +14,7 @@ import dev.heapdelta.analyzer.graph.RootKind;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import dev.heapdelta.analyzer.store.ColumnStore;
+import dev.heapdelta.analyzer.testing.EdgeLists;
 import dev.heapdelta.analyzer.testing.PlainDetails;
 import dev.heapdelta.analyzer.testing.RandomGraphs;
 import dev.heapdelta.analyzer.testing.SameTrees;
@@ -115,16 +116,17 @@ class DominatorTreeTest {
     void tenMillionLongChainNeedsNoRecursion() {
         int n = 10_000_000;
         HeapGraphBuilder builder = new HeapGraphBuilder(HeapFormat.HPROF, n, false, false, false);
+        EdgeLists edges = new EdgeLists();
         builder.addClass(new HeapClass("Node", "Node", -1, -1, 24));
         for (int o = 0; o < n; o++) {
             builder.setObject(o, 16L * (o + 1), 0, 24, ObjectKind.INSTANCE);
             if (o + 1 < n) {
-                builder.beginEdges(o);
-                builder.addEdge(o + 1, EdgeKind.FIELD, -1);
+                edges.add(o, o + 1, EdgeKind.FIELD, -1);
             }
         }
         builder.addRoot(0, RootKind.STICKY_CLASS, -1);
         builder.addEntry(0);
+        edges.adoptInto(builder);
         HeapGraph graph = builder.build(PlainDetails::new, RandomGraphs.info(HeapFormat.HPROF));
 
         DominatorTree tree = DominatorTree.computeDefault(graph);
@@ -139,16 +141,16 @@ class DominatorTreeTest {
     void referentRetainsByDefaultButNotWhenIgnored() {
         // root -> softRef -(referent)-> payload; nothing else holds payload.
         HeapGraphBuilder builder = new HeapGraphBuilder(HeapFormat.HPROF, 3, false, false, false);
+        EdgeLists edges = new EdgeLists();
         builder.addClass(new HeapClass("SoftReference", "SoftReference", -1, -1, 32));
         builder.setObject(0, 8, 0, 16, ObjectKind.INSTANCE);
         builder.setObject(1, 16, 0, 32, ObjectKind.INSTANCE);
         builder.setObject(2, 24, 0, 1000, ObjectKind.PRIMITIVE_ARRAY);
-        builder.beginEdges(0);
-        builder.addEdge(1, EdgeKind.FIELD, -1);
-        builder.beginEdges(1);
-        builder.addEdge(2, EdgeKind.REFERENT, -1);
+        edges.add(0, 1, EdgeKind.FIELD, -1);
+        edges.add(1, 2, EdgeKind.REFERENT, -1);
         builder.addRoot(0, RootKind.STICKY_CLASS, -1);
         builder.addEntry(0);
+        edges.adoptInto(builder);
         HeapGraph graph = builder.build(PlainDetails::new, RandomGraphs.info(HeapFormat.HPROF));
 
         DominatorTree mat = DominatorTree.compute(graph, RetentionRule.matDefault(), -1, CancelSignal.NEVER,

@@ -2,9 +2,11 @@ package dev.heapdelta.analyzer.graph;
 
 import static dev.heapdelta.analyzer.testing.SameGraph.assertSameGraph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heapdelta.analyzer.store.ColumnStore;
+import dev.heapdelta.analyzer.testing.EdgeLists;
 import dev.heapdelta.analyzer.testing.PlainDetails;
 import dev.heapdelta.analyzer.testing.RandomGraphs;
 import java.nio.file.Path;
@@ -12,7 +14,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Graphs built through edge runs give the same answers from mapped columns as from heap ones. */
+/** Graphs whose columns and adopted edges are mapped give the same answers as from heap columns. */
 class MappedBuilderTest {
     @TempDir
     Path columns;
@@ -44,10 +46,34 @@ class MappedBuilderTest {
         assertEquals(-1, graph.findObjectById(12345L));
     }
 
+    @Test
+    void aGraphWhoseEdgesAreNeverAdoptedHasNone() {
+        HeapGraphBuilder builder = new HeapGraphBuilder(HeapFormat.HPROF, 3, false, false, true,
+                ColumnStore.mappedIn(columns));
+        builder.addClass(new HeapClass("A", "A", -1, -1, 16));
+        HeapGraph graph = builder.build(PlainDetails::new, RandomGraphs.info(HeapFormat.HPROF));
+        assertEquals(0, graph.edgeCount());
+        for (int o = 0; o < 3; o++) {
+            assertEquals(graph.firstEdge(o), graph.endEdge(o));
+        }
+    }
+
+    @Test
+    void edgesAreAdoptedOnlyOnce() {
+        HeapGraphBuilder builder = new HeapGraphBuilder(HeapFormat.V8, 1, false, false, false);
+        builder.adoptEdges(new int[2], new int[0], new byte[0], null);
+        assertThrows(IllegalStateException.class,
+                () -> builder.adoptEdges(new int[2], new int[0], new byte[0], null));
+        HeapGraphBuilder other = new HeapGraphBuilder(HeapFormat.V8, 1, false, false, false);
+        assertThrows(IllegalArgumentException.class,
+                () -> other.adoptEdges(new int[] {0, 2}, new int[1], new byte[1], null));
+    }
+
     /** Ids unsorted and of both signs; several runs per source, in shuffled source order; labels kept. */
     private static HeapGraph build(long seed, int n, ColumnStore store) {
         Random random = new Random(seed);
         HeapGraphBuilder builder = new HeapGraphBuilder(HeapFormat.V8, n, true, true, true, store);
+        EdgeLists edges = new EdgeLists();
         builder.addClass(new HeapClass("A", "A", -1, -1, 16));
         builder.addClass(new HeapClass("B", "B", 0, -1, 24));
         for (int o = 0; o < n; o++) {
@@ -57,10 +83,9 @@ class MappedBuilderTest {
         }
         for (int run = 0; run < n * 2; run++) {
             int source = random.nextInt(n);
-            builder.beginEdges(source);
             int degree = random.nextInt(4);
             for (int k = 0; k < degree; k++) {
-                builder.addEdge(random.nextInt(n), EdgeKind.values()[random.nextInt(EdgeKind.values().length)],
+                edges.add(source, random.nextInt(n), EdgeKind.values()[random.nextInt(EdgeKind.values().length)],
                         random.nextInt());
             }
         }
@@ -68,22 +93,23 @@ class MappedBuilderTest {
         builder.addRoot(5, RootKind.JAVA_FRAME, 0);
         builder.addEntry(0);
         builder.setSyntheticRoot(0);
+        edges.adoptInto(builder);
         return builder.build(PlainDetails::new, RandomGraphs.info(HeapFormat.V8));
     }
 
     private static HeapGraph buildAscendingRuns(ColumnStore store) {
         HeapGraphBuilder builder = new HeapGraphBuilder(HeapFormat.HPROF, 4, 1L << 40, false, false, store);
+        EdgeLists edges = new EdgeLists();
         builder.addClass(new HeapClass("A", "A", -1, -1, 16));
         for (int o = 0; o < 4; o++) {
             builder.setObject(o, 100 + o, 0, 16, ObjectKind.INSTANCE);
             builder.setRecordOffset(o, (1L << 35) + o);
         }
-        builder.beginEdges(0);
-        builder.addEdge(1, EdgeKind.FIELD, 0);
-        builder.beginEdges(2);
-        builder.addEdge(3, EdgeKind.FIELD, 0);
-        builder.addEdge(0, EdgeKind.CLASS, 0);
+        edges.add(0, 1, EdgeKind.FIELD, 0);
+        edges.add(2, 3, EdgeKind.FIELD, 0);
+        edges.add(2, 0, EdgeKind.CLASS, 0);
         builder.addEntry(0);
+        edges.adoptInto(builder);
         return builder.build(PlainDetails::new, RandomGraphs.info(HeapFormat.HPROF));
     }
 }

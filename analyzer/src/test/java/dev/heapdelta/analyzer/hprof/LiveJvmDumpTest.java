@@ -9,6 +9,7 @@ import dev.heapdelta.analyzer.dominators.DominatorTree;
 import dev.heapdelta.analyzer.dominators.RetentionRule;
 import dev.heapdelta.analyzer.graph.FieldValue;
 import dev.heapdelta.analyzer.graph.HeapGraph;
+import dev.heapdelta.analyzer.graph.ObjectKind;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.SoftReference;
@@ -51,6 +52,22 @@ class LiveJvmDumpTest {
     static void release() throws Exception {
         graph.close();
         LeakHolder.CACHE.clear();
+    }
+
+    @Test
+    void arrayLengthFromTheRecordHeaderIsTheLengthOfTheFieldList() {
+        int arrays = 0;
+        long elements = 0;
+        for (int o = 0; o < graph.objectCount(); o++) {
+            ObjectKind kind = graph.kindOf(o);
+            if (kind == ObjectKind.OBJECT_ARRAY || kind == ObjectKind.PRIMITIVE_ARRAY) {
+                long length = graph.details().arrayLength(o);
+                assertEquals(graph.details().fields(o).size(), length, "array " + o);
+                arrays++;
+                elements += length;
+            }
+        }
+        assertTrue(arrays > ENTRIES && elements > (long) ENTRIES * ENTRY_BYTES, arrays + " arrays");
     }
 
     private static int staticValue(String field) {

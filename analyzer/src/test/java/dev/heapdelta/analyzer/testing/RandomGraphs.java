@@ -29,6 +29,7 @@ public final class RandomGraphs {
     public static HeapGraph random(long seed, int n, int classes, double edgesPerObject, int entries) {
         Random random = new Random(seed);
         HeapGraphBuilder builder = new HeapGraphBuilder(HeapFormat.HPROF, n, false, false, true);
+        EdgeLists edges = new EdgeLists();
         for (int c = 0; c < classes; c++) {
             builder.addClass(new HeapClass("C" + c, "C" + c, -1, -1, 16));
         }
@@ -49,13 +50,12 @@ public final class RandomGraphs {
         int label = 0;
         for (int source : order) {
             int degree = (int) Math.round(random.nextDouble() * 2 * edgesPerObject);
-            builder.beginEdges(source);
             for (int k = 0; k < degree; k++) {
                 int target = random.nextDouble() < 0.3
                         ? Math.max(0, Math.min(n - 1, source + 1 + random.nextInt(3)))
                         : random.nextInt(n);
                 EdgeKind kind = random.nextDouble() < 0.1 ? EdgeKind.REFERENT : EdgeKind.FIELD;
-                builder.addEdge(target, kind, label++);
+                edges.add(source, target, kind, label++);
             }
         }
         for (int i = 0; i < entries; i++) {
@@ -63,6 +63,7 @@ public final class RandomGraphs {
             builder.addRoot(root, RootKind.STICKY_CLASS, -1);
             builder.addEntry(root);
         }
+        edges.adoptInto(builder);
         return builder.build(PlainDetails::new, info(HeapFormat.HPROF));
     }
 }

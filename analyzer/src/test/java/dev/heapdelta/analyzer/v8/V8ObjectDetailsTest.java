@@ -31,6 +31,18 @@ class V8ObjectDetailsTest {
     }
 
     @Test
+    void arrayLengthIsTheLengthOfTheFieldList() throws Exception {
+        HeapGraph graph = ReferenceSnapshots.read(V8SnapshotBuilder.smallHeap().write(dir.resolve("s.heapsnapshot")));
+        long total = 0;
+        for (int o = 0; o < graph.objectCount(); o++) {
+            long length = graph.details().arrayLength(o);
+            assertEquals(graph.details().fields(o).size(), length, "node " + o);
+            total += length;
+        }
+        assertEquals(graph.edgeCount(), total);
+    }
+
+    @Test
     void edgeNamesLabelsFieldsAndLocationsOfASmallHeap() throws Exception {
         HeapGraph graph = ReferenceSnapshots.read(V8SnapshotBuilder.smallHeap().write(dir.resolve("s.heapsnapshot")));
         V8ObjectDetails details = (V8ObjectDetails) graph.details();
