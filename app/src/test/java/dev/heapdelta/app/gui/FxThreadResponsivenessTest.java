@@ -27,6 +27,8 @@ class FxThreadResponsivenessTest {
     private static final long PROBE_INTERVAL_MILLIS = 5;
     private static final long HARD_LIMIT_MILLIS = 500;
     private static final long REPORT_AFTER_NANOS = 100_000_000L;
+    private static final long REPORT_EVERY_NANOS = 50_000_000L;
+    private static final int TOP_FRAMES = 8;
 
     private MainViewModel model;
 
@@ -62,12 +64,14 @@ class FxThreadResponsivenessTest {
                     samples.incrementAndGet();
                     ran.set(true);
                 });
-                boolean reported = false;
+                long nextReport = posted + REPORT_AFTER_NANOS;
                 while (!ran.get() && !stop.get()) {
                     sleep(1);
-                    if (!reported && System.nanoTime() - posted > REPORT_AFTER_NANOS) {
-                        reported = true;
-                        reportFxThreadStack();
+                    long now = System.nanoTime();
+                    if (now > nextReport) {
+                        nextReport = now + REPORT_EVERY_NANOS;
+                        reportFxThreadStack((now - posted) / 1_000_000, loadingSeen.get() && !model.loading()
+                                .runningProperty().get() ? "after loading" : "loading");
                     }
                 }
                 sleep(PROBE_INTERVAL_MILLIS);
@@ -90,13 +94,23 @@ class FxThreadResponsivenessTest {
         assertTrue(maxDuringLoad.get() < HARD_LIMIT_MILLIS, "FX thread blocked " + maxDuringLoad.get() + " ms");
     }
 
-    /** Says what the FX thread was doing when it kept the probe waiting: the first place to look. */
-    private static void reportFxThreadStack() {
+    /**
+     * Says what the FX thread was doing when it kept the probe waiting, again every 50 ms while it
+     * does: its innermost frames, then the HeapDelta frames that led there (JavaFX's own frames of CSS
+     * and layout all look alike; the caller tells which view they were for).
+     */
+    private static void reportFxThreadStack(long waitedMillis, String when) {
         Thread.getAllStackTraces().forEach((thread, stack) -> {
             if (thread.getName().equals("JavaFX Application Thread")) {
-                StringBuilder text = new StringBuilder("FX thread busy for over 100 ms at:");
-                for (int i = 0; i < Math.min(25, stack.length); i++) {
-                    text.append("\n    at ").append(stack[i]);
+                StringBuilder text = new StringBuilder("FX thread busy for " + waitedMillis + " ms (" + when
+                        + "), at:");
+                for (int i = 0; i < stack.length; i++) {
+                    if (i < TOP_FRAMES || stack[i].getClassName().startsWith("dev.heapdelta.")
+                            || stack[i].getClassName().startsWith("com.sun.javafx.tk.quantum.QuantumToolkit")) {
+                        text.append("\n    at ").append(stack[i]);
+                    } else if (i == TOP_FRAMES) {
+                        text.append("\n    …");
+                    }
                 }
                 System.out.println(text);
             }

@@ -3,6 +3,7 @@ package dev.heapdelta.app.gui.overview;
 import dev.heapdelta.app.gui.controls.Icons;
 import dev.heapdelta.app.gui.controls.Labels;
 import dev.heapdelta.app.gui.format.HumanSizes;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -15,12 +16,19 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.kordamp.ikonli.feather.Feather;
 
-/** "What leaked?": heap totals, the growth charts and the ranked suspect cards. */
+/**
+ * "What leaked?": heap totals, the growth charts and the ranked suspect cards. The charts, made off
+ * the FX thread, join in the pulse after the one that lays the cards out, in space kept for them.
+ */
 public final class OverviewView extends ScrollPane {
     private static final double CHART_HEIGHT = 320;
+
+    private boolean laidOut;
+    private Runnable afterFirstLayout;
 
     public OverviewView(OverviewViewModel model, boolean dark) {
         setId("overviewView");
@@ -45,6 +53,7 @@ public final class OverviewView extends ScrollPane {
         HBox.setHgrow(suspects, Priority.ALWAYS);
         suspects.setMinWidth(420);
         VBox charts = charts(model, dark);
+        charts.setId("overviewCharts");
         charts.setMinWidth(360);
         charts.setPrefWidth(480);
         charts.setMaxWidth(560);
@@ -89,7 +98,7 @@ public final class OverviewView extends ScrollPane {
         return row;
     }
 
-    private static VBox charts(OverviewViewModel model, boolean dark) {
+    private VBox charts(OverviewViewModel model, boolean dark) {
         VBox column = new VBox(16);
         if (model.topGrowth().isEmpty()) {
             Label none = Labels.styled(model.singleSnapshot()
@@ -100,21 +109,67 @@ public final class OverviewView extends ScrollPane {
             column.getChildren().add(none);
             return column;
         }
-        ChartViewer growth = new ChartViewer(OverviewCharts.growthChart(
-                OverviewCharts.growthDataset(model.topGrowth()), dark));
-        growth.setId("growthChart");
-        growth.setPrefHeight(CHART_HEIGHT);
-        growth.setMinHeight(CHART_HEIGHT);
-        column.getChildren().add(growth);
+        Region growthSpace = chartSpace();
+        column.getChildren().add(growthSpace);
+        Region trendSpace = chartSpace();
         if (!model.trends().isEmpty()) {
-            ChartViewer trend = new ChartViewer(OverviewCharts.trendChart(
-                    OverviewCharts.trendDataset(model.trends(), model.snapshotNames()), dark));
-            trend.setId("trendChart");
-            trend.setPrefHeight(CHART_HEIGHT);
-            trend.setMinHeight(CHART_HEIGHT);
-            column.getChildren().add(trend);
+            column.getChildren().add(trendSpace);
         }
+        model.chartsFor(dark, charts -> afterFirstLayout(() -> {
+            charts.growth().ifPresent(chart -> replace(column, growthSpace, viewer(chart, "growthChart")));
+            charts.trend().ifPresent(chart -> replace(column, trendSpace, viewer(chart, "trendChart")));
+        }), problem -> {
+            Label failed = Labels.styled("The charts could not be drawn: " + problem, "text-muted");
+            failed.setWrapText(true);
+            column.getChildren().setAll(failed);
+        });
         return column;
+    }
+
+    private static Region chartSpace() {
+        Region space = new Region();
+        space.setPrefHeight(CHART_HEIGHT);
+        space.setMinHeight(CHART_HEIGHT);
+        return space;
+    }
+
+    private static ChartViewer viewer(JFreeChart chart, String id) {
+        ChartViewer viewer = new ChartViewer(chart);
+        viewer.setId(id);
+        viewer.setPrefHeight(CHART_HEIGHT);
+        viewer.setMinHeight(CHART_HEIGHT);
+        return viewer;
+    }
+
+    private static void replace(VBox column, Region space, ChartViewer viewer) {
+        int at = column.getChildren().indexOf(space);
+        if (at >= 0) {
+            column.getChildren().set(at, viewer);
+        }
+    }
+
+    /**
+     * Runs {@code action} once the cards have been laid out: right away if they have, otherwise after
+     * the pulse that lays them out, so that no single pulse both lays out the cards and draws the charts.
+     */
+    private void afterFirstLayout(Runnable action) {
+        if (laidOut) {
+            action.run();
+        } else {
+            afterFirstLayout = action;
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (!laidOut) {
+            laidOut = true;
+            if (afterFirstLayout != null) {
+                Platform.runLater(afterFirstLayout);
+                afterFirstLayout = null;
+            }
+        }
     }
 
     private static VBox suspects(OverviewViewModel model) {
