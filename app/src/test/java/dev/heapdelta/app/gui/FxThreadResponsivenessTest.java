@@ -82,6 +82,10 @@ class FxThreadResponsivenessTest {
 
         robot.clickOn("#openExampleButton");
         WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> robot.lookup("#suspectCard-1").tryQuery().isPresent());
+        // The overview is built over a few pulses: the probe runs until its last card and its charts are in.
+        int suspects = WaitForAsyncUtils.asyncFx(() -> model.overview().suspects().size()).get();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#suspectCard-" + suspects).tryQuery()
+                .isPresent() && robot.lookup("#trendChart").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         stop.set(true);
         probe.join();

@@ -2,8 +2,9 @@ package dev.heapdelta.app.gui.overview;
 
 import dev.heapdelta.app.gui.controls.Icons;
 import dev.heapdelta.app.gui.controls.Labels;
+import dev.heapdelta.app.gui.controls.PulseQueue;
 import dev.heapdelta.app.gui.format.HumanSizes;
-import javafx.application.Platform;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -21,14 +22,15 @@ import org.jfree.chart.fx.ChartViewer;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * "What leaked?": heap totals, the growth charts and the ranked suspect cards. The charts, made off
- * the FX thread, join in the pulse after the one that lays the cards out, in space kept for them.
+ * "What leaked?": heap totals, the growth charts and the ranked suspect cards. It is built over a few
+ * pulses so that none is long: the totals and the first cards, then each chart (made off the FX thread)
+ * in the space kept for it, then the remaining cards, a few per pulse.
  */
 public final class OverviewView extends ScrollPane {
     private static final double CHART_HEIGHT = 320;
+    private static final int CARDS_PER_PULSE = 2;
 
-    private boolean laidOut;
-    private Runnable afterFirstLayout;
+    private final PulseQueue laterPulses = new PulseQueue(this);
 
     public OverviewView(OverviewViewModel model, boolean dark) {
         setId("overviewView");
@@ -48,15 +50,16 @@ public final class OverviewView extends ScrollPane {
             content.getChildren().add(warning);
         }
         content.getChildren().add(totals(model));
-        // The suspects answer "what leaked?", so they take the wide column; the charts sit beside them.
-        VBox suspects = suspects(model);
-        HBox.setHgrow(suspects, Priority.ALWAYS);
-        suspects.setMinWidth(420);
+        // The charts are queued first: they are on screen, the cards after the first ones mostly below it.
         VBox charts = charts(model, dark);
         charts.setId("overviewCharts");
         charts.setMinWidth(360);
         charts.setPrefWidth(480);
         charts.setMaxWidth(560);
+        // The suspects answer "what leaked?", so they take the wide column; the charts sit beside them.
+        VBox suspects = suspects(model);
+        HBox.setHgrow(suspects, Priority.ALWAYS);
+        suspects.setMinWidth(420);
         HBox columns = new HBox(20, suspects, charts);
         content.getChildren().add(columns);
         setContent(content);
@@ -115,10 +118,13 @@ public final class OverviewView extends ScrollPane {
         if (!model.trends().isEmpty()) {
             column.getChildren().add(trendSpace);
         }
-        model.chartsFor(dark, charts -> afterFirstLayout(() -> {
-            charts.growth().ifPresent(chart -> replace(column, growthSpace, viewer(chart, "growthChart")));
-            charts.trend().ifPresent(chart -> replace(column, trendSpace, viewer(chart, "trendChart")));
-        }), problem -> {
+        // Each chart is first drawn in the layout pass that sizes it: one chart per pulse.
+        model.chartsFor(dark, charts -> {
+            charts.growth().ifPresent(chart -> laterPulses.add(() -> replace(column, growthSpace,
+                    viewer(chart, "growthChart"))));
+            charts.trend().ifPresent(chart -> laterPulses.add(() -> replace(column, trendSpace,
+                    viewer(chart, "trendChart"))));
+        }, problem -> {
             Label failed = Labels.styled("The charts could not be drawn: " + problem, "text-muted");
             failed.setWrapText(true);
             column.getChildren().setAll(failed);
@@ -148,31 +154,7 @@ public final class OverviewView extends ScrollPane {
         }
     }
 
-    /**
-     * Runs {@code action} once the cards have been laid out: right away if they have, otherwise after
-     * the pulse that lays them out, so that no single pulse both lays out the cards and draws the charts.
-     */
-    private void afterFirstLayout(Runnable action) {
-        if (laidOut) {
-            action.run();
-        } else {
-            afterFirstLayout = action;
-        }
-    }
-
-    @Override
-    protected void layoutChildren() {
-        super.layoutChildren();
-        if (!laidOut) {
-            laidOut = true;
-            if (afterFirstLayout != null) {
-                Platform.runLater(afterFirstLayout);
-                afterFirstLayout = null;
-            }
-        }
-    }
-
-    private static VBox suspects(OverviewViewModel model) {
+    private VBox suspects(OverviewViewModel model) {
         Label heading = Labels.styled("Leak suspects", "title-3");
         VBox list = new VBox(12, heading);
         list.setId("suspectList");
@@ -188,8 +170,15 @@ public final class OverviewView extends ScrollPane {
             list.getChildren().addAll(none, classes);
             return list;
         }
-        for (SuspectCard card : model.suspects()) {
-            list.getChildren().add(card(model, card));
+        List<SuspectCard> cards = model.suspects();
+        for (int from = 0; from < cards.size(); from += CARDS_PER_PULSE) {
+            List<SuspectCard> batch = cards.subList(from, Math.min(cards.size(), from + CARDS_PER_PULSE));
+            Runnable addBatch = () -> batch.forEach(card -> list.getChildren().add(card(model, card)));
+            if (from == 0) {
+                addBatch.run();
+            } else {
+                laterPulses.add(addBatch);
+            }
         }
         return list;
     }
