@@ -113,8 +113,8 @@ public final class MainViewModel {
                 }
             }
         }
-        loading.start(files, options, reusable, LoadingViewModel.outcome(this::loaded, this::failed, () ->
-                status.set("Loading cancelled.")));
+        loading.start(files, options, reusable, LoadingViewModel.outcome(this::prepareOverview, this::loaded,
+                this::failed, () -> status.set("Loading cancelled.")));
     }
 
     /** Copies the bundled Java example (three snapshots of a leaking service) out and opens it. */
@@ -242,7 +242,7 @@ public final class MainViewModel {
     /** The overview of the open comparison, made once per comparison. */
     public OverviewViewModel overview() {
         if (overview == null) {
-            overview = new OverviewViewModel(requireComparison(), navigator);
+            overview = new OverviewViewModel(requireComparison(), navigator, context.executor());
         }
         return overview;
     }
@@ -292,12 +292,22 @@ public final class MainViewModel {
                 weakReferencesIgnored.get() ? WeakReferencePolicy.IGNORE : WeakReferencePolicy.MAT);
     }
 
-    private void loaded(Comparison loaded) {
+    /**
+     * Runs on the load's worker thread: the overview's figures and its charts for the light theme, the
+     * one the window opens in, are made here so that showing the overview only makes nodes.
+     */
+    private OverviewViewModel prepareOverview(Comparison loaded) {
+        OverviewViewModel prepared = new OverviewViewModel(loaded, navigator, context.executor());
+        prepared.prepareCharts(false);
+        return prepared;
+    }
+
+    private void loaded(Comparison loaded, OverviewViewModel preparedOverview) {
         Comparison previous = comparison.get();
         if (previous != null) {
             closeUnshared(previous, loaded);
         }
-        overview = null;
+        overview = preparedOverview;
         classDiff = null;
         comparison.set(loaded);
         List<Path> remembered = loaded.files().stream().filter(file -> !exampleFiles.contains(file)).toList();

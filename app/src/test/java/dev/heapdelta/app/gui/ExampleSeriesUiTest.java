@@ -47,8 +47,11 @@ class ExampleSeriesUiTest {
         assertEquals("static SessionStore.CACHE", key.getText());
         Label title = robot.lookup("#suspectTitle-1").queryAs(Label.class);
         assertTrue(title.getText().contains("SessionStore.CACHE"), title.getText());
-        assertTrue(robot.lookup("#growthChart").tryQuery().isPresent(), "the growth chart is shown");
+        // The charts join the cards a pulse later, in the space kept for them.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#growthChart").tryQuery().isPresent());
         assertTrue(robot.lookup("#trendChart").tryQuery().isPresent(), "three snapshots give a trend chart");
+        assertEquals(2, robot.lookup("#overviewCharts").queryParent().getChildrenUnmodifiable().size(),
+                "the two charts took the places kept for them");
         assertEquals(3, robot.lookup("#snapshotTotals").queryParent().getChildrenUnmodifiable().size());
     }
 

@@ -16,9 +16,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The FX thread stays responsive while the example series is read for real on the worker threads: a
- * probe posts a task to the FX thread every 5 ms and records how long each waited to run. The hard
- * limit is 500 ms, far above the 100 ms aim, because the machine's two cores are shared with the
+ * The FX thread stays responsive while the example series is read for real on the worker threads, and
+ * while the overview is then built: a probe posts a task to the FX thread every 5 ms and records how
+ * long each waited to run, until the overview's last card and charts are in. The hard limit is 500 ms, far above the 100 ms aim, because the machine's two cores are shared with the
  * analysis and with whatever else runs; the measured figures are printed for the record, with the
  * FX thread's stack whenever it kept the probe waiting over 100 ms.
  */
@@ -27,6 +27,8 @@ class FxThreadResponsivenessTest {
     private static final long PROBE_INTERVAL_MILLIS = 5;
     private static final long HARD_LIMIT_MILLIS = 500;
     private static final long REPORT_AFTER_NANOS = 100_000_000L;
+    private static final long REPORT_EVERY_NANOS = 50_000_000L;
+    private static final int TOP_FRAMES = 8;
 
     private MainViewModel model;
 
@@ -45,6 +47,7 @@ class FxThreadResponsivenessTest {
     void fxThreadIsNeverBlockedWhileTheExampleLoads(FxRobot robot) throws Exception {
         AtomicLong maxDuringLoad = new AtomicLong();
         AtomicLong maxOverall = new AtomicLong();
+        AtomicLong maxBuildingOverview = new AtomicLong();
         AtomicLong samples = new AtomicLong();
         AtomicBoolean loadingSeen = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
@@ -58,16 +61,20 @@ class FxThreadResponsivenessTest {
                     if (model.loading().runningProperty().get()) {
                         loadingSeen.set(true);
                         maxDuringLoad.accumulateAndGet(waited, Math::max);
+                    } else if (loadingSeen.get()) {
+                        maxBuildingOverview.accumulateAndGet(waited, Math::max);
                     }
                     samples.incrementAndGet();
                     ran.set(true);
                 });
-                boolean reported = false;
+                long nextReport = posted + REPORT_AFTER_NANOS;
                 while (!ran.get() && !stop.get()) {
                     sleep(1);
-                    if (!reported && System.nanoTime() - posted > REPORT_AFTER_NANOS) {
-                        reported = true;
-                        reportFxThreadStack();
+                    long now = System.nanoTime();
+                    if (now > nextReport) {
+                        nextReport = now + REPORT_EVERY_NANOS;
+                        reportFxThreadStack((now - posted) / 1_000_000, loadingSeen.get() && !model.loading()
+                                .runningProperty().get() ? "after loading" : "loading");
                     }
                 }
                 sleep(PROBE_INTERVAL_MILLIS);
@@ -78,25 +85,41 @@ class FxThreadResponsivenessTest {
 
         robot.clickOn("#openExampleButton");
         WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> robot.lookup("#suspectCard-1").tryQuery().isPresent());
+        // The overview is built over a few pulses: the probe runs until its last card and its charts are in.
+        int suspects = WaitForAsyncUtils.asyncFx(() -> model.overview().suspects().size()).get();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#suspectCard-" + suspects).tryQuery()
+                .isPresent() && robot.lookup("#trendChart").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         stop.set(true);
         probe.join();
 
         System.out.println("FX thread probe: " + samples.get() + " samples; longest wait while loading "
-                + maxDuringLoad.get() + " ms; longest wait including building the overview " + maxOverall.get()
-                + " ms");
+                + maxDuringLoad.get() + " ms; longest wait while building the overview " + maxBuildingOverview.get()
+                + " ms; longest wait including building the overview " + maxOverall.get() + " ms");
         assertTrue(loadingSeen.get(), "the probe ran while the dumps were being read");
         assertTrue(samples.get() > 100, "the probe ran often enough: " + samples.get());
         assertTrue(maxDuringLoad.get() < HARD_LIMIT_MILLIS, "FX thread blocked " + maxDuringLoad.get() + " ms");
+        // The overview's build is printed, not asserted: its first pulse (totals and the first cards) still
+        // took 530 ms once with two busy-looping processes beside the test, over this limit.
     }
 
-    /** Says what the FX thread was doing when it kept the probe waiting: the first place to look. */
-    private static void reportFxThreadStack() {
+    /**
+     * Says what the FX thread was doing when it kept the probe waiting, again every 50 ms while it
+     * does: its innermost frames, then the HeapDelta frames that led there (JavaFX's own frames of CSS
+     * and layout all look alike; the caller tells which view they were for).
+     */
+    private static void reportFxThreadStack(long waitedMillis, String when) {
         Thread.getAllStackTraces().forEach((thread, stack) -> {
             if (thread.getName().equals("JavaFX Application Thread")) {
-                StringBuilder text = new StringBuilder("FX thread busy for over 100 ms at:");
-                for (int i = 0; i < Math.min(25, stack.length); i++) {
-                    text.append("\n    at ").append(stack[i]);
+                StringBuilder text = new StringBuilder("FX thread busy for " + waitedMillis + " ms (" + when
+                        + "), at:");
+                for (int i = 0; i < stack.length; i++) {
+                    if (i < TOP_FRAMES || stack[i].getClassName().startsWith("dev.heapdelta.")
+                            || stack[i].getClassName().startsWith("com.sun.javafx.tk.quantum.QuantumToolkit")) {
+                        text.append("\n    at ").append(stack[i]);
+                    } else if (i == TOP_FRAMES) {
+                        text.append("\n    …");
+                    }
                 }
                 System.out.println(text);
             }

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -38,9 +40,20 @@ public final class LoadingViewModel {
     private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(false);
     private CancelSignal cancel = CancelSignal.NEVER;
 
-    /** The three ways a load ends. */
-    public interface Outcome {
-        void loaded(Comparison comparison);
+    /**
+     * The three ways a load ends, and what is made from a comparison before it is shown.
+     *
+     * @param <P> what {@link #prepare} makes: the first screen's view-model
+     */
+    public interface Outcome<P> {
+        /**
+         * Runs on the worker thread once the comparison is built, while the progress card still shows:
+         * everything the first screen needs that is not a scene-graph change, so the FX thread only
+         * makes nodes.
+         */
+        P prepare(Comparison comparison);
+
+        void loaded(Comparison comparison, P prepared);
 
         void failed(LoadFailure failure);
 
@@ -56,7 +69,8 @@ public final class LoadingViewModel {
      * Starts loading {@code files} in order; snapshots in {@code reusable} (by path) are taken as
      * they are instead of being read again. Call on the FX thread; one load at a time.
      */
-    public void start(List<Path> files, AnalysisOptions options, Map<Path, Snapshot> reusable, Outcome outcome) {
+    public <P> void start(List<Path> files, AnalysisOptions options, Map<Path, Snapshot> reusable,
+            Outcome<P> outcome) {
         if (running.get()) {
             throw new IllegalStateException("a load is already running");
         }
@@ -65,11 +79,13 @@ public final class LoadingViewModel {
         cancelling.set(false);
         show(new LoadProgress(SeriesLoadTask.shortName(files.get(0)), 0, files.size(), "Opening", 0, -1, true, 0));
         ProgressRelay<LoadProgress> relay = new ProgressRelay<>(this::showIfRunning);
-        SeriesLoadTask task = new SeriesLoadTask(files, options, source, reusable, cancel, relay);
+        SeriesLoadTask<P> task = new SeriesLoadTask<>(files, options, source, reusable, cancel, relay,
+                outcome::prepare);
         task.setOnSucceeded(event -> {
             running.set(false);
-            Comparison comparison = task.getValue();
-            outcome.loaded(comparison);
+            SeriesLoadTask.Loaded<P> loaded = task.getValue();
+            Comparison comparison = loaded.comparison();
+            outcome.loaded(comparison, loaded.prepared());
             executor.execute(() -> saveToIndexCache(comparison));
         });
         task.setOnFailed(event -> {
@@ -183,11 +199,17 @@ public final class LoadingViewModel {
     }
 
     /** A consumer-friendly form of {@link Outcome}, for callers that use lambdas. */
-    public static Outcome outcome(Consumer<Comparison> loaded, Consumer<LoadFailure> failed, Runnable cancelled) {
-        return new Outcome() {
+    public static <P> Outcome<P> outcome(Function<Comparison, P> prepare, BiConsumer<Comparison, P> loaded,
+            Consumer<LoadFailure> failed, Runnable cancelled) {
+        return new Outcome<>() {
             @Override
-            public void loaded(Comparison comparison) {
-                loaded.accept(comparison);
+            public P prepare(Comparison comparison) {
+                return prepare.apply(comparison);
+            }
+
+            @Override
+            public void loaded(Comparison comparison, P prepared) {
+                loaded.accept(comparison, prepared);
             }
 
             @Override

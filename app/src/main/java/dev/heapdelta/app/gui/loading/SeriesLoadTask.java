@@ -12,13 +12,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javafx.concurrent.Task;
 
 /**
- * Reads each dump of a series in turn, reusing those already analysed, then builds the diff report.
- * Runs off the FX thread; progress goes through a coalescing relay, at most every 100 ms.
+ * Reads each dump of a series in turn, reusing those already analysed, then builds the diff report
+ * and what the first screen needs from it. Runs off the FX thread; progress goes through a
+ * coalescing relay, at most every 100 ms.
  */
-final class SeriesLoadTask extends Task<Comparison> {
+final class SeriesLoadTask<P> extends Task<SeriesLoadTask.Loaded<P>> {
     private static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
     private static final int PHASES = AnalysisPhase.values().length;
 
@@ -28,17 +30,23 @@ final class SeriesLoadTask extends Task<Comparison> {
     private final Map<Path, Snapshot> reusable;
     private final CancelSignal cancel;
     private final ProgressRelay<LoadProgress> relay;
+    private final Function<Comparison, P> prepare;
     private final List<Snapshot> loadedHere = new ArrayList<>();
     private volatile String currentFile = "";
 
     SeriesLoadTask(List<Path> files, AnalysisOptions options, SnapshotSource source, Map<Path, Snapshot> reusable,
-            CancelSignal cancel, ProgressRelay<LoadProgress> relay) {
+            CancelSignal cancel, ProgressRelay<LoadProgress> relay, Function<Comparison, P> prepare) {
         this.files = List.copyOf(files);
         this.options = options;
         this.source = source;
         this.reusable = Map.copyOf(reusable);
         this.cancel = cancel;
         this.relay = relay;
+        this.prepare = prepare;
+    }
+
+    /** The comparison and what was prepared from it on the worker thread. */
+    record Loaded<P>(Comparison comparison, P prepared) {
     }
 
     /** The file being read when the task stopped: what an error dialog names. */
@@ -47,7 +55,7 @@ final class SeriesLoadTask extends Task<Comparison> {
     }
 
     @Override
-    protected Comparison call() throws Exception {
+    protected Loaded<P> call() throws Exception {
         List<Snapshot> snapshots = new ArrayList<>();
         try {
             for (int i = 0; i < files.size(); i++) {
@@ -68,7 +76,10 @@ final class SeriesLoadTask extends Task<Comparison> {
                     0.99));
             DiffReport report = ComparisonReports.of(snapshots);
             cancel.throwIfCancelled();
-            return new Comparison(snapshots, files, report);
+            Comparison comparison = new Comparison(snapshots, files, report);
+            relay.post(new LoadProgress("", files.size(), files.size(), "Preparing the overview", 0, -1, false,
+                    0.995));
+            return new Loaded<>(comparison, prepare.apply(comparison));
         } catch (Exception | Error e) {
             closeLoadedHere();
             throw e;

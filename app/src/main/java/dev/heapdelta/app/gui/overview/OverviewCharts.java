@@ -5,10 +5,14 @@ import dev.heapdelta.app.gui.format.SnapshotNames;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.List;
+import java.util.Optional;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -31,8 +35,37 @@ final class OverviewCharts {
     private static final Color[] SERIES = {new Color(0xCF, 0x22, 0x2E), new Color(0x09, 0x69, 0xDA),
         new Color(0x1A, 0x7F, 0x37), new Color(0x82, 0x50, 0xDF), new Color(0xBF, 0x87, 0x00)};
     private static final int LABEL_CHARACTERS = 44;
+    private static final int DRAFT_WIDTH = 480;
+    private static final int DRAFT_HEIGHT = 320;
 
     private OverviewCharts() {
+    }
+
+    /**
+     * Makes the charts of an overview for one theme, and draws each once into an image that is thrown
+     * away. Call it off the FX thread: the first chart drawn in a process loads JFreeChart's drawing
+     * classes and initialises the AWT font system (a few hundred milliseconds on a busy machine), which
+     * the FX thread would otherwise pay in the pulse that first lays the charts out.
+     */
+    static OverviewChartSet of(List<ClassGrowth> topGrowth, List<SuspectTrend> trends, List<String> snapshotNames,
+            boolean dark) {
+        Optional<JFreeChart> growth = topGrowth.isEmpty() ? Optional.empty()
+                : Optional.of(growthChart(growthDataset(topGrowth), dark));
+        Optional<JFreeChart> trend = topGrowth.isEmpty() || trends.isEmpty() ? Optional.empty()
+                : Optional.of(trendChart(trendDataset(trends, snapshotNames), dark));
+        growth.ifPresent(OverviewCharts::drawDraft);
+        trend.ifPresent(OverviewCharts::drawDraft);
+        return new OverviewChartSet(growth, trend);
+    }
+
+    private static void drawDraft(JFreeChart chart) {
+        BufferedImage draft = new BufferedImage(DRAFT_WIDTH, DRAFT_HEIGHT, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D graphics = draft.createGraphics();
+        try {
+            chart.draw(graphics, new Rectangle2D.Double(0, 0, DRAFT_WIDTH, DRAFT_HEIGHT));
+        } finally {
+            graphics.dispose();
+        }
     }
 
     static DefaultCategoryDataset growthDataset(List<ClassGrowth> growth) {

@@ -2,7 +2,9 @@ package dev.heapdelta.app.gui.overview;
 
 import dev.heapdelta.app.gui.controls.Icons;
 import dev.heapdelta.app.gui.controls.Labels;
+import dev.heapdelta.app.gui.controls.PulseQueue;
 import dev.heapdelta.app.gui.format.HumanSizes;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -15,12 +17,20 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.kordamp.ikonli.feather.Feather;
 
-/** "What leaked?": heap totals, the growth charts and the ranked suspect cards. */
+/**
+ * "What leaked?": heap totals, the growth charts and the ranked suspect cards. It is built over a few
+ * pulses so that none is long: the totals and the first cards, then each chart (made off the FX thread)
+ * in the space kept for it, then the remaining cards, a few per pulse.
+ */
 public final class OverviewView extends ScrollPane {
     private static final double CHART_HEIGHT = 320;
+    private static final int CARDS_PER_PULSE = 2;
+
+    private final PulseQueue laterPulses = new PulseQueue(this);
 
     public OverviewView(OverviewViewModel model, boolean dark) {
         setId("overviewView");
@@ -40,14 +50,16 @@ public final class OverviewView extends ScrollPane {
             content.getChildren().add(warning);
         }
         content.getChildren().add(totals(model));
+        // The charts are queued first: they are on screen, the cards after the first ones mostly below it.
+        VBox charts = charts(model, dark);
+        charts.setId("overviewCharts");
+        charts.setMinWidth(360);
+        charts.setPrefWidth(480);
+        charts.setMaxWidth(560);
         // The suspects answer "what leaked?", so they take the wide column; the charts sit beside them.
         VBox suspects = suspects(model);
         HBox.setHgrow(suspects, Priority.ALWAYS);
         suspects.setMinWidth(420);
-        VBox charts = charts(model, dark);
-        charts.setMinWidth(360);
-        charts.setPrefWidth(480);
-        charts.setMaxWidth(560);
         HBox columns = new HBox(20, suspects, charts);
         content.getChildren().add(columns);
         setContent(content);
@@ -89,7 +101,7 @@ public final class OverviewView extends ScrollPane {
         return row;
     }
 
-    private static VBox charts(OverviewViewModel model, boolean dark) {
+    private VBox charts(OverviewViewModel model, boolean dark) {
         VBox column = new VBox(16);
         if (model.topGrowth().isEmpty()) {
             Label none = Labels.styled(model.singleSnapshot()
@@ -100,24 +112,49 @@ public final class OverviewView extends ScrollPane {
             column.getChildren().add(none);
             return column;
         }
-        ChartViewer growth = new ChartViewer(OverviewCharts.growthChart(
-                OverviewCharts.growthDataset(model.topGrowth()), dark));
-        growth.setId("growthChart");
-        growth.setPrefHeight(CHART_HEIGHT);
-        growth.setMinHeight(CHART_HEIGHT);
-        column.getChildren().add(growth);
+        Region growthSpace = chartSpace();
+        column.getChildren().add(growthSpace);
+        Region trendSpace = chartSpace();
         if (!model.trends().isEmpty()) {
-            ChartViewer trend = new ChartViewer(OverviewCharts.trendChart(
-                    OverviewCharts.trendDataset(model.trends(), model.snapshotNames()), dark));
-            trend.setId("trendChart");
-            trend.setPrefHeight(CHART_HEIGHT);
-            trend.setMinHeight(CHART_HEIGHT);
-            column.getChildren().add(trend);
+            column.getChildren().add(trendSpace);
         }
+        // Each chart is first drawn in the layout pass that sizes it: one chart per pulse.
+        model.chartsFor(dark, charts -> {
+            charts.growth().ifPresent(chart -> laterPulses.add(() -> replace(column, growthSpace,
+                    viewer(chart, "growthChart"))));
+            charts.trend().ifPresent(chart -> laterPulses.add(() -> replace(column, trendSpace,
+                    viewer(chart, "trendChart"))));
+        }, problem -> {
+            Label failed = Labels.styled("The charts could not be drawn: " + problem, "text-muted");
+            failed.setWrapText(true);
+            column.getChildren().setAll(failed);
+        });
         return column;
     }
 
-    private static VBox suspects(OverviewViewModel model) {
+    private static Region chartSpace() {
+        Region space = new Region();
+        space.setPrefHeight(CHART_HEIGHT);
+        space.setMinHeight(CHART_HEIGHT);
+        return space;
+    }
+
+    private static ChartViewer viewer(JFreeChart chart, String id) {
+        ChartViewer viewer = new ChartViewer(chart);
+        viewer.setId(id);
+        viewer.setPrefHeight(CHART_HEIGHT);
+        viewer.setMinHeight(CHART_HEIGHT);
+        return viewer;
+    }
+
+    private static void replace(VBox column, Region space, ChartViewer viewer) {
+        int at = column.getChildren().indexOf(space);
+        if (at >= 0) {
+            column.getChildren().set(at, viewer);
+        }
+    }
+
+    private VBox suspects(OverviewViewModel model) {
         Label heading = Labels.styled("Leak suspects", "title-3");
         VBox list = new VBox(12, heading);
         list.setId("suspectList");
@@ -133,8 +170,15 @@ public final class OverviewView extends ScrollPane {
             list.getChildren().addAll(none, classes);
             return list;
         }
-        for (SuspectCard card : model.suspects()) {
-            list.getChildren().add(card(model, card));
+        List<SuspectCard> cards = model.suspects();
+        for (int from = 0; from < cards.size(); from += CARDS_PER_PULSE) {
+            List<SuspectCard> batch = cards.subList(from, Math.min(cards.size(), from + CARDS_PER_PULSE));
+            Runnable addBatch = () -> batch.forEach(card -> list.getChildren().add(card(model, card)));
+            if (from == 0) {
+                addBatch.run();
+            } else {
+                laterPulses.add(addBatch);
+            }
         }
         return list;
     }

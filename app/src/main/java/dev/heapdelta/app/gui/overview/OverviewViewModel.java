@@ -6,6 +6,7 @@ import dev.heapdelta.analyzer.leaks.Suspect;
 import dev.heapdelta.analyzer.report.DiffReport;
 import dev.heapdelta.analyzer.report.SnapshotRow;
 import dev.heapdelta.app.gui.format.HumanSizes;
+import dev.heapdelta.app.gui.session.BackgroundJob;
 import dev.heapdelta.app.gui.navigation.Navigator;
 import dev.heapdelta.app.gui.navigation.Place;
 import dev.heapdelta.app.gui.session.Comparison;
@@ -14,9 +15,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** "What leaked?": the heap totals, the top growing classes, and the ranked suspects of a comparison. */
+/**
+ * "What leaked?": the heap totals, the top growing classes, and the ranked suspects of a comparison.
+ * Its figures are computed in the constructor, which may run on a worker thread; after it is handed
+ * to the FX thread, its methods are called there.
+ */
 public final class OverviewViewModel {
     static final int TOP_CLASSES = 10;
     static final int TREND_SUSPECTS = 5;
@@ -24,14 +31,19 @@ public final class OverviewViewModel {
 
     private final Comparison comparison;
     private final Navigator navigator;
+    private final Executor executor;
     private final List<SnapshotTotal> totals;
     private final List<ClassGrowth> topGrowth;
     private final List<SuspectCard> cards;
     private final List<SuspectTrend> trends;
+    private OverviewChartSet preparedCharts;
+    private boolean preparedDark;
 
-    public OverviewViewModel(Comparison comparison, Navigator navigator) {
+    /** @param executor where the charts of a theme not prepared yet are made */
+    public OverviewViewModel(Comparison comparison, Navigator navigator, Executor executor) {
         this.comparison = comparison;
         this.navigator = navigator;
+        this.executor = executor;
         DiffReport report = comparison.report();
         this.totals = totalsOf(comparison);
         this.topGrowth = topGrowthOf(report.classes());
@@ -54,6 +66,35 @@ public final class OverviewViewModel {
     /** Retained size per snapshot of the top suspects; empty with fewer than three snapshots. */
     public List<SuspectTrend> trends() {
         return trends;
+    }
+
+    /**
+     * Makes the charts for a theme on the calling thread, a worker's: the load prepares the theme the
+     * window opens in before the overview is shown. Call before the view-model is handed to the FX thread.
+     */
+    public void prepareCharts(boolean dark) {
+        preparedCharts = OverviewCharts.of(topGrowth, trends, snapshotNames(), dark);
+        preparedDark = dark;
+    }
+
+    /**
+     * Hands a new set of charts for a theme to {@code onReady} on the FX thread: the prepared set at
+     * once if it is for this theme and no view has taken it yet, otherwise once a background job has
+     * made one; a failure to make them goes to {@code onFailure}. Each view gets charts of its own, as a
+     * chart keeps the viewers it was shown in as listeners. Call on the FX thread.
+     */
+    public void chartsFor(boolean dark, Consumer<OverviewChartSet> onReady, Consumer<Throwable> onFailure) {
+        if (preparedCharts != null && preparedDark == dark) {
+            OverviewChartSet prepared = preparedCharts;
+            preparedCharts = null;
+            onReady.accept(prepared);
+            return;
+        }
+        List<ClassGrowth> growth = topGrowth;
+        List<SuspectTrend> trendsToDraw = trends;
+        List<String> names = snapshotNames();
+        BackgroundJob.run(executor, "make the overview charts", () -> OverviewCharts.of(growth, trendsToDraw, names,
+                dark), onReady, onFailure);
     }
 
     public List<String> snapshotNames() {

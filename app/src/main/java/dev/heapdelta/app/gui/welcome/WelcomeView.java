@@ -178,33 +178,57 @@ public final class WelcomeView extends BorderPane {
         }
     }
 
+    /**
+     * One chosen file: its role, name, folder and buttons. The row is made once per cell, when the cell
+     * first shows a file (the list also makes cells for the empty rows below), and then only its texts
+     * change: the list calls {@code updateItem} on every cell whenever the files change, and making new
+     * controls there each time cost the FX thread a long pulse when a series was opened.
+     */
     private final class ChosenFileCell extends ListCell<Path> {
+        private Label role;
+        private Label name;
+        private Label folder;
+        private Button up;
+        private Button down;
+        private HBox row;
+
         @Override
         protected void updateItem(Path file, boolean empty) {
             super.updateItem(file, empty);
+            setText(null);
             if (empty || file == null) {
                 setGraphic(null);
-                setText(null);
                 return;
             }
+            if (row == null) {
+                makeRow();
+            }
             int index = getIndex();
-            Label role = Labels.styled(WelcomeViewModel.roleOf(index), "role-chip");
+            role.setText(WelcomeViewModel.roleOf(index));
+            name.setText(file.getFileName() == null ? file.toString() : file.getFileName().toString());
+            Path parent = file.toAbsolutePath().getParent();
+            folder.setText(parent == null ? "" : parent.toString());
+            up.setDisable(index == 0);
+            down.setDisable(index == getListView().getItems().size() - 1);
+            setGraphic(row);
+        }
+
+        private void makeRow() {
+            role = Labels.styled("", "role-chip");
             role.setMinWidth(Region.USE_PREF_SIZE);
-            Label name = new Label(file.getFileName() == null ? file.toString() : file.getFileName().toString());
-            name.getStyleClass().add("file-name");
-            Label folder = Labels.styled(file.toAbsolutePath().getParent() == null ? ""
-                    : file.toAbsolutePath().getParent().toString(), "text-muted", "text-small");
+            name = Labels.styled("", "file-name");
+            folder = Labels.styled("", "text-muted", "text-small");
             VBox text = new VBox(0, name, folder);
             HBox.setHgrow(text, Priority.ALWAYS);
-            Button up = small(Feather.ARROW_UP, "Move earlier", () -> model.moveUp(index));
-            up.setDisable(index == 0);
-            Button down = small(Feather.ARROW_DOWN, "Move later", () -> model.moveDown(index));
-            down.setDisable(index == getListView().getItems().size() - 1);
-            Button remove = small(Feather.TRASH_2, "Remove", () -> model.remove(file));
-            HBox row = new HBox(10, role, text, up, down, remove);
+            up = small(Feather.ARROW_UP, "Move earlier", () -> model.moveUp(getIndex()));
+            down = small(Feather.ARROW_DOWN, "Move later", () -> model.moveDown(getIndex()));
+            Button remove = small(Feather.TRASH_2, "Remove", () -> {
+                if (getItem() != null) {
+                    model.remove(getItem());
+                }
+            });
+            row = new HBox(10, role, text, up, down, remove);
             row.setAlignment(Pos.CENTER_LEFT);
-            setText(null);
-            setGraphic(row);
         }
 
         private Button small(Feather icon, String tooltip, Runnable action) {
