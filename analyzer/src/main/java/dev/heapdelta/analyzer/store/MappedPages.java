@@ -1,7 +1,6 @@
 package dev.heapdelta.analyzer.store;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -38,7 +37,7 @@ final class MappedPages {
             }
             return pages;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the index file " + file + ": " + e.getMessage(), e);
+            throw new ColumnFileException("cannot create the index file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -50,7 +49,7 @@ final class MappedPages {
             }
             return map(channel, bytes, FileChannel.MapMode.READ_WRITE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot map the index file " + file + ": " + e.getMessage(), e);
+            throw new ColumnFileException("cannot map the index file " + file + ": " + e.getMessage(), e);
         }
     }
 
