@@ -81,7 +81,7 @@ public final class ColumnStore {
         Path file = directory.resolve(name.replaceAll("[^A-Za-z0-9_-]", "_") + "-" + ProcessHandle.current().pid()
                 + "-" + sequence.incrementAndGet() + ".col");
         mappedBytes.addAndGet(bytes);
-        return MappedPages.create(file, bytes, false);
+        return MappedPages.create(file, bytes);
     }
 
     @Override

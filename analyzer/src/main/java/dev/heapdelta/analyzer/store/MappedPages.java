@@ -23,8 +23,8 @@ final class MappedPages {
     private MappedPages() {
     }
 
-    /** Maps {@code bytes} zero bytes in a new file; deletes the file at once unless {@code keepFile}. */
-    static MappedByteBuffer[] create(Path file, long bytes, boolean keepFile) {
+    /** Maps {@code bytes} zero bytes in a new file, and deletes the file at once. */
+    static MappedByteBuffer[] create(Path file, long bytes) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
             if (bytes > 0) {
@@ -32,24 +32,10 @@ final class MappedPages {
                 channel.write(java.nio.ByteBuffer.wrap(new byte[1]), bytes - 1);
             }
             MappedByteBuffer[] pages = map(channel, bytes, FileChannel.MapMode.READ_WRITE);
-            if (!keepFile) {
-                deleteQuietly(file);
-            }
+            deleteQuietly(file);
             return pages;
         } catch (IOException e) {
             throw new ColumnFileException("cannot create the index file " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Maps an existing column file, for reading and writing. */
-    static MappedByteBuffer[] open(Path file, long bytes) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            if (channel.size() < bytes) {
-                throw new IOException("holds " + channel.size() + " bytes, " + bytes + " expected");
-            }
-            return map(channel, bytes, FileChannel.MapMode.READ_WRITE);
-        } catch (IOException e) {
-            throw new ColumnFileException("cannot map the index file " + file + ": " + e.getMessage(), e);
         }
     }
 
