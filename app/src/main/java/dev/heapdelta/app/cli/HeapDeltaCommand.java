@@ -25,8 +25,8 @@ public final class HeapDeltaCommand implements Runnable {
         } catch (OutOfMemoryError e) {
             // Not a bug in the dump or in HeapDelta: the JVM's heap is smaller than this dump needs.
             System.err.println("heapdelta: not enough memory for this dump (Java heap "
-                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); run it with --storage=mapped to analyse it out of"
-                    + " core, or give Java more heap: java -Xmx8g -jar heapdelta.jar …");
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); run it with --storage=mapped to analyse it"
+                    + " out of core, or give Java more heap: java -Xmx8g -jar heapdelta.jar …");
             return ExitCode.INTERNAL_ERROR;
         } catch (InternalError e) {
             if (String.valueOf(e.getMessage()).contains("unsafe memory access")) {
