@@ -28,7 +28,12 @@ public final class ImageInput implements AutoCloseable {
     public ImageInput(Path file) throws IOException {
         this.file = file;
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
-        this.size = channel.size();
+        try {
+            this.size = channel.size();
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
         buffer.limit(0);
     }
 
