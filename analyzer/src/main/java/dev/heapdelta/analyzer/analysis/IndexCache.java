@@ -9,6 +9,7 @@ import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.DumpKind;
 import dev.heapdelta.analyzer.source.PrivateDirectory;
 import dev.heapdelta.analyzer.source.ProgressListener;
+import dev.heapdelta.analyzer.store.ColumnFileException;
 import dev.heapdelta.analyzer.store.ColumnStore;
 import dev.heapdelta.analyzer.store.StorageChoice;
 import java.io.IOException;
@@ -107,6 +108,9 @@ final class IndexCache {
                     graph.close();
                 }
             }
+        } catch (ColumnFileException e) {
+            // The mapped store's directory or disk failed, not the entry: keep it; a fresh analysis would fail alike.
+            throw e;
         } catch (IOException | UncheckedIOException e) {
             discardDamaged(e);
             return null;

@@ -43,7 +43,8 @@ final class IndexCachePruning {
         try (DirectoryStream<Path> children = Files.newDirectoryStream(root)) {
             for (Path child : children) {
                 if (IndexCache.isTemporary(child)) {
-                    if (System.currentTimeMillis() - Files.getLastModifiedTime(child).toMillis() > STALE_TEMPORARY_MILLIS) {
+                    long age = System.currentTimeMillis() - Files.getLastModifiedTime(child).toMillis();
+                    if (age > STALE_TEMPORARY_MILLIS) {
                         deleteTree(child);
                     }
                     continue;

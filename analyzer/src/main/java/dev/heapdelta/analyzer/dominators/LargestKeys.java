@@ -67,7 +67,8 @@ public final class LargestKeys {
             if (child >= size) {
                 break;
             }
-            if (child + 1 < size && weaker(heapKey[child + 1], heapIndex[child + 1], heapKey[child], heapIndex[child])) {
+            if (child + 1 < size
+                    && weaker(heapKey[child + 1], heapIndex[child + 1], heapKey[child], heapIndex[child])) {
                 child++;
             }
             if (!weaker(heapKey[child], heapIndex[child], key, index)) {

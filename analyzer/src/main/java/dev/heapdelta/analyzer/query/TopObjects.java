@@ -9,7 +9,10 @@ public final class TopObjects {
     private TopObjects() {
     }
 
-    /** The objects of {@code 0..universe-1} accepted by {@code filter}, by descending key, at most {@code k}; ties by index. */
+    /**
+     * The objects of {@code 0..universe-1} accepted by {@code filter}, by descending key, at most {@code k};
+     * ties by index.
+     */
     public static int[] largest(int k, int universe, IntToLongFunction key, IntPredicate filter) {
         return LargestKeys.largest(k, universe, key, filter);
     }

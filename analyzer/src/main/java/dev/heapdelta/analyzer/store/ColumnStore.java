@@ -2,7 +2,6 @@ package dev.heapdelta.analyzer.store;
 
 import dev.heapdelta.analyzer.source.PrivateDirectory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +36,7 @@ public final class ColumnStore {
         try {
             PrivateDirectory.create(directory);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the index directory " + directory + ": " + e.getMessage(), e);
+            throw new ColumnFileException("cannot create the index directory " + directory + ": " + e.getMessage(), e);
         }
         return new ColumnStore(directory);
     }
@@ -82,7 +81,7 @@ public final class ColumnStore {
         Path file = directory.resolve(name.replaceAll("[^A-Za-z0-9_-]", "_") + "-" + ProcessHandle.current().pid()
                 + "-" + sequence.incrementAndGet() + ".col");
         mappedBytes.addAndGet(bytes);
-        return MappedPages.create(file, bytes, false);
+        return MappedPages.create(file, bytes);
     }
 
     @Override

@@ -28,7 +28,12 @@ public final class ImageInput implements AutoCloseable {
     public ImageInput(Path file) throws IOException {
         this.file = file;
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
-        this.size = channel.size();
+        try {
+            this.size = channel.size();
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
         buffer.limit(0);
     }
 
@@ -76,11 +81,11 @@ public final class ImageInput implements AutoCloseable {
     }
 
     public String readString() throws IOException {
-        int length = readInt();
-        if (length < 0) {
+        int length = checkedLength(readInt(), 1);
+        if (length == -1) {
             return null;
         }
-        byte[] bytes = new byte[checkedLength(length, 1)];
+        byte[] bytes = new byte[length];
         readRaw(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
     }
@@ -202,9 +207,10 @@ public final class ImageInput implements AutoCloseable {
         while (position() % 8 != 0) {
             readByte();
         }
-        return length < 0 ? length : checkedLength(length, elementBytes);
+        return checkedLength(length, elementBytes);
     }
 
+    /** A length that fits in the bytes that remain, or -1, which stands for null. */
     private int checkedLength(int length, int elementBytes) throws IOException {
         if (length < -1 || (long) length * elementBytes > size - position()) {
             throw damaged("length " + length + " beyond the " + (size - position()) + " bytes that remain");

@@ -1,7 +1,7 @@
 package dev.heapdelta.analyzer.store;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -24,43 +24,31 @@ final class MappedPages {
     private MappedPages() {
     }
 
-    /** Maps {@code bytes} zero bytes in a new file; deletes the file at once unless {@code keepFile}. */
-    static MappedByteBuffer[] create(Path file, long bytes, boolean keepFile) {
+    /** Maps {@code bytes} zero bytes in a new file, and deletes the file at once. */
+    static MappedByteBuffer[] create(Path file, long bytes) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
-            if (bytes > 0) {
-                // Writing the last byte sizes the file without writing the rest: the file is sparse.
-                channel.write(java.nio.ByteBuffer.wrap(new byte[1]), bytes - 1);
-            }
-            MappedByteBuffer[] pages = map(channel, bytes, FileChannel.MapMode.READ_WRITE);
-            if (!keepFile) {
+            try {
+                if (bytes > 0) {
+                    // Writing the last byte sizes the file without writing the rest: the file is sparse.
+                    channel.write(ByteBuffer.wrap(new byte[1]), bytes - 1);
+                }
+                return map(channel, bytes);
+            } finally {
+                // Mapped or not, the file goes: a mapping keeps its pages, and a failed one leaves no file.
                 deleteQuietly(file);
             }
-            return pages;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the index file " + file + ": " + e.getMessage(), e);
+            throw new ColumnFileException("cannot create the index file " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Maps an existing column file, for reading and writing. */
-    static MappedByteBuffer[] open(Path file, long bytes) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            if (channel.size() < bytes) {
-                throw new IOException("holds " + channel.size() + " bytes, " + bytes + " expected");
-            }
-            return map(channel, bytes, FileChannel.MapMode.READ_WRITE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot map the index file " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static MappedByteBuffer[] map(FileChannel channel, long bytes, FileChannel.MapMode mode)
-            throws IOException {
+    private static MappedByteBuffer[] map(FileChannel channel, long bytes) throws IOException {
         int pageCount = (int) ((bytes + PAGE_BYTES - 1) >>> PAGE_SHIFT_BYTES);
         MappedByteBuffer[] pages = new MappedByteBuffer[pageCount];
         for (int p = 0; p < pageCount; p++) {
             long start = (long) p << PAGE_SHIFT_BYTES;
-            pages[p] = channel.map(mode, start, Math.min(PAGE_BYTES, bytes - start));
+            pages[p] = channel.map(FileChannel.MapMode.READ_WRITE, start, Math.min(PAGE_BYTES, bytes - start));
             pages[p].order(ByteOrder.nativeOrder());
         }
         return pages;

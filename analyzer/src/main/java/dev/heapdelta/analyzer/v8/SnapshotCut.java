@@ -63,13 +63,18 @@ record SnapshotCut(
                 + edgesNeverStarted * edgeFieldCount);
     }
 
-    /** One line: {@code truncated at byte 123456 inside "nodes": read 812 of 2,000 nodes; 1,188 nodes, … are lost}. */
+    /**
+     * One line: {@code truncated at byte 123456 inside "nodes": read 812 of 2,000 nodes; 1,188 nodes, … are
+     * lost}.
+     */
     String warning() {
         List<String> read = new ArrayList<>();
         boolean nodesWhole = lostNodes() == 0;
-        read.add(nodesWhole ? "all " + count(nodesRead, "node") : grouped(nodesRead) + " of " + count(nodesInFile, "node"));
+        read.add(nodesWhole ? "all " + count(nodesRead, "node")
+                : grouped(nodesRead) + " of " + count(nodesInFile, "node"));
         if (edgesRead > 0 || edgesInFile == 0 && nodesWhole) {
-            read.add(lostEdges() == 0 ? count(edgesRead, "edge") : grouped(edgesRead) + " of " + count(edgesInFile, "edge"));
+            read.add(lostEdges() == 0 ? count(edgesRead, "edge")
+                    : grouped(edgesRead) + " of " + count(edgesInFile, "edge"));
         }
         if (stringsStarted) {
             read.add(count(stringsRead, "string"));

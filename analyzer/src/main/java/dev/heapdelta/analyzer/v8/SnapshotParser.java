@@ -120,10 +120,11 @@ final class SnapshotParser {
             return;
         }
         SnapshotMeta meta = raw.meta;
-        SnapshotCut at = new SnapshotCut(scanner.offset(), inflated, sectionInProgress != null ? sectionInProgress : lastSection,
-                sectionInProgress != null, raw.nodeCount, nodesInFile, nodeIncomplete, meta.nodeFieldCount(),
-                edgesReadBeforeCut, edgesInFile, edgeIncomplete, meta.edgeFieldCount(), stringsStarted, stringsRead,
-                raw.strings.readCount(), scanner.offset() - lastCompleteOffset);
+        String section = sectionInProgress != null ? sectionInProgress : lastSection;
+        SnapshotCut at = new SnapshotCut(scanner.offset(), inflated, section, sectionInProgress != null,
+                raw.nodeCount, nodesInFile, nodeIncomplete, meta.nodeFieldCount(), edgesReadBeforeCut, edgesInFile,
+                edgeIncomplete, meta.edgeFieldCount(), stringsStarted, stringsRead, raw.strings.readCount(),
+                scanner.offset() - lastCompleteOffset);
         raw.lostBytes += at.lostBytes();
         raw.lostRecords += at.lostRecords();
         raw.warnings.add(at.warning());
@@ -281,7 +282,8 @@ final class SnapshotParser {
                 throw e;
             }
             if (node == 0) {
-                throw scanner.error("the file ends inside \"nodes\" before the first complete node: nothing to analyse");
+                throw scanner.error("the file ends inside \"nodes\" before the first complete node: nothing to"
+                        + " analyse");
             }
             // Cut inside the nodes: keep the complete ones, drop the one the cut went through.
             cut = e;

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heapdelta.analyzer.source.AnalysisPhase;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;
+import dev.heapdelta.analyzer.store.ColumnFileException;
 import dev.heapdelta.analyzer.store.StoragePolicy;
 import dev.heapdelta.analyzer.testing.SmallJvmDump;
 import dev.heapdelta.analyzer.testing.TestEnvironment;
@@ -179,6 +181,19 @@ class IndexCacheTest {
             assertEquals(IndexCacheUse.Status.REUSED, reopened.indexCache().status());
             assertTrue(reopened.graph().store().isMapped());
             SameAnalysis.assertSame(fresh, reopened);
+        }
+    }
+
+    @Test
+    void anEntryIsKeptWhenItsMappedColumnsCannotBeCreated() throws IOException {
+        Path entry = savedEntryOf(hprof);
+        Path columns = Files.writeString(cache.resolve("columns"), "a file where the columns' directory goes");
+        AnalysisOptions mapped = AnalysisOptions.defaults().withStorage(StoragePolicy.MAPPED);
+        assertThrows(ColumnFileException.class, () -> load(hprof, mapped).close());
+        assertTrue(Files.exists(entry.resolve("entry.properties")), "the entry is sound: only the disk failed");
+        Files.delete(columns);
+        try (Snapshot reopened = load(hprof, mapped)) {
+            assertEquals(IndexCacheUse.Status.REUSED, reopened.indexCache().status());
         }
     }
 

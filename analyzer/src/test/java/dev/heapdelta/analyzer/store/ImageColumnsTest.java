@@ -3,6 +3,7 @@ package dev.heapdelta.analyzer.store;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -67,6 +68,22 @@ class ImageColumnsTest {
                 assertEquals(longsOnHeap[i], longsMapped.get(i));
                 assertEquals(bytesOnHeap[i], bytesMapped.get(i));
             }
+        }
+    }
+
+    @Test
+    void aNegativeLengthOtherThanTheNullMarkIsDamageNotNull() throws IOException {
+        Path file = directory.resolve("negative");
+        try (ImageOutput out = new ImageOutput(file)) {
+            out.writeInt(-2);
+            out.writeInt(-7);
+            out.finish();
+        }
+        try (ImageInput in = new ImageInput(file)) {
+            assertThrows(DamagedImageException.class, in::readInts);
+        }
+        try (ImageInput in = new ImageInput(file)) {
+            assertThrows(DamagedImageException.class, in::readString);
         }
     }
 

@@ -97,9 +97,8 @@ final class BenchCommand implements Callable<Integer> {
         System.gc();
         ProcessMemory.resetPeaks();
         // The benchmark measures the analysis itself, never a reopening from the index cache.
-        Snapshot snapshot = SnapshotLoader.load(path, file, AnalysisOptions.defaults().withIndexCache(false).withStorage(storage),
-                CancelSignal.NEVER,
-                ProgressListener.NONE);
+        AnalysisOptions options = AnalysisOptions.defaults().withIndexCache(false).withStorage(storage);
+        Snapshot snapshot = SnapshotLoader.load(path, file, options, CancelSignal.NEVER, ProgressListener.NONE);
         long peakHeap = ProcessMemory.peakHeapBytes();
         long peakRss = ProcessMemory.peakRssBytes();
         PhaseTimings t = snapshot.timings();

@@ -2,6 +2,7 @@ package dev.heapdelta.app.cli;
 
 import dev.heapdelta.analyzer.source.AnalysisCancelledException;
 import dev.heapdelta.analyzer.source.DumpFormatException;
+import dev.heapdelta.analyzer.store.ColumnFileException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -48,6 +49,11 @@ final class ExitCodeMapper implements CommandLine.IExecutionExceptionHandler, Co
         if (e instanceof UsageException) {
             err.println("heapdelta: " + e.getMessage());
             return ExitCode.USAGE;
+        }
+        if (e instanceof ColumnFileException) {
+            // The machine, not HeapDelta, failed (a read-only or full cache directory): say what, no log.
+            err.println("heapdelta: " + e.getMessage());
+            return ExitCode.INTERNAL_ERROR;
         }
         if (e instanceof CaptureFailedException) {
             err.println("heapdelta: capture failed: " + e.getMessage());

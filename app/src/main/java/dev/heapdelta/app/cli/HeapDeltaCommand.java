@@ -25,9 +25,19 @@ public final class HeapDeltaCommand implements Runnable {
         } catch (OutOfMemoryError e) {
             // Not a bug in the dump or in HeapDelta: the JVM's heap is smaller than this dump needs.
             System.err.println("heapdelta: not enough memory for this dump (Java heap "
-                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); run it with --storage=mapped to analyse it out of"
-                    + " core, or give Java more heap: java -Xmx8g -jar heapdelta.jar …");
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); run it with --storage=mapped to analyse it"
+                    + " out of core, or give Java more heap: java -Xmx8g -jar heapdelta.jar …");
             return ExitCode.INTERNAL_ERROR;
+        } catch (InternalError e) {
+            if (String.valueOf(e.getMessage()).contains("unsafe memory access")) {
+                // How the JVM reports a SIGBUS on a mapped page: an index file's disk ran out of space
+                // after the sparse file was mapped (the files are deleted once mapped, so nothing else
+                // can truncate them).
+                System.err.println("heapdelta: an out-of-core index file could not be written: is the disk of the"
+                        + " cache directory full? Choose another with --cache-dir");
+                return ExitCode.INTERNAL_ERROR;
+            }
+            return ExitCodeMapper.internalError(e, new java.io.PrintWriter(System.err, true));
         } catch (StackOverflowError | NoClassDefFoundError | ExceptionInInitializerError e) {
             // Bugs or a broken installation: one line, details in a log file, as for any internal error.
             return ExitCodeMapper.internalError(e, new java.io.PrintWriter(System.err, true));

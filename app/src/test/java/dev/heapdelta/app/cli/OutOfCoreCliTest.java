@@ -60,8 +60,25 @@ class OutOfCoreCliTest {
             assertEquals(0, heap.exitCode(), heap.err());
             assertEquals(0, mapped.exitCode(), mapped.err());
             assertFalse(heap.err().contains("out of core"), heap.err());
+            if (sample.endsWith(".hprof.gz")) {
+                // Without this, a --storage=mapped that was ignored would compare the heap with itself.
+                assertTrue(mapped.err().contains("analysed out of core"), mapped.err());
+            }
             assertEquals(withoutTimings(heapJson), withoutTimings(mappedJson), sample);
         }
+    }
+
+    @Test
+    void anIndexDirectoryThatCannotBeCreatedIsReportedInOneLine() throws IOException {
+        Path cache = Files.createDirectory(directory.resolve("cache"));
+        Files.writeString(cache.resolve("columns"), "a file where the index directory should go");
+        Path file = TestEnvironment.repositoryRoot().resolve("sample-dumps/java/leaks-t2.hprof.gz");
+        CliRun run = CliRun.of("summary", file.toString(), "--storage=mapped", "--no-index-cache",
+                "--cache-dir=" + cache);
+        assertEquals(ExitCode.INTERNAL_ERROR, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("heapdelta: cannot create the index directory " + cache.resolve("columns")),
+                run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
     }
 
     private Path generate() throws IOException, InterruptedException {
