@@ -24,10 +24,39 @@ public final class PrivateDirectory {
     private PrivateDirectory() {
     }
 
-    /** {@code heapdelta-cache-<user>} in the temporary directory. */
+    /**
+     * {@code heapdelta-cache-<user>} in the temporary directory; but where that is in memory (a tmpfs, as
+     * {@code /tmp} is on several distributions), the user's cache directory ({@code $XDG_CACHE_HOME} or
+     * {@code ~/.cache}, then {@code heapdelta}): index files and out-of-core columns exist to keep a dump's
+     * data out of RAM, and a full tmpfs under a mapped column is a bus error, not an I/O error.
+     */
     public static Path defaultCacheDirectory() {
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
         String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
-        return Path.of(System.getProperty("java.io.tmpdir"), "heapdelta-cache-" + user);
+        Path inTemporary = temporary.resolve("heapdelta-cache-" + user);
+        Path userCache = userCacheDirectory();
+        return userCache != null && isInMemory(temporary) ? userCache.resolve("heapdelta") : inTemporary;
+    }
+
+    static boolean isInMemory(Path directory) {
+        try {
+            return isInMemoryFileSystem(Files.getFileStore(directory).type());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static boolean isInMemoryFileSystem(String type) {
+        return "tmpfs".equals(type) || "ramfs".equals(type);
+    }
+
+    private static Path userCacheDirectory() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return Path.of(xdg);
+        }
+        String home = System.getProperty("user.home");
+        return home == null || home.isBlank() || "?".equals(home) ? null : Path.of(home, ".cache");
     }
 
     /**

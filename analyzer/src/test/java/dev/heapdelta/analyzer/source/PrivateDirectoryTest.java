@@ -1,6 +1,7 @@
 package dev.heapdelta.analyzer.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,5 +54,18 @@ class PrivateDirectoryTest {
         Path target = Files.createDirectory(shared.resolve("elsewhere"));
         Path link = Files.createSymbolicLink(shared.resolve("heapdelta-cache-me"), target);
         assertThrows(IOException.class, () -> PrivateDirectory.create(link));
+    }
+
+    @Test
+    void anInMemoryTemporaryDirectoryIsNotWhereDumpDataGoesByDefault() throws IOException {
+        assertTrue(PrivateDirectory.isInMemoryFileSystem("tmpfs"));
+        assertFalse(PrivateDirectory.isInMemoryFileSystem("ext4"));
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+        Path chosen = PrivateDirectory.defaultCacheDirectory();
+        if (PrivateDirectory.isInMemory(temporary)) {
+            assertFalse(chosen.startsWith(temporary), chosen + " is on the in-memory " + temporary);
+        } else {
+            assertEquals(temporary, chosen.getParent(), "a disk-backed temporary directory keeps the cache");
+        }
     }
 }

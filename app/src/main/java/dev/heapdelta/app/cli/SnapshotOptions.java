@@ -29,7 +29,8 @@ final class SnapshotOptions {
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
             description = "Where gzipped dumps are inflated, out-of-core index files and the index cache go "
-                    + "(default: heapdelta-cache-USER in the temporary directory, private to the user).")
+                    + "(default: heapdelta-cache-USER in the temporary directory, or ~/.cache/heapdelta when that "
+                    + "is a tmpfs; private to the user).")
     Path cacheDirectory;
 
     @Option(names = "--no-index-cache",
