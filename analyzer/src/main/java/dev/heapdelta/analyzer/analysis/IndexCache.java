@@ -114,6 +114,12 @@ final class IndexCache {
         } catch (IOException | UncheckedIOException e) {
             discardDamaged(e);
             return null;
+        } catch (NullPointerException | IndexOutOfBoundsException | IllegalArgumentException
+                | NegativeArraySizeException e) {
+            // The checksums are checked at each file's end, so a damaged field can trip an image reader
+            // before that: it is damage all the same, and the dump is analysed afresh.
+            discardDamaged(new IOException("unreadable entry (" + e + ")", e));
+            return null;
         }
     }
 

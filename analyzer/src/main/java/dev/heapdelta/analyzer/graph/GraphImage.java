@@ -88,15 +88,15 @@ public final class GraphImage {
         parts.compactRecordOffsetByObject = sized(in, in.readIntColumn(store, "compact-record-offsets"), n, true);
         parts.nameByObject = sized(in, in.readIntColumn(store, "names"), n, true);
         parts.firstEdgeByObject = sized(in, in.readIntColumn(store, "first-edges"), n + 1, false);
-        parts.targetByEdge = in.readIntColumn(store, "edge-targets");
+        parts.targetByEdge = present(in, in.readIntColumn(store, "edge-targets"), "edge targets");
         int edges = lengthOf(parts.targetByEdge);
         parts.kindByEdge = sized(in, in.readByteColumn(store, "edge-kinds"), edges, false);
         parts.labelByEdge = sized(in, in.readIntColumn(store, "edge-labels"), edges, true);
         parts.neverRetainingEdgeBits = in.readLongs();
-        parts.objectByRoot = in.readInts();
+        parts.objectByRoot = present(in, in.readInts(), "GC roots");
         parts.kindByRoot = sized(in, in.readBytes(), parts.objectByRoot.length, false);
         parts.threadByRoot = sized(in, in.readInts(), parts.objectByRoot.length, false);
-        parts.entryObjects = in.readInts();
+        parts.entryObjects = present(in, in.readInts(), "entry objects");
         parts.syntheticRoot = in.readInt();
         int classCount = in.readCount(Integer.MAX_VALUE);
         for (int c = 0; c < classCount; c++) {
@@ -185,6 +185,14 @@ public final class GraphImage {
         int length = lengthOf(column);
         if (column == null ? !optional : length != expected) {
             throw in.damaged("a column of " + length + " entries where " + expected + " were expected");
+        }
+        return column;
+    }
+
+    /** A damaged entry can say "no array" where one must be: damage, not a NullPointerException later. */
+    private static <T> T present(ImageInput in, T column, String what) throws IOException {
+        if (column == null) {
+            throw in.damaged("no " + what + " where the image must have them");
         }
         return column;
     }

@@ -264,6 +264,25 @@ class IndexCacheTest {
         assertFallsBackWithAWarning("entry without manifest");
     }
 
+    @Test
+    void minusOneWrittenOverAnyFieldOfAnEntryIsDamageNotACrash() throws IOException {
+        java.util.Random random = new java.util.Random(8);
+        for (String file : List.of("graph.bin", "details.bin", "tree.bin", "histogram.bin")) {
+            for (int round = 0; round < 4; round++) {
+                Path entry = savedEntryOf(hprof);
+                try (RandomAccessFile raf = new RandomAccessFile(entry.resolve(file).toFile(), "rw")) {
+                    // A length or count of -1 reads as "no array": the case that reached readers before the checksum.
+                    raf.seek(random.nextInt((int) Math.min(4096, raf.length() - 4)) & ~3);
+                    raf.writeInt(-1);
+                }
+                try (Snapshot again = load(hprof)) {
+                    assertEquals(IndexCacheUse.Status.SAVED, again.indexCache().status(), file + " round " + round);
+                    assertTrue(again.indexCache().warning().contains("damaged"), again.indexCache().warning());
+                }
+            }
+        }
+    }
+
     private void assertFallsBackWithAWarning(String what) throws IOException {
         try (Snapshot again = load(hprof); Snapshot reference = load(hprof, AnalysisOptions.defaults()
                 .withIndexCache(false))) {
