@@ -87,18 +87,29 @@ public final class HeapGraphBuilder {
      */
     public static HeapGraphBuilder adoptingColumns(HeapFormat format, long[] idByObject, int[] classByObject,
             int[] nameByObject, int[] shallowSizeColumn, boolean withEdgeLabels) {
+        return adoptingColumns(format, idByObject, classByObject, nameByObject, shallowSizeColumn, withEdgeLabels,
+                ColumnStore.onHeap());
+    }
+
+    /**
+     * As above, with the store that the graph's analyses (dominators, paths) will allocate from: the
+     * adopted arrays stay on the heap where the reader made them, but what is computed from them can go
+     * out of core.
+     */
+    public static HeapGraphBuilder adoptingColumns(HeapFormat format, long[] idByObject, int[] classByObject,
+            int[] nameByObject, int[] shallowSizeColumn, boolean withEdgeLabels, ColumnStore store) {
         int objectCount = idByObject.length;
         if (classByObject.length != objectCount || (nameByObject != null && nameByObject.length != objectCount)
                 || shallowSizeColumn.length != objectCount) {
             throw new IllegalArgumentException("object columns of different lengths");
         }
         return new HeapGraphBuilder(format, idByObject, classByObject, nameByObject, shallowSizeColumn,
-                withEdgeLabels);
+                withEdgeLabels, store);
     }
 
     private HeapGraphBuilder(HeapFormat format, long[] idByObject, int[] classByObject, int[] nameByObject,
-            int[] shallowSizeColumn, boolean withEdgeLabels) {
-        this(format, idByObject.length, ColumnStore.onHeap(), withEdgeLabels);
+            int[] shallowSizeColumn, boolean withEdgeLabels, ColumnStore store) {
+        this(format, idByObject.length, store, withEdgeLabels);
         parts.idByObject = LongColumn.wrap(idByObject);
         parts.classByObject = IntColumn.wrap(classByObject);
         parts.shallowSizeByObject = IntColumn.wrap(shallowSizeColumn);

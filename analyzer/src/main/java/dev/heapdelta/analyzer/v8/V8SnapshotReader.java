@@ -14,6 +14,8 @@ import dev.heapdelta.analyzer.source.DumpKind;
 import dev.heapdelta.analyzer.source.FormatDetector;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import dev.heapdelta.analyzer.source.ReadOptions;
+import dev.heapdelta.analyzer.store.ColumnStore;
+import dev.heapdelta.analyzer.store.StorageChoice;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +40,12 @@ public final class V8SnapshotReader {
     /** A gzipped snapshot rarely inflates more than this; only used to doubt declared counts. */
     private static final long MAX_GZIP_RATIO = 64;
 
+    /**
+     * The analyses' peak per node: the dominator computation's transients (about 40 B), the tree it
+     * keeps (24 B) and the reports' shortest paths (8 B).
+     */
+    private static final long ANALYSIS_BYTES_PER_NODE = 72;
+
     private V8SnapshotReader() {
     }
 
@@ -58,7 +66,11 @@ public final class V8SnapshotReader {
         }
         cancel.throwIfCancelled();
         progress.progress(AnalysisPhase.GRAPH, 0, raw.nodeCount);
-        return toGraph(raw, fileBytes);
+        // The reader's arrays are on the heap by now and become the graph's; what the analyses compute
+        // from them (dominators, paths) can still go out of core when the heap left cannot hold it.
+        ColumnStore store = StorageChoice.choose(options.storage(), ANALYSIS_BYTES_PER_NODE * raw.nodeCount,
+                options.cacheDirectoryOrDefault().resolve("columns"));
+        return toGraph(raw, fileBytes, store);
     }
 
     private static InputStream open(Path file, boolean gzipped) throws IOException {
@@ -69,7 +81,7 @@ public final class V8SnapshotReader {
         return new GZIPInputStream(new BufferedInputStream(in, 1 << 16), 1 << 16);
     }
 
-    static HeapGraph toGraph(RawSnapshot raw, long fileBytes) {
+    static HeapGraph toGraph(RawSnapshot raw, long fileBytes, ColumnStore store) {
         int stringCountInFile = raw.strings.size();
         checkNames(raw);
         DomStatePropagation.apply(raw);
@@ -92,7 +104,7 @@ public final class V8SnapshotReader {
         int n = raw.nodeCount;
         // The id, class and name columns become the graph's own: no second copy of them at the peak.
         HeapGraphBuilder builder = HeapGraphBuilder.adoptingColumns(HeapFormat.V8, raw.idByNode,
-                grouping.classByNode(), raw.nameByNode, shallowSizeColumn, true);
+                grouping.classByNode(), raw.nameByNode, shallowSizeColumn, true, store);
         for (var heapClass : grouping.classes()) {
             builder.addClass(heapClass);
         }
