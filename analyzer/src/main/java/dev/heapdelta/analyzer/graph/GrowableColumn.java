@@ -98,7 +98,7 @@ abstract class GrowableColumn<C> {
 
     final int exactLength() {
         if (size > Integer.MAX_VALUE - 8) {
-            throw new IllegalStateException("more than 2^31 entries: " + size);
+            throw new GraphLimitException("entries in one list (" + size + ")");
         }
         return (int) size;
     }

@@ -1,5 +1,6 @@
 package dev.heapdelta.analyzer.hprof;
 
+import dev.heapdelta.analyzer.graph.GraphLimitException;
 import dev.heapdelta.analyzer.graph.GrowableByteColumn;
 import dev.heapdelta.analyzer.graph.GrowableIntColumn;
 import dev.heapdelta.analyzer.source.CancelSignal;
@@ -108,7 +109,7 @@ final class EdgeCollector {
         if (current >= 0) {
             long degree = total - currentStart;
             if (total > Integer.MAX_VALUE - 8) {
-                throw new IllegalStateException("more than 2^31 references");
+                throw new GraphLimitException("references");
             }
             firstEdgeByObject.set(current + 1, (int) degree);
             if (startByObject != null) {

@@ -1,5 +1,6 @@
 package dev.heapdelta.analyzer.v8;
 
+import dev.heapdelta.analyzer.graph.GraphLimitException;
 import dev.heapdelta.analyzer.source.AnalysisPhase;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.DumpFormatException;
@@ -206,7 +207,7 @@ final class SnapshotParser {
     private static int grownCapacity(int current, long needed) {
         long grown = Math.max(needed, current + (current >> 1) + 16);
         if (needed > Integer.MAX_VALUE - 16) {
-            throw new IllegalStateException("more than 2^31 items");
+            throw new GraphLimitException("nodes, edges or strings");
         }
         return (int) Math.min(grown, Integer.MAX_VALUE - 16);
     }

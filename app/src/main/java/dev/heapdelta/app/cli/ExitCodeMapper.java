@@ -1,5 +1,6 @@
 package dev.heapdelta.app.cli;
 
+import dev.heapdelta.analyzer.graph.GraphLimitException;
 import dev.heapdelta.analyzer.source.AnalysisCancelledException;
 import dev.heapdelta.analyzer.source.DumpFormatException;
 import dev.heapdelta.analyzer.store.ColumnFileException;
@@ -49,6 +50,10 @@ final class ExitCodeMapper implements CommandLine.IExecutionExceptionHandler, Co
         if (e instanceof UsageException) {
             err.println("heapdelta: " + e.getMessage());
             return ExitCode.USAGE;
+        }
+        if (e instanceof GraphLimitException) {
+            err.println("heapdelta: " + e.getMessage());
+            return ExitCode.INVALID_INPUT;
         }
         if (e instanceof ColumnFileException) {
             // The machine, not HeapDelta, failed (a read-only or full cache directory): say what, no log.

@@ -98,4 +98,18 @@ class BadInputTest {
         assertTrue(trimmed.contains("offset"), err);
         assertFalse(trimmed.contains("Exception"), err);
     }
+
+    @Test
+    void aDumpBeyondTheGraphsIndexesIsOneLineNotAnInternalError() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine command = HeapDeltaCommand.commandLine();
+        command.setErr(new java.io.PrintWriter(err, true));
+        int code = new ExitCodeMapper().handleExecutionException(
+                new dev.heapdelta.analyzer.graph.GraphLimitException("references"), command, null);
+        assertEquals(ExitCode.INVALID_INPUT, code);
+        String text = err.toString().strip();
+        assertFalse(text.contains("\n"), text);
+        assertTrue(text.contains("more references than HeapDelta can index"), text);
+        assertFalse(text.contains("internal error"), text);
+    }
 }
