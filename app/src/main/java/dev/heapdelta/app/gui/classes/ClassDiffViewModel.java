@@ -22,7 +22,8 @@ import javafx.collections.transformation.SortedList;
 
 /**
  * The diff table of every class: plain rows in a {@link FilteredList} under a {@link SortedList}, so
- * that sorting and filtering tens of thousands of classes is a list operation, not a query.
+ * that sorting and filtering tens of thousands of classes is a list operation, not a query. It may be
+ * made on a worker thread (the load makes it there) and is then used on the FX thread only.
  */
 public final class ClassDiffViewModel {
     private final List<String> snapshotNames;
