@@ -116,6 +116,8 @@ public final class ClassDiffView extends BorderPane {
             model.rows().setComparator(comparatorOf(view.getSortOrder()));
             return true;
         });
+        // The rows come in this order (ClassDiffViewModel.LARGEST_RETAINED_GROWTH_FIRST), so this first sort
+        // only walks them once.
         retainedDelta.setSortType(TableColumn.SortType.DESCENDING);
         table.getSortOrder().add(retainedDelta);
 
