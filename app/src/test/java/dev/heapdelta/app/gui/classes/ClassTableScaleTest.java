@@ -68,9 +68,11 @@ class ClassTableScaleTest {
     }
 
     @Test
-    void fiftyThousandRowsSortAndFilterWithoutVisibleLag(FxRobot robot) {
+    void fiftyThousandRowsSortAndFilterWithoutVisibleLag(FxRobot robot) throws Exception {
         @SuppressWarnings("unchecked")
         TableView<ClassDiffItem> table = robot.lookup("#classTable").queryAs(TableView.class);
+        // The rows join the table a pulse after the view is shown.
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
         assertEquals(ROWS, table.getItems().size());
 
         robot.moveTo(header(robot, "countColumn-1"));
