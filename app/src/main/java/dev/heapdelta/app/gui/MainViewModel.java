@@ -113,7 +113,7 @@ public final class MainViewModel {
                 }
             }
         }
-        loading.start(files, options, reusable, LoadingViewModel.outcome(this::prepareOverview, this::loaded,
+        loading.start(files, options, reusable, LoadingViewModel.outcome(this::prepareViewModels, this::loaded,
                 this::failed, () -> status.set("Loading cancelled.")));
     }
 
@@ -247,7 +247,10 @@ public final class MainViewModel {
         return overview;
     }
 
-    /** The class diff table, made once per comparison so that its filter survives navigation. */
+    /**
+     * The class diff table, made once per comparison (by the load, off the FX thread) so that its filter
+     * survives navigation.
+     */
     public ClassDiffViewModel classDiff() {
         if (classDiff == null) {
             Comparison current = requireComparison();
@@ -294,21 +297,24 @@ public final class MainViewModel {
 
     /**
      * Runs on the load's worker thread: the overview's figures and its charts for the light theme, the
-     * one the window opens in, are made here so that showing the overview only makes nodes.
+     * one the window opens in, are made here, and the class table's rows (one per class, tens of
+     * thousands in a large dump), so that showing either the first time only makes nodes.
      */
-    private OverviewViewModel prepareOverview(Comparison loaded) {
-        OverviewViewModel prepared = new OverviewViewModel(loaded, navigator, context.executor());
-        prepared.prepareCharts(false);
-        return prepared;
+    private PreparedViewModels prepareViewModels(Comparison loaded) {
+        OverviewViewModel overview = new OverviewViewModel(loaded, navigator, context.executor());
+        overview.prepareCharts(false);
+        ClassDiffViewModel classes = ClassDiffViewModel.ofRows(loaded.report().classes(), loaded.shortNames(),
+                navigator);
+        return new PreparedViewModels(overview, classes);
     }
 
-    private void loaded(Comparison loaded, OverviewViewModel preparedOverview) {
+    private void loaded(Comparison loaded, PreparedViewModels prepared) {
         Comparison previous = comparison.get();
         if (previous != null) {
             closeUnshared(previous, loaded);
         }
-        overview = preparedOverview;
-        classDiff = null;
+        overview = prepared.overview();
+        classDiff = prepared.classDiff();
         comparison.set(loaded);
         List<Path> remembered = loaded.files().stream().filter(file -> !exampleFiles.contains(file)).toList();
         if (!remembered.isEmpty()) {

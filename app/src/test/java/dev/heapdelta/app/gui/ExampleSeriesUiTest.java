@@ -94,6 +94,8 @@ class ExampleSeriesUiTest {
         robot.clickOn("#classesToggle");
         @SuppressWarnings("unchecked")
         TableView<ClassDiffItem> table = robot.lookup("#classTable").queryAs(TableView.class);
+        // The rows join the table a pulse after the view is shown.
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
         int all = table.getItems().size();
         assertTrue(all > 100, "the example has hundreds of classes: " + all);
         ClassDiffItem top = table.getItems().get(0);

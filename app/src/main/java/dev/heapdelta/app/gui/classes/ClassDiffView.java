@@ -2,6 +2,7 @@ package dev.heapdelta.app.gui.classes;
 
 import dev.heapdelta.app.gui.controls.Icons;
 import dev.heapdelta.app.gui.controls.Labels;
+import dev.heapdelta.app.gui.controls.PulseQueue;
 import dev.heapdelta.app.gui.controls.SizeCells;
 import dev.heapdelta.app.gui.format.SnapshotNames;
 import java.util.function.ToLongFunction;
@@ -86,7 +87,14 @@ public final class ClassDiffView extends BorderPane {
 
     private TableView<ClassDiffItem> table() {
         table.setId("classTable");
-        table.setPlaceholder(new Label("No class matches the filter."));
+        // The rows join a pulse after the toolbar and the table's headers: the first showing of a table makes
+        // every cell of its viewport, and with the rest of the view in the same pulse that was the longest
+        // wait of the FX thread when the class table first opened. Until then the table is blank.
+        table.setPlaceholder(new Region());
+        new PulseQueue(this).add(() -> {
+            table.setPlaceholder(new Label("No class matches the filter."));
+            table.setItems(model.rows());
+        });
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<ClassDiffItem, String> name = new TableColumn<>("Class");
         name.setId("classNameColumn");
@@ -111,11 +119,12 @@ public final class ClassDiffView extends BorderPane {
         orderByColumn.put(trend, java.util.Comparator.comparing(ClassDiffItem::trend));
         table.getColumns().add(trend);
 
-        table.setItems(model.rows());
         table.setSortPolicy(view -> {
             model.rows().setComparator(comparatorOf(view.getSortOrder()));
             return true;
         });
+        // The rows come in this order (ClassDiffViewModel.LARGEST_RETAINED_GROWTH_FIRST), so this first sort
+        // only walks them once.
         retainedDelta.setSortType(TableColumn.SortType.DESCENDING);
         table.getSortOrder().add(retainedDelta);
 

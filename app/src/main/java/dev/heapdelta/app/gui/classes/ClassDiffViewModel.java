@@ -5,6 +5,7 @@ import dev.heapdelta.app.gui.format.HumanSizes;
 import dev.heapdelta.app.gui.navigation.Navigator;
 import dev.heapdelta.app.gui.navigation.Place;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.PatternSyntaxException;
 import javafx.beans.property.BooleanProperty;
@@ -22,9 +23,16 @@ import javafx.collections.transformation.SortedList;
 
 /**
  * The diff table of every class: plain rows in a {@link FilteredList} under a {@link SortedList}, so
- * that sorting and filtering tens of thousands of classes is a list operation, not a query.
+ * that sorting and filtering tens of thousands of classes is a list operation, not a query. It may be
+ * made on a worker thread (the load makes it there) and is then used on the FX thread only.
  */
 public final class ClassDiffViewModel {
+    /**
+     * The order the table opens in. The rows are put in it when the view-model is made, off the FX
+     * thread when the load makes it, so that the table's first sort on the FX thread finds them in order.
+     */
+    public static final Comparator<ClassDiffItem> LARGEST_RETAINED_GROWTH_FIRST =
+            Comparator.comparingLong(ClassDiffItem::retainedDelta).reversed();
     private final List<String> snapshotNames;
     private final Navigator navigator;
     private final ObservableList<ClassDiffItem> all;
@@ -50,7 +58,9 @@ public final class ClassDiffViewModel {
     private ClassDiffViewModel(List<ClassDiffItem> items, List<String> snapshotNames, Navigator navigator) {
         this.snapshotNames = List.copyOf(snapshotNames);
         this.navigator = navigator;
-        this.all = FXCollections.observableArrayList(items);
+        List<ClassDiffItem> ordered = new ArrayList<>(items);
+        ordered.sort(LARGEST_RETAINED_GROWTH_FIRST);
+        this.all = FXCollections.observableArrayList(ordered);
         this.filtered = new FilteredList<>(all, item -> true);
         this.sorted = new SortedList<>(filtered);
         filterText.addListener((o, old, now) -> applyFilter());

@@ -2,11 +2,15 @@ package dev.heapdelta.app.gui.welcome;
 
 import dev.heapdelta.app.gui.controls.Icons;
 import dev.heapdelta.app.gui.controls.Labels;
+import dev.heapdelta.app.gui.controls.PulseQueue;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -25,6 +29,13 @@ import org.kordamp.ikonli.feather.Feather;
 /** The start screen: pick the baseline, the target and later snapshots, or open the bundled example. */
 public final class WelcomeView extends BorderPane {
     private final WelcomeViewModel model;
+    /**
+     * One tooltip per kind of row button, shared by every row: each tooltip is a popup with a scene of its
+     * own, and making nine of them when a series was chosen was most of the cost of its rows.
+     */
+    private final javafx.scene.control.Tooltip earlierTip = new javafx.scene.control.Tooltip("Move earlier");
+    private final javafx.scene.control.Tooltip laterTip = new javafx.scene.control.Tooltip("Move later");
+    private final javafx.scene.control.Tooltip removeTip = new javafx.scene.control.Tooltip("Remove");
 
     /**
      * @param onOpen opens the chosen files
@@ -53,7 +64,7 @@ public final class WelcomeView extends BorderPane {
         Label heading = Labels.styled("Snapshots to compare", "title-4");
         Label hint = Labels.styled("Oldest first. Drop dump files anywhere in this window.", "text-muted");
 
-        ListView<Path> list = new ListView<>(model.chosenFiles());
+        ListView<Path> list = new ListView<>(shownLater(model.chosenFiles()));
         list.setId("chosenFiles");
         list.setPlaceholder(dropZone());
         list.setCellFactory(view -> new ChosenFileCell());
@@ -87,6 +98,27 @@ public final class WelcomeView extends BorderPane {
         VBox pane = new VBox(8, heading, hint, list, buttons);
         pane.setPadding(new Insets(0, 24, 0, 0));
         return pane;
+    }
+
+    /**
+     * A copy of {@code files} that follows it one pulse later. "Open example" and "Compare" change the
+     * list and show the loading card in the same event; the list's rows are then made in a pulse of their
+     * own, not in the one that first lays out and paints the card.
+     */
+    private ObservableList<Path> shownLater(ObservableList<Path> files) {
+        ObservableList<Path> shown = FXCollections.observableArrayList(files);
+        PulseQueue updates = new PulseQueue(this);
+        boolean[] queued = {false};
+        files.addListener((ListChangeListener<Path>) change -> {
+            if (!queued[0]) {
+                queued[0] = true;
+                updates.add(() -> {
+                    queued[0] = false;
+                    shown.setAll(files);
+                });
+            }
+        });
+        return shown;
     }
 
     private VBox sidePane(Runnable onExample, Runnable onNodeExample) {
@@ -220,9 +252,9 @@ public final class WelcomeView extends BorderPane {
             folder = Labels.styled("", "text-muted", "text-small");
             VBox text = new VBox(0, name, folder);
             HBox.setHgrow(text, Priority.ALWAYS);
-            up = small(Feather.ARROW_UP, "Move earlier", () -> model.moveUp(getIndex()));
-            down = small(Feather.ARROW_DOWN, "Move later", () -> model.moveDown(getIndex()));
-            Button remove = small(Feather.TRASH_2, "Remove", () -> {
+            up = small(Feather.ARROW_UP, earlierTip, () -> model.moveUp(getIndex()));
+            down = small(Feather.ARROW_DOWN, laterTip, () -> model.moveDown(getIndex()));
+            Button remove = small(Feather.TRASH_2, removeTip, () -> {
                 if (getItem() != null) {
                     model.remove(getItem());
                 }
@@ -231,10 +263,10 @@ public final class WelcomeView extends BorderPane {
             row.setAlignment(Pos.CENTER_LEFT);
         }
 
-        private Button small(Feather icon, String tooltip, Runnable action) {
+        private Button small(Feather icon, javafx.scene.control.Tooltip tooltip, Runnable action) {
             Button button = new Button(null, Icons.of(icon));
             button.getStyleClass().addAll("flat", "button-icon");
-            button.setTooltip(new javafx.scene.control.Tooltip(tooltip));
+            button.setTooltip(tooltip);
             button.setOnAction(event -> action.run());
             return button;
         }

@@ -1,0 +1,11 @@
+package dev.heapdelta.app.gui;
+
+import dev.heapdelta.app.gui.classes.ClassDiffViewModel;
+import dev.heapdelta.app.gui.overview.OverviewViewModel;
+
+/**
+ * The view-models made on the load's worker thread, so that opening the overview and the class table
+ * the first time only makes nodes on the FX thread.
+ */
+record PreparedViewModels(OverviewViewModel overview, ClassDiffViewModel classDiff) {
+}
