@@ -2,9 +2,12 @@ package dev.heapdelta.app.gui.loading;
 
 import dev.heapdelta.analyzer.analysis.AnalysisOptions;
 import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.graph.GraphLimitException;
 import dev.heapdelta.analyzer.source.AnalysisCancelledException;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.DumpFormatException;
+import dev.heapdelta.analyzer.source.PrivateDirectory;
+import dev.heapdelta.analyzer.store.ColumnFileException;
 import dev.heapdelta.app.gui.format.HumanSizes;
 import dev.heapdelta.app.gui.session.Comparison;
 import dev.heapdelta.app.gui.session.SnapshotSource;
@@ -132,6 +135,15 @@ public final class LoadingViewModel {
         if (problem instanceof OutOfMemoryError) {
             return new LoadFailure(file, "file " + file + ": not enough memory to analyse it (start HeapDelta with a"
                     + " larger -Xmx)", true);
+        }
+        if (problem instanceof GraphLimitException || problem instanceof ColumnFileException) {
+            // Limits of the graph or of the machine (a read-only or full cache directory), not bugs.
+            return new LoadFailure(file, "file " + file + ": " + problem.getMessage(), true);
+        }
+        if (problem instanceof InternalError && String.valueOf(problem.getMessage()).contains("unsafe memory access")) {
+            // The JVM's report of a SIGBUS on a mapped page: the cache directory's disk filled up.
+            return new LoadFailure(file, "file " + file + ": an out-of-core index file could not be written; is the"
+                    + " disk of the cache directory (" + PrivateDirectory.defaultCacheDirectory() + ") full?", true);
         }
         return new LoadFailure(file, problem.getClass().getName() + ": " + problem.getMessage(), false);
     }
