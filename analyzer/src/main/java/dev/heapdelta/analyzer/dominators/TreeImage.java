@@ -46,9 +46,9 @@ public final class TreeImage {
         int n = graph.objectCount();
         int reached = in.readInt();
         int unreachable = in.readInt();
-        IntColumn idom = in.readIntColumn(store, "dominators-idom");
-        LongColumn retained = in.readLongColumn(store, "dominators-retained");
-        IntColumn preorder = in.readIntColumn(store, "dominators-preorder");
+        IntColumn idom = in.readIntColumn(store);
+        LongColumn retained = in.readLongColumn(store);
+        IntColumn preorder = in.readIntColumn(store);
         in.verifyEnd(checksum);
         if (reached < 1 || reached > n + 1 || unreachable < 0 || unreachable > n || idom == null
                 || idom.length() != n + 1 || retained == null || retained.length() != n + 1 || preorder == null

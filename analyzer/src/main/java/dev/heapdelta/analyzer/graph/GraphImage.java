@@ -76,22 +76,22 @@ public final class GraphImage {
         parts.format = HeapFormat.values()[in.readCount(HeapFormat.values().length - 1)];
         int n = in.readCount(Integer.MAX_VALUE - 8);
         parts.objectCount = n;
-        parts.idByObject = sized(in, in.readLongColumn(store, "ids"), n, false);
-        parts.classByObject = sized(in, in.readIntColumn(store, "classes"), n, false);
-        parts.shallowSizeByObject = sized(in, in.readIntColumn(store, "shallow-sizes"), n, false);
+        parts.idByObject = sized(in, in.readLongColumn(store), n, false);
+        parts.classByObject = sized(in, in.readIntColumn(store), n, false);
+        parts.shallowSizeByObject = sized(in, in.readIntColumn(store), n, false);
         int large = in.readCount(n);
         for (int i = 0; i < large; i++) {
             parts.largeShallowSizeByObject.put(in.readCount(n - 1), in.readLong());
         }
-        parts.kindByObject = sized(in, in.readByteColumn(store, "object-kinds"), n, false);
-        parts.recordOffsetByObject = sized(in, in.readLongColumn(store, "record-offsets"), n, true);
-        parts.compactRecordOffsetByObject = sized(in, in.readIntColumn(store, "compact-record-offsets"), n, true);
-        parts.nameByObject = sized(in, in.readIntColumn(store, "names"), n, true);
-        parts.firstEdgeByObject = sized(in, in.readIntColumn(store, "first-edges"), n + 1, false);
-        parts.targetByEdge = present(in, in.readIntColumn(store, "edge-targets"), "edge targets");
+        parts.kindByObject = sized(in, in.readByteColumn(store), n, false);
+        parts.recordOffsetByObject = sized(in, in.readLongColumn(store), n, true);
+        parts.compactRecordOffsetByObject = sized(in, in.readIntColumn(store), n, true);
+        parts.nameByObject = sized(in, in.readIntColumn(store), n, true);
+        parts.firstEdgeByObject = sized(in, in.readIntColumn(store), n + 1, false);
+        parts.targetByEdge = present(in, in.readIntColumn(store), "edge targets");
         int edges = lengthOf(parts.targetByEdge);
-        parts.kindByEdge = sized(in, in.readByteColumn(store, "edge-kinds"), edges, false);
-        parts.labelByEdge = sized(in, in.readIntColumn(store, "edge-labels"), edges, true);
+        parts.kindByEdge = sized(in, in.readByteColumn(store), edges, false);
+        parts.labelByEdge = sized(in, in.readIntColumn(store), edges, true);
         parts.neverRetainingEdgeBits = in.readLongs();
         parts.objectByRoot = present(in, in.readInts(), "GC roots");
         parts.kindByRoot = sized(in, in.readBytes(), parts.objectByRoot.length, false);

@@ -3,6 +3,7 @@ package dev.heapdelta.analyzer.store;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -132,8 +133,11 @@ public final class ImageInput implements AutoCloseable {
         return values;
     }
 
-    /** An array {@link ImageOutput} wrote, into a column of {@code store}; null for a null array. */
-    public IntColumn readIntColumn(ColumnStore store, String name) throws IOException {
+    /**
+     * An array {@link ImageOutput} wrote: on the heap, or, for a mapped store, mapped where it lies in this
+     * file; null for a null array.
+     */
+    public IntColumn readIntColumn(ColumnStore store) throws IOException {
         if (!store.isMapped()) {
             int[] values = readInts();
             return values == null ? null : IntColumn.wrap(values);
@@ -142,12 +146,10 @@ public final class ImageInput implements AutoCloseable {
         if (length < 0) {
             return null;
         }
-        IntColumn column = store.ints(name, length);
-        readPages(column.mappedBytePages(), 4L * length);
-        return column;
+        return IntColumn.mapped(length, mapInPlace(4L * length));
     }
 
-    public LongColumn readLongColumn(ColumnStore store, String name) throws IOException {
+    public LongColumn readLongColumn(ColumnStore store) throws IOException {
         if (!store.isMapped()) {
             long[] values = readLongs();
             return values == null ? null : LongColumn.wrap(values);
@@ -156,12 +158,10 @@ public final class ImageInput implements AutoCloseable {
         if (length < 0) {
             return null;
         }
-        LongColumn column = store.longs(name, length);
-        readPages(column.mappedBytePages(), 8L * length);
-        return column;
+        return LongColumn.mapped(length, mapInPlace(8L * length));
     }
 
-    public ByteColumn readByteColumn(ColumnStore store, String name) throws IOException {
+    public ByteColumn readByteColumn(ColumnStore store) throws IOException {
         if (!store.isMapped()) {
             byte[] values = readBytes();
             return values == null ? null : ByteColumn.wrap(values);
@@ -170,9 +170,7 @@ public final class ImageInput implements AutoCloseable {
         if (length < 0) {
             return null;
         }
-        ByteColumn column = store.bytes(name, length);
-        readPages(column.mappedBytePages(), length);
-        return column;
+        return ByteColumn.mapped(length, mapInPlace(length));
     }
 
     /** Checks that the file was read to its end and that its checksum is {@code expectedChecksum}. */
@@ -218,19 +216,23 @@ public final class ImageInput implements AutoCloseable {
         return length;
     }
 
-    /** Fills the first {@code bytes} bytes of a mapped column's pages, which are in the platform's byte order too. */
-    private void readPages(ByteBuffer[] pages, long bytes) throws IOException {
-        long done = 0;
-        for (ByteBuffer page : pages) {
-            ByteBuffer target = page.duplicate();
-            target.position(0).limit((int) Math.min(target.capacity(), bytes - done));
-            while (target.hasRemaining()) {
-                need(1);
-                int n = Math.min(buffer.remaining(), target.remaining());
-                target.put(buffer.slice().limit(n));
-                buffer.position(buffer.position() + n);
-                done += n;
-            }
+    /**
+     * Out of core, an array of the entry is used where it lies: mapped read-only (nothing writes a
+     * reopened column) instead of copied into a new file, which would double the disk it takes. Its bytes
+     * still pass through the checksum, so nothing is trusted before {@link #verifyEnd}.
+     */
+    private MappedByteBuffer[] mapInPlace(long bytes) throws IOException {
+        long start = position();
+        for (long left = bytes; left > 0; ) {
+            need(1);
+            int n = (int) Math.min(buffer.remaining(), left);
+            buffer.position(buffer.position() + n);
+            left -= n;
+        }
+        try {
+            return MappedPages.mapReadOnly(channel, start, bytes);
+        } catch (IOException e) {
+            throw new ColumnFileException("cannot map " + file + " from offset " + start + ": " + e.getMessage(), e);
         }
     }
 

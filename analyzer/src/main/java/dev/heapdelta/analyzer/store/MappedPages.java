@@ -43,6 +43,21 @@ final class MappedPages {
         }
     }
 
+    /**
+     * Maps {@code bytes} of an existing file from {@code offset}, read-only, in the pages a column
+     * expects: an index cache entry's array, used where it lies instead of copied to a new file.
+     */
+    static MappedByteBuffer[] mapReadOnly(FileChannel channel, long offset, long bytes) throws IOException {
+        int pageCount = (int) ((bytes + PAGE_BYTES - 1) >>> PAGE_SHIFT_BYTES);
+        MappedByteBuffer[] pages = new MappedByteBuffer[pageCount];
+        for (int p = 0; p < pageCount; p++) {
+            long start = (long) p << PAGE_SHIFT_BYTES;
+            pages[p] = channel.map(FileChannel.MapMode.READ_ONLY, offset + start, Math.min(PAGE_BYTES, bytes - start));
+            pages[p].order(ByteOrder.nativeOrder());
+        }
+        return pages;
+    }
+
     private static MappedByteBuffer[] map(FileChannel channel, long bytes) throws IOException {
         int pageCount = (int) ((bytes + PAGE_BYTES - 1) >>> PAGE_SHIFT_BYTES);
         MappedByteBuffer[] pages = new MappedByteBuffer[pageCount];

@@ -58,10 +58,10 @@ class ImageColumnsTest {
         }
         try (ImageInput in = new ImageInput(file)) {
             in.readByte();
-            IntColumn intsMapped = in.readIntColumn(mapped, "ints-again");
-            LongColumn longsMapped = in.readLongColumn(mapped, "longs-again");
-            ByteColumn bytesMapped = in.readByteColumn(mapped, "bytes-again");
-            assertNull(in.readIntColumn(mapped, "none"));
+            IntColumn intsMapped = in.readIntColumn(mapped);
+            LongColumn longsMapped = in.readLongColumn(mapped);
+            ByteColumn bytesMapped = in.readByteColumn(mapped);
+            assertNull(in.readIntColumn(mapped));
             in.verifyEnd(checksum);
             assertArrayEquals(intsOnHeap, valuesOf(intsMapped));
             for (int i = 0; i < length; i++) {
