@@ -17,6 +17,8 @@ import java.util.Map;
  * creates a graph, and nothing writes its arrays afterwards.
  */
 public final class HeapGraph implements AutoCloseable {
+    /** What the builder handed over; the fields below are its contents, read in hot loops. */
+    private final HeapGraphBuilder.Parts parts;
     private final HeapFormat format;
     private final int objectCount;
     private final LongColumn idByObject;
@@ -49,6 +51,7 @@ public final class HeapGraph implements AutoCloseable {
     private volatile IncomingEdges incoming;
 
     HeapGraph(HeapGraphBuilder.Parts parts, ObjectDetailsFactory detailsFactory, DumpInfo info) {
+        this.parts = parts;
         this.format = parts.format;
         this.objectCount = parts.objectCount;
         this.idByObject = parts.idByObject;
@@ -80,30 +83,6 @@ public final class HeapGraph implements AutoCloseable {
 
     /** The graph's arrays as the builder handed them over, for {@link GraphImage} to save. */
     HeapGraphBuilder.Parts toParts() {
-        HeapGraphBuilder.Parts parts = new HeapGraphBuilder.Parts();
-        parts.format = format;
-        parts.objectCount = objectCount;
-        parts.idByObject = idByObject;
-        parts.classByObject = classByObject;
-        parts.shallowSizeByObject = shallowSizeByObject;
-        parts.largeShallowSizeByObject.putAll(largeShallowSizeByObject);
-        parts.kindByObject = kindByObject;
-        parts.recordOffsetByObject = recordOffsetByObject;
-        parts.compactRecordOffsetByObject = compactRecordOffsetByObject;
-        parts.nameByObject = nameByObject;
-        parts.firstEdgeByObject = firstEdgeByObject;
-        parts.targetByEdge = targetByEdge;
-        parts.kindByEdge = kindByEdge;
-        parts.labelByEdge = labelByEdge;
-        parts.neverRetainingEdgeBits = neverRetainingEdgeBits;
-        parts.objectByRoot = objectByRoot;
-        parts.kindByRoot = kindByRoot;
-        parts.threadByRoot = threadByRoot;
-        parts.entryObjects = entryObjects;
-        parts.syntheticRoot = syntheticRoot;
-        parts.classes.addAll(classes);
-        parts.buildNanos = buildNanos;
-        parts.store = store;
         return parts;
     }
 
