@@ -27,11 +27,6 @@ class CorruptFileUiTest {
 
     private MainViewModel model;
 
-    @org.junit.jupiter.api.BeforeAll
-    static void needsTheHprofReader() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(GuiFixtures.hprofReadable(),
-                "the HPROF reader is not in this build yet");
-    }
 
     @Start
     void start(Stage stage) {

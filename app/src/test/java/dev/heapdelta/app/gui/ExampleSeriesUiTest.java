@@ -29,11 +29,6 @@ import org.testfx.util.WaitForAsyncUtils;
 class ExampleSeriesUiTest {
     private static final long LOAD_TIMEOUT_SECONDS = 180;
 
-    @org.junit.jupiter.api.BeforeAll
-    static void needsTheHprofReader() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(GuiFixtures.hprofReadable(),
-                "the HPROF reader is not in this build yet");
-    }
 
     @Start
     void start(Stage stage) {

@@ -40,11 +40,6 @@ class FxThreadResponsivenessTest {
 
     private MainViewModel model;
 
-    @org.junit.jupiter.api.BeforeAll
-    static void needsTheHprofReader() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(GuiFixtures.hprofReadable(),
-                "the HPROF reader is not in this build yet");
-    }
 
     @Start
     void start(Stage stage) {

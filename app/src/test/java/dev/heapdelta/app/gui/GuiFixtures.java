@@ -70,27 +70,6 @@ final class GuiFixtures {
         };
     }
 
-    /**
-     * Whether this build reads HPROF: until the reader is on main, {@code HprofReader} is a placeholder
-     * that refuses every file, and the tests on the Java example skip instead of failing.
-     */
-    static boolean hprofReadable() {
-        try {
-            rememberingLoader().load(exampleFiles().get(0), exampleFiles().get(0).toString(),
-                    dev.heapdelta.analyzer.analysis.AnalysisOptions.defaults(),
-                    dev.heapdelta.analyzer.source.CancelSignal.NEVER,
-                    dev.heapdelta.analyzer.source.ProgressListener.NONE);
-            return true;
-        } catch (dev.heapdelta.analyzer.source.DumpFormatException e) {
-            if (e.getMessage().contains("not available in this build")) {
-                return false;
-            }
-            throw new AssertionError("the bundled example does not load", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Opens the main window on {@code stage} with a test context. */
     static MainViewModel showMainWindow(Stage stage, SnapshotSource source) {
         GuiContext context = new GuiContext(WORKERS, source, RecentFiles.inMemory(), GuiFixtures::exampleFiles);
