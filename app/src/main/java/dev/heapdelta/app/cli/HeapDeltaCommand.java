@@ -1,5 +1,6 @@
 package dev.heapdelta.app.cli;
 
+import dev.heapdelta.analyzer.store.ColumnFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,10 +30,7 @@ public final class HeapDeltaCommand implements Runnable {
                     + " out of core, or give Java more heap: java -Xmx8g -jar heapdelta.jar …");
             return ExitCode.INTERNAL_ERROR;
         } catch (InternalError e) {
-            if (String.valueOf(e.getMessage()).contains("unsafe memory access")) {
-                // How the JVM reports a SIGBUS on a mapped page: an index file's disk ran out of space
-                // after the sparse file was mapped (the files are deleted once mapped, so nothing else
-                // can truncate them).
+            if (ColumnFileException.isFullDiskUnderAMappedColumn(e)) {
                 System.err.println("heapdelta: an out-of-core index file could not be written: is the disk of the"
                         + " cache directory full? Choose another with --cache-dir");
                 return ExitCode.INTERNAL_ERROR;

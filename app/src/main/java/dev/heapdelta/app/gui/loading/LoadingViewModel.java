@@ -140,8 +140,7 @@ public final class LoadingViewModel {
             // Limits of the graph or of the machine (a read-only or full cache directory), not bugs.
             return new LoadFailure(file, "file " + file + ": " + problem.getMessage(), true);
         }
-        if (problem instanceof InternalError && String.valueOf(problem.getMessage()).contains("unsafe memory access")) {
-            // The JVM's report of a SIGBUS on a mapped page: the cache directory's disk filled up.
+        if (ColumnFileException.isFullDiskUnderAMappedColumn(problem)) {
             return new LoadFailure(file, "file " + file + ": an out-of-core index file could not be written; is the"
                     + " disk of the cache directory (" + PrivateDirectory.defaultCacheDirectory() + ") full?", true);
         }
