@@ -41,13 +41,8 @@ final class GzipInflation {
     record Inflated(Path file, String gzipProblem) {
     }
 
-    static Path defaultCacheDirectory() {
-        return PrivateDirectory.defaultCacheDirectory();
-    }
-
-    static Inflated inflate(Path gzipFile, Path cacheDirectory, CancelSignal cancel, ProgressListener progress)
+    static Inflated inflate(Path gzipFile, Path directory, CancelSignal cancel, ProgressListener progress)
             throws IOException {
-        Path directory = cacheDirectory == null ? defaultCacheDirectory() : cacheDirectory;
         PrivateDirectory.create(directory);
         String key = cacheKey(gzipFile);
         Path target = directory.resolve(key + ".hprof");
@@ -100,8 +95,7 @@ final class GzipInflation {
     }
 
     /** The inflated copy made before for this gzip file, or null when there is none (any more). */
-    static Path existingInflation(Path gzipFile, Path cacheDirectory) throws IOException {
-        Path directory = cacheDirectory == null ? defaultCacheDirectory() : cacheDirectory;
+    static Path existingInflation(Path gzipFile, Path directory) throws IOException {
         Path target = directory.resolve(cacheKey(gzipFile) + ".hprof");
         return Files.isRegularFile(target) ? target : null;
     }

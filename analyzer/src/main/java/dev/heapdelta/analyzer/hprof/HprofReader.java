@@ -76,7 +76,7 @@ public final class HprofReader {
     private static Path readableFile(Path file, ReadOptions options, CancelSignal cancel, ProgressListener progress,
             ReadProblems problems) throws IOException {
         if (Files.size(file) > 0 && FormatDetector.detect(file).gzipped()) {
-            GzipInflation.Inflated inflated = GzipInflation.inflate(file, options.cacheDirectory(), cancel, progress);
+            GzipInflation.Inflated inflated = GzipInflation.inflate(file, options.cacheDirectoryOrDefault(), cancel, progress);
             if (inflated.gzipProblem() != null) {
                 problems.warn("gzip stream ended early", inflated.gzipProblem());
             }
