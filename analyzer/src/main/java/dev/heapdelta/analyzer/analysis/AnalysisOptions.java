@@ -17,16 +17,6 @@ import java.nio.file.Path;
 public record AnalysisOptions(WeakReferencePolicy weakReferences, boolean keepUnreachable, int dumpIndex,
         Path cacheDirectory, StoragePolicy storage, boolean useIndexCache) {
 
-    public AnalysisOptions(WeakReferencePolicy weakReferences, boolean keepUnreachable, int dumpIndex,
-            Path cacheDirectory, StoragePolicy storage) {
-        this(weakReferences, keepUnreachable, dumpIndex, cacheDirectory, storage, true);
-    }
-
-    public AnalysisOptions(WeakReferencePolicy weakReferences, boolean keepUnreachable, int dumpIndex,
-            Path cacheDirectory) {
-        this(weakReferences, keepUnreachable, dumpIndex, cacheDirectory, StoragePolicy.AUTO, true);
-    }
-
     public static AnalysisOptions defaults() {
         return new AnalysisOptions(WeakReferencePolicy.MAT, false, 0, null, StoragePolicy.AUTO, true);
     }

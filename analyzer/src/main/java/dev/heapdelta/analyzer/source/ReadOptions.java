@@ -14,12 +14,8 @@ import java.nio.file.Path;
  */
 public record ReadOptions(String displayName, int dumpIndex, Path cacheDirectory, StoragePolicy storage) {
 
-    public ReadOptions(String displayName, int dumpIndex, Path cacheDirectory) {
-        this(displayName, dumpIndex, cacheDirectory, StoragePolicy.AUTO);
-    }
-
     public static ReadOptions of(Path file) {
-        return new ReadOptions(file.toString(), 0, null);
+        return new ReadOptions(file.toString(), 0, null, StoragePolicy.AUTO);
     }
 
     /** The cache directory to use: the one given, or {@link PrivateDirectory#defaultCacheDirectory()}. */

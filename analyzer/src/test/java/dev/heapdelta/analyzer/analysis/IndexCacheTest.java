@@ -149,7 +149,7 @@ class IndexCacheTest {
         load(hprof).close();
         for (AnalysisOptions other : List.of(
                 AnalysisOptions.defaults().withWeakReferences(WeakReferencePolicy.IGNORE),
-                new AnalysisOptions(WeakReferencePolicy.MAT, true, 0, null))) {
+                new AnalysisOptions(WeakReferencePolicy.MAT, true, 0, null, StoragePolicy.AUTO, true))) {
             try (Snapshot snapshot = load(hprof, other)) {
                 assertEquals(IndexCacheUse.Status.SAVED, snapshot.indexCache().status(), other.toString());
             }

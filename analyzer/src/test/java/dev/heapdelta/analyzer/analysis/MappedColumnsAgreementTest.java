@@ -80,7 +80,7 @@ class MappedColumnsAgreementTest {
     @ValueSource(strings = {"java/leaks-t2.hprof.gz", "node/leaks-t2.heapsnapshot.gz"})
     void aDumpReadOutOfCoreGivesTheSameAnalysisAsInMemory(String sample) throws Exception {
         Path file = TestEnvironment.repositoryRoot().resolve("sample-dumps").resolve(sample);
-        AnalysisOptions heap = new AnalysisOptions(WeakReferencePolicy.MAT, false, 0, directory, StoragePolicy.HEAP);
+        AnalysisOptions heap = AnalysisOptions.defaults().withCacheDirectory(directory).withStorage(StoragePolicy.HEAP);
         AnalysisOptions mapped = heap.withStorage(StoragePolicy.MAPPED);
         try (Snapshot expected = SnapshotLoader.load(file, sample, heap, CancelSignal.NEVER, ProgressListener.NONE);
                 Snapshot actual = SnapshotLoader.load(file, sample, mapped, CancelSignal.NEVER, ProgressListener.NONE)) {

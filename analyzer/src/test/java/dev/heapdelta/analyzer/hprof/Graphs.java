@@ -6,6 +6,7 @@ import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import dev.heapdelta.analyzer.source.ReadOptions;
+import dev.heapdelta.analyzer.store.StoragePolicy;
 import dev.heapdelta.analyzer.testing.TestEnvironment;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,14 +27,14 @@ final class Graphs {
     }
 
     static HeapGraph read(Path file, int dumpIndex, Path cacheDirectory) throws IOException {
-        return HprofReader.read(file, new ReadOptions(file.toString(), dumpIndex, cacheDirectory),
+        return HprofReader.read(file, new ReadOptions(file.toString(), dumpIndex, cacheDirectory, StoragePolicy.AUTO),
                 CancelSignal.NEVER, ProgressListener.NONE);
     }
 
     /** A dump of the shared reference set, read with its inflated copy cached in {@code cacheDirectory}. */
     static HeapGraph readReference(String relative, int dumpIndex, Path cacheDirectory) throws IOException {
         Path file = TestEnvironment.sharedReference(relative);
-        return HprofReader.read(file, new ReadOptions(file.getFileName().toString(), dumpIndex, cacheDirectory),
+        return HprofReader.read(file, new ReadOptions(file.getFileName().toString(), dumpIndex, cacheDirectory, StoragePolicy.AUTO),
                 CancelSignal.NEVER, ProgressListener.NONE);
     }
 

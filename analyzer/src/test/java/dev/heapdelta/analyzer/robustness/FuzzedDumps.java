@@ -3,12 +3,12 @@ package dev.heapdelta.analyzer.robustness;
 import dev.heapdelta.analyzer.analysis.AnalysisOptions;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.analysis.SnapshotLoader;
-import dev.heapdelta.analyzer.analysis.WeakReferencePolicy;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.DumpFormatException;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import dev.heapdelta.analyzer.source.ReadOptions;
+import dev.heapdelta.analyzer.store.StoragePolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,8 +38,8 @@ final class FuzzedDumps {
         Path cache = WORK.resolve("cache");
         Files.write(file, bytes);
         try {
-            HeapGraph graph = reader.read(file, new ReadOptions(file.toString(), 0, cache));
-            AnalysisOptions options = new AnalysisOptions(WeakReferencePolicy.MAT, false, 0, cache);
+            HeapGraph graph = reader.read(file, new ReadOptions(file.toString(), 0, cache, StoragePolicy.AUTO));
+            AnalysisOptions options = AnalysisOptions.defaults().withCacheDirectory(cache);
             try (Snapshot snapshot = SnapshotLoader.analyse(graph, file.toString(), options, CancelSignal.NEVER,
                     ProgressListener.NONE)) {
                 snapshot.histogram();

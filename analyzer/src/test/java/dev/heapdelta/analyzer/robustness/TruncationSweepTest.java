@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.heapdelta.analyzer.analysis.AnalysisOptions;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.analysis.SnapshotLoader;
-import dev.heapdelta.analyzer.analysis.WeakReferencePolicy;
 import dev.heapdelta.analyzer.graph.DumpInfo;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.DumpFormatException;
@@ -119,7 +118,7 @@ class TruncationSweepTest {
      */
     private static String analyse(Path copy, long cut, Path cache, boolean gzipped, long firstNodeEnd)
             throws IOException {
-        AnalysisOptions options = new AnalysisOptions(WeakReferencePolicy.MAT, false, 0, cache);
+        AnalysisOptions options = AnalysisOptions.defaults().withCacheDirectory(cache);
         try (Snapshot snapshot = SnapshotLoader.load(copy, copy.toString(), options, CancelSignal.NEVER,
                 ProgressListener.NONE)) {
             DumpInfo info = snapshot.graph().info();
