@@ -1,5 +1,6 @@
 package dev.heapdelta.analyzer.analysis;
 
+import dev.heapdelta.analyzer.source.ReadOptions;
 import dev.heapdelta.analyzer.store.StoragePolicy;
 import java.nio.file.Path;
 
@@ -31,6 +32,11 @@ public record AnalysisOptions(WeakReferencePolicy weakReferences, boolean keepUn
 
     public AnalysisOptions withIndexCache(boolean use) {
         return new AnalysisOptions(weakReferences, keepUnreachable, dumpIndex, cacheDirectory, storage, use);
+    }
+
+    /** What the readers need of these options. */
+    public ReadOptions readOptions(String displayName) {
+        return new ReadOptions(displayName, dumpIndex, cacheDirectory, storage);
     }
 
     public AnalysisOptions withCacheDirectory(Path directory) {

@@ -80,7 +80,7 @@ final class IndexCache {
             progress.progress(AnalysisPhase.SCAN, 0, entry.graphBytes());
             // The graph's columns go where a fresh analysis would put them: the heap, or mapped files.
             ColumnStore store = StorageChoice.choose(options.storage(), entry.imageBytes(),
-                    cacheDirectory.resolve("columns"));
+                    options.readOptions(displayName).columnDirectory());
             HeapGraph graph = entry.graph(recordFile, store);
             boolean handedOver = false;
             try {

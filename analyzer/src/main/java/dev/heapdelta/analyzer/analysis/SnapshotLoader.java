@@ -50,12 +50,11 @@ public final class SnapshotLoader {
         if (Files.size(file) == 0) {
             throw new DumpFormatException(displayName, 0, "empty file");
         }
-        ReadOptions readOptions = new ReadOptions(displayName, options.dumpIndex(), options.cacheDirectory(),
-                options.storage());
         FormatDetector.Detected detected = FormatDetector.detect(file);
         IndexCache cache = null;
         if (options.useIndexCache() && detected.kind() != DumpKind.UNKNOWN) {
-            cache = IndexCache.forDump(file, detected.kind(), options, readOptions.cacheDirectoryOrDefault());
+            cache = IndexCache.forDump(file, detected.kind(), options,
+                    options.readOptions(displayName).cacheDirectoryOrDefault());
             Snapshot reopened = cache.reopen(displayName, options, cancel, progress, started);
             if (reopened != null) {
                 return reopened;
@@ -63,17 +62,15 @@ public final class SnapshotLoader {
         }
         Snapshot snapshot;
         try {
-            snapshot = readAndAnalyse(file, detected, readOptions, options, cancel, progress, started);
+            snapshot = readAndAnalyse(file, displayName, detected, options, cancel, progress, started);
         } catch (OutOfMemoryError e) {
             if (options.storage() != StoragePolicy.AUTO) {
                 throw e;
             }
             // The footprint estimate fell short. What the attempt built is garbage now, and out of core the
             // columns leave the heap: try once more there rather than fail.
-            AnalysisOptions mapped = options.withStorage(StoragePolicy.MAPPED);
-            ReadOptions mappedRead = new ReadOptions(displayName, options.dumpIndex(), options.cacheDirectory(),
-                    StoragePolicy.MAPPED);
-            snapshot = readAndAnalyse(file, detected, mappedRead, mapped, cancel, progress, System.nanoTime());
+            snapshot = readAndAnalyse(file, displayName, detected, options.withStorage(StoragePolicy.MAPPED), cancel,
+                    progress, System.nanoTime());
         }
         if (cache != null) {
             snapshot.deferIndexCacheSave(cache);
@@ -81,9 +78,9 @@ public final class SnapshotLoader {
         return snapshot;
     }
 
-    private static Snapshot readAndAnalyse(Path file, FormatDetector.Detected detected, ReadOptions readOptions,
+    private static Snapshot readAndAnalyse(Path file, String displayName, FormatDetector.Detected detected,
             AnalysisOptions options, CancelSignal cancel, ProgressListener progress, long started) throws IOException {
-        String displayName = readOptions.displayName();
+        ReadOptions readOptions = options.readOptions(displayName);
         progress.progress(AnalysisPhase.SCAN, 0, Files.size(file));
         HeapGraph graph = switch (detected.kind()) {
             case HPROF -> HprofReader.read(file, readOptions, cancel, progress);

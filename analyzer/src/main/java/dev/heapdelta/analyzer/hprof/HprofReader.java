@@ -103,7 +103,7 @@ public final class HprofReader {
         }
         ColumnStore store = StorageChoice.choose(options.storage(),
                 HprofFootprint.estimatedPeakBytes(scan.objectAddresses.size(), scan.referenceSlots, false),
-                options.cacheDirectoryOrDefault().resolve("columns"));
+                options.columnDirectory());
         AddressIndex index = AddressIndex.build(scan.objectAddresses, scan.minAddress, scan.maxAddress,
                 scan.addressBits, new long[0], store);
         int referenceSize = scan.compressedReferences ? 4 : header.idSize();

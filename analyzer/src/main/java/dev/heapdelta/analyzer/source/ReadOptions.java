@@ -22,4 +22,9 @@ public record ReadOptions(String displayName, int dumpIndex, Path cacheDirectory
     public Path cacheDirectoryOrDefault() {
         return cacheDirectory != null ? cacheDirectory : PrivateDirectory.defaultCacheDirectory();
     }
+
+    /** Where out-of-core columns are mapped: {@code columns} in the cache directory. */
+    public Path columnDirectory() {
+        return cacheDirectoryOrDefault().resolve("columns");
+    }
 }

@@ -69,7 +69,7 @@ public final class V8SnapshotReader {
         // The reader's arrays are on the heap by now and become the graph's; what the analyses compute
         // from them (dominators, paths) can still go out of core when the heap left cannot hold it.
         ColumnStore store = StorageChoice.choose(options.storage(), ANALYSIS_BYTES_PER_NODE * raw.nodeCount,
-                options.cacheDirectoryOrDefault().resolve("columns"));
+                options.columnDirectory());
         return toGraph(raw, fileBytes, store);
     }
 
