@@ -25,7 +25,10 @@ public interface ObjectDetails extends AutoCloseable {
         return fields(object).size();
     }
 
-    /** The value of a {@code java.lang.String} or V8 string, or null when the object is not a string. */
+    /**
+     * The value of a {@code java.lang.String} or V8 string (HPROF: also of a bare {@code char[]}, as JDK 5 to 8u05
+     * keep {@code Thread.name}), or null when the object is not a string.
+     */
     String stringValue(int object, int maxChars);
 
     /**

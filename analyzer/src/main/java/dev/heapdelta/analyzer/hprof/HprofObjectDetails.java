@@ -101,7 +101,7 @@ final class HprofObjectDetails implements ObjectDetails {
             int c = classes.classAt(graph.idOf(object));
             return c < 0 ? "class ?" : "class " + classes.names[c];
         }
-        String value = stringValue(object, 80);
+        String value = graph.kindOf(object) == ObjectKind.INSTANCE ? stringValue(object, 80) : null;
         return value == null ? "" : value;
     }
 
@@ -248,6 +248,14 @@ final class HprofObjectDetails implements ObjectDetails {
 
     @Override
     public String stringValue(int object, int maxChars) {
+        if (graph.kindOf(object) == ObjectKind.PRIMITIVE_ARRAY && "char[]".equals(graph.classNameOf(object))) {
+            // JDK 5 to 8u05 keep Thread.name as a bare char[].
+            try {
+                return decode(object, -1, 0, -1, Math.max(0, maxChars));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the characters of char[] object " + object, e);
+            }
+        }
         if (graph.kindOf(object) != ObjectKind.INSTANCE || !"java.lang.String".equals(graph.classNameOf(object))) {
             return null;
         }
@@ -283,8 +291,11 @@ final class HprofObjectDetails implements ObjectDetails {
         long data = recordOffset + 1 + idSize + 9;
         boolean utf16Bytes = type == BasicType.BYTE.code && coder == 1;
         int unit = type == BasicType.CHAR.code || utf16Bytes ? 2 : 1;
-        long chars = count >= 0 ? count : length / unit;
-        chars = Math.max(0, Math.min(chars, length / unit - offset));
+        // The record's length counts elements: chars for a char[] (JDK 8 and older, Android), bytes for a
+        // byte[], of which a UTF-16 string uses two per char.
+        long available = utf16Bytes ? length / 2 : length;
+        long chars = count >= 0 ? count : available;
+        chars = Math.max(0, Math.min(chars, available - offset));
         int wanted = (int) Math.min(chars, maxChars);
         ByteBuffer bytes = read(data + (long) offset * unit, wanted * unit);
         StringBuilder text = new StringBuilder(wanted);
