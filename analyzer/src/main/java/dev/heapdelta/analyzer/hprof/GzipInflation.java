@@ -2,8 +2,8 @@ package dev.heapdelta.analyzer.hprof;
 
 import dev.heapdelta.analyzer.source.AnalysisPhase;
 import dev.heapdelta.analyzer.source.CancelSignal;
-import dev.heapdelta.analyzer.source.PrivateDirectory;
 import dev.heapdelta.analyzer.source.ProgressListener;
+import dev.heapdelta.analyzer.store.PrivateDirectory;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;

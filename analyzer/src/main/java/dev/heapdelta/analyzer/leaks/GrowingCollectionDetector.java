@@ -1,7 +1,7 @@
 package dev.heapdelta.analyzer.leaks;
 
 import dev.heapdelta.analyzer.diff.Trend;
-import dev.heapdelta.analyzer.report.ByteSizes;
+import dev.heapdelta.analyzer.format.ByteSizes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -5,14 +5,14 @@ import dev.heapdelta.analyzer.diff.ClassDiffRow;
 import dev.heapdelta.analyzer.diff.Trends;
 import dev.heapdelta.analyzer.dominators.DominatorTree;
 import dev.heapdelta.analyzer.dominators.TreeWalkStack;
+import dev.heapdelta.analyzer.format.ByteSizes;
+import dev.heapdelta.analyzer.format.ObjectIds;
+import dev.heapdelta.analyzer.format.PathStepRow;
+import dev.heapdelta.analyzer.format.PathStepRows;
+import dev.heapdelta.analyzer.format.StringRedaction;
 import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.graph.ObjectKind;
-import dev.heapdelta.analyzer.report.ByteSizes;
-import dev.heapdelta.analyzer.report.ObjectIds;
-import dev.heapdelta.analyzer.report.PathStepRow;
-import dev.heapdelta.analyzer.report.StringRedaction;
-import dev.heapdelta.analyzer.report.SummaryReports;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -92,7 +92,7 @@ public final class SeriesContext {
 
     public List<PathStepRow> pathRows(int snapshot, int object) {
         Snapshot s = snapshots.get(snapshot);
-        return SummaryReports.pathRows(s, s.pathToRoot(object));
+        return PathStepRows.of(s, s.pathToRoot(object));
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.heapdelta.analyzer.leaks;
 
 import dev.heapdelta.analyzer.diff.Trend;
-import dev.heapdelta.analyzer.report.PathStepRow;
+import dev.heapdelta.analyzer.format.PathStepRow;
 import java.util.List;
 
 /**

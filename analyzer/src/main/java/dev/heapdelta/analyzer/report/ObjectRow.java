@@ -1,5 +1,6 @@
 package dev.heapdelta.analyzer.report;
 
+import dev.heapdelta.analyzer.format.PathStepRow;
 import java.util.List;
 
 /** One object as the summary's {@code topDominators} and {@code biggestObjects} show it. */

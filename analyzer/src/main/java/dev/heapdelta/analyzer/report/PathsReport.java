@@ -1,5 +1,6 @@
 package dev.heapdelta.analyzer.report;
 
+import dev.heapdelta.analyzer.format.PathStepRow;
 import java.util.List;
 
 /** Paths from GC roots to one object or to the instances of a class, merged where they read alike. */

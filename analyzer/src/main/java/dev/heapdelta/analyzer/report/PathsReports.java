@@ -1,6 +1,9 @@
 package dev.heapdelta.analyzer.report;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.format.ObjectIds;
+import dev.heapdelta.analyzer.format.PathStepRow;
+import dev.heapdelta.analyzer.format.PathStepRows;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.query.PathStep;
 import java.util.ArrayList;
@@ -25,7 +28,7 @@ public final class PathsReports {
         }
         List<PathStep> path = snapshot.pathToRoot(object);
         PathsReport.MergedPath merged = new PathsReport.MergedPath(snapshot.pathKeys().keyOf(path), 1,
-                SummaryReports.pathRows(snapshot, path));
+                PathStepRows.of(snapshot, path));
         return new PathsReport(ObjectIds.format(snapshot.graph(), object), path.isEmpty() ? List.of() : List.of(merged));
     }
 
@@ -59,7 +62,7 @@ public final class PathsReports {
         for (Map.Entry<String, long[]> entry : countBySignature.entrySet()) {
             List<PathStep> path = snapshot.pathToRoot(exampleBySignature.get(entry.getKey()));
             paths.add(new PathsReport.MergedPath(snapshot.pathKeys().keyOf(path), entry.getValue()[0],
-                    SummaryReports.pathRows(snapshot, path)));
+                    PathStepRows.of(snapshot, path)));
         }
         paths.sort(Comparator.comparingLong(PathsReport.MergedPath::count).reversed()
                 .thenComparing(PathsReport.MergedPath::pathKey));
@@ -69,7 +72,7 @@ public final class PathsReports {
     /** The root's id, then each step's class and edge: what MAT merges on. */
     private static String signatureOf(Snapshot snapshot, List<PathStep> path) {
         StringBuilder signature = new StringBuilder();
-        List<PathStepRow> rows = SummaryReports.pathRows(snapshot, path);
+        List<PathStepRow> rows = PathStepRows.of(snapshot, path);
         if (!rows.isEmpty()) {
             signature.append(rows.get(0).id());
         }

@@ -1,11 +1,13 @@
 package dev.heapdelta.analyzer.report;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.format.ObjectIds;
+import dev.heapdelta.analyzer.format.PathStepRow;
+import dev.heapdelta.analyzer.format.PathStepRows;
 import dev.heapdelta.analyzer.graph.DumpInfo;
 import dev.heapdelta.analyzer.graph.HeapClass;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.query.ClassHistogram;
-import dev.heapdelta.analyzer.query.PathKeys;
 import dev.heapdelta.analyzer.query.PathStep;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,21 +75,7 @@ public final class SummaryReports {
                     snapshot.graph().shallowSizeOf(object),
                     snapshot.dominatorTree().retainedSizeOf(object),
                     snapshot.pathKeys().keyOf(path),
-                    withPath ? pathRows(snapshot, path) : List.of()));
-        }
-        return rows;
-    }
-
-    public static List<PathStepRow> pathRows(Snapshot snapshot, List<PathStep> path) {
-        List<PathStepRow> rows = new ArrayList<>();
-        HeapGraph graph = snapshot.graph();
-        for (PathStep step : path) {
-            String edge = "";
-            if (step.edgeToNext() >= 0) {
-                edge = PathKeys.displayEdgeName(graph.details().edgeName(step.edgeToNext()));
-            }
-            rows.add(new PathStepRow(ObjectIds.format(graph, step.object()), snapshot.displayClassNameOf(step.object()),
-                    edge));
+                    withPath ? PathStepRows.of(snapshot, path) : List.of()));
         }
         return rows;
     }

@@ -1,5 +1,6 @@
 package dev.heapdelta.analyzer.source;
 
+import dev.heapdelta.analyzer.store.PrivateDirectory;
 import dev.heapdelta.analyzer.store.StoragePolicy;
 import java.nio.file.Path;
 

@@ -1,6 +1,6 @@
 package dev.heapdelta.analyzer.store;
 
-import dev.heapdelta.analyzer.source.PrivateDirectory;
+import dev.heapdelta.analyzer.store.PrivateDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

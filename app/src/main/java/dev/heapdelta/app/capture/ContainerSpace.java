@@ -1,6 +1,6 @@
 package dev.heapdelta.app.capture;
 
-import dev.heapdelta.analyzer.report.ByteSizes;
+import dev.heapdelta.analyzer.format.ByteSizes;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.heapdelta.app.capture;
 
-import dev.heapdelta.analyzer.report.ByteSizes;
+import dev.heapdelta.analyzer.format.ByteSizes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

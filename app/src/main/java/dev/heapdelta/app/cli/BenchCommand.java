@@ -4,7 +4,7 @@ import dev.heapdelta.analyzer.analysis.AnalysisOptions;
 import dev.heapdelta.analyzer.analysis.PhaseTimings;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.analysis.SnapshotLoader;
-import dev.heapdelta.analyzer.report.ByteSizes;
+import dev.heapdelta.analyzer.format.ByteSizes;
 import dev.heapdelta.analyzer.report.DiffReports;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;

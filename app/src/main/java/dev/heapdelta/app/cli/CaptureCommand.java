@@ -1,6 +1,6 @@
 package dev.heapdelta.app.cli;
 
-import dev.heapdelta.analyzer.report.ByteSizes;
+import dev.heapdelta.analyzer.format.ByteSizes;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.app.capture.CaptureException;
 import dev.heapdelta.app.capture.CaptureOptions;

@@ -1,8 +1,8 @@
 package dev.heapdelta.app.cli;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.format.ByteSizes;
 import dev.heapdelta.analyzer.leaks.Suspect;
-import dev.heapdelta.analyzer.report.ByteSizes;
 import dev.heapdelta.analyzer.report.DiffReport;
 import dev.heapdelta.analyzer.report.DiffReports;
 import dev.heapdelta.analyzer.source.CancelSignal;

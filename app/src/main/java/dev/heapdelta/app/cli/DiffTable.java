@@ -1,9 +1,9 @@
 package dev.heapdelta.app.cli;
 
 import dev.heapdelta.analyzer.diff.ClassDiffRow;
+import dev.heapdelta.analyzer.format.ByteSizes;
 import dev.heapdelta.analyzer.leaks.Evidence;
 import dev.heapdelta.analyzer.leaks.Suspect;
-import dev.heapdelta.analyzer.report.ByteSizes;
 import dev.heapdelta.analyzer.report.DiffReport;
 import dev.heapdelta.analyzer.report.SnapshotRow;
 import java.io.PrintWriter;

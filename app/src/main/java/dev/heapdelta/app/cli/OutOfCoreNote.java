@@ -1,7 +1,7 @@
 package dev.heapdelta.app.cli;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
-import dev.heapdelta.analyzer.report.ByteSizes;
+import dev.heapdelta.analyzer.format.ByteSizes;
 import dev.heapdelta.analyzer.store.ColumnStore;
 import java.io.PrintWriter;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.heapdelta.app.cli;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.analysis.SnapshotLoader;
-import dev.heapdelta.analyzer.report.ObjectIds;
-import dev.heapdelta.analyzer.report.PathStepRow;
+import dev.heapdelta.analyzer.format.ObjectIds;
+import dev.heapdelta.analyzer.format.PathStepRow;
 import dev.heapdelta.analyzer.report.PathsReport;
 import dev.heapdelta.analyzer.report.PathsReports;
 import dev.heapdelta.analyzer.source.CancelSignal;

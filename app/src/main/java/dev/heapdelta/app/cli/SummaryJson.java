@@ -1,10 +1,10 @@
 package dev.heapdelta.app.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.heapdelta.analyzer.format.PathStepRow;
 import dev.heapdelta.analyzer.graph.DumpInfo;
 import dev.heapdelta.analyzer.report.ClassRow;
 import dev.heapdelta.analyzer.report.ObjectRow;
-import dev.heapdelta.analyzer.report.PathStepRow;
 import dev.heapdelta.analyzer.report.SummaryReport;
 import java.io.IOException;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.heapdelta.app.cli;
 
+import dev.heapdelta.analyzer.format.ByteSizes;
 import dev.heapdelta.analyzer.report.ClassRow;
 import dev.heapdelta.analyzer.report.ObjectRow;
 import dev.heapdelta.analyzer.report.SummaryReport;
 import java.io.PrintWriter;
-import dev.heapdelta.analyzer.report.ByteSizes;
 import java.util.Locale;
 
 /** Prints a {@link SummaryReport} as readable tables. */

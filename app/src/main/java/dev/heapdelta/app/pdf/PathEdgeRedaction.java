@@ -1,6 +1,6 @@
 package dev.heapdelta.app.pdf;
 
-import dev.heapdelta.analyzer.report.StringRedaction;
+import dev.heapdelta.analyzer.format.StringRedaction;
 
 /**
  * Redacts the edge names of a path to a GC root that can carry data from the dump. Field and variable

@@ -1,6 +1,6 @@
 package dev.heapdelta.app.pdf;
 
-import dev.heapdelta.analyzer.report.ByteSizes;
+import dev.heapdelta.analyzer.format.ByteSizes;
 import dev.heapdelta.analyzer.report.SnapshotRow;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.heapdelta.app.pdf;
 
-import dev.heapdelta.analyzer.report.ByteSizes;
+import dev.heapdelta.analyzer.format.ByteSizes;
 import org.jfree.chart.labels.CategoryItemLabelGenerator;
 import org.jfree.data.category.CategoryDataset;
 

@@ -70,4 +70,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.heapdelta.app..")
                 .check(classes);
     }
+
+    @Test
+    void javaFxIsUsedOnlyInsideTheGuiPackages() {
+        noClasses().that().resideOutsideOfPackage("dev.heapdelta.app.gui..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .because("the CLI, capture and PDF code run headless, in containers and CI without a display")
+                .check(classes);
+    }
 }

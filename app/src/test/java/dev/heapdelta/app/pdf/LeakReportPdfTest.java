@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.heapdelta.analyzer.format.ByteSizes;
 import dev.heapdelta.analyzer.leaks.Suspect;
-import dev.heapdelta.analyzer.report.ByteSizes;
 import dev.heapdelta.analyzer.report.DiffReport;
 import dev.heapdelta.analyzer.source.AnalysisCancelledException;
 import dev.heapdelta.analyzer.source.CancelSignal;

@@ -2,11 +2,11 @@ package dev.heapdelta.app.pdf;
 
 import dev.heapdelta.analyzer.diff.ClassDiffRow;
 import dev.heapdelta.analyzer.diff.Trend;
+import dev.heapdelta.analyzer.format.PathStepRow;
 import dev.heapdelta.analyzer.leaks.Evidence;
 import dev.heapdelta.analyzer.leaks.Suspect;
 import dev.heapdelta.analyzer.leaks.SuspectKind;
 import dev.heapdelta.analyzer.report.DiffReport;
-import dev.heapdelta.analyzer.report.PathStepRow;
 import dev.heapdelta.analyzer.report.SnapshotRow;
 import java.util.ArrayList;
 import java.util.List;

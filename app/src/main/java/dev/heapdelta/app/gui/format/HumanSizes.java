@@ -1,6 +1,6 @@
 package dev.heapdelta.app.gui.format;
 
-import dev.heapdelta.analyzer.report.ByteSizes;
+import dev.heapdelta.analyzer.format.ByteSizes;
 import java.text.NumberFormat;
 import java.util.Locale;
 

@@ -2,11 +2,11 @@ package dev.heapdelta.app.gui.session;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.diff.ClassDiffs;
+import dev.heapdelta.analyzer.format.ObjectIds;
+import dev.heapdelta.analyzer.format.PathStepRow;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.leaks.Suspect;
 import dev.heapdelta.analyzer.report.DiffReport;
-import dev.heapdelta.analyzer.report.ObjectIds;
-import dev.heapdelta.analyzer.report.PathStepRow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

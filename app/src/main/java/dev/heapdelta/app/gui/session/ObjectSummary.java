@@ -1,7 +1,7 @@
 package dev.heapdelta.app.gui.session;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
-import dev.heapdelta.analyzer.report.ObjectIds;
+import dev.heapdelta.analyzer.format.ObjectIds;
 
 /**
  * One object as lists and trees show it: class, written id, label, sizes, and its share of the heap.

@@ -1,4 +1,4 @@
-package dev.heapdelta.analyzer.source;
+package dev.heapdelta.analyzer.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.heapdelta.analyzer.report;
+package dev.heapdelta.analyzer.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

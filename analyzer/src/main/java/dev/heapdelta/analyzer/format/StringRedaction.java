@@ -1,4 +1,4 @@
-package dev.heapdelta.analyzer.report;
+package dev.heapdelta.analyzer.format;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

@@ -1,4 +1,4 @@
-package dev.heapdelta.analyzer.source;
+package dev.heapdelta.analyzer.store;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

@@ -1,4 +1,4 @@
-package dev.heapdelta.analyzer.report;
+package dev.heapdelta.analyzer.format;
 
 /**
  * One step of a path to a GC root as reports show it, root-first.

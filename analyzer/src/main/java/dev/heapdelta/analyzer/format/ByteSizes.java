@@ -1,4 +1,4 @@
-package dev.heapdelta.analyzer.report;
+package dev.heapdelta.analyzer.format;
 
 import java.util.Locale;
 
