@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Generates the benchmark HPROF of shared/reference/README.md ("Large dumps"), scaled: at scale 1 about 1.9 GB
+ * Generates the benchmark HPROF of reference/README.md ("Large dumps"), scaled: at scale 1 about 1.9 GB
  * and 38 M objects. It builds the structures in its own JVM and dumps itself, so the caller runs it as a child
  * process: {@link #childJvmCommand} gives the command line and {@link #outputFile} where the dump lands.
  */

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The facts other tools' own tests assert on the shared zoo of HPROF files (shared/reference/README.md). */
+/** The facts other tools' own tests assert on the zoo of HPROF files (reference/README.md). */
 class ZooDumpsTest {
     @TempDir
     Path cache;

@@ -21,7 +21,7 @@ public final class TruncatedCopies {
             "sample-dumps/java/leaks-t2.hprof.gz", "sample-dumps/node/leaks-t0.heapsnapshot.gz",
             "sample-dumps/node/leaks-t1.heapsnapshot.gz", "sample-dumps/node/leaks-t2.heapsnapshot.gz");
 
-    /** The small files of the shared zoo, relative to {@code ../shared/reference/zoo}. */
+    /** The small files of the shared zoo, relative to {@code reference/zoo}. */
     public static final List<String> ZOO_DUMPS = List.of(
             "hprofslurp_hprof-32.hprof", "mat_oracle_jdk7_21_hprofagent.hprof",
             "mat_sun_jdk6_30_x64_compressedOops.hprof", "mat_sun_jdk5_64bit.hprof",

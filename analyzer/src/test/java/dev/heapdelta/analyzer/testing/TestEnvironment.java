@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * What tests may need from outside the repository: the shared reference dumps beside it, and
- * {@code node}. Both are optional extras: a test skips when they are absent, except under
- * {@code CI=true}, where both are present and a skip would hide a failure.
+ * Where tests find what they check against: the reference dumps vendored in the repository
+ * ({@code reference/}, always present), and {@code node}, an optional extra: a test that needs it
+ * skips without it, except under {@code CI=true}, where it is present and a skip would hide a failure.
  */
 public final class TestEnvironment {
     private TestEnvironment() {
@@ -21,19 +21,17 @@ public final class TestEnvironment {
         return "true".equals(System.getenv("CI"));
     }
 
-    /** A file under {@code ../shared/reference}, found by walking up from the working directory. */
+    /**
+     * A file under the repository's {@code reference/} (see its README.md for each file's origin). The
+     * name is kept from when the data lay beside the repository; a missing file is a broken checkout,
+     * so it fails rather than skips.
+     */
     public static Path sharedReference(String relative) {
-        Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (Path dir = start.getParent(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("reference");
-            if (Files.isDirectory(candidate)) {
-                Path file = candidate.resolve(relative);
-                require(Files.exists(file), "reference file " + file);
-                return file;
-            }
+        Path file = repositoryRoot().resolve("reference").resolve(relative);
+        if (!Files.exists(file)) {
+            throw new IllegalStateException("reference file " + file + " is missing from the repository");
         }
-        require(false, "../shared/reference beside the repository");
-        return null;
+        return file;
     }
 
     /** The repository's root: the nearest directory above the working directory with a {@code pom.xml} and {@code sample-dumps}. */

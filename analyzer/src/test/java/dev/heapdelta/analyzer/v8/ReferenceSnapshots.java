@@ -20,7 +20,7 @@ final class ReferenceSnapshots {
         return TestEnvironment.onCi();
     }
 
-    /** A file under ../shared/reference; skips when absent, fails under CI (see {@link TestEnvironment}). */
+    /** A file under the repository's reference/ (see {@link TestEnvironment}). */
     static Path reference(String relative) {
         return TestEnvironment.sharedReference(relative);
     }

@@ -2,7 +2,7 @@ package dev.heapdelta.samples.large;
 
 /**
  * How many of each structure the large HPROF shape holds at a scale; scale 1 is the shape of
- * shared/reference/README.md ("Large dumps"). Every count is at least 1.
+ * reference/README.md ("Large dumps"). Every count is at least 1.
  */
 public record ShapeCounts(int customers, int counters, int events, int treeNodes, int historyLength, int boxes,
         int blobs) {
