@@ -2,14 +2,12 @@ package dev.heapdelta.app.cli;
 
 import dev.heapdelta.analyzer.diff.ClassDiffRow;
 import dev.heapdelta.analyzer.format.ByteSizes;
-import dev.heapdelta.analyzer.leaks.Evidence;
 import dev.heapdelta.analyzer.leaks.Suspect;
 import dev.heapdelta.analyzer.report.DiffReport;
 import dev.heapdelta.analyzer.report.SnapshotRow;
+import dev.heapdelta.analyzer.report.SuspectText;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** Prints a {@link DiffReport} so that its first lines answer "what leaked?". */
 final class DiffTable {
@@ -27,19 +25,9 @@ final class DiffTable {
                     break;
                 }
                 rank++;
-                out.printf(Locale.ROOT, "%2d. [%s] %s%n", rank, suspect.kind().jsonName(), suspect.title());
-                out.printf(Locale.ROOT, "    where: %s%n", suspect.pathKey());
-                if (suspect.elements() != null && suspect.elements().length > 0) {
-                    out.printf(Locale.ROOT, "    counts: %s   retained: %s   trend: %s (%s)%n",
-                            joinCounts(suspect.elements()), joinSizes(suspect.retainedBytes()),
-                            suspect.trend().jsonName(), suspect.trendBasis());
-                }
-                for (Evidence evidence : suspect.evidence().subList(0, Math.min(3, suspect.evidence().size()))) {
-                    out.printf(Locale.ROOT, "    holds: %s  %s  %s%n", evidence.name(), joinCounts(evidence.count()),
-                            joinSizes(evidence.retainedBytes()));
-                }
-                if (!suspect.locations().isEmpty()) {
-                    out.printf(Locale.ROOT, "    created at: %s%n", String.join(", ", suspect.locations()));
+                out.printf(Locale.ROOT, "%2d. %s%n", rank, SuspectText.headline(suspect));
+                for (String line : SuspectText.details(suspect)) {
+                    out.println("    " + line);
                 }
             }
         }
@@ -62,14 +50,5 @@ final class DiffTable {
                     row.name());
         }
         out.flush();
-    }
-
-    private static String joinCounts(Long[] values) {
-        return Arrays.stream(values).map(v -> v == null ? "-" : String.format(Locale.ROOT, "%,d", v))
-                .collect(Collectors.joining(" → "));
-    }
-
-    private static String joinSizes(Long[] values) {
-        return Arrays.stream(values).map(v -> v == null ? "-" : ByteSizes.human(v)).collect(Collectors.joining(" → "));
     }
 }

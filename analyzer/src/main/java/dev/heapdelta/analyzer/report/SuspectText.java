@@ -1,0 +1,62 @@
+package dev.heapdelta.analyzer.report;
+
+import dev.heapdelta.analyzer.format.ByteSizes;
+import dev.heapdelta.analyzer.leaks.Evidence;
+import dev.heapdelta.analyzer.leaks.Suspect;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A suspect as plain-text lines, the way {@code heapdelta diff} prints it: the headline, where it lives,
+ * the counts per snapshot and what it holds. The CLI table and the JUnit extension's failure message
+ * share it, so that a failing {@code @LeakTest} reads like the CLI's first suspect.
+ */
+public final class SuspectText {
+    private static final int EVIDENCE_LINES = 3;
+
+    private SuspectText() {
+    }
+
+    /** {@code [growing-collection] ArrayList at static CartServiceTest.ITEMS grew from …}. */
+    public static String headline(Suspect suspect) {
+        return "[" + suspect.kind().jsonName() + "] " + suspect.title();
+    }
+
+    /** The lines under the headline, without indentation. */
+    public static List<String> details(Suspect suspect) {
+        List<String> lines = new ArrayList<>();
+        lines.add("where: " + suspect.pathKey());
+        if (suspect.elements() != null && suspect.elements().length > 0) {
+            lines.add(String.format(Locale.ROOT, "counts: %s   retained: %s   trend: %s (%s)",
+                    joinCounts(suspect.elements()), joinSizes(suspect.retainedBytes()), suspect.trend().jsonName(),
+                    suspect.trendBasis()));
+        }
+        for (Evidence evidence : suspect.evidence().subList(0, Math.min(EVIDENCE_LINES, suspect.evidence().size()))) {
+            lines.add(String.format(Locale.ROOT, "holds: %s  %s  %s", evidence.name(), joinCounts(evidence.count()),
+                    joinSizes(evidence.retainedBytes())));
+        }
+        if (!suspect.locations().isEmpty()) {
+            lines.add("created at: " + String.join(", ", suspect.locations()));
+        }
+        return lines;
+    }
+
+    /** The path from a GC root, root-first: {@code java.lang.Class .ITEMS → java.util.ArrayList .elementData → …}. */
+    public static String path(Suspect suspect) {
+        return suspect.pathToRoot().stream()
+                .map(step -> step.edge().isEmpty() ? step.className() : step.className() + " ." + step.edge())
+                .collect(Collectors.joining(" → "));
+    }
+
+    public static String joinCounts(Long[] values) {
+        return Arrays.stream(values).map(v -> v == null ? "-" : String.format(Locale.ROOT, "%,d", v))
+                .collect(Collectors.joining(" → "));
+    }
+
+    public static String joinSizes(Long[] values) {
+        return Arrays.stream(values).map(v -> v == null ? "-" : ByteSizes.human(v)).collect(Collectors.joining(" → "));
+    }
+}
