@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Extracts the figures of one libFuzzer run from its log: executions, seconds, coverage (edges and
-features), corpus size. Usage: fuzz-figures.py TARGET LOG CORPUS_DIR OUTCOME (prints one line)."""
+"""Extracts the figures of one libFuzzer run from its logs: executions, seconds, coverage (edges and
+features), corpus size. libFuzzer writes to the test JVM's stderr, which surefire may keep in its
+own output file, so every log given is read.
+Usage: fuzz-figures.py TARGET CORPUS_DIR OUTCOME LOG... (prints one line)."""
 import os
 import re
 import sys
 
-target, log, corpus, outcome = sys.argv[1:5]
-text = open(log, errors="replace").read()
+target, corpus, outcome = sys.argv[1:4]
+text = "".join(open(log, errors="replace").read() for log in sys.argv[4:] if os.path.exists(log))
 done = re.findall(r"Done (\d+) runs in (\d+) second", text)
 stats = re.findall(r"#(\d+)\s+\w+\s+cov: (\d+) ft: (\d+) corp: (\d+)", text)
 executions, seconds = (int(done[-1][0]), int(done[-1][1])) if done else (int(stats[-1][0]) if stats else 0, 0)

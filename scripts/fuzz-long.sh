@@ -40,7 +40,8 @@ for target in $targets; do
     status=1
   fi
   cp -rn "$working"/. "$kept"/
-  python3 scripts/fuzz-figures.py "$target" "$log" "$kept" "$outcome" | tee "$out/$target.figures"
+  cp "analyzer/target/surefire-reports/dev.heapdelta.analyzer.robustness.$target-output.txt" "$out/$target.output.txt" 2>/dev/null || true
+  python3 scripts/fuzz-figures.py "$target" "$kept" "$outcome" "$log" "$out/$target.output.txt" | tee "$out/$target.figures"
 done
 cat "$out"/*.figures > "$out/summary.txt"
 exit $status
