@@ -45,6 +45,20 @@ public interface ObjectDetails extends AutoCloseable {
         return null;
     }
 
+    /** The dump's threads and their stacks; {@link ThreadStacks#NONE} where the format records none (V8). */
+    default ThreadStacks threadStacks() {
+        return ThreadStacks.NONE;
+    }
+
+    /**
+     * A primitive array's elements as the dump stores them (HPROF: big-endian, {@code elementSize} bytes
+     * each), or null when the object is no primitive array or the format keeps no contents (V8).
+     * Performance: one read of the array's record.
+     */
+    default byte[] primitiveArrayBytes(int object) {
+        return null;
+    }
+
     @Override
     default void close() {
     }

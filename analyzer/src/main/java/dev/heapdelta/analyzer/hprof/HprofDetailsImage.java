@@ -1,6 +1,7 @@
 package dev.heapdelta.analyzer.hprof;
 
 import dev.heapdelta.analyzer.graph.HeapGraph;
+import dev.heapdelta.analyzer.graph.ThreadStacks;
 import dev.heapdelta.analyzer.source.FormatDetector;
 import dev.heapdelta.analyzer.store.ImageInput;
 import dev.heapdelta.analyzer.store.ImageOutput;
@@ -16,7 +17,7 @@ import java.nio.file.StandardOpenOption;
  * from its inflated copy), which the index cache's key proves unchanged.
  */
 public final class HprofDetailsImage {
-    private static final int MAGIC = 0x48444831;
+    private static final int MAGIC = 0x48444832;
 
     private HprofDetailsImage() {
     }
@@ -31,6 +32,7 @@ public final class HprofDetailsImage {
         out.writeInt(MAGIC);
         out.writeInt(details.idSize());
         ClassTableImage.write(details.classes(), out);
+        ThreadStacksImage.write(details.threadStacks(), out);
     }
 
     /**
@@ -55,11 +57,12 @@ public final class HprofDetailsImage {
             throw in.damaged("identifier size " + idSize);
         }
         ClassTable classes = ClassTableImage.read(in);
+        ThreadStacks threadStacks = ThreadStacksImage.read(in);
         in.verifyEnd(checksum);
         return graph -> {
             try {
                 return new HprofObjectDetails(graph, classes, FileChannel.open(recordFile, StandardOpenOption.READ),
-                        idSize);
+                        idSize, threadStacks);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open " + recordFile + ": " + e.getMessage(), e);
             }

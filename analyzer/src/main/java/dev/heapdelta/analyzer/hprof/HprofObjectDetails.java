@@ -5,6 +5,7 @@ import dev.heapdelta.analyzer.graph.FieldValue;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.graph.ObjectDetails;
 import dev.heapdelta.analyzer.graph.ObjectKind;
+import dev.heapdelta.analyzer.graph.ThreadStacks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -24,13 +25,49 @@ final class HprofObjectDetails implements ObjectDetails {
     private final ClassTable classes;
     private final FileChannel channel;
     private final int idSize;
+    private final ThreadStacks threadStacks;
     private volatile Boolean utf16BigEndian;
 
-    HprofObjectDetails(HeapGraph graph, ClassTable classes, FileChannel channel, int idSize) {
+    HprofObjectDetails(HeapGraph graph, ClassTable classes, FileChannel channel, int idSize,
+            ThreadStacks threadStacks) {
         this.graph = graph;
         this.classes = classes;
         this.channel = channel;
         this.idSize = idSize;
+        this.threadStacks = threadStacks;
+    }
+
+    @Override
+    public ThreadStacks threadStacks() {
+        return threadStacks;
+    }
+
+    @Override
+    public byte[] primitiveArrayBytes(int object) {
+        if (graph.kindOf(object) != ObjectKind.PRIMITIVE_ARRAY) {
+            return null;
+        }
+        long offset = graph.recordOffsetOf(object);
+        try {
+            ByteBuffer head = offset < 0 ? ByteBuffer.allocate(0) : read(offset, 1 + idSize + 9);
+            if (head.limit() < 1 + idSize + 9 || head.get(0) == (byte) 0xc3) {
+                return null;
+            }
+            BasicType type = BasicType.ofCode(head.get(1 + idSize + 8));
+            if (type == null) {
+                return null;
+            }
+            long bytes = arrayLength(object) * type.sizeInFile(idSize);
+            if (bytes > Integer.MAX_VALUE - 16) {
+                return null;
+            }
+            ByteBuffer data = read(offset + 1 + idSize + 9, (int) bytes);
+            byte[] result = new byte[data.remaining()];
+            data.get(result);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the record of object " + object + " at offset " + offset, e);
+        }
     }
 
     ClassTable classes() {

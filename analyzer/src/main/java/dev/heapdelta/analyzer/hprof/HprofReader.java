@@ -5,6 +5,7 @@ import dev.heapdelta.analyzer.graph.HeapClass;
 import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.graph.HeapGraphBuilder;
+import dev.heapdelta.analyzer.graph.ThreadStacks;
 import dev.heapdelta.analyzer.source.AnalysisPhase;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.DumpFormatException;
@@ -116,6 +117,7 @@ public final class HprofReader {
         scan.objectAddresses.clear();
         ClassTable classes = resolved.table();
         RootAttribution roots = RootAttribution.of(scan, index, classes, problems);
+        ThreadStacks threadStacks = ThreadStacksReader.read(scan, detailsChannel, classes, index, problems);
 
         HeapGraphBuilder builder = new HeapGraphBuilder(HeapFormat.HPROF, index.size(), in.fileSize(), false, false,
                 store);
@@ -136,7 +138,8 @@ public final class HprofReader {
                 androidHeaps(scan, pass, detailsChannel));
         progress.progress(AnalysisPhase.GRAPH, 1, 1);
         int idSize = header.idSize();
-        return builder.build(graph -> new HprofObjectDetails(graph, classes, detailsChannel, idSize), info);
+        return builder.build(graph -> new HprofObjectDetails(graph, classes, detailsChannel, idSize, threadStacks),
+                info);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.heapdelta.analyzer.hprof;
 
 import dev.heapdelta.analyzer.graph.GrowableByteColumn;
+import dev.heapdelta.analyzer.graph.GrowableIntColumn;
 import dev.heapdelta.analyzer.graph.GrowableLongColumn;
 import dev.heapdelta.analyzer.source.AnalysisPhase;
 import dev.heapdelta.analyzer.source.CancelSignal;
@@ -62,6 +63,16 @@ final class RecordScan {
     /** Android: heap id to {name string id, classes, instances}, in order of first appearance. */
     final Map<Integer, long[]> androidHeapById = new LinkedHashMap<>();
     final Map<Integer, Long> threadAddressBySerial = new HashMap<>();
+    /** ROOT_THREAD_OBJECT: thread serial to the serial of its stack trace, in record order. */
+    final Map<Integer, Integer> traceSerialByThreadSerial = new LinkedHashMap<>();
+    /** ROOT_JAVA_FRAME and ROOT_JNI_LOCAL: the frame depth of each root, -1 for other roots. */
+    final GrowableIntColumn rootFrameDepths = new GrowableIntColumn();
+    /** Where the STACK_FRAME and STACK_TRACE bodies lie; read once after the scan (few in a HotSpot dump). */
+    final GrowableLongColumn stackFrameOffsets = new GrowableLongColumn();
+    final GrowableLongColumn stackTraceOffsets = new GrowableLongColumn();
+    final GrowableLongColumn stackTraceLengths = new GrowableLongColumn();
+    /** LOAD_CLASS: class serial to class object id, for the class of a stack frame. */
+    final Map<Integer, Long> classIdBySerial = new HashMap<>();
     int dumpsInFile;
     boolean compressedReferences;
     long heapDumpRecordsOfChosenDump;
@@ -120,6 +131,13 @@ final class RecordScan {
                 switch (tag) {
                     case STRING_IN_UTF8 -> readString(recordStart, bodyStart, length, truncated);
                     case LOAD_CLASS -> readLoadClass(recordStart, length, truncated);
+                    case STACK_FRAME -> rememberStackRecord(stackFrameOffsets, bodyStart, length, 4 * idSize + 8,
+                            truncated);
+                    case STACK_TRACE -> {
+                        if (rememberStackRecord(stackTraceOffsets, bodyStart, length, 12, truncated)) {
+                            stackTraceLengths.add(length);
+                        }
+                    }
                     case HEAP_DUMP, HEAP_DUMP_SEGMENT -> {
                         if (currentDump == wantedDump) {
                             heapDumpRecordsOfChosenDump++;
@@ -207,12 +225,22 @@ final class RecordScan {
             return;
         }
         in.ensure(size);
-        in.advance(4);
+        int serial = in.i4();
         long classId = in.id(idSize);
         in.advance(4);
         long nameId = in.id(idSize);
         loadClassSlotByClassId.put(classId, (int) loadClassNameIds.size());
         loadClassNameIds.add(nameId);
+        classIdBySerial.put(serial, classId);
+    }
+
+    private boolean rememberStackRecord(GrowableLongColumn offsets, long bodyStart, long length, int minimum,
+            boolean truncated) {
+        if (truncated || length < minimum) {
+            return false;
+        }
+        offsets.add(bodyStart);
+        return true;
     }
 
     /** Scans one HEAP_DUMP or HEAP_DUMP_SEGMENT of the chosen dump; true when it recorded a loss. */
@@ -382,12 +410,19 @@ final class RecordScan {
         }
         long address = in.id(idSize);
         long thread = 0;
+        int frameDepth = -1;
         if (tag == HeapDumpTag.ROOT_THREAD_OBJECT) {
-            threadAddressBySerial.put(in.i4(), address);
+            int threadSerial = in.i4();
+            threadAddressBySerial.put(threadSerial, address);
+            traceSerialByThreadSerial.put(threadSerial, in.i4());
         } else if (tag.hasThreadSerial()) {
             Long known = threadAddressBySerial.get(in.i4());
             thread = known == null ? 0 : known;
+            if (tag == HeapDumpTag.ROOT_JAVA_FRAME || tag == HeapDumpTag.ROOT_JNI_LOCAL) {
+                frameDepth = in.i4();
+            }
         }
+        rootFrameDepths.add(frameDepth);
         rootAddresses.add(address);
         rootTags.add((byte) subTag);
         rootThreadAddresses.add(thread);
