@@ -7,7 +7,7 @@ import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.graph.RootKind;
 import dev.heapdelta.analyzer.graph.StackFrame;
 import dev.heapdelta.analyzer.graph.ThreadStacks;
-import dev.heapdelta.analyzer.report.ObjectIds;
+import dev.heapdelta.analyzer.format.ObjectIds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

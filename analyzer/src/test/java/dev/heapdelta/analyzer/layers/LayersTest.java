@@ -29,6 +29,7 @@ class LayersTest {
             List.of("diff"),
             List.of("format"),
             List.of("leaks"),
+            List.of("threads"),
             List.of("report"));
 
     private static JavaClasses analyzer;

@@ -12,10 +12,8 @@ import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import dev.heapdelta.analyzer.testing.TestEnvironment;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,11 +27,7 @@ class ThreadOverviewTest {
     @BeforeAll
     static void dumpParkedThreads() throws Exception {
         dump = directory.resolve("parked.hprof");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                ParkedThreadsProgram.class.getName(), dump.toString()).inheritIO().start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the dumping JVM timed out");
-        assertEquals(0, process.exitValue());
+        ParkedThreadsProgram.dumpTo(dump);
     }
 
     private static Snapshot load(boolean indexCache) throws IOException {
@@ -42,22 +36,9 @@ class ThreadOverviewTest {
         return SnapshotLoader.load(dump, dump.toString(), options, CancelSignal.NEVER, ProgressListener.NONE);
     }
 
-    /** The line of the park call in the child's source, found by its marker, not by the reader. */
-    private static int parkLine() throws IOException {
-        Path source = TestEnvironment.repositoryRoot().resolve(
-                "analyzer/src/test/java/dev/heapdelta/analyzer/threads/ParkedThreadsProgram.java");
-        List<String> lines = Files.readAllLines(source);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains("LockSupport.park(") && lines.get(i).contains(ParkedThreadsProgram.PARK_MARKER)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError("no marked park call in " + source);
-    }
-
     @Test
     void eachParkedThreadShowsTheNamedMethodAtItsLineHoldingItsArray() throws IOException {
-        int line = parkLine();
+        int line = ParkedThreadsProgram.parkLine(TestEnvironment.repositoryRoot());
         try (Snapshot snapshot = load(false)) {
             List<ThreadRow> threads = ThreadOverview.of(snapshot);
             for (int length : ParkedThreadsProgram.PAYLOAD_LENGTHS) {

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.heapdelta.analyzer.testing.TestEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -109,45 +106,7 @@ class JsonContractTest {
         return parse(Files.readString(file));
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> parse(String text) throws IOException {
-        try (JsonParser parser = new JsonFactory().createParser(text)) {
-            parser.nextToken();
-            return (Map<String, Object>) read(parser);
-        }
-    }
-
-    private static Object read(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
-        switch (token) {
-            case START_OBJECT: {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (parser.nextToken() != JsonToken.END_OBJECT) {
-                    String name = parser.currentName();
-                    parser.nextToken();
-                    map.put(name, read(parser));
-                }
-                return map;
-            }
-            case START_ARRAY: {
-                List<Object> list = new ArrayList<>();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(read(parser));
-                }
-                return list;
-            }
-            case VALUE_STRING:
-                return parser.getText();
-            case VALUE_NUMBER_INT:
-                return parser.getLongValue();
-            case VALUE_NUMBER_FLOAT:
-                return parser.getDoubleValue();
-            case VALUE_TRUE:
-                return true;
-            case VALUE_FALSE:
-                return false;
-            default:
-                return null;
-        }
+        return JsonDocuments.parse(text);
     }
 }
