@@ -1,5 +1,6 @@
 package dev.heapdelta.analyzer.leaks;
 
+import dev.heapdelta.analyzer.codesites.CodeSite;
 import dev.heapdelta.analyzer.diff.Trend;
 import dev.heapdelta.analyzer.format.PathStepRow;
 import java.util.List;
@@ -15,10 +16,21 @@ import java.util.List;
  * @param reasons why the detector flagged it, in plain words
  * @param objectIds the suspect's object in each snapshot ({@code 0x…} or {@code @…}); null where absent
  *     or where the suspect is not one object (a growing class)
+ * @param codeSites the statements that fill and empty its container, ranked, when the application's classes
+ *     were given ({@code --classpath}); empty otherwise
  */
 public record Suspect(SuspectKind kind, String title, String className, String pathKey, Long[] elements,
         Long[] retainedBytes, Trend trend, String trendBasis, List<PathStepRow> pathToRoot, List<String> samples,
-        List<String> locations, List<Evidence> evidence, List<String> reasons, String[] objectIds) {
+        List<String> locations, List<Evidence> evidence, List<String> reasons, String[] objectIds,
+        List<CodeSite> codeSites) {
+
+    /** A suspect as the detectors make it: code sites come later, from the application's classes. */
+    public Suspect(SuspectKind kind, String title, String className, String pathKey, Long[] elements,
+            Long[] retainedBytes, Trend trend, String trendBasis, List<PathStepRow> pathToRoot, List<String> samples,
+            List<String> locations, List<Evidence> evidence, List<String> reasons, String[] objectIds) {
+        this(kind, title, className, pathKey, elements, retainedBytes, trend, trendBasis, pathToRoot, samples,
+                locations, evidence, reasons, objectIds, List.of());
+    }
 
     public long retainedGrowth() {
         return Evidence.last(retainedBytes) - Evidence.first(retainedBytes);
@@ -30,6 +42,11 @@ public record Suspect(SuspectKind kind, String title, String className, String p
 
     public Suspect withEvidence(List<Evidence> moreEvidence) {
         return new Suspect(kind, title, className, pathKey, elements, retainedBytes, trend, trendBasis, pathToRoot,
-                samples, locations, moreEvidence, reasons, objectIds);
+                samples, locations, moreEvidence, reasons, objectIds, codeSites);
+    }
+
+    public Suspect withCodeSites(List<CodeSite> sites) {
+        return new Suspect(kind, title, className, pathKey, elements, retainedBytes, trend, trendBasis, pathToRoot,
+                samples, locations, evidence, reasons, objectIds, List.copyOf(sites));
     }
 }

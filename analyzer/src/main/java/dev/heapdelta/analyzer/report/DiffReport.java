@@ -13,6 +13,10 @@ import java.util.List;
 public record DiffReport(List<SnapshotRow> snapshots, List<ClassDiffRow> classes, List<Suspect> suspects,
         String trendBasis, String retention, boolean includeStrings) {
 
+    public DiffReport withSuspects(List<Suspect> replaced) {
+        return new DiffReport(snapshots, classes, List.copyOf(replaced), trendBasis, retention, includeStrings);
+    }
+
     public boolean anyPartial() {
         return snapshots.stream().anyMatch(SnapshotRow::partial);
     }

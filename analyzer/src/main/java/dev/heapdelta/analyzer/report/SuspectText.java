@@ -1,5 +1,6 @@
 package dev.heapdelta.analyzer.report;
 
+import dev.heapdelta.analyzer.codesites.CodeSite;
 import dev.heapdelta.analyzer.format.ByteSizes;
 import dev.heapdelta.analyzer.leaks.Evidence;
 import dev.heapdelta.analyzer.leaks.Suspect;
@@ -16,6 +17,8 @@ import java.util.stream.Collectors;
  */
 public final class SuspectText {
     private static final int EVIDENCE_LINES = 3;
+    /** At most this many code sites per suspect; the JSON has them all. */
+    private static final int CODE_SITE_LINES = 6;
 
     private SuspectText() {
     }
@@ -41,7 +44,25 @@ public final class SuspectText {
         if (!suspect.locations().isEmpty()) {
             lines.add("created at: " + String.join(", ", suspect.locations()));
         }
+        addCodeSites(suspect.codeSites(), lines);
         return lines;
+    }
+
+    /** {@code code: Inserted at 2 sites, never removed}, then a line per site, its source text under it. */
+    private static void addCodeSites(List<CodeSite> sites, List<String> lines) {
+        if (sites.isEmpty()) {
+            return;
+        }
+        lines.add("code: " + CodeSiteWords.tally(sites));
+        for (CodeSite site : sites.subList(0, Math.min(CODE_SITE_LINES, sites.size()))) {
+            lines.add("  " + CodeSiteWords.line(site));
+            if (site.sourceText() != null) {
+                lines.add("    " + site.line() + " | " + site.sourceText());
+            }
+        }
+        if (sites.size() > CODE_SITE_LINES) {
+            lines.add(String.format(Locale.ROOT, "  … and %d more (see --json)", sites.size() - CODE_SITE_LINES));
+        }
     }
 
     /** The path from a GC root, root-first: {@code java.lang.Class .ITEMS → java.util.ArrayList .elementData → …}. */

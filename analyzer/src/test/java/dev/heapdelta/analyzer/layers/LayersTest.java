@@ -28,6 +28,7 @@ class LayersTest {
             List.of("analysis"),
             List.of("diff"),
             List.of("format"),
+            List.of("codesites"),
             List.of("leaks"),
             List.of("threads"),
             List.of("report"));

@@ -51,6 +51,9 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     SnapshotOptions snapshotOptions = new SnapshotOptions();
 
+    @Mixin
+    CodeSiteOptions codeSiteOptions = new CodeSiteOptions();
+
     @Override
     public Integer call() throws Exception {
         long threshold = -1;
@@ -65,10 +68,11 @@ final class DiffCommand implements Callable<Integer> {
             throw new UsageException("--top must not be negative");
         }
         Path pdfPath = pdf == null ? null : pdfOutput(pdf);
+        CodeSiteOptions.Parsed codeSites = codeSiteOptions.parse();
         List<Snapshot> snapshots = SnapshotSeriesLoader.load(files, snapshotOptions.toAnalysisOptions());
         OutOfCoreNote.printFor(snapshots, spec.commandLine().getErr());
         try {
-            DiffReport report = DiffReports.of(snapshots, includeStrings);
+            DiffReport report = codeSites.apply(DiffReports.of(snapshots, includeStrings), snapshots);
             if (json != null) {
                 int classes = top == null ? -1 : top;
                 JsonOutput.write(json, spec.commandLine().getOut(), generator -> DiffJson.write(

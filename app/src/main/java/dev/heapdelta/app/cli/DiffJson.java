@@ -111,6 +111,7 @@ public final class DiffJson {
         }
         json.writeEndArray();
         SummaryJson.writeStrings(json, "reasons", suspect.reasons());
+        CodeSiteJson.write(json, suspect.codeSites());
         if (suspect.objectIds() != null) {
             json.writeArrayFieldStart("objectIds");
             for (String id : suspect.objectIds()) {
