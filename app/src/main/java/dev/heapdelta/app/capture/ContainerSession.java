@@ -1,5 +1,7 @@
 package dev.heapdelta.app.capture;
 
+import dev.heapdelta.analyzer.store.PrivateFile;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -67,6 +69,14 @@ final class ContainerSession {
         }
     }
 
+    private static void createPrivately(Path local) throws CaptureException {
+        try {
+            PrivateFile.createEmpty(local);
+        } catch (IOException e) {
+            throw new CaptureException("cannot create " + local + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Copies a file out of the container, showing the local size as it grows. */
     void copyOut(String containerPath, Path local, long expectedBytes) throws CaptureException {
         CommandResult copy;
@@ -84,6 +94,8 @@ final class ContainerSession {
             CommandResult cat;
             FileGrowthWatcher catWatcher = FileGrowthWatcher.start(local, expectedBytes, listener);
             try {
+                // cat's output is redirected into this file, which keeps the mode it is created with.
+                createPrivately(local);
                 cat = runner.runWithStdoutTo(target.exec(List.of("cat", containerPath)), local, options.dumpTimeout());
             } finally {
                 catWatcher.close();

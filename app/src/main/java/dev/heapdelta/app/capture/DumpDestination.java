@@ -1,5 +1,6 @@
 package dev.heapdelta.app.capture;
 
+import dev.heapdelta.analyzer.store.PrivateFile;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -9,7 +10,8 @@ import java.nio.file.StandardCopyOption;
 /**
  * The output file of a capture. The dump is written beside it under a hidden partial name and moved
  * into place only when complete, so a failed or cancelled capture never leaves a truncated dump
- * under the name the user asked for.
+ * under the name the user asked for. The dump is private to its user (0600): it holds what the heap
+ * held, tokens and personal data included.
  */
 final class DumpDestination {
     private final Path file;
@@ -68,6 +70,8 @@ final class DumpDestination {
             if (size == 0) {
                 throw new CaptureException("the dump written to " + partial + " is empty");
             }
+            // Whoever wrote it (a JVM, node, docker cp), the dump appears under its name as 0600.
+            PrivateFile.restrict(partial);
             try {
                 Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -1,5 +1,6 @@
 package dev.heapdelta.app.capture;
 
+import dev.heapdelta.analyzer.store.PrivateFile;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,7 @@ final class GzipFile {
             total = Files.size(file);
             listener.note("gzipping " + file.getFileName() + " here (the target JVM cannot gzip its own dump)");
             try (InputStream in = Files.newInputStream(file);
-                    OutputStream out = new GZIPOutputStream(Files.newOutputStream(compressed), BUFFER_BYTES)) {
+                    OutputStream out = new GZIPOutputStream(PrivateFile.create(compressed), BUFFER_BYTES)) {
                 byte[] buffer = new byte[BUFFER_BYTES];
                 long done = 0;
                 int read;

@@ -1,5 +1,6 @@
 package dev.heapdelta.app.capture;
 
+import dev.heapdelta.analyzer.store.PrivateFile;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -39,7 +40,7 @@ final class HeapSnapshotSession implements WebSocket.Listener {
     private boolean closed;
 
     HeapSnapshotSession(Path file, CaptureListener listener) throws IOException {
-        this.counted = new CountingOutputStream(Files.newOutputStream(file));
+        this.counted = new CountingOutputStream(PrivateFile.create(file));
         this.out = new BufferedWriter(new OutputStreamWriter(counted, StandardCharsets.UTF_8), 1 << 16);
         this.listener = listener;
     }

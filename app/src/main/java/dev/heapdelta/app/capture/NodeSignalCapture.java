@@ -1,7 +1,10 @@
 package dev.heapdelta.app.capture;
 
+import dev.heapdelta.analyzer.store.PrivateFile;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -47,11 +50,13 @@ final class NodeSignalCapture {
                 .awaitNewSnapshot(snapshots, before.keySet(), options.dumpTimeout());
         Path written = directory.resolve(name);
         try {
+            // node wrote it with its own umask; it becomes 0600 before it takes our name.
+            PrivateFile.restrict(written);
             Files.move(written, destination.partial(), StandardCopyOption.REPLACE_EXISTING);
             listener.note("moved " + written + " to " + destination.file());
         } catch (IOException moveFailed) {
-            try {
-                Files.copy(written, destination.partial(), StandardCopyOption.REPLACE_EXISTING);
+            try (InputStream in = Files.newInputStream(written); OutputStream out = PrivateFile.create(destination.partial())) {
+                in.transferTo(out);
                 listener.warning("could not move " + written + " (" + moveFailed.getMessage()
                         + "); copied it, and the original is still there");
             } catch (IOException e) {

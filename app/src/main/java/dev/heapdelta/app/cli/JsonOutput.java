@@ -1,5 +1,6 @@
 package dev.heapdelta.app.cli;
 
+import dev.heapdelta.analyzer.store.PrivateFile;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -37,7 +38,7 @@ final class JsonOutput {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        try (OutputStream stream = Files.newOutputStream(path);
+        try (OutputStream stream = PrivateFile.create(path);
                 JsonGenerator json = FACTORY.createGenerator(stream, JsonEncoding.UTF8)) {
             json.useDefaultPrettyPrinter();
             body.write(json);

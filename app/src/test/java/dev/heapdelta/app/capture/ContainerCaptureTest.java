@@ -1,5 +1,6 @@
 package dev.heapdelta.app.capture;
 
+import static dev.heapdelta.app.capture.testing.FileModes.assertOwnerOnly;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -94,6 +95,7 @@ class ContainerCaptureTest {
                 "docker exec web-1 rm -f /tmp/heapdelta-T.hprof"), calls());
         assertTrue(DumpMarkers.hprofLoadsClass(output, RealDumps.MARKER_CLASS));
         assertArrayEquals(Files.readAllBytes(RealDumps.hprof()), Files.readAllBytes(output));
+        assertOwnerOnly(output);
         assertEquals(Files.size(output), result.bytes());
         assertTrue(listener.commands.contains("docker exec web-1 jcmd 1 VM.version"), "commands are shown in full");
         assertTrue(listener.output.contains("Heap dump file created [1 bytes in 0.1 secs]"), "output is streamed");
@@ -116,6 +118,7 @@ class ContainerCaptureTest {
                 + directory.resolve(".pod.hprof.partial")), calls.toString());
         assertEquals("kubectl exec web-7 -n shop -c app -- rm -f /tmp/heapdelta-T.hprof", calls.get(calls.size() - 1));
         assertTrue(DumpMarkers.hprofLoadsClass(output, RealDumps.MARKER_CLASS));
+        assertOwnerOnly(output);
     }
 
     @Test
@@ -130,6 +133,7 @@ class ContainerCaptureTest {
         capture(pod(TargetRuntime.JVM), output, CaptureOptions.defaults());
 
         assertArrayEquals(Files.readAllBytes(RealDumps.hprof()), Files.readAllBytes(output), "binary-exact through cat");
+        assertOwnerOnly(output);
         assertTrue(listener.warnings.stream().anyMatch(warning -> warning.contains("tar")), listener.warnings.toString());
         assertTrue(listener.commands.stream().anyMatch(command -> command.contains("-- cat /tmp/heapdelta-")
                 && command.contains(" > ")), listener.allCommands());
@@ -330,6 +334,7 @@ class ContainerCaptureTest {
         assertTrue(calls().contains("podman exec db jcmd 1 GC.heap_dump -all /tmp/heapdelta-T.hprof"),
                 "JDK 11 has no -gz: " + calls());
         assertTrue(DumpMarkers.isGzip(output));
+        assertOwnerOnly(output);
         assertTrue(DumpMarkers.hprofLoadsClass(output, RealDumps.MARKER_CLASS));
     }
 
@@ -344,6 +349,7 @@ class ContainerCaptureTest {
         assertTrue(fakes.calls().stream().anyMatch(call -> call.matches(
                 "docker exec web-1 jcmd 1 GC.heap_dump -all -gz=1 /tmp/heapdelta-\\d+\\.hprof\\.gz")), calls().toString());
         assertArrayEquals(Files.readAllBytes(RealDumps.gzippedHprof()), Files.readAllBytes(output));
+        assertOwnerOnly(output);
     }
 
     static String nodePod(String argvWithNuls) {
@@ -370,6 +376,7 @@ class ContainerCaptureTest {
         capture(pod(TargetRuntime.NODE), output, CaptureOptions.defaults());
 
         assertArrayEquals(Files.readAllBytes(RealDumps.v8Snapshot()), Files.readAllBytes(output));
+        assertOwnerOnly(output);
         assertTrue(DumpMarkers.v8SnapshotHasString(output, RealDumps.V8_MARKER));
         List<String> calls = calls();
         int signal = calls.indexOf("kubectl exec web-7 -n shop -c app -- sh -c kill -s USR2 1");
@@ -430,6 +437,7 @@ class ContainerCaptureTest {
             capture(pod(TargetRuntime.NODE), output, CaptureOptions.defaults());
 
             assertEquals(ChildNode.MARKER_COUNT, AnalyzedDumps.instancesOf(output, ChildNode.MARKER_CONSTRUCTOR));
+            assertOwnerOnly(output);
             assertTrue(calls().contains("kubectl port-forward -n shop pod/web-7 0:9229"), calls().toString());
             assertTrue(listener.commands.contains("kubectl port-forward -n shop pod/web-7 0:9229 &"),
                     listener.allCommands());

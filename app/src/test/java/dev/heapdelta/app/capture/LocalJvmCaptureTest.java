@@ -1,5 +1,6 @@
 package dev.heapdelta.app.capture;
 
+import static dev.heapdelta.app.capture.testing.FileModes.assertOwnerOnly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,6 +49,7 @@ class LocalJvmCaptureTest {
         assertEquals(output, result.file());
         assertEquals(Files.size(output), result.bytes());
         assertFalse(DumpMarkers.isGzip(output));
+        assertOwnerOnly(output);
         assertTrue(DumpMarkers.hprofLoadsClass(output, ChildJvm.MARKER_CLASS), "the marker class is in the dump");
         assertFalse(DumpMarkers.hprofLoadsClass(output, ChildJvm.MARKER_CLASS + "Absent"), "the check can fail");
         Path truncated = directory.resolve("truncated.hprof");
@@ -74,6 +76,7 @@ class LocalJvmCaptureTest {
                 new CancelSignal());
 
         assertTrue(DumpMarkers.isGzip(output));
+        assertOwnerOnly(output);
         assertTrue(DumpMarkers.hprofLoadsClass(output, ChildJvm.MARKER_CLASS));
         String dumpCommand = listener.commands.stream().filter(c -> c.contains("GC.heap_dump")).findFirst().orElseThrow();
         assertTrue(dumpCommand.contains("GC.heap_dump -gz=1 "), dumpCommand);
@@ -89,6 +92,7 @@ class LocalJvmCaptureTest {
 
         new HeapDumpCapture(noJcmd).capture(request(output, CaptureOptions.defaults()), listener, new CancelSignal());
 
+        assertOwnerOnly(output);
         assertTrue(DumpMarkers.hprofLoadsClass(output, ChildJvm.MARKER_CLASS));
         assertTrue(listener.allCommands().contains("HotSpotDiagnosticMXBean.dumpHeap"), listener.allCommands());
         assertTrue(listener.notes.stream().anyMatch(note -> note.contains("using the Attach API")));

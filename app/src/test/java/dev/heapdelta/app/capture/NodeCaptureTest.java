@@ -1,5 +1,6 @@
 package dev.heapdelta.app.capture;
 
+import static dev.heapdelta.app.capture.testing.FileModes.assertOwnerOnly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,6 +36,7 @@ class NodeCaptureTest {
                     .capture(request, listener, new CancelSignal());
 
             assertEquals(Files.size(output), result.bytes());
+            assertOwnerOnly(output);
             assertEquals(ChildNode.MARKER_COUNT, AnalyzedDumps.instancesOf(output, ChildNode.MARKER_CONSTRUCTOR),
                     "the snapshot parses and holds every marker object");
             assertTrue(listener.commands.contains("GET http://127.0.0.1:" + port + "/json/list"), listener.allCommands());
@@ -57,6 +59,7 @@ class NodeCaptureTest {
             new HeapDumpCapture(CommandEnvironment.inherited()).capture(request, listener, new CancelSignal());
 
             assertTrue(DumpMarkers.isGzip(output));
+            assertOwnerOnly(output);
             assertEquals(ChildNode.MARKER_COUNT, AnalyzedDumps.instancesOf(output, ChildNode.MARKER_CONSTRUCTOR));
             assertTrue(listener.commands.contains("kill -s USR2 " + child.pid()), listener.allCommands());
             try (var left = Files.list(workingDirectory)) {

@@ -1,5 +1,6 @@
 package dev.heapdelta.app.cli;
 
+import static dev.heapdelta.app.capture.testing.FileModes.assertOwnerOnly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,6 +89,7 @@ class CaptureCommandTest {
         assertEquals(ExitCode.OK, exit, err.toString());
         for (int i = 1; i <= 3; i++) {
             assertTrue(DumpMarkers.hprofLoadsClass(directory.resolve("dump-" + i + ".hprof"), RealDumps.MARKER_CLASS));
+            assertOwnerOnly(directory.resolve("dump-" + i + ".hprof"));
         }
         assertFalse(Files.exists(pattern));
         assertTrue(out.toString().contains("  heapdelta diff " + directory.resolve("dump-1.hprof") + " "

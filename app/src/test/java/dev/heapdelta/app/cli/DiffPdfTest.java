@@ -1,5 +1,6 @@
 package dev.heapdelta.app.cli;
 
+import static dev.heapdelta.app.capture.testing.FileModes.assertOwnerOnly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import dev.heapdelta.app.pdf.PdfText;
 import dev.heapdelta.samples.Examples;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,5 +56,21 @@ class DiffPdfTest {
         assertEquals(ExitCode.USAGE, run.exitCode());
         assertTrue(run.err().contains("does not exist"), run.err());
         assertFalse(run.err().contains("missing-a.hprof"), "the dumps were not read: " + run.err());
+    }
+
+    @Test
+    void theReportAndTheJsonExportAreOwnerOnlyEvenWhenTheyReplaceWorldReadableFiles() throws Exception {
+        Path pdf = Files.writeString(dir.resolve("replaced.pdf"), "old");
+        Path json = Files.writeString(dir.resolve("replaced.json"), "old");
+        Files.setPosixFilePermissions(pdf, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(json, PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        CliRun run = CliRun.of("diff", dumps.get(0).toString(), dumps.get(1).toString(), "--json", json.toString(),
+                "--pdf", pdf.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertOwnerOnly(pdf);
+        assertOwnerOnly(json);
+        assertTrue(Files.readString(json).contains("\"suspects\""), "the JSON was written");
     }
 }

@@ -1,5 +1,6 @@
 package dev.heapdelta.app.pdf;
 
+import static dev.heapdelta.app.capture.testing.FileModes.assertOwnerOnly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +14,7 @@ import dev.heapdelta.analyzer.source.CancelSignal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -140,6 +142,17 @@ class LeakReportPdfTest {
         PdfText pdf = write(SampleReports.withoutSuspects(), OPTIONS);
         assertTrue(pdf.text().contains("No leak suspects"));
         assertTrue(pdf.pages() >= 5);
+    }
+
+    @Test
+    void theExportedReportIsOwnerOnlyEvenWhenItReplacesAWorldReadableFile() throws IOException {
+        Path out = Files.writeString(dir.resolve("exported.pdf"), "previous report");
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-r--r--"));
+
+        LeakReportPdf.write(SampleReports.threeDumps(false), out, OPTIONS, ReportProgress.NONE, CancelSignal.NEVER);
+
+        assertOwnerOnly(out);
+        assertTrue(PdfText.of(out).pages() >= 1, "the report replaced the old file");
     }
 
     @Test
