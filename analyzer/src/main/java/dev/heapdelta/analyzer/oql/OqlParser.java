@@ -34,6 +34,14 @@ public final class OqlParser {
         return query;
     }
 
+    /** Parses a lone expression, such as a {@code --fail-if} condition. */
+    static Expression parseExpression(String text) {
+        OqlParser parser = new OqlParser(text);
+        Expression expression = parser.expression();
+        parser.expectEnd();
+        return expression;
+    }
+
     private Query query() {
         int start = peek().position();
         List<Query.Select> parts = new ArrayList<>();

@@ -6,6 +6,8 @@ public final class ExitCode {
     public static final int USAGE = 1;
     public static final int INVALID_INPUT = 2;
     public static final int GROWTH_THRESHOLD_EXCEEDED = 3;
+    /** {@code oql --fail-if}: the condition held for a dump; the same CI meaning as a growth threshold. */
+    public static final int FAIL_IF_HELD = 3;
     public static final int PARTIAL_ANALYSIS = 4;
     public static final int CAPTURE_FAILED = 5;
     public static final int INTERNAL_ERROR = 70;

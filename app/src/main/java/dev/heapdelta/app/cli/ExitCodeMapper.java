@@ -1,6 +1,7 @@
 package dev.heapdelta.app.cli;
 
 import dev.heapdelta.analyzer.graph.GraphLimitException;
+import dev.heapdelta.analyzer.oql.OqlException;
 import dev.heapdelta.analyzer.source.AnalysisCancelledException;
 import dev.heapdelta.analyzer.source.DumpFormatException;
 import dev.heapdelta.analyzer.store.ColumnFileException;
@@ -46,6 +47,10 @@ final class ExitCodeMapper implements CommandLine.IExecutionExceptionHandler, Co
         if (e instanceof AnalysisCancelledException) {
             err.println("heapdelta: cancelled");
             return ExitCode.CANCELLED;
+        }
+        if (e instanceof OqlException) {
+            err.println("heapdelta: " + e.getMessage());
+            return ExitCode.USAGE;
         }
         if (e instanceof UsageException) {
             err.println("heapdelta: " + e.getMessage());

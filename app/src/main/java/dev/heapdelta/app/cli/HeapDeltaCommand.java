@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code heapdelta} command: subcommands only. */
 @Command(name = "heapdelta", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Compares heap dumps (HPROF, V8 .heapsnapshot) and names the leak.",
-        subcommands = {SummaryCommand.class, DiffCommand.class, PathsCommand.class, BenchCommand.class,
-            CaptureCommand.class, GuiCommand.class, ThreadsCommand.class})
+        subcommands = {SummaryCommand.class, DiffCommand.class, PathsCommand.class, OqlCommand.class,
+            BenchCommand.class, CaptureCommand.class, GuiCommand.class, ThreadsCommand.class})
 public final class HeapDeltaCommand implements Runnable {
 
     @CommandLine.Spec
