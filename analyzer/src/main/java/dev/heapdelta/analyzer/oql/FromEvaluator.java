@@ -1,7 +1,7 @@
 package dev.heapdelta.analyzer.oql;
 
 import dev.heapdelta.analyzer.graph.HeapGraph;
-import dev.heapdelta.analyzer.report.ObjectIds;
+import dev.heapdelta.analyzer.format.ObjectIds;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import java.util.ArrayList;
 import java.util.BitSet;

@@ -189,7 +189,7 @@ final class ObjectAccess {
         String specific = classSpecificName(object);
         String head = graph.kindOf(object) == ObjectKind.CLASS ? "class " + graph.className(classOfClassObject(object))
                 : snapshot.displayClassNameOf(object);
-        String id = dev.heapdelta.analyzer.report.ObjectIds.format(graph, object);
+        String id = dev.heapdelta.analyzer.format.ObjectIds.format(graph, object);
         return head + " @ " + id + (specific == null || specific.isEmpty() ? "" : "  " + specific);
     }
 

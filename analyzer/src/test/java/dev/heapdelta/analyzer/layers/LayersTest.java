@@ -29,7 +29,7 @@ class LayersTest {
             List.of("diff"),
             List.of("format"),
             List.of("codesites"),
-            List.of("leaks"),
+            List.of("leaks", "oql"),
             List.of("threads"),
             List.of("report"));
 

@@ -5,7 +5,7 @@ import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.oql.OqlClass;
 import dev.heapdelta.analyzer.oql.OqlObject;
 import dev.heapdelta.analyzer.oql.OqlResult;
-import dev.heapdelta.analyzer.report.ObjectIds;
+import dev.heapdelta.analyzer.format.ObjectIds;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
