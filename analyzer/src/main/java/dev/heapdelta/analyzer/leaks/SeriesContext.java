@@ -109,6 +109,16 @@ public final class SeriesContext {
         return samples;
     }
 
+    /** The given objects themselves, described as samples are: what a growing class's instances are. */
+    public List<String> describeAll(int snapshot, int[] objects) {
+        Snapshot s = snapshots.get(snapshot);
+        List<String> described = new ArrayList<>();
+        for (int object : objects) {
+            described.add(describe(s, object));
+        }
+        return described;
+    }
+
     /** Where the entries under {@code object} were created, where the dump records it (V8). */
     public List<String> locations(int snapshot, int object) {
         Snapshot s = snapshots.get(snapshot);
