@@ -12,9 +12,12 @@ public final class Trends {
     private Trends() {
     }
 
-    /** "series" with three or more snapshots; "two-snapshots" when a plateau cannot be told apart. */
+    /**
+     * "series" with three or more snapshots; "two-snapshots" when a plateau cannot be told apart;
+     * "single-snapshot" when there is no trend, only sizes.
+     */
     public static String basis(int snapshots) {
-        return snapshots >= 3 ? "series" : "two-snapshots";
+        return snapshots >= 3 ? "series" : snapshots == 2 ? "two-snapshots" : "single-snapshot";
     }
 
     /** Classifies {@code values}; a null entry (absent in that snapshot) counts as zero. */

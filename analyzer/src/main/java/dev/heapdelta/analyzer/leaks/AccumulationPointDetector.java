@@ -4,6 +4,7 @@ import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.diff.Trend;
 import dev.heapdelta.analyzer.diff.Trends;
 import dev.heapdelta.analyzer.format.ByteSizes;
+import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.query.PathKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +37,7 @@ public final class AccumulationPointDetector implements LeakDetector {
             }
             objectByKey.add(byKey);
         }
+        matchByNodeId(series, objectByKey);
         long heapGrowth = series.last().totalShallowBytes() - series.snapshots().get(0).totalShallowBytes();
         long threshold = Math.max(MIN_GROWTH, heapGrowth / 20);
         Map<String, Long[]> retainedByKey = new HashMap<>();
@@ -73,6 +75,28 @@ public final class AccumulationPointDetector implements LeakDetector {
                     series.objectIds(objectsByKey(objectByKey, key))));
         }
         return suspects;
+    }
+
+    /**
+     * V8: a key's object in an earlier snapshot is the one with the last snapshot's node id, where
+     * that id is there; the path key decides only otherwise (a key can name different objects).
+     */
+    private static void matchByNodeId(SeriesContext series, List<Map<String, Integer>> objectByKey) {
+        int n = series.size();
+        Snapshot last = series.last();
+        if (last.format() != HeapFormat.V8) {
+            return;
+        }
+        for (Map.Entry<String, Integer> entry : objectByKey.get(n - 1).entrySet()) {
+            long id = last.graph().idOf(entry.getValue());
+            for (int s = 0; s < n - 1; s++) {
+                Snapshot earlier = series.snapshots().get(s);
+                int same = earlier.graph().findObjectById(id);
+                if (same >= 0 && earlier.dominatorTree().isReachable(same)) {
+                    objectByKey.get(s).put(entry.getKey(), same);
+                }
+            }
+        }
     }
 
     private static int[] objectsByKey(List<Map<String, Integer>> objectByKey, String key) {

@@ -18,7 +18,7 @@ import java.util.Locale;
  */
 public final class LargeRetainerDetector implements LeakDetector {
     private static final double SHARE = 0.10;
-    private static final double CONCENTRATION = 0.8;
+    static final double CONCENTRATION = 0.8;
     private static final int CANDIDATES = 50;
     private static final int CLASS_HOLDER_DEPTH = 3;
 
@@ -31,7 +31,7 @@ public final class LargeRetainerDetector implements LeakDetector {
         for (int object : last.biggestObjects(CANDIDATES)) {
             ObjectKind kind = last.graph().kindOf(object);
             if (tree.retainedSizeOf(object) > threshold && kind != ObjectKind.CLASS && kind != ObjectKind.V8_SYNTHETIC
-                    && kind != ObjectKind.V8_HIDDEN && !isCollectionMachinery(last, object)
+                    && kind != ObjectKind.V8_HIDDEN && !isCollectionMachinery(last, object) && !isGlobalScope(last, object)
                     && !holdsMostlyClasses(last, object)) {
                 qualifying.add(object);
             }
@@ -52,7 +52,7 @@ public final class LargeRetainerDetector implements LeakDetector {
             Long[] counts = new Long[series.size()];
             int[] objects = new int[series.size()];
             for (int s = 0; s < series.size(); s++) {
-                int match = s == lastIndex ? object : objectWithKey(series.snapshots().get(s), key);
+                int match = s == lastIndex ? object : sameObject(series.snapshots().get(s), last, object, key);
                 objects[s] = match;
                 if (match >= 0) {
                     retainedBySnapshot[s] = series.snapshots().get(s).dominatorTree().retainedSizeOf(match);
@@ -87,10 +87,23 @@ public final class LargeRetainerDetector implements LeakDetector {
     }
 
     /**
+     * A V8 global object or native context holds every script's top-level state: true, and no lead,
+     * as a Java class loader is not. The variables under it are the holders to look into.
+     */
+    private static boolean isGlobalScope(Snapshot snapshot, int object) {
+        if (snapshot.format() != HeapFormat.V8) {
+            return false;
+        }
+        String name = snapshot.graph().classNameOf(object);
+        return name.equals("global") || name.equals("Window") || name.startsWith("Window /")
+                || name.equals("system / NativeContext") || name.equals("system / JSGlobalObject");
+    }
+
+    /**
      * A holder of class objects (a class loader's list of its classes) retains the statics of a whole
      * application: true, and no lead. Its class-object children are the holders to look into instead.
      */
-    private static boolean holdsMostlyClasses(Snapshot snapshot, int object) {
+    static boolean holdsMostlyClasses(Snapshot snapshot, int object) {
         DominatorTree tree = snapshot.dominatorTree();
         long underClasses = 0;
         // A class loader holds its classes through a list and its array: look a few levels down.
@@ -109,6 +122,20 @@ public final class LargeRetainerDetector implements LeakDetector {
             }
         }
         return underClasses >= CONCENTRATION * tree.retainedSizeOf(object);
+    }
+
+    /**
+     * The same retainer in another snapshot: by V8 node id where that id is there (ids are stable
+     * across the snapshots of one process, path keys can be ambiguous), else by path key.
+     */
+    static int sameObject(Snapshot other, Snapshot last, int object, String key) {
+        if (last.format() == HeapFormat.V8 && other.format() == HeapFormat.V8) {
+            int byId = other.graph().findObjectById(last.graph().idOf(object));
+            if (byId >= 0 && other.dominatorTree().isReachable(byId)) {
+                return byId;
+            }
+        }
+        return objectWithKey(other, key);
     }
 
     /** The same retainer in another snapshot: one of its largest objects with the same path key, or -1. */

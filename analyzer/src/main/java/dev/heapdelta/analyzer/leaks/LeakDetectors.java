@@ -1,5 +1,6 @@
 package dev.heapdelta.analyzer.leaks;
 
+import dev.heapdelta.analyzer.diff.Trend;
 import dev.heapdelta.analyzer.graph.HeapClass;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,23 @@ public final class LeakDetectors {
                 new GrowingClassDetector(),
                 new AccumulationPointDetector(),
                 new LargeRetainerDetector());
+    }
+
+    /**
+     * The findings of a series. One snapshot is analysed on its own ({@link SingleSnapshotSuspects});
+     * with more, a large retainer is a leak suspect only when it grew, and is listed apart otherwise.
+     */
+    public static LeakFindings find(SeriesContext series) {
+        if (series.size() == 1) {
+            return new LeakFindings(SingleSnapshotSuspects.of(series), List.of());
+        }
+        List<Suspect> suspects = new ArrayList<>();
+        List<Suspect> largeRetainers = new ArrayList<>();
+        for (Suspect suspect : detect(series)) {
+            boolean flatRetainer = suspect.kind() == SuspectKind.LARGE_RETAINER && suspect.trend() != Trend.GROWING;
+            (flatRetainer ? largeRetainers : suspects).add(suspect);
+        }
+        return new LeakFindings(suspects, largeRetainers);
     }
 
     /**

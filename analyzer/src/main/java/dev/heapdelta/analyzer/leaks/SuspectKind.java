@@ -6,7 +6,11 @@ public enum SuspectKind {
     LISTENER_ACCUMULATION("listener-accumulation"),
     GROWING_CLASS("growing-class"),
     ACCUMULATION_POINT("accumulation-point"),
-    LARGE_RETAINER("large-retainer");
+    LARGE_RETAINER("large-retainer"),
+    /** One snapshot: a collection among the largest, with its entry count (no trend to judge). */
+    LARGE_COLLECTION("large-collection"),
+    /** One snapshot: classes of one name defined by several class loaders. */
+    DUPLICATE_CLASS("duplicate-class");
 
     private final String jsonName;
 
@@ -21,5 +25,10 @@ public enum SuspectKind {
     /** Collection and listener suspects rank first. */
     public boolean isCollection() {
         return this == GROWING_COLLECTION || this == LISTENER_ACCUMULATION;
+    }
+
+    /** Suspects whose {@code elements} count a container's entries (the others count objects). */
+    public boolean countsEntries() {
+        return isCollection() || this == LARGE_COLLECTION;
     }
 }

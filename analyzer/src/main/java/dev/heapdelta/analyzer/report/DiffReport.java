@@ -8,10 +8,13 @@ import java.util.List;
  * Everything {@code heapdelta diff} reports: the snapshots in command-line order, the class diff and
  * the ranked leak suspects. The JSON, the table, the UI and the PDF all render this.
  *
+ * @param suspects the ranked leak suspects; for one snapshot, its largest retainers, collections and
+ *     duplicate classes ({@code trendBasis} {@code single-snapshot})
+ * @param largeRetainers objects retaining over a tenth of the heap that did not grow: shown apart
  * @param retention how references were treated for retained sizes in this run
  */
 public record DiffReport(List<SnapshotRow> snapshots, List<ClassDiffRow> classes, List<Suspect> suspects,
-        String trendBasis, String retention, boolean includeStrings) {
+        List<Suspect> largeRetainers, String trendBasis, String retention, boolean includeStrings) {
 
     public DiffReport withSuspects(List<Suspect> replaced) {
         return new DiffReport(snapshots, classes, List.copyOf(replaced), trendBasis, retention, includeStrings);

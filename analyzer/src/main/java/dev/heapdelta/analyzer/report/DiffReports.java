@@ -6,8 +6,8 @@ import dev.heapdelta.analyzer.diff.ClassDiffs;
 import dev.heapdelta.analyzer.diff.Trends;
 import dev.heapdelta.analyzer.graph.DumpInfo;
 import dev.heapdelta.analyzer.leaks.LeakDetectors;
+import dev.heapdelta.analyzer.leaks.LeakFindings;
 import dev.heapdelta.analyzer.leaks.SeriesContext;
-import dev.heapdelta.analyzer.leaks.Suspect;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,12 +17,12 @@ public final class DiffReports {
     }
 
     /**
-     * @param snapshots two or more, in command-line order
+     * @param snapshots one or more, in command-line order; one is analysed on its own
      * @param includeStrings show string contents in samples; redacted by default
      */
     public static DiffReport of(List<Snapshot> snapshots, boolean includeStrings) {
-        if (snapshots.size() < 2) {
-            throw new IllegalArgumentException("a diff needs two or more snapshots, got " + snapshots.size());
+        if (snapshots.isEmpty()) {
+            throw new IllegalArgumentException("a report needs a snapshot");
         }
         List<SnapshotRow> rows = new ArrayList<>();
         for (Snapshot snapshot : snapshots) {
@@ -33,8 +33,8 @@ public final class DiffReports {
         }
         List<ClassDiffRow> classes = ClassDiffs.of(snapshots);
         SeriesContext series = new SeriesContext(snapshots, classes, includeStrings);
-        List<Suspect> suspects = LeakDetectors.detect(series);
-        return new DiffReport(rows, classes, suspects, Trends.basis(snapshots.size()),
+        LeakFindings findings = LeakDetectors.find(series);
+        return new DiffReport(rows, classes, findings.suspects(), findings.largeRetainers(), Trends.basis(snapshots.size()),
                 snapshots.get(snapshots.size() - 1).dominatorTree().rule().description(), includeStrings);
     }
 }

@@ -24,12 +24,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code heapdelta diff BASE TARGET [MORE…]}: what grew, and which collection holds it. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = "Compares two or more dumps of one process and names the leak.")
+        description = {"Compares two or more dumps of one process and names the leak.",
+            "Given one dump, lists its largest retainers, collections and duplicate classes instead."})
 final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "2..*", paramLabel = "FILE", description = "BASE TARGET [MORE…], oldest first.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "BASE TARGET [MORE…], oldest first; or one dump.")
     List<String> files = new ArrayList<>();
 
     @Option(names = "--json", paramLabel = "OUT|-", description = "Write the JSON report to OUT, or - for stdout.")
@@ -120,7 +121,7 @@ final class DiffCommand implements Callable<Integer> {
             return report;
         }
         return new DiffReport(report.snapshots(), report.classes(), report.suspects().subList(0, top),
-                report.trendBasis(), report.retention(), report.includeStrings());
+                report.largeRetainers(), report.trendBasis(), report.retention(), report.includeStrings());
     }
 
     private int exitCode(DiffReport report, long threshold) {

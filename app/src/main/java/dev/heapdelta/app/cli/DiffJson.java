@@ -77,6 +77,11 @@ public final class DiffJson {
             writeSuspect(json, suspect);
         }
         json.writeEndArray();
+        json.writeArrayFieldStart("largeRetainers");
+        for (Suspect retainer : report.largeRetainers()) {
+            writeSuspect(json, retainer);
+        }
+        json.writeEndArray();
         json.writeEndObject();
     }
 

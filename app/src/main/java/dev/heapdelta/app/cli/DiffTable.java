@@ -7,6 +7,7 @@ import dev.heapdelta.analyzer.report.DiffReport;
 import dev.heapdelta.analyzer.report.SnapshotRow;
 import dev.heapdelta.analyzer.report.SuspectText;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /** Prints a {@link DiffReport} so that its first lines answer "what leaked?". */
@@ -15,22 +16,31 @@ final class DiffTable {
     }
 
     static void print(DiffReport report, int top, PrintWriter out) {
+        printSuspects(report, top, out);
+        printSnapshotsAndClasses(report, top, out);
+    }
+
+    /** The suspects, and the large retainers that did not grow; for one snapshot, its own findings. */
+    static void printSuspects(DiffReport report, int top, PrintWriter out) {
+        boolean single = report.snapshots().size() == 1;
         if (report.suspects().isEmpty()) {
-            out.println("No leak suspects: nothing grew across the snapshots beyond noise.");
+            out.println(single ? "Nothing stands out in this snapshot: no object retains a tenth of the heap, and no"
+                    + " collection or duplicated class is large." : "No leak suspects: nothing grew across the snapshots"
+                    + " beyond noise.");
         } else {
-            out.println("Leak suspects, most likely first:");
-            int rank = 0;
-            for (Suspect suspect : report.suspects()) {
-                if (rank == top) {
-                    break;
-                }
-                rank++;
-                out.printf(Locale.ROOT, "%2d. %s%n", rank, SuspectText.headline(suspect));
-                for (String line : SuspectText.details(suspect)) {
-                    out.println("    " + line);
-                }
-            }
+            out.println(single ? "One snapshot: its largest retainers, collections and duplicate classes (no trend;"
+                    + " add a later dump to see what grows):" : "Leak suspects, most likely first:");
+            printRows(report.suspects(), top, out);
         }
+        if (!report.largeRetainers().isEmpty()) {
+            out.println();
+            out.println("Large retainers that did not grow (not leak suspects):");
+            printRows(report.largeRetainers(), top, out);
+        }
+        out.flush();
+    }
+
+    private static void printSnapshotsAndClasses(DiffReport report, int top, PrintWriter out) {
         out.println();
         out.println("Snapshots:");
         for (SnapshotRow snapshot : report.snapshots()) {
@@ -50,5 +60,19 @@ final class DiffTable {
                     row.name());
         }
         out.flush();
+    }
+
+    private static void printRows(List<Suspect> suspects, int top, PrintWriter out) {
+        int rank = 0;
+        for (Suspect suspect : suspects) {
+            if (rank == top) {
+                break;
+            }
+            rank++;
+            out.printf(Locale.ROOT, "%2d. %s%n", rank, SuspectText.headline(suspect));
+            for (String line : SuspectText.details(suspect)) {
+                out.println("    " + line);
+            }
+        }
     }
 }

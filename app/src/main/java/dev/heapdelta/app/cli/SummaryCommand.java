@@ -2,11 +2,14 @@ package dev.heapdelta.app.cli;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.analysis.SnapshotLoader;
+import dev.heapdelta.analyzer.report.DiffReport;
+import dev.heapdelta.analyzer.report.DiffReports;
 import dev.heapdelta.analyzer.report.SummaryReport;
 import dev.heapdelta.analyzer.report.SummaryReports;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +34,13 @@ final class SummaryCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "50", description = "How many rows per list (default 50).")
     int top = 50;
 
+    @Option(names = "--suspects", description = "Also list the dump's largest retainers, collections and duplicate"
+            + " classes, as diff does for one dump.")
+    boolean suspects;
+
+    @Option(names = "--include-strings", description = "Show string contents in samples (redacted by default).")
+    boolean includeStrings;
+
     @Mixin
     SnapshotOptions snapshotOptions = new SnapshotOptions();
 
@@ -43,10 +53,16 @@ final class SummaryCommand implements Callable<Integer> {
                 CancelSignal.NEVER, ProgressListener.NONE)) {
             OutOfCoreNote.printFor(snapshot, spec.commandLine().getErr());
             SummaryReport report = SummaryReports.of(snapshot, top);
+            DiffReport single = suspects ? DiffReports.of(List.of(snapshot), includeStrings) : null;
             if (json != null) {
-                JsonOutput.write(json, spec.commandLine().getOut(), generator -> SummaryJson.write(report, generator));
+                JsonOutput.write(json, spec.commandLine().getOut(), generator -> SummaryJson.write(report,
+                        single == null ? null : single.suspects(), generator));
             } else {
                 SummaryTable.print(report, spec.commandLine().getOut());
+                if (single != null) {
+                    spec.commandLine().getOut().println();
+                    DiffTable.printSuspects(single, top, spec.commandLine().getOut());
+                }
             }
             IndexCacheNote.saveAndPrintFor(snapshot, spec.commandLine().getErr());
             if (report.partial()) {

@@ -7,6 +7,7 @@ import dev.heapdelta.analyzer.report.ClassRow;
 import dev.heapdelta.analyzer.report.ObjectRow;
 import dev.heapdelta.analyzer.report.SummaryReport;
 import java.io.IOException;
+import dev.heapdelta.analyzer.leaks.Suspect;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,11 @@ final class SummaryJson {
     }
 
     static void write(SummaryReport report, JsonGenerator json) throws IOException {
+        write(report, null, json);
+    }
+
+    /** @param suspects the one-dump analysis ({@code summary --suspects}), or null to leave the field out */
+    static void write(SummaryReport report, List<Suspect> suspects, JsonGenerator json) throws IOException {
         json.writeStartObject();
         json.writeStringField("format", report.format());
         json.writeStringField("file", report.file());
@@ -71,6 +77,13 @@ final class SummaryJson {
                 json.writeNumberField("instances", heap.instances());
                 json.writeNumberField("shallowBytes", heap.shallowBytes());
                 json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        if (suspects != null) {
+            json.writeArrayFieldStart("suspects");
+            for (Suspect suspect : suspects) {
+                DiffJson.writeSuspect(json, suspect);
             }
             json.writeEndArray();
         }

@@ -63,6 +63,13 @@ final class ExecutiveSummary {
         List<SnapshotRow> snapshots = report.snapshots();
         SnapshotRow first = snapshots.get(0);
         SnapshotRow last = snapshots.get(snapshots.size() - 1);
+        if (snapshots.size() == 1) {
+            return "HeapDelta analysed one heap dump of " + ReportFigures.process(first.format()) + ": "
+                    + ReportFigures.size(first.totalShallowBytes()) + " of live heap in "
+                    + ReportFigures.count(first.objects()) + " objects. With one dump there is no growth to measure, "
+                    + "so the findings are what holds the most: objects retaining over a tenth of the heap, the "
+                    + "largest collections and classes loaded more than once.";
+        }
         StringBuilder text = new StringBuilder("HeapDelta compared ").append(snapshots.size())
                 .append(" heap dumps of ").append(ReportFigures.process(first.format()));
         if (first.timestampMillis() > 0 && last.timestampMillis() > 0) {
@@ -76,13 +83,19 @@ final class ExecutiveSummary {
         return text.toString();
     }
 
+    private static long lastRetained(Suspect suspect) {
+        Long[] retained = suspect.retainedBytes();
+        return retained.length == 0 || retained[retained.length - 1] == null ? 0 : retained[retained.length - 1];
+    }
+
     private static PdfPTable suspectTable(ReportStyle style, DiffReport report) {
         PdfPTable table = style.table(0.4f, 2.0f, 3.6f, 1.9f, 1.3f, 1.1f);
         table.addCell(style.headerCell("#", false));
         table.addCell(style.headerCell("Kind", false));
         table.addCell(style.headerCell("Where (path key)", false));
         table.addCell(style.headerCell("Count, first → last", true));
-        table.addCell(style.headerCell("Retained growth", true));
+        boolean single = report.snapshots().size() == 1;
+        table.addCell(style.headerCell(single ? "Retained" : "Retained growth", true));
         table.addCell(style.headerCell("Trend", false));
         int rank = 0;
         for (Suspect suspect : report.suspects()) {
@@ -96,7 +109,8 @@ final class ExecutiveSummary {
             table.addCell(style.number(suspect.elements() == null || suspect.elements().length == 0 ? "–"
                     : ReportFigures.count(suspect.elements()[0]) + " → "
                             + ReportFigures.count(suspect.elements()[suspect.elements().length - 1])));
-            table.addCell(style.number(ReportFigures.sizeDelta(suspect.retainedGrowth())));
+            table.addCell(style.number(single ? ReportFigures.size(lastRetained(suspect))
+                    : ReportFigures.sizeDelta(suspect.retainedGrowth())));
             table.addCell(style.text(suspect.trend().jsonName()));
         }
         return table;

@@ -94,6 +94,7 @@ public final class LeakReportPdf {
                 SuspectSection.write(canvas, sections.get(i), i + 1);
             }
             cancel.throwIfCancelled();
+            LargeRetainerSection.write(canvas);
             progress.update((3 + sections.size()) / steps, "Class diff");
             ClassDiffTable.write(canvas);
             progress.update((4 + sections.size()) / steps, "Method");

@@ -43,6 +43,14 @@ record SuspectAdvice(String headline, String detail) {
                     "The growth concentrates under this one object. Look at what it adds on every request or event, "
                             + "and make sure something removes those additions again: a size bound, an expiry, or an "
                             + "explicit removal when their owner ends.");
+            case LARGE_COLLECTION -> new SuspectAdvice("Check that this collection is bounded.",
+                    "This is one of the largest collections in the dump. One dump cannot tell a leak from a full "
+                            + "cache: if nothing removes its entries (no size bound, no expiry, no removal when their "
+                            + "owner ends), it will keep growing. Take a second dump later and compare the two.");
+            case DUPLICATE_CLASS -> new SuspectAdvice("Find what keeps the old class loaders alive, and release it.",
+                    "The same classes are defined by several class loaders: usually an application or plugin that "
+                            + "was redeployed while something (a thread, a static registry, a ThreadLocal, a JDBC "
+                            + "driver) still references its old loader. The path below keeps the first of them alive.");
             case LARGE_RETAINER -> new SuspectAdvice("Check that one object holding this much is by design.",
                     "This single object keeps more than a tenth of the heap alive. If it is a deliberate cache, give "
                             + "it a size bound that fits the memory you have; otherwise find why it holds so much.");

@@ -16,6 +16,8 @@ final class SuspectWords {
             case GROWING_CLASS -> "Growing number of objects";
             case ACCUMULATION_POINT -> "Growth concentrated under one object";
             case LARGE_RETAINER -> "One object holding a large share of the heap";
+            case LARGE_COLLECTION -> "One of the largest collections";
+            case DUPLICATE_CLASS -> "Classes loaded more than once";
         };
     }
 
@@ -24,6 +26,8 @@ final class SuspectWords {
         return switch (kind) {
             case GROWING_COLLECTION -> "Entries";
             case LISTENER_ACCUMULATION -> "Listeners";
+            case LARGE_COLLECTION -> "Entries";
+            case DUPLICATE_CLASS -> "Copies";
             default -> "Objects";
         };
     }
@@ -35,6 +39,9 @@ final class SuspectWords {
             case SHRINKING -> "shrinking";
             case FLAT -> "flat";
         };
+        if ("single-snapshot".equals(basis)) {
+            return "one dump: sizes only, no trend (take a later dump to see what grows)";
+        }
         if ("two-snapshots".equals(basis)) {
             words += " (two dumps only: a plateau cannot be told apart)";
         } else {

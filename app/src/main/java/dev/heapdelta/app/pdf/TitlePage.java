@@ -70,11 +70,19 @@ final class TitlePage {
 
     private static String subtitle(DiffReport report) {
         int n = report.snapshots().size();
+        if (n == 1) {
+            return "What holds the memory of one heap dump";
+        }
         return "What grew between " + n + " heap dumps of one process, and what holds it";
     }
 
     static String verdict(DiffReport report) {
         int suspects = report.suspects().size();
+        if (report.snapshots().size() == 1) {
+            return suspects == 0 ? "One dump: no object, collection or duplicated class stands out."
+                    : "One dump: " + ReportFigures.plural(suspects, "finding", "findings") + ". Largest: "
+                            + SuspectWords.sentence(report.suspects().get(0));
+        }
         if (suspects == 0) {
             return "No leak suspects: nothing grew across the dumps beyond noise.";
         }

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.heapdelta.analyzer.analysis.AnalysisOptions;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.analysis.SnapshotLoader;
+import dev.heapdelta.analyzer.format.ObjectIds;
+import dev.heapdelta.analyzer.format.PathStepRows;
 import dev.heapdelta.analyzer.leaks.Suspect;
 import dev.heapdelta.analyzer.leaks.SuspectKind;
 import dev.heapdelta.analyzer.report.DiffReport;
 import dev.heapdelta.analyzer.report.DiffReports;
-import dev.heapdelta.analyzer.report.ObjectIds;
-import dev.heapdelta.analyzer.report.SummaryReports;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import dev.heapdelta.samples.Examples;
@@ -53,7 +53,7 @@ class ExampleSuspectConsistencyTest {
                 int shown = shownObject(last, suspect);
                 assertTrue(shown >= 0, "no object behind " + suspect.title());
                 assertEquals(suspect.pathKey(), last.pathKeyOf(shown), "the key of " + suspect.title());
-                assertEquals(SummaryReports.pathRows(last, last.pathToRoot(shown)), suspect.pathToRoot(),
+                assertEquals(PathStepRows.of(last, last.pathToRoot(shown)), suspect.pathToRoot(),
                         "the path of " + suspect.title());
                 if (suspect.kind() == SuspectKind.GROWING_CLASS) {
                     assertFalse(suspect.samples().isEmpty(), suspect.title());

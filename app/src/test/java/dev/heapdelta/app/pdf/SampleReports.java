@@ -19,22 +19,22 @@ final class SampleReports {
     }
 
     static DiffReport threeDumps(boolean includeStrings) {
-        return new DiffReport(snapshots(3, false), classes(3, 80), suspects(3), "series",
+        return new DiffReport(snapshots(3, false), classes(3, 80), suspects(3), List.of(), "series",
                 "every reference retains, Reference.referent included (as Eclipse MAT)", includeStrings);
     }
 
     static DiffReport twoDumps() {
-        return new DiffReport(snapshots(2, false), classes(2, 10), suspects(2), "two-snapshots",
+        return new DiffReport(snapshots(2, false), classes(2, 10), suspects(2), List.of(), "two-snapshots",
                 "every reference retains, Reference.referent included (as Eclipse MAT)", false);
     }
 
     static DiffReport withPartialDump() {
-        return new DiffReport(snapshots(3, true), classes(3, 10), suspects(3), "series",
+        return new DiffReport(snapshots(3, true), classes(3, 10), suspects(3), List.of(), "series",
                 "every reference retains, Reference.referent included (as Eclipse MAT)", false);
     }
 
     static DiffReport withoutSuspects() {
-        return new DiffReport(snapshots(3, false), classes(3, 5), List.of(), "series",
+        return new DiffReport(snapshots(3, false), classes(3, 5), List.of(), List.of(), "series",
                 "every reference retains, Reference.referent included (as Eclipse MAT)", false);
     }
 

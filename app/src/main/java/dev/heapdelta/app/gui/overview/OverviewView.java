@@ -155,12 +155,22 @@ public final class OverviewView extends ScrollPane {
     }
 
     private VBox suspects(OverviewViewModel model) {
-        Label heading = Labels.styled("Leak suspects", "title-3");
+        Label heading = Labels.styled(model.singleSnapshot() ? "What holds this snapshot's memory" : "Leak suspects",
+                "title-3");
+        heading.setId("suspectHeading");
         VBox list = new VBox(12, heading);
         list.setId("suspectList");
+        if (model.singleSnapshot()) {
+            Label note = Labels.styled("One snapshot has no trend: these are its largest retainers, collections and "
+                    + "classes loaded more than once. Add a later snapshot to see what grows.", "text-muted");
+            note.setWrapText(true);
+            note.setId("singleSnapshotNote");
+            list.getChildren().add(note);
+        }
         if (model.suspects().isEmpty()) {
             Label none = Labels.styled(model.singleSnapshot()
-                    ? "Suspects need two or more snapshots of the same process."
+                    ? "Nothing stands out: no object retains a tenth of the heap, and no collection or duplicated"
+                            + " class is large."
                     : "No leak suspects: nothing grew in a way that points at a leak. The class table lists every"
                             + " change.", "text-muted");
             none.setWrapText(true);
@@ -168,6 +178,7 @@ public final class OverviewView extends ScrollPane {
             Hyperlink classes = new Hyperlink("Open the class table");
             classes.setOnAction(event -> model.showClasses());
             list.getChildren().addAll(none, classes);
+            addLargeRetainers(model, list);
             return list;
         }
         List<SuspectCard> cards = model.suspects();
@@ -180,7 +191,25 @@ public final class OverviewView extends ScrollPane {
                 laterPulses.add(addBatch);
             }
         }
+        addLargeRetainers(model, list);
         return list;
+    }
+
+    /** Big but flat: below the suspects, under a heading of their own, never among them. */
+    private void addLargeRetainers(OverviewViewModel model, VBox list) {
+        if (model.largeRetainers().isEmpty()) {
+            return;
+        }
+        Label heading = Labels.styled("Large retainers that did not grow", "title-4");
+        heading.setId("largeRetainerHeading");
+        Label note = Labels.styled("Each holds over a tenth of the heap, but its size stayed flat: not a leak suspect.",
+                "text-muted", "text-small");
+        note.setWrapText(true);
+        List<SuspectCard> cards = model.largeRetainers();
+        laterPulses.add(() -> {
+            list.getChildren().addAll(heading, note);
+            cards.forEach(card -> list.getChildren().add(card(model, card)));
+        });
     }
 
     private static VBox card(OverviewViewModel model, SuspectCard card) {

@@ -35,6 +35,7 @@ public final class OverviewViewModel {
     private final List<SnapshotTotal> totals;
     private final List<ClassGrowth> topGrowth;
     private final List<SuspectCard> cards;
+    private final List<SuspectCard> largeRetainerCards;
     private final List<SuspectTrend> trends;
     private OverviewChartSet preparedCharts;
     private boolean preparedDark;
@@ -47,7 +48,8 @@ public final class OverviewViewModel {
         DiffReport report = comparison.report();
         this.totals = totalsOf(comparison);
         this.topGrowth = topGrowthOf(report.classes());
-        this.cards = cardsOf(comparison);
+        this.cards = cardsOf(comparison, report.suspects(), 1);
+        this.largeRetainerCards = cardsOf(comparison, report.largeRetainers(), report.suspects().size() + 1);
         this.trends = comparison.size() >= 3 ? trendsOf(report.suspects()) : List.of();
     }
 
@@ -61,6 +63,11 @@ public final class OverviewViewModel {
 
     public List<SuspectCard> suspects() {
         return cards;
+    }
+
+    /** Objects holding over a tenth of the heap that did not grow: shown apart from the suspects. */
+    public List<SuspectCard> largeRetainers() {
+        return largeRetainerCards;
     }
 
     /** Retained size per snapshot of the top suspects; empty with fewer than three snapshots. */
@@ -111,7 +118,9 @@ public final class OverviewViewModel {
         SnapshotTotal last = totals.get(totals.size() - 1);
         if (totals.size() == 1) {
             return "One snapshot: " + HumanSizes.size(first.totalBytes()) + " in " + HumanSizes.count(first.objects())
-                    + " objects. Add a later snapshot to see what grows.";
+                    + " objects; " + (cards.isEmpty() ? "nothing stands out"
+                            : cards.size() == 1 ? "1 finding" : cards.size() + " findings")
+                    + ". Add a later snapshot to see what grows.";
         }
         long growth = last.totalBytes() - first.totalBytes();
         String suspects = cards.isEmpty() ? "no leak suspects"
@@ -162,7 +171,9 @@ public final class OverviewViewModel {
     }
 
     private Suspect suspectOf(SuspectCard card) {
-        return comparison.report().suspects().get(card.rank() - 1);
+        List<Suspect> suspects = comparison.report().suspects();
+        return card.rank() <= suspects.size() ? suspects.get(card.rank() - 1)
+                : comparison.report().largeRetainers().get(card.rank() - 1 - suspects.size());
     }
 
     /** The diff's key for a class name: the name itself for HPROF, the first V8 group of that name. */
@@ -197,21 +208,25 @@ public final class OverviewViewModel {
         return List.copyOf(growth);
     }
 
-    private static List<SuspectCard> cardsOf(Comparison comparison) {
+    /** Cards ranked from {@code firstRank}; with one snapshot, sizes stand where growth would. */
+    private static List<SuspectCard> cardsOf(Comparison comparison, List<Suspect> suspects, int firstRank) {
         List<SuspectCard> cards = new ArrayList<>();
-        List<Suspect> suspects = comparison.report().suspects();
+        boolean single = comparison.size() == 1;
         for (int i = 0; i < suspects.size(); i++) {
             Suspect suspect = suspects.get(i);
             List<String> evidence = new ArrayList<>();
             for (Evidence item : suspect.evidence()) {
-                evidence.add(item.name() + ": " + series(item.count(), HumanSizes::count) + " instances, "
-                        + HumanSizes.delta(item.retainedGrowth()));
+                evidence.add(item.name() + ": " + series(item.count(), HumanSizes::count) + (single
+                        ? ", " + series(item.retainedBytes(), HumanSizes::size)
+                        : " instances, " + HumanSizes.delta(item.retainedGrowth())));
             }
             boolean hasClass = suspect.className() != null && !suspect.className().isEmpty();
-            cards.add(new SuspectCard(i + 1, suspect.kind().jsonName(), suspect.title(),
+            long lastRetained = lastOf(suspect.retainedBytes());
+            cards.add(new SuspectCard(firstRank + i, suspect.kind().jsonName(), suspect.title(),
                     hasClass ? suspect.className() : "", suspect.pathKey() == null ? "" : suspect.pathKey(),
                     series(suspect.elements(), HumanSizes::count), series(suspect.retainedBytes(), HumanSizes::size),
-                    HumanSizes.delta(suspect.retainedGrowth()), suspect.retainedGrowth(), suspect.trend().jsonName(),
+                    single ? HumanSizes.size(lastRetained) : HumanSizes.delta(suspect.retainedGrowth()),
+                    single ? lastRetained : suspect.retainedGrowth(), single ? "one snapshot" : suspect.trend().jsonName(),
                     List.copyOf(evidence), List.copyOf(suspect.samples()), List.copyOf(suspect.reasons()),
                     comparison.objectOf(suspect).isPresent(), hasClass));
         }
