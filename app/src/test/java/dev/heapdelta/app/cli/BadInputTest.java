@@ -68,8 +68,13 @@ class BadInputTest {
     }
 
     @Test
-    void diffNeedsTwoFiles() {
-        assertEquals(ExitCode.USAGE, CliRun.of("diff", "a.hprof").exitCode());
+    void diffNeedsAFile() {
+        assertEquals(ExitCode.USAGE, CliRun.of("diff").exitCode());
+    }
+
+    @Test
+    void diffOfOneMissingFileIsUnreadableInputNotUsage() {
+        assertEquals(ExitCode.INVALID_INPUT, CliRun.of("diff", dir.resolve("a.hprof").toString()).exitCode());
     }
 
     @Test
