@@ -6,13 +6,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 
 /**
  * The application's classes as the user gave them ({@code --classpath a.jar:classes/:boot.jar}): jars,
@@ -63,13 +68,49 @@ public final class ApplicationClassPath {
         return String.join(File.pathSeparator, entries.stream().map(Path::toString).toList());
     }
 
+    /**
+     * Hands every class file to {@code consumer}, from as many threads as there are cores, one jar (or nested
+     * jar, or directory) per task: the consumer must be thread-safe.
+     */
     void forEachClass(ClassBytesConsumer consumer) throws IOException {
+        List<Callable<Void>> tasks = new ArrayList<>();
         for (Path entry : entries) {
             if (Files.isDirectory(entry)) {
-                readDirectory(entry, consumer);
+                tasks.add(() -> {
+                    readDirectory(entry, consumer);
+                    return null;
+                });
             } else {
-                readJar(entry, consumer);
+                readJar(entry, consumer, tasks);
             }
+        }
+        runAll(tasks);
+    }
+
+    private static void runAll(List<Callable<Void>> tasks) throws IOException {
+        int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "heapdelta-classpath-scan");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            for (Future<Void> done : pool.invokeAll(tasks)) {
+                done.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the class path", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -84,7 +125,8 @@ public final class ApplicationClassPath {
         }
     }
 
-    private static void readJar(Path jar, ClassBytesConsumer consumer) throws IOException {
+    /** The jar's own classes now; a task per nested library jar for later. */
+    private static void readJar(Path jar, ClassBytesConsumer consumer, List<Callable<Void>> tasks) throws IOException {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             boolean fat = hasEntryUnder(zip, FAT_CLASSES) || hasEntryUnder(zip, FAT_LIBRARIES);
             Enumeration<? extends ZipEntry> all = zip.entries();
@@ -92,9 +134,10 @@ public final class ApplicationClassPath {
                 ZipEntry entry = all.nextElement();
                 String name = entry.getName();
                 if (fat && startsWithAny(name, FAT_LIBRARIES) && name.endsWith(".jar")) {
-                    try (InputStream nested = zip.getInputStream(entry)) {
-                        readNestedJar(nested, consumer);
-                    }
+                    tasks.add(() -> {
+                        readNestedJar(jar, name, consumer);
+                        return null;
+                    });
                 } else if (isClassFile(name)) {
                     boolean application = !fat || startsWithAny(name, FAT_CLASSES);
                     try (InputStream in = zip.getInputStream(entry)) {
@@ -111,12 +154,31 @@ public final class ApplicationClassPath {
         return zip.stream().anyMatch(e -> startsWithAny(e.getName(), prefixes));
     }
 
-    private static void readNestedJar(InputStream in, ClassBytesConsumer consumer) throws IOException {
-        ZipInputStream nested = new ZipInputStream(in);
-        for (ZipEntry entry = nested.getNextEntry(); entry != null; entry = nested.getNextEntry()) {
-            if (isClassFile(entry.getName())) {
-                consumer.accept(readAll(nested, entry.getSize()), false);
+    /**
+     * A nested jar is copied out to a private temporary file and opened as a jar of its own, so that only its
+     * class files are inflated, not its resources and native libraries as a stream would.
+     */
+    private static void readNestedJar(Path jar, String name, ClassBytesConsumer consumer) throws IOException {
+        Path copy = Files.createTempFile("heapdelta-nested-", ".jar");
+        try {
+            try (ZipFile outer = new ZipFile(jar.toFile()); InputStream in = outer.getInputStream(outer.getEntry(name))) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
+            try (ZipFile nested = new ZipFile(copy.toFile())) {
+                Enumeration<? extends ZipEntry> all = nested.entries();
+                while (all.hasMoreElements()) {
+                    ZipEntry entry = all.nextElement();
+                    if (isClassFile(entry.getName())) {
+                        try (InputStream in = nested.getInputStream(entry)) {
+                            consumer.accept(readAll(in, entry.getSize()), false);
+                        }
+                    }
+                }
+            } catch (java.util.zip.ZipException e) {
+                throw new IOException("--classpath " + jar + ": " + name + " is not a jar (" + e.getMessage() + ")", e);
+            }
+        } finally {
+            Files.deleteIfExists(copy);
         }
     }
 

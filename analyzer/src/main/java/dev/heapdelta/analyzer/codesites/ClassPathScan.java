@@ -36,6 +36,8 @@ final class ClassPathScan {
             throws IOException {
         ClassPathScan scan = new ClassPathScan();
         classPath.forEachClass((bytes, application) -> scan.add(bytes, application, memberNames, holderClasses));
+        // Jars are read in parallel: the order of the parsed classes must not depend on which finished first.
+        scan.candidates.sort(java.util.Comparator.comparing(node -> node.name));
         return scan;
     }
 
@@ -47,21 +49,26 @@ final class ClassPathScan {
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             return;
         }
-        classCount++;
         String name = reader.getClassName();
-        superNameByClass.putIfAbsent(name, reader.getSuperName());
-        if (application) {
-            applicationClasses.add(name);
-        }
+        ClassNode node = null;
         if (mentionsAny(reader, memberNames, holderClasses)) {
-            ClassNode node = new ClassNode();
+            node = new ClassNode();
             try {
                 reader.accept(node, ClassReader.SKIP_FRAMES);
             } catch (RuntimeException e) {
                 // A class file ASM cannot read is skipped like a class that mentions nothing wanted.
-                return;
+                node = null;
             }
-            candidates.add(node);
+        }
+        synchronized (this) {
+            classCount++;
+            superNameByClass.putIfAbsent(name, reader.getSuperName());
+            if (application) {
+                applicationClasses.add(name);
+            }
+            if (node != null) {
+                candidates.add(node);
+            }
         }
     }
 

@@ -64,6 +64,11 @@ public final class CodeSiteFinder {
         return scan.classCount();
     }
 
+    /** The classes read in full because they name a holder field, a holder class or a library mutator. */
+    public int parsedClassCount() {
+        return scan.candidates().size();
+    }
+
     /**
      * The sites of the first holder that has any, ranked: direct insertions, registrations, indirect ones,
      * then removals. Fields of application classes are tried first, then library containers reached from

@@ -58,6 +58,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-out", description = "Where generated dumps go.")
     Path out = Path.of("bench-out");
 
+    @Option(names = "--classpath", paramLabel = "PATH[:PATH…]",
+            description = "Also time the code-site scan of these jars, class directories or fat jar.")
+    String classPath;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -65,8 +69,15 @@ final class BenchCommand implements Callable<Integer> {
         if (generate != null) {
             targets.add(generated(stdout).toString());
         }
+        if (classPath != null) {
+            ClassPathBench.run(classPath, stdout);
+            if (targets.isEmpty()) {
+                stdout.flush();
+                return ExitCode.OK;
+            }
+        }
         if (targets.isEmpty()) {
-            throw new UsageException("give dump files, or --generate hprof|v8");
+            throw new UsageException("give dump files, --generate hprof|v8, or --classpath");
         }
         List<Snapshot> snapshots = new ArrayList<>();
         long analysisMillis = 0;
