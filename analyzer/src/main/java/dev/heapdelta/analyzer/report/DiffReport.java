@@ -17,7 +17,8 @@ public record DiffReport(List<SnapshotRow> snapshots, List<ClassDiffRow> classes
         List<Suspect> largeRetainers, String trendBasis, String retention, boolean includeStrings) {
 
     public DiffReport withSuspects(List<Suspect> replaced) {
-        return new DiffReport(snapshots, classes, List.copyOf(replaced), trendBasis, retention, includeStrings);
+        return new DiffReport(snapshots, classes, List.copyOf(replaced), largeRetainers, trendBasis, retention,
+                includeStrings);
     }
 
     public boolean anyPartial() {
