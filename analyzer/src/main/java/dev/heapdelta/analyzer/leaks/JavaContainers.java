@@ -93,6 +93,41 @@ public final class JavaContainers implements ContainerInspector {
         }).transform(found -> found.isEmpty() ? null : found);
     }
 
+    /**
+     * The backing array of an array-backed list or hash table (ArrayList, Vector, ArrayDeque,
+     * PriorityQueue, HashMap, Hashtable, IdentityHashMap, WeakHashMap, ConcurrentHashMap and their
+     * subclasses), or null for other objects and for collections that keep no array.
+     */
+    public BackingArray backingArrayOf(Snapshot snapshot, int object) {
+        HeapGraph graph = snapshot.graph();
+        int classIndex = graph.classOf(object);
+        String family = classIndex < 0 || graph.kindOf(object) != ObjectKind.INSTANCE ? null
+                : familyOf(graph, classIndex);
+        if (family == null) {
+            return null;
+        }
+        String field = switch (family) {
+            case "java.util.ArrayList", "java.util.Vector", "java.util.Stack" -> "elementData";
+            case "java.util.ArrayDeque" -> "elements";
+            case "java.util.PriorityQueue" -> "queue";
+            case "java.util.HashMap", "java.util.LinkedHashMap", "java.util.Hashtable", "java.util.Properties",
+                    "java.util.IdentityHashMap", "java.util.WeakHashMap",
+                    "java.util.concurrent.ConcurrentHashMap" -> "table";
+            default -> null;
+        };
+        if (field == null) {
+            return null;
+        }
+        ObjectFields fields = ObjectFields.of(graph, object);
+        if (!fields.has(field)) {
+            return null;
+        }
+        int array = fields.reference(field);
+        long slots = array < 0 ? 0 : graph.details().arrayLength(array);
+        long slotsPerEntry = family.equals("java.util.IdentityHashMap") ? 2 : 1;
+        return new BackingArray(array, slots / slotsPerEntry, slots);
+    }
+
     @Override
     public Container inspect(Snapshot snapshot, int object) {
         HeapGraph graph = snapshot.graph();

@@ -30,7 +30,7 @@ class LayersTest {
             List.of("format"),
             List.of("codesites"),
             List.of("leaks", "oql"),
-            List.of("threads"),
+            List.of("threads", "inspections"),
             List.of("report"));
 
     private static JavaClasses analyzer;
