@@ -32,8 +32,12 @@ final class CodeSiteOptions {
     }
 
     record Parsed(ApplicationClassPath classPath, SourceLines sources) {
+        boolean requested() {
+            return classPath != null || sources != null;
+        }
+
         DiffReport apply(DiffReport report, List<Snapshot> snapshots) throws IOException {
-            if (classPath == null && sources == null) {
+            if (!requested()) {
                 return report;
             }
             return CodeSiteReports.withCodeSites(report, snapshots, classPath, sources);

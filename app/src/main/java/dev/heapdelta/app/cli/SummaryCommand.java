@@ -44,16 +44,24 @@ final class SummaryCommand implements Callable<Integer> {
     @Mixin
     SnapshotOptions snapshotOptions = new SnapshotOptions();
 
+    @Mixin
+    CodeSiteOptions codeSiteOptions = new CodeSiteOptions();
+
     @Override
     public Integer call() throws Exception {
         if (top < 0) {
             throw new UsageException("--top must not be negative");
         }
+        CodeSiteOptions.Parsed codeSites = codeSiteOptions.parse();
+        if (codeSites.requested() && !suspects) {
+            throw new UsageException("--classpath and --sources give code sites of suspects: add --suspects");
+        }
         try (Snapshot snapshot = SnapshotLoader.loadUnsaved(Path.of(file), file, snapshotOptions.toAnalysisOptions(),
                 CancelSignal.NEVER, ProgressListener.NONE)) {
             OutOfCoreNote.printFor(snapshot, spec.commandLine().getErr());
             SummaryReport report = SummaryReports.of(snapshot, top);
-            DiffReport single = suspects ? DiffReports.of(List.of(snapshot), includeStrings) : null;
+            DiffReport single = suspects
+                    ? codeSites.apply(DiffReports.of(List.of(snapshot), includeStrings), List.of(snapshot)) : null;
             if (json != null) {
                 JsonOutput.write(json, spec.commandLine().getOut(), generator -> SummaryJson.write(report,
                         single == null ? null : single.suspects(), generator));

@@ -55,6 +55,22 @@ class CodeSitesCliTest {
     }
 
     @Test
+    void summaryOfOneDumpWithSuspectsNamesTheCodeSitesToo() throws IOException {
+        CliRun run = CliRun.of("summary", dump(2), "--suspects", "--classpath", shop.classes.toString(), "--json", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        List<Map<String, String>> sites = codeSites(run.out());
+        assertTrue(sites.stream().anyMatch(site -> site.get("file").equals(LeakingShop.fileOf("static-map"))
+                && site.get("line").equals(String.valueOf(LeakingShop.lineOf("static-map")))), sites.toString());
+    }
+
+    @Test
+    void classPathWithoutSuspectsIsAUsageError() {
+        CliRun run = CliRun.of("summary", dump(2), "--classpath", shop.classes.toString());
+        assertEquals(ExitCode.USAGE, run.exitCode());
+        assertTrue(run.err().contains("add --suspects"), run.err());
+    }
+
+    @Test
     void missingClassPathEntryIsAUsageErrorBeforeAnyDumpIsRead() {
         CliRun run = CliRun.of("diff", dump(0), dump(1), "--classpath", directory.resolve("nowhere.jar").toString());
         assertEquals(ExitCode.USAGE, run.exitCode());
