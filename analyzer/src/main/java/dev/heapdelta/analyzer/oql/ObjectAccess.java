@@ -81,6 +81,9 @@ final class ObjectAccess {
                 return value(field);
             }
         }
+        if (name.equals("length")) {
+            return lengthProperty(object);
+        }
         if (graph.kindOf(object) == ObjectKind.CLASS) {
             // As in Java and in MAT, a class's static fields include those it inherits.
             int c = classOfClassObject(object);
@@ -91,6 +94,26 @@ final class ObjectAccess {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code .length} where the object has no such field: an array's length, or for a V8 {@code Array} (whose
+     * length is a Smi, no node of the snapshot) its element edges, as DESIGN.md counts a V8 array's elements.
+     */
+    private Object lengthProperty(int object) {
+        if (isArray(object) && graph.format() == HeapFormat.HPROF) {
+            return length(object);
+        }
+        if (graph.format() != HeapFormat.V8) {
+            return null;
+        }
+        long elements = 0;
+        for (int e = graph.firstEdge(object); e < graph.endEdge(object); e++) {
+            if (graph.edgeKind(e) == dev.heapdelta.analyzer.graph.EdgeKind.V8_ELEMENT) {
+                elements++;
+            }
+        }
+        return elements == 0 && !graph.classNameOf(object).equals("Array") ? null : (Object) elements;
     }
 
     Object value(FieldValue field) {
