@@ -6,9 +6,18 @@ package dev.heapdelta.analyzer.diff;
  *
  * @param newObjects V8 only: instances in the last snapshot whose node id the first did not have; null for HPROF
  * @param deletedObjects V8 only: instances of the first snapshot whose node id the last no longer has
+ * @param newBytes V8 only: the shallow size of the new instances (DevTools' "Alloc. Size")
+ * @param freedBytes V8 only: the shallow size of the deleted instances (DevTools' "Freed Size")
  */
 public record ClassDiffRow(String name, String key, Long[] count, Long[] shallowBytes, Long[] retainedBytes,
-        Long newObjects, Long deletedObjects, Trend trend) {
+        Long newObjects, Long deletedObjects, Trend trend, Long newBytes, Long freedBytes) {
+
+    /** A row without the bytes of new and deleted instances (HPROF, or figures made by hand). */
+    public ClassDiffRow(String name, String key, Long[] count, Long[] shallowBytes, Long[] retainedBytes,
+            Long newObjects, Long deletedObjects, Trend trend) {
+        this(name, key, count, shallowBytes, retainedBytes, newObjects, deletedObjects, trend,
+                newObjects == null ? null : 0L, deletedObjects == null ? null : 0L);
+    }
 
     /** Fewer new instances than this is not accumulation, whatever the bytes say. */
     public static final int MIN_COUNT_GROWTH = 10;

@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * The class diff over N snapshots: count, shallow and retained size per snapshot, matched by class
  * key (the fully qualified name for HPROF, DevTools' key for V8). Addresses play no part: they move
- * under a compacting GC. For V8, new and deleted instances are counted by node id between the first
- * and the last snapshot, as in DevTools' Comparison view. Performance: O(classes · N), plus
+ * under a compacting GC. For V8, new and deleted instances and their bytes are counted by node id between
+ * the first and the last snapshot, per class, as in DevTools' Comparison view ({@link NodeIdMatching}). Performance: O(classes · N), plus
  * O(n log n) for the V8 id matching.
  */
 public final class ClassDiffs {
@@ -44,22 +44,19 @@ public final class ClassDiffs {
                 figures[2][s] = add(figures[2][s], histogram.retainedBytes(c));
             }
         }
-        Map<String, long[]> newAndDeleted = snapshots.get(0).format() == HeapFormat.V8
+        Map<String, NodeIdMatching.Changes> changes = snapshots.get(0).format() == HeapFormat.V8
                 && snapshots.get(n - 1).format() == HeapFormat.V8
-                ? NodeIdMatching.newAndDeletedByKey(snapshots.get(0), snapshots.get(n - 1))
+                ? NodeIdMatching.byKey(snapshots.get(0), snapshots.get(n - 1))
                 : null;
         List<ClassDiffRow> rows = new ArrayList<>(figuresByKey.size());
         for (Map.Entry<String, Long[][]> entry : figuresByKey.entrySet()) {
             Long[][] figures = entry.getValue();
-            Long newObjects = null;
-            Long deletedObjects = null;
-            if (newAndDeleted != null) {
-                long[] counts = newAndDeleted.getOrDefault(entry.getKey(), new long[2]);
-                newObjects = counts[0];
-                deletedObjects = counts[1];
-            }
+            NodeIdMatching.Changes changed = changes == null ? null
+                    : changes.getOrDefault(entry.getKey(), NodeIdMatching.Changes.NONE);
             rows.add(new ClassDiffRow(nameByKey.get(entry.getKey()), entry.getKey(), figures[0], figures[1],
-                    figures[2], newObjects, deletedObjects, Trends.classify(figures[2])));
+                    figures[2], changed == null ? null : changed.newObjects(),
+                    changed == null ? null : changed.deletedObjects(), Trends.classify(figures[2]),
+                    changed == null ? null : changed.newBytes(), changed == null ? null : changed.freedBytes()));
         }
         rows.sort(Comparator.comparingLong(ClassDiffRow::retainedGrowth).reversed()
                 .thenComparing(ClassDiffRow::key));

@@ -71,6 +71,16 @@ public final class ClassHistogram {
         return new ClassHistogram(count, shallow, retained);
     }
 
+    /**
+     * Whether the histogram counts {@code object} as an instance of its class: it is in the dominator tree,
+     * has a class, is not the V8 synthetic root and, for V8, has a non-zero shallow size (DevTools' rule).
+     */
+    public static boolean countsAsInstance(DominatorTree tree, int object) {
+        HeapGraph graph = tree.graph();
+        return object < graph.objectCount() && tree.isReachable(object) && graph.classOf(object) >= 0
+                && isInstance(graph, object, graph.syntheticRoot());
+    }
+
     /** V8 only: MAT counts an HPROF class object without statics (0 bytes) as a java.lang.Class instance. */
     private static boolean isInstance(HeapGraph graph, int object, int syntheticRoot) {
         return object != syntheticRoot && (graph.format() != HeapFormat.V8 || graph.shallowSizeOf(object) != 0);

@@ -24,42 +24,58 @@ import org.junit.jupiter.api.Test;
 class NodeIdMatchingTest {
 
     @Test
-    void newAndDeletedCountsAreTheSetDifferencesOfIdsInAnyOrder() {
+    void newAndDeletedAreTheIdsOfOneSnapshotOnlyWithinEachClassWithTheirBytes() {
         for (long seed = 0; seed < 200; seed++) {
             Random random = new Random(seed);
-            // Ids from a small range so that the snapshots share many; some above 2^63 (unsigned order).
+            // Ids from a small range so that the snapshots share many, often under another class (as a V8 id
+            // that was a PropertyCell in the base and is a Foo in the target); some above 2^63 (unsigned order).
             long[] idsA = ids(random, 1 + random.nextInt(300), seed % 2 == 0);
             long[] idsB = ids(random, 1 + random.nextInt(300), seed % 3 == 0);
             int[] classesA = classes(random, idsA.length);
             int[] classesB = classes(random, idsB.length);
             try (Snapshot a = snapshot(idsA, classesA); Snapshot b = snapshot(idsB, classesB)) {
-                Map<String, long[]> actual = NodeIdMatching.newAndDeletedByKey(a, b);
+                Map<String, NodeIdMatching.Changes> actual = NodeIdMatching.byKey(a, b);
                 Map<String, long[]> expected = new HashMap<>();
-                Set<Long> inA = new HashSet<>();
-                Set<Long> inB = new HashSet<>();
-                for (long id : idsA) {
-                    inA.add(id);
-                }
-                for (long id : idsB) {
-                    inB.add(id);
+                Map<Integer, Set<Long>> inA = idsByClass(idsA, classesA);
+                Map<Integer, Set<Long>> inB = idsByClass(idsB, classesB);
+                for (int c = 0; c < 3; c++) {
+                    expected.put("C" + c, new long[4]);
                 }
                 for (int o = 0; o < idsB.length; o++) {
-                    if (!inA.contains(idsB[o])) {
-                        expected.computeIfAbsent("K" + classesB[o], k -> new long[2])[0]++;
+                    if (!inA.getOrDefault(classesB[o], Set.of()).contains(idsB[o])) {
+                        expected.get("C" + classesB[o])[0]++;
+                        expected.get("C" + classesB[o])[2] += sizeOf(idsB[o]);
                     }
                 }
                 for (int o = 0; o < idsA.length; o++) {
-                    if (!inB.contains(idsA[o])) {
-                        expected.computeIfAbsent("K" + classesA[o], k -> new long[2])[1]++;
+                    if (!inB.getOrDefault(classesA[o], Set.of()).contains(idsA[o])) {
+                        expected.get("C" + classesA[o])[1]++;
+                        expected.get("C" + classesA[o])[3] += sizeOf(idsA[o]);
                     }
                 }
-                assertEquals(expected.keySet(), actual.keySet(), "seed " + seed);
                 for (String key : expected.keySet()) {
-                    assertEquals(expected.get(key)[0], actual.get(key)[0], "seed " + seed + " new " + key);
-                    assertEquals(expected.get(key)[1], actual.get(key)[1], "seed " + seed + " deleted " + key);
+                    NodeIdMatching.Changes changes = actual.getOrDefault(key, NodeIdMatching.Changes.NONE);
+                    long[] want = expected.get(key);
+                    assertEquals(want[0], changes.newObjects(), "seed " + seed + " new " + key);
+                    assertEquals(want[1], changes.deletedObjects(), "seed " + seed + " deleted " + key);
+                    assertEquals(want[2], changes.newBytes(), "seed " + seed + " new bytes " + key);
+                    assertEquals(want[3], changes.freedBytes(), "seed " + seed + " freed bytes " + key);
                 }
             }
         }
+    }
+
+    private static Map<Integer, Set<Long>> idsByClass(long[] ids, int[] classes) {
+        Map<Integer, Set<Long>> byClass = new HashMap<>();
+        for (int o = 0; o < ids.length; o++) {
+            byClass.computeIfAbsent(classes[o], c -> new HashSet<>()).add(ids[o]);
+        }
+        return byClass;
+    }
+
+    /** A size that depends on the id only, so that an object has the same size in both snapshots. */
+    private static long sizeOf(long id) {
+        return 16 + 8 * Math.floorMod(id, 5);
     }
 
     /** Distinct ids, ascending when {@code sorted} (the usual V8 numbering), shuffled otherwise. */
@@ -93,10 +109,11 @@ class NodeIdMatchingTest {
             builder.addClass(new HeapClass("C" + c, "K" + c, -1, -1, 16));
         }
         for (int o = 0; o < ids.length; o++) {
-            builder.setObject(o, ids[o], classes[o], 16, ObjectKind.INSTANCE);
+            builder.setObject(o, ids[o], classes[o], sizeOf(ids[o]), ObjectKind.INSTANCE);
+            // Every object a root, so that all are reachable: only instances the histogram counts are compared.
+            builder.addRoot(o, RootKind.STICKY_CLASS, -1);
+            builder.addEntry(o);
         }
-        builder.addRoot(0, RootKind.STICKY_CLASS, -1);
-        builder.addEntry(0);
         return SnapshotLoader.analyse(builder.build(PlainDetails::new, RandomGraphs.info(HeapFormat.HPROF)), "test",
                 AnalysisOptions.defaults(), CancelSignal.NEVER, ProgressListener.NONE);
     }

@@ -67,6 +67,8 @@ public final class DiffJson {
             if (row.newObjects() != null) {
                 json.writeNumberField("new", row.newObjects());
                 json.writeNumberField("deleted", row.deletedObjects());
+                json.writeNumberField("newBytes", row.newBytes() == null ? 0 : row.newBytes());
+                json.writeNumberField("freedBytes", row.freedBytes() == null ? 0 : row.freedBytes());
             }
             json.writeStringField("trend", row.trend().jsonName());
             json.writeEndObject();

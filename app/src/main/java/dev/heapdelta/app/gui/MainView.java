@@ -137,6 +137,9 @@ public final class MainView extends BorderPane {
                 KeyCombination.SHORTCUT_DOWN), model::showDominatorTree);
         MenuItem find = item("Filter classes", "filterMenuItem", new KeyCodeCombination(KeyCode.F,
                 KeyCombination.SHORTCUT_DOWN), this::focusClassFilter);
+        MenuItem goTo = item("Go to object…", "goToObjectMenuItem", new KeyCodeCombination(KeyCode.G,
+                KeyCombination.SHORTCUT_DOWN), this::goToObject);
+        goTo.disableProperty().bind(model.comparisonProperty().isNull());
         MenuItem back = item("Back", "backMenuItem", new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN),
                 model::back);
         back.disableProperty().bind(model.navigator().canGoBackProperty().not());
@@ -150,7 +153,8 @@ public final class MainView extends BorderPane {
         weak.setId("weakRefsMenuItem");
         weak.setSelected(model.weakReferencesIgnoredProperty().get());
         weak.setOnAction(event -> model.setWeakReferencesIgnored(weak.isSelected()));
-        Menu view = new Menu("View", null, overview, classes, dominators, find, new SeparatorMenuItem(), back, forward,
+        Menu view = new Menu("View", null, overview, classes, dominators, find, goTo, new SeparatorMenuItem(), back,
+                forward,
                 new SeparatorMenuItem(), weak, darkTheme);
 
         MenuItem about = item("About HeapDelta", "aboutMenuItem", null, this::showAbout);
@@ -241,6 +245,34 @@ public final class MainView extends BorderPane {
         if (places.classesIfShown() != null) {
             places.classesIfShown().focusFilter();
         }
+    }
+
+    /** Asks for an id ({@code 0x…} or {@code @…}) and opens its object; says so in the dialog if there is none. */
+    private void goToObject() {
+        if (model.comparisonProperty().get() == null) {
+            return;
+        }
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog();
+        ask.setTitle("HeapDelta");
+        ask.setHeaderText("Go to object");
+        ask.getDialogPane().setId("goToObjectDialog");
+        ask.getEditor().setId("goToObjectField");
+        ask.initOwner(getScene().getWindow());
+        Label problem = Labels.styled("", "danger-text");
+        problem.setId("goToObjectProblem");
+        problem.setWrapText(true);
+        HBox field = new HBox(8, new Label("Id (0x1a2b… or @12345):"), ask.getEditor());
+        field.setAlignment(Pos.CENTER_LEFT);
+        ask.getDialogPane().setContent(new VBox(8, field, problem));
+        javafx.scene.Node okButton = ask.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK);
+        okButton.addEventFilter(javafx.event.ActionEvent.ACTION, event -> {
+            String why = model.goToObject(ask.getEditor().getText());
+            if (!why.isEmpty()) {
+                problem.setText(why);
+                event.consume();
+            }
+        });
+        ask.show();
     }
 
     private void copyJson() {

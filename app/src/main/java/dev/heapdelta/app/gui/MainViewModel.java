@@ -22,6 +22,7 @@ import dev.heapdelta.app.gui.navigation.Place;
 import dev.heapdelta.app.gui.overview.OverviewViewModel;
 import dev.heapdelta.app.gui.paths.PathsViewModel;
 import dev.heapdelta.app.gui.session.BackgroundJob;
+import dev.heapdelta.app.gui.session.ClassesWithoutInstances;
 import dev.heapdelta.app.gui.session.Comparison;
 import dev.heapdelta.app.gui.welcome.WelcomeViewModel;
 import dev.heapdelta.samples.Examples;
@@ -254,13 +255,76 @@ public final class MainViewModel {
     public ClassDiffViewModel classDiff() {
         if (classDiff == null) {
             Comparison current = requireComparison();
-            classDiff = ClassDiffViewModel.ofRows(current.report().classes(), current.shortNames(), navigator);
+            classDiff = classTableOf(current);
         }
         return classDiff;
     }
 
     public ClassInstancesViewModel instances(Place.Instances place) {
         return new ClassInstancesViewModel(requireComparison(), place, navigator, context.executor());
+    }
+
+    public ClassInstancesViewModel heldInstances(Place.HeldInstances place) {
+        return new ClassInstancesViewModel(requireComparison(), place, navigator, context.executor());
+    }
+
+    /**
+     * "Go to object": opens the inspector on the object written {@code 0x…} or {@code @…}, looked up first in
+     * the snapshot of the current place, then in the others from the last. Returns why nothing was opened, or
+     * an empty string.
+     */
+    public String goToObject(String writtenId) {
+        Comparison current = comparison.get();
+        if (current == null) {
+            return "Open dumps first.";
+        }
+        String id = writtenId == null ? "" : writtenId.strip();
+        try {
+            dev.heapdelta.analyzer.format.ObjectIds.parse(id);
+        } catch (IllegalArgumentException e) {
+            return "Not an object id: write 0x1a2b… (HPROF) or @12345 (V8).";
+        }
+        java.util.List<Integer> order = new java.util.ArrayList<>();
+        int here = snapshotOf(navigator.current());
+        if (here >= 0) {
+            order.add(here);
+        }
+        for (int i = current.lastIndex(); i >= 0; i--) {
+            if (i != here) {
+                order.add(i);
+            }
+        }
+        for (int snapshot : order) {
+            java.util.Optional<dev.heapdelta.app.gui.session.ObjectRef> found = current.resolve(snapshot, id);
+            if (found.isPresent()) {
+                navigator.goTo(new Place.Inspector(found.get()));
+                status.set("Opened " + id + " in " + current.shortName(snapshot) + ".");
+                return "";
+            }
+        }
+        return "No object " + id + " in " + (current.size() == 1 ? "this snapshot." : "any of the snapshots.");
+    }
+
+    private static int snapshotOf(Place place) {
+        if (place instanceof Place.Instances instances) {
+            return instances.snapshot();
+        }
+        if (place instanceof Place.HeldInstances held) {
+            return held.holder().snapshot();
+        }
+        if (place instanceof Place.Dominators dominators) {
+            return dominators.snapshot();
+        }
+        if (place instanceof Place.ObjectPath path) {
+            return path.object().snapshot();
+        }
+        if (place instanceof Place.ClassPaths paths) {
+            return paths.snapshot();
+        }
+        if (place instanceof Place.Inspector inspector) {
+            return inspector.object().snapshot();
+        }
+        return -1;
     }
 
     public DominatorTreeViewModel dominators(Place.Dominators place) {
@@ -303,9 +367,14 @@ public final class MainViewModel {
     private PreparedViewModels prepareViewModels(Comparison loaded) {
         OverviewViewModel overview = new OverviewViewModel(loaded, navigator, context.executor());
         overview.prepareCharts(false);
-        ClassDiffViewModel classes = ClassDiffViewModel.ofRows(loaded.report().classes(), loaded.shortNames(),
-                navigator);
+        ClassDiffViewModel classes = classTableOf(loaded);
         return new PreparedViewModels(overview, classes);
+    }
+
+    /** The class table: every class of the diff, and the classes without instances, whose statics may hold a leak. */
+    private ClassDiffViewModel classTableOf(Comparison loaded) {
+        return ClassDiffViewModel.ofRows(loaded.report().classes(), ClassesWithoutInstances.of(loaded),
+                loaded.shortNames(), navigator, loaded::classObjectOf);
     }
 
     private void loaded(Comparison loaded, PreparedViewModels prepared) {

@@ -9,11 +9,26 @@ import dev.heapdelta.app.gui.overview.OverviewView;
 import dev.heapdelta.app.gui.paths.PathsView;
 import dev.heapdelta.app.gui.session.Comparison;
 import dev.heapdelta.app.gui.welcome.WelcomeView;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javafx.scene.Node;
 
-/** Makes the view of each place from its view-model; the overview and class table are kept per comparison. */
+/**
+ * Makes the view of each place from its view-model. The overview and class table are kept per comparison;
+ * the views of the last places visited are kept too, so that Back and Forward return to a view as the user
+ * left it: its selection, sort order, column widths and expanded rows.
+ */
 final class PlaceViews {
+    /** Places whose views Back and Forward find as they were left; older ones are made again. */
+    private static final int KEPT_VIEWS = 24;
+
     private final MainViewModel model;
+    private final Map<Place, Node> keptViews = new LinkedHashMap<>(KEPT_VIEWS, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Place, Node> eldest) {
+            return size() > KEPT_VIEWS;
+        }
+    };
     private final WelcomeView welcome;
     private Comparison viewsFor;
     private OverviewView overview;
@@ -33,6 +48,7 @@ final class PlaceViews {
             viewsFor = model.comparisonProperty().get();
             overview = null;
             classes = null;
+            keptViews.clear();
         }
         if (place instanceof Place.Overview) {
             if (overview == null || overviewDark != dark) {
@@ -47,8 +63,20 @@ final class PlaceViews {
             }
             return classes;
         }
+        Node kept = keptViews.get(place);
+        if (kept == null) {
+            kept = drillDownViewOf(place);
+            keptViews.put(place, kept);
+        }
+        return kept;
+    }
+
+    private Node drillDownViewOf(Place place) {
         if (place instanceof Place.Instances instances) {
             return new ClassInstancesView(model.instances(instances));
+        }
+        if (place instanceof Place.HeldInstances held) {
+            return new ClassInstancesView(model.heldInstances(held));
         }
         if (place instanceof Place.Dominators dominators) {
             return new DominatorTreeView(model.dominators(dominators));
@@ -79,6 +107,9 @@ final class PlaceViews {
         }
         if (place instanceof Place.Instances instances) {
             return "Instances of " + instances.className();
+        }
+        if (place instanceof Place.HeldInstances held) {
+            return "Held instances of " + held.className();
         }
         if (place instanceof Place.Dominators) {
             return "Dominator tree";

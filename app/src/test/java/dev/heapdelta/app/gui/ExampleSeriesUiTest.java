@@ -38,7 +38,7 @@ class ExampleSeriesUiTest {
     @Test
     void openExampleShowsTheSessionCacheAsTheFirstSuspect(FxRobot robot) throws Exception {
         openExample(robot);
-        Label key = robot.lookup("#suspectPathKey-1").queryAs(Label.class);
+        javafx.scene.control.Labeled key = robot.lookup("#suspectPathKey-1").queryAs(javafx.scene.control.Labeled.class);
         assertEquals("static SessionStore.CACHE", key.getText());
         Label title = robot.lookup("#suspectTitle-1").queryAs(Label.class);
         assertTrue(title.getText().contains("SessionStore.CACHE"), title.getText());
@@ -57,7 +57,7 @@ class ExampleSeriesUiTest {
                 () -> robot.lookup("#suspectCard-6").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         for (int rank = 1; rank <= 6; rank++) {
-            String key = robot.lookup("#suspectPathKey-" + rank).queryAs(Label.class).getText();
+            String key = robot.lookup("#suspectPathKey-" + rank).queryAs(javafx.scene.control.Labeled.class).getText();
             assertTrue(key.startsWith("Module("), "suspect " + rank + " lives in a module variable: " + key);
         }
     }

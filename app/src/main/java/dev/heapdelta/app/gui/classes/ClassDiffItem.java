@@ -15,9 +15,17 @@ public final class ClassDiffItem {
     private final long[] retained;
     private final boolean[] present;
     private final String trend;
+    private final boolean withoutInstances;
+    /** V8: {new, deleted, newBytes, freedBytes} by node id (DevTools' Comparison), or null. */
+    private long[] byNodeId;
 
     public ClassDiffItem(String name, String key, long[] count, long[] shallow, long[] retained, boolean[] present,
             String trend) {
+        this(name, key, count, shallow, retained, present, trend, false);
+    }
+
+    private ClassDiffItem(String name, String key, long[] count, long[] shallow, long[] retained, boolean[] present,
+            String trend, boolean withoutInstances) {
         this.name = name;
         this.key = key;
         this.packageName = packageOf(name);
@@ -26,6 +34,23 @@ public final class ClassDiffItem {
         this.retained = retained;
         this.present = present;
         this.trend = trend;
+        this.withoutInstances = withoutInstances;
+    }
+
+    /**
+     * A class that has no instance in any snapshot: its row is there for its class object, whose statics may
+     * hold what leaks.
+     */
+    public static ClassDiffItem withoutInstances(String name, String key, int snapshots) {
+        boolean[] present = new boolean[snapshots];
+        java.util.Arrays.fill(present, true);
+        return new ClassDiffItem(name, key, new long[snapshots], new long[snapshots], new long[snapshots], present,
+                "no instances", true);
+    }
+
+    /** Whether no snapshot has an instance of this class (see {@link #withoutInstances}). */
+    public boolean hasNoInstances() {
+        return withoutInstances;
     }
 
     static ClassDiffItem of(ClassDiffRow row) {
@@ -40,7 +65,48 @@ public final class ClassDiffItem {
             shallow[i] = valueOf(row.shallowBytes()[i]);
             retained[i] = valueOf(row.retainedBytes()[i]);
         }
-        return new ClassDiffItem(row.name(), row.key(), count, shallow, retained, present, row.trend().jsonName());
+        ClassDiffItem item = new ClassDiffItem(row.name(), row.key(), count, shallow, retained, present,
+                row.trend().jsonName());
+        if (row.newObjects() != null) {
+            item.byNodeId = new long[] {row.newObjects(), valueOf(row.deletedObjects()), valueOf(row.newBytes()),
+                    valueOf(row.freedBytes())};
+        }
+        return item;
+    }
+
+    /** Whether the figures by node id are known (V8, as DevTools' Comparison view has them). */
+    public boolean matchedByNodeId() {
+        return byNodeId != null;
+    }
+
+    /** V8: instances of the last snapshot whose node id the first lacks (DevTools' "# New"); 0 otherwise. */
+    public long newObjects() {
+        return byNodeId == null ? 0 : byNodeId[0];
+    }
+
+    /** V8: instances of the first snapshot whose node id the last lacks ("# Deleted"). */
+    public long deletedObjects() {
+        return byNodeId == null ? 0 : byNodeId[1];
+    }
+
+    /** "# Delta": new minus deleted. */
+    public long objectsDeltaById() {
+        return newObjects() - deletedObjects();
+    }
+
+    /** V8: self size of the new instances ("Alloc. Size"). */
+    public long newBytes() {
+        return byNodeId == null ? 0 : byNodeId[2];
+    }
+
+    /** V8: self size of the deleted instances ("Freed Size"). */
+    public long freedBytes() {
+        return byNodeId == null ? 0 : byNodeId[3];
+    }
+
+    /** "Size Delta": allocated minus freed. */
+    public long sizeDeltaById() {
+        return newBytes() - freedBytes();
     }
 
     public String name() {
@@ -101,11 +167,6 @@ public final class ClassDiffItem {
 
     /** The package of a Java class name; empty for V8 names and the default package. */
     static String packageOf(String name) {
-        if (name.startsWith("(") || name.startsWith("{") || name.contains(" ")) {
-            return "";
-        }
-        String element = name.endsWith("[]") ? name.substring(0, name.indexOf('[')) : name;
-        int dot = element.lastIndexOf('.');
-        return dot > 0 ? element.substring(0, dot) : "";
+        return dev.heapdelta.app.gui.format.ObjectNames.packageOf(name);
     }
 }

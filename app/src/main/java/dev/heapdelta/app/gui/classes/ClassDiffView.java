@@ -104,6 +104,9 @@ public final class ClassDiffView extends BorderPane {
         table.getColumns().add(name);
 
         int n = model.snapshotNames().size();
+        if (model.matchedByNodeId()) {
+            table.getColumns().add(comparisonGroup());
+        }
         TableColumn<ClassDiffItem, Number> retainedDelta = deltaColumn("Δ", "retainedDelta",
                 ClassDiffItem::retainedDelta, SizeCells.Style.SIZE_DELTA);
         table.getColumns().add(group("Retained size", "retained", n, ClassDiffItem::retained, SizeCells.Style.SIZE,
@@ -168,13 +171,24 @@ public final class ClassDiffView extends BorderPane {
         instances.setOnAction(event -> withSelected(model::openInstances));
         MenuItem paths = new MenuItem("Merged paths to GC roots", Icons.of(Feather.GIT_COMMIT));
         paths.setOnAction(event -> withSelected(model::openMergedPaths));
+        MenuItem statics = new MenuItem("Inspect class object (statics)", Icons.of(Feather.BOX));
+        statics.setId("inspectClassObjectMenuItem");
+        statics.setOnAction(event -> withSelected(model::inspectClassObject));
         MenuItem copy = new MenuItem("Copy class name", Icons.of(Feather.COPY));
         copy.setOnAction(event -> withSelected(item -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(item.name());
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
         }));
-        return new ContextMenu(instances, paths, copy);
+        ContextMenu menu = new ContextMenu(instances, paths, statics, copy);
+        menu.setOnShowing(event -> {
+            ClassDiffItem selected = table.getSelectionModel().getSelectedItem();
+            boolean none = selected == null;
+            instances.setDisable(none || selected.hasNoInstances());
+            paths.setDisable(none || selected.hasNoInstances());
+            statics.setDisable(none || !model.hasClassObject(selected));
+        });
+        return menu;
     }
 
     private void withSelected(java.util.function.Consumer<ClassDiffItem> action) {
@@ -182,6 +196,26 @@ public final class ClassDiffView extends BorderPane {
         if (selected != null) {
             action.accept(selected);
         }
+    }
+
+    /**
+     * DevTools' Comparison columns, first to last snapshot by node id: an object whose id only the last
+     * snapshot has is new, one only the first has is deleted, per class.
+     */
+    private TableColumn<ClassDiffItem, Number> comparisonGroup() {
+        TableColumn<ClassDiffItem, Number> group = new TableColumn<>("Comparison by node id (as DevTools)");
+        group.setId("comparisonColumns");
+        group.getColumns().add(deltaColumn("# New", "newObjects", ClassDiffItem::newObjects, SizeCells.Style.COUNT));
+        group.getColumns().add(deltaColumn("# Deleted", "deletedObjects", ClassDiffItem::deletedObjects,
+                SizeCells.Style.COUNT));
+        group.getColumns().add(deltaColumn("# Delta", "objectsDeltaById", ClassDiffItem::objectsDeltaById,
+                SizeCells.Style.COUNT_DELTA));
+        group.getColumns().add(deltaColumn("Alloc. Size", "newBytes", ClassDiffItem::newBytes, SizeCells.Style.SIZE));
+        group.getColumns().add(deltaColumn("Freed Size", "freedBytes", ClassDiffItem::freedBytes,
+                SizeCells.Style.SIZE));
+        group.getColumns().add(deltaColumn("Size Delta", "sizeDeltaById", ClassDiffItem::sizeDeltaById,
+                SizeCells.Style.SIZE_DELTA));
+        return group;
     }
 
     /** Integer-indexed figure of one snapshot. */

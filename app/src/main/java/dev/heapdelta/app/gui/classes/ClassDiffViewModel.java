@@ -4,9 +4,12 @@ import dev.heapdelta.analyzer.diff.ClassDiffRow;
 import dev.heapdelta.app.gui.format.HumanSizes;
 import dev.heapdelta.app.gui.navigation.Navigator;
 import dev.heapdelta.app.gui.navigation.Place;
+import dev.heapdelta.app.gui.session.ObjectRef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.PatternSyntaxException;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -35,6 +38,7 @@ public final class ClassDiffViewModel {
             Comparator.comparingLong(ClassDiffItem::retainedDelta).reversed();
     private final List<String> snapshotNames;
     private final Navigator navigator;
+    private final Function<String, Optional<ObjectRef>> classObjectOf;
     private final ObservableList<ClassDiffItem> all;
     private final FilteredList<ClassDiffItem> filtered;
     private final SortedList<ClassDiffItem> sorted;
@@ -44,20 +48,28 @@ public final class ClassDiffViewModel {
     private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper shownText = new ReadOnlyStringWrapper("");
 
-    public static ClassDiffViewModel ofRows(List<ClassDiffRow> rows, List<String> snapshotNames,
-            Navigator navigator) {
-        return new ClassDiffViewModel(itemsOf(rows), snapshotNames, navigator);
+    /**
+     * @param withoutInstances rows of the classes that have no instance anywhere, listed for their statics
+     * @param classObjectOf a class key's class object, where the format has one
+     */
+    public static ClassDiffViewModel ofRows(List<ClassDiffRow> rows, List<ClassDiffItem> withoutInstances,
+            List<String> snapshotNames, Navigator navigator, Function<String, Optional<ObjectRef>> classObjectOf) {
+        List<ClassDiffItem> items = itemsOf(rows);
+        items.addAll(withoutInstances);
+        return new ClassDiffViewModel(items, snapshotNames, navigator, classObjectOf);
     }
 
     /** For rows made directly, as the 50,000-row timing test makes them. */
     public static ClassDiffViewModel ofItems(List<ClassDiffItem> items, List<String> snapshotNames,
             Navigator navigator) {
-        return new ClassDiffViewModel(items, snapshotNames, navigator);
+        return new ClassDiffViewModel(items, snapshotNames, navigator, key -> Optional.empty());
     }
 
-    private ClassDiffViewModel(List<ClassDiffItem> items, List<String> snapshotNames, Navigator navigator) {
+    private ClassDiffViewModel(List<ClassDiffItem> items, List<String> snapshotNames, Navigator navigator,
+            Function<String, Optional<ObjectRef>> classObjectOf) {
         this.snapshotNames = List.copyOf(snapshotNames);
         this.navigator = navigator;
+        this.classObjectOf = classObjectOf;
         List<ClassDiffItem> ordered = new ArrayList<>(items);
         ordered.sort(LARGEST_RETAINED_GROWTH_FIRST);
         this.all = FXCollections.observableArrayList(ordered);
@@ -86,6 +98,11 @@ public final class ClassDiffViewModel {
         return snapshotNames;
     }
 
+    /** Whether the rows have DevTools' Comparison figures by node id (V8 series). */
+    public boolean matchedByNodeId() {
+        return all.stream().anyMatch(ClassDiffItem::matchedByNodeId);
+    }
+
     public StringProperty filterTextProperty() {
         return filterText;
     }
@@ -108,13 +125,30 @@ public final class ClassDiffViewModel {
         return shownText.getReadOnlyProperty();
     }
 
-    /** Opens the instances of a class in one snapshot (the last by default). */
+    /**
+     * Opens the instances of a class in one snapshot (the last by default); for a class without instances,
+     * its class object, whose fields are the statics.
+     */
     public void openInstances(ClassDiffItem item, int snapshot) {
+        if (item.hasNoInstances()) {
+            inspectClassObject(item);
+            return;
+        }
         navigator.goTo(new Place.Instances(item.key(), item.name(), snapshotWhereThere(item, snapshot)));
     }
 
     public void openInstances(ClassDiffItem item) {
         openInstances(item, snapshotNames.size() - 1);
+    }
+
+    /** Inspects the class object of a class: its static fields and what they hold. */
+    public void inspectClassObject(ClassDiffItem item) {
+        classObjectOf.apply(item.key()).ifPresent(ref -> navigator.goTo(new Place.Inspector(ref)));
+    }
+
+    /** Whether the class has a class object to inspect (HPROF classes do; V8 has none). */
+    public boolean hasClassObject(ClassDiffItem item) {
+        return classObjectOf.apply(item.key()).isPresent();
     }
 
     /** Opens the merged shortest paths from the GC roots to the instances of a class. */

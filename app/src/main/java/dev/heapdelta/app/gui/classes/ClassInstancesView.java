@@ -1,9 +1,12 @@
 package dev.heapdelta.app.gui.classes;
 
 import dev.heapdelta.app.gui.controls.Icons;
+import dev.heapdelta.app.gui.controls.ColumnWidths;
 import dev.heapdelta.app.gui.controls.Labels;
+import dev.heapdelta.app.gui.controls.ObjectNameCells;
 import dev.heapdelta.app.gui.controls.SizeCells;
 import dev.heapdelta.app.gui.format.HumanSizes;
+import dev.heapdelta.app.gui.format.ObjectNames;
 import dev.heapdelta.app.gui.format.SnapshotNames;
 import dev.heapdelta.app.gui.session.ObjectSummary;
 import java.util.function.Consumer;
@@ -65,7 +68,20 @@ public final class ClassInstancesView extends BorderPane {
         HBox row = new HBox(10, Labels.styled("Snapshot", "text-muted"), snapshot, busy, summary, spacer);
         row.setAlignment(Pos.CENTER_LEFT);
         HBox actions = new HBox(8, inspect, path, dominators, merged);
-        VBox header = new VBox(8, title, row, actions);
+        VBox header = new VBox(8, title);
+        if (model.held()) {
+            Label holder = Labels.styled("Held by " + model.holderTitle(), "text-muted");
+            holder.setId("instancesHolder");
+            Button all = new Button("All instances of " + ObjectNames.simpleName(model.title()));
+            all.setId("allInstancesButton");
+            all.getStyleClass().add("small");
+            all.setOnAction(event -> model.showAllInstances());
+            HBox holderRow = new HBox(10, holder, all);
+            holderRow.setAlignment(Pos.CENTER_LEFT);
+            header.getChildren().add(holderRow);
+            snapshot.setDisable(true);
+        }
+        header.getChildren().addAll(row, actions);
         header.setPadding(new Insets(12));
         return header;
     }
@@ -92,13 +108,12 @@ public final class ClassInstancesView extends BorderPane {
                 table.setPlaceholder(new Label("No reachable instances in this snapshot."));
             }
         });
-        TableColumn<ObjectSummary, String> object = new TableColumn<>("Object");
-        object.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().className() + " @ "
-                + cell.getValue().id()));
-        object.setPrefWidth(360);
-        TableColumn<ObjectSummary, String> label = new TableColumn<>("Label");
-        label.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().label()));
-        label.setPrefWidth(260);
+        TableColumn<ObjectSummary, ObjectNames> object = new TableColumn<>("Object");
+        object.setId("instanceObjectColumn");
+        object.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().names()));
+        object.setCellFactory(column -> ObjectNameCells.table());
+        object.setComparator(java.util.Comparator.comparing(ObjectNames::plain));
+        object.setPrefWidth(420);
         TableColumn<ObjectSummary, Number> shallow = sizeColumn("Shallow", ObjectSummary::shallowBytes);
         TableColumn<ObjectSummary, Number> retained = sizeColumn("Retained", ObjectSummary::retainedBytes);
         retained.setId("instanceRetainedColumn");
@@ -108,10 +123,21 @@ public final class ClassInstancesView extends BorderPane {
         percent.setStyle("-fx-alignment: CENTER-RIGHT;");
         percent.setPrefWidth(100);
         table.getColumns().add(object);
-        table.getColumns().add(label);
         table.getColumns().add(shallow);
         table.getColumns().add(retained);
+        if (model.hasBase()) {
+            TableColumn<ObjectSummary, Number> delta = sizeColumn(model.deltaTitle(), model::retainedDelta);
+            delta.setId("instanceDeltaColumn");
+            delta.setCellFactory(c -> SizeCells.table(SizeCells.Style.SIZE_DELTA));
+            table.getColumns().add(delta);
+        }
         table.getColumns().add(percent);
+        ColumnWidths.fillFreeWidth(table, object);
+        model.loadingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                selectRequested();
+            }
+        });
         table.setRowFactory(view -> {
             TableRow<ObjectSummary> row = new TableRow<>();
             row.setOnMouseClicked(event -> {
@@ -128,6 +154,20 @@ public final class ClassInstancesView extends BorderPane {
             }
         });
         return table;
+    }
+
+    /** Selects and shows the row the place asked for (a suspect's container among all instances of its class). */
+    private void selectRequested() {
+        if (model.selected() == null) {
+            return;
+        }
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).ref().equals(model.selected())) {
+                table.getSelectionModel().clearAndSelect(i);
+                table.scrollTo(Math.max(0, i - 3));
+                return;
+            }
+        }
     }
 
     private static TableColumn<ObjectSummary, Number> sizeColumn(String title,

@@ -9,9 +9,11 @@ import dev.heapdelta.app.gui.session.ObjectSummary;
  * @param object null for a "more" row
  * @param parent the dominator whose children this row belongs to
  * @param shownBefore for a "more" row, how many siblings are already listed
+ * @param retainedDelta retained size minus that of the same object in the base snapshot, or
+ *     {@link Long#MIN_VALUE} where there is no base or the object is not found in it
  */
 public record DominatorNode(ObjectSummary object, int childCount, int parent, int shownBefore, int hiddenCount,
-        long hiddenBytes) {
+        long hiddenBytes, long retainedDelta) {
 
     public boolean isMore() {
         return object == null;

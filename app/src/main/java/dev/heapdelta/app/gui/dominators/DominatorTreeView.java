@@ -39,7 +39,22 @@ public final class DominatorTreeView extends BorderPane {
     private VBox header() {
         Label title = Labels.styled(model.title(), "title-3");
         title.setWrapText(true);
-        VBox header = new VBox(8, title);
+        javafx.scene.control.ComboBox<String> snapshot = new javafx.scene.control.ComboBox<>();
+        snapshot.setId("dominatorSnapshot");
+        model.snapshotNames().forEach(name -> snapshot.getItems().add(
+                dev.heapdelta.app.gui.format.SnapshotNames.compact(name)));
+        snapshot.getSelectionModel().select(model.snapshotIndex());
+        snapshot.setOnAction(event -> model.showSnapshot(snapshot.getSelectionModel().getSelectedIndex()));
+        HBox picker = new HBox(10, Labels.styled("Snapshot", "text-muted"), snapshot);
+        picker.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        if (model.hasBase()) {
+            Label basis = Labels.styled(model.deltaTitle() + ": the same object there (V8: by node id; HPROF: "
+                    + "a class by name, another object by address and class, – where a GC moved it)", "text-muted",
+                    "text-small");
+            basis.setWrapText(true);
+            picker.getChildren().add(basis);
+        }
+        VBox header = new VBox(8, title, picker);
         List<ObjectSummary> chain = model.dominatorChain();
         if (!chain.isEmpty()) {
             Label dominatedBy = Labels.styled("Dominated by: " + chain.stream().map(ObjectSummary::title)
@@ -87,9 +102,12 @@ public final class DominatorTreeView extends BorderPane {
         }
         tree.getSelectionModel().selectFirst();
 
-        TreeTableColumn<DominatorNode, String> object = new TreeTableColumn<>("Object");
-        object.setCellValueFactory(cell -> new ReadOnlyStringWrapper(textOf(cell.getValue().getValue())));
-        object.setPrefWidth(560);
+        TreeTableColumn<DominatorNode, dev.heapdelta.app.gui.format.ObjectNames> object =
+                new TreeTableColumn<>("Object");
+        object.setId("dominatorObjectColumn");
+        object.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(namesOf(cell.getValue().getValue())));
+        object.setCellFactory(c -> dev.heapdelta.app.gui.controls.ObjectNameCells.tree());
+        object.setPrefWidth(480);
         TreeTableColumn<DominatorNode, Number> shallow = sizeColumn("Shallow", node -> node.isMore() ? Long.MIN_VALUE
                 : node.object().shallowBytes());
         TreeTableColumn<DominatorNode, Number> retained = sizeColumn("Retained", node -> node.isMore()
@@ -110,9 +128,19 @@ public final class DominatorTreeView extends BorderPane {
         tree.getColumns().add(object);
         tree.getColumns().add(shallow);
         tree.getColumns().add(retained);
+        if (model.hasBase()) {
+            TreeTableColumn<DominatorNode, Number> delta = new TreeTableColumn<>(model.deltaTitle());
+            delta.setId("dominatorDeltaColumn");
+            delta.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().getValue().retainedDelta()));
+            delta.setCellFactory(c -> SizeCells.tree(SizeCells.Style.SIZE_DELTA));
+            delta.setPrefWidth(110);
+            delta.setSortable(false);
+            tree.getColumns().add(delta);
+        }
         tree.getColumns().add(percent);
         tree.getColumns().add(children);
         tree.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
+        dev.heapdelta.app.gui.controls.ColumnWidths.fillFreeWidth(tree, object);
         tree.setRowFactory(view -> {
             TreeTableRow<DominatorNode> row = new TreeTableRow<>();
             row.setOnMouseClicked(event -> {
@@ -154,12 +182,12 @@ public final class DominatorTreeView extends BorderPane {
                 : model.childrenOf(parent.object().ref().object(), 0), leaf -> leaf.isMore() || leaf.childCount() == 0);
     }
 
-    private static String textOf(DominatorNode node) {
+    private static dev.heapdelta.app.gui.format.ObjectNames namesOf(DominatorNode node) {
         if (node.isMore()) {
-            return "… " + HumanSizes.count(node.hiddenCount()) + " smaller objects (double-click or Enter to list "
-                    + "more)";
+            return new dev.heapdelta.app.gui.format.ObjectNames("… " + HumanSizes.count(node.hiddenCount())
+                    + " smaller objects (double-click or Enter to list more)", "", "", "");
         }
-        return node.object().title();
+        return node.object().names();
     }
 
     private static TreeTableColumn<DominatorNode, Number> sizeColumn(String title,

@@ -65,7 +65,8 @@ public final class DominatorTreeViewModel {
         int shown = shownBefore + page.length;
         if (shown < total) {
             long hiddenBytes = retainedOfChildren(parent) - listedBytes - retainedOfLargest(parent, shownBefore);
-            nodes.add(new DominatorNode(null, 0, parent, shown, total - shown, Math.max(0, hiddenBytes)));
+            nodes.add(new DominatorNode(null, 0, parent, shown, total - shown, Math.max(0, hiddenBytes),
+                    Long.MIN_VALUE));
         }
         return nodes;
     }
@@ -103,7 +104,43 @@ public final class DominatorTreeViewModel {
     }
 
     private DominatorNode nodeOf(int object, int parent) {
-        return new DominatorNode(summaryOf(object), snapshot.dominatorTree().childCount(object), parent, 0, 0, 0);
+        long delta = hasBase() ? comparison.retainedDelta(snapshotIndex, object, 0) : Long.MIN_VALUE;
+        return new DominatorNode(summaryOf(object), snapshot.dominatorTree().childCount(object), parent, 0, 0, 0,
+                delta);
+    }
+
+    /** Whether rows have a Δ: against the first snapshot, when another one is shown. */
+    public boolean hasBase() {
+        return snapshotIndex > 0;
+    }
+
+    /** {@code Δ since t0}: the Δ column's title. */
+    public String deltaTitle() {
+        return "Δ since " + dev.heapdelta.app.gui.format.SnapshotNames.compact(comparison.shortName(0));
+    }
+
+    public List<String> snapshotNames() {
+        return comparison.shortNames();
+    }
+
+    public int snapshotIndex() {
+        return snapshotIndex;
+    }
+
+    /**
+     * Shows the tree of another snapshot: under the same object where it can be found there (see
+     * {@link dev.heapdelta.app.gui.session.SameObject}), otherwise from the root.
+     */
+    public void showSnapshot(int other) {
+        if (other == snapshotIndex) {
+            return;
+        }
+        ObjectRef there = null;
+        if (from != null) {
+            java.util.OptionalInt match = comparison.sameObject().in(snapshotIndex, from.object(), other);
+            there = match.isPresent() ? new ObjectRef(other, match.getAsInt()) : null;
+        }
+        navigator.goTo(new Place.Dominators(other, there));
     }
 
     private ObjectSummary summaryOf(int object) {

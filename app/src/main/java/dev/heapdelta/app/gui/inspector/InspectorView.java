@@ -38,9 +38,12 @@ public final class InspectorView extends BorderPane {
 
     private VBox header() {
         ObjectSummary object = model.object();
-        Label title = Labels.styled(object.className(), "title-3");
+        dev.heapdelta.app.gui.format.ObjectNames names = object.names();
+        Label title = Labels.styled(names.name() + names.at(), "title-3");
         title.setId("inspectorTitle");
         title.setWrapText(true);
+        Label packageName = Labels.styled(names.packageName(), "text-muted");
+        packageName.setId("inspectorPackage");
         GridPane facts = new GridPane();
         facts.setHgap(12);
         facts.setVgap(4);
@@ -72,7 +75,9 @@ public final class InspectorView extends BorderPane {
         Button dominators = new Button("Dominator tree", Icons.of(Feather.GIT_MERGE));
         dominators.setId("inspectorDominatorsButton");
         dominators.setOnAction(event -> model.openDominators());
-        VBox header = new VBox(8, title, facts, new HBox(8, path, dominators));
+        HBox heading = new HBox(10, title, packageName);
+        heading.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        VBox header = new VBox(8, heading, facts, new HBox(8, path, dominators));
 
         TextArea text = new TextArea();
         text.setId("stringValue");

@@ -17,8 +17,22 @@ public sealed interface Place {
     record Classes() implements Place {
     }
 
-    /** The instances of one class in one snapshot, largest first. */
-    record Instances(String classKey, String className, int snapshot) implements Place {
+    /**
+     * The instances of one class in one snapshot, largest first.
+     *
+     * @param selected the instance to select and show when the list opens (a suspect's container), or null
+     */
+    record Instances(String classKey, String className, int snapshot, ObjectRef selected) implements Place {
+        public Instances(String classKey, String className, int snapshot) {
+            this(classKey, className, snapshot, null);
+        }
+    }
+
+    /**
+     * The instances of one class that one object holds: those in its dominator subtree that no other
+     * instance of the class dominates (what a suspect's evidence counts), largest first.
+     */
+    record HeldInstances(ObjectRef holder, String classKey, String className) implements Place {
     }
 
     /** The dominator tree of one snapshot, from its root or from one object. */

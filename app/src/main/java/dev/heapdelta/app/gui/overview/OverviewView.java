@@ -231,9 +231,13 @@ public final class OverviewView extends ScrollPane {
 
         VBox body = new VBox(4, top);
         if (!card.pathKey().isEmpty()) {
-            Label key = Labels.copyable(card.pathKey(), "path-key");
-            key.setTooltip(new Tooltip("Where the suspect lives: its path key (right-click to copy)"));
+            Hyperlink key = new Hyperlink(card.pathKey());
+            key.getStyleClass().add("path-key");
+            key.setTooltip(new Tooltip(card.hasObject() ? "Where the suspect lives: click to open its path to the GC roots"
+                    : "Where the suspect lives: its path key"));
             key.setId("suspectPathKey-" + card.rank());
+            key.setOnAction(event -> model.openPath(card));
+            key.setDisable(!card.hasObject());
             body.getChildren().add(key);
         }
         body.getChildren().add(figure("Retained", card.retained()));
@@ -242,13 +246,36 @@ public final class OverviewView extends ScrollPane {
                     ? "Elements" : "Instances", card.counts()));
         }
         body.getChildren().add(figure("Trend", card.trend()));
-        for (String evidence : card.evidence()) {
-            body.getChildren().add(Labels.styled("• " + evidence, "evidence"));
+        for (int i = 0; i < card.evidence().size(); i++) {
+            int index = i;
+            Hyperlink evidence = new Hyperlink("• " + card.evidence().get(i));
+            evidence.getStyleClass().add("evidence");
+            evidence.setId("evidenceLink-" + card.rank() + "-" + i);
+            evidence.setWrapText(true);
+            evidence.setTooltip(new Tooltip("List the " + card.evidenceClasses().get(i) + " instances this suspect holds"));
+            evidence.setDisable(!card.hasObject());
+            evidence.setOnAction(event -> model.openEvidence(card, index));
+            body.getChildren().add(evidence);
         }
         if (!card.samples().isEmpty()) {
-            Label samples = Labels.styled("Samples: " + String.join(", ", card.samples()), "text-muted",
-                    "text-small");
-            samples.setWrapText(true);
+            VBox samples = new VBox(0, Labels.styled("Samples", "text-muted", "text-small"));
+            for (int i = 0; i < card.samples().size(); i++) {
+                int index = i;
+                String text = card.samples().get(i);
+                if (card.sampleIds().get(i).isEmpty()) {
+                    Label plain = Labels.styled(text, "text-muted", "text-small");
+                    plain.setWrapText(true);
+                    samples.getChildren().add(plain);
+                    continue;
+                }
+                Hyperlink sample = new Hyperlink(text);
+                sample.getStyleClass().add("text-small");
+                sample.setId("sampleLink-" + card.rank() + "-" + i);
+                sample.setWrapText(true);
+                sample.setTooltip(new Tooltip("Inspect " + card.sampleIds().get(i)));
+                sample.setOnAction(event -> model.openSample(card, index));
+                samples.getChildren().add(sample);
+            }
             body.getChildren().add(samples);
         }
         if (!card.reasons().isEmpty()) {
@@ -256,7 +283,11 @@ public final class OverviewView extends ScrollPane {
             reasons.setWrapText(true);
             body.getChildren().add(reasons);
         }
-        HBox actions = new HBox(8);
+        FlowPane actions = new FlowPane(8, 6);
+        if (card.hasEntries()) {
+            actions.getChildren().add(action("Entries: " + shortClass(card.evidenceClasses().get(0)), Feather.LAYERS,
+                    "entriesButton-" + card.rank(), () -> model.openEntries(card)));
+        }
         if (card.hasObject()) {
             actions.getChildren().addAll(
                     action("Path to GC roots", Feather.GIT_COMMIT, "pathButton-" + card.rank(),

@@ -28,6 +28,8 @@ public final class OverviewViewModel {
     static final int TOP_CLASSES = 10;
     static final int TREND_SUSPECTS = 5;
     private static final String ARROW = " → ";
+    private static final java.util.regex.Pattern SAMPLE_ID = java.util.regex.Pattern.compile(
+            "(?:^|\\s)(0x[0-9a-fA-F]+|@\\d+)(?=[,\\s]|$)");
 
     private final Comparison comparison;
     private final Navigator navigator;
@@ -155,11 +157,35 @@ public final class OverviewViewModel {
         objectOf(card).ifPresent(ref -> navigator.goTo(new Place.Inspector(ref)));
     }
 
-    /** Opens the instances of the suspect's class in the snapshot its path comes from. */
+    /**
+     * Opens the instances of the suspect's class in the snapshot its path comes from, with the suspect's own
+     * object (its container) selected among them.
+     */
     public void openInstances(SuspectCard card) {
         Suspect suspect = suspectOf(card);
         navigator.goTo(new Place.Instances(keyOfClass(suspect.className()), suspect.className(),
-                comparison.snapshotOf(suspect)));
+                comparison.snapshotOf(suspect), objectOf(card).orElse(null)));
+    }
+
+    /** Opens the entries the suspect's container holds: the instances of its first evidence class under it. */
+    public void openEntries(SuspectCard card) {
+        if (card.hasEntries()) {
+            openEvidence(card, 0);
+        }
+    }
+
+    /** Opens the instances of one evidence class that the suspect's object holds, not every instance of it. */
+    public void openEvidence(SuspectCard card, int index) {
+        String className = card.evidenceClasses().get(index);
+        objectOf(card).ifPresent(holder -> navigator.goTo(new Place.HeldInstances(holder, keyOfClass(className),
+                className)));
+    }
+
+    /** Inspects the object a sample names, in the snapshot the samples were taken from. */
+    public void openSample(SuspectCard card, int index) {
+        String id = card.sampleIds().get(index);
+        comparison.resolve(comparison.snapshotOf(suspectOf(card)), id)
+                .ifPresent(ref -> navigator.goTo(new Place.Inspector(ref)));
     }
 
     public void showClasses() {
@@ -215,11 +241,14 @@ public final class OverviewViewModel {
         for (int i = 0; i < suspects.size(); i++) {
             Suspect suspect = suspects.get(i);
             List<String> evidence = new ArrayList<>();
+            List<String> evidenceClasses = new ArrayList<>();
             for (Evidence item : suspect.evidence()) {
                 evidence.add(item.name() + ": " + series(item.count(), HumanSizes::count) + (single
                         ? ", " + series(item.retainedBytes(), HumanSizes::size)
                         : " instances, " + HumanSizes.delta(item.retainedGrowth())));
+                evidenceClasses.add(item.name());
             }
+            List<String> sampleIds = suspect.samples().stream().map(OverviewViewModel::idInSample).toList();
             boolean hasClass = suspect.className() != null && !suspect.className().isEmpty();
             long lastRetained = lastOf(suspect.retainedBytes());
             cards.add(new SuspectCard(firstRank + i, suspect.kind().jsonName(), suspect.title(),
@@ -227,10 +256,17 @@ public final class OverviewViewModel {
                     series(suspect.elements(), HumanSizes::count), series(suspect.retainedBytes(), HumanSizes::size),
                     single ? HumanSizes.size(lastRetained) : HumanSizes.delta(suspect.retainedGrowth()),
                     single ? lastRetained : suspect.retainedGrowth(), single ? "one snapshot" : suspect.trend().jsonName(),
-                    List.copyOf(evidence), List.copyOf(suspect.samples()), List.copyOf(suspect.reasons()),
+                    List.copyOf(evidence), List.copyOf(evidenceClasses), List.copyOf(suspect.samples()), sampleIds,
+                    List.copyOf(suspect.reasons()),
                     comparison.objectOf(suspect).isPresent(), hasClass));
         }
         return List.copyOf(cards);
+    }
+
+    /** The id a sample starts with after its class name ({@code Session 0xfd…, retains …}), or empty. */
+    static String idInSample(String sample) {
+        java.util.regex.Matcher matcher = SAMPLE_ID.matcher(sample);
+        return matcher.find() ? matcher.group(1) : "";
     }
 
     private static List<SuspectTrend> trendsOf(List<Suspect> suspects) {

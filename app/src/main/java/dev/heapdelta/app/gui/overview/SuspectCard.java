@@ -10,8 +10,15 @@ import java.util.List;
  * @param retained retained size per snapshot, {@code 1.0 MB → 2.0 MB}
  * @param growthBytes retained growth, last − first, for the tooltip
  * @param evidence one line per supporting class
+ * @param evidenceClasses the class of each evidence line, in the same order
+ * @param sampleIds the object id each sample names ({@code 0x…}, {@code @…}), or empty where it names none
  */
 public record SuspectCard(int rank, String kind, String title, String className, String pathKey, String counts,
-        String retained, String growth, long growthBytes, String trend, List<String> evidence, List<String> samples,
-        List<String> reasons, boolean hasObject, boolean hasClass) {
+        String retained, String growth, long growthBytes, String trend, List<String> evidence, List<String> evidenceClasses,
+        List<String> samples, List<String> sampleIds, List<String> reasons, boolean hasObject, boolean hasClass) {
+
+    /** Whether the card can list the entries its container holds: it has an object and a class of entries. */
+    public boolean hasEntries() {
+        return hasObject && !evidenceClasses.isEmpty();
+    }
 }

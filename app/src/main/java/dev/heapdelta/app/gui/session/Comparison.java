@@ -23,6 +23,7 @@ public final class Comparison implements AutoCloseable {
     private final List<Path> files;
     private final DiffReport report;
     private final List<Map<String, int[]>> classIndexesByKeyBySnapshot = new ArrayList<>();
+    private final SameObject sameObject = new SameObject(this);
 
     public Comparison(List<Snapshot> snapshots, List<Path> files, DiffReport report) {
         if (snapshots.size() != files.size()) {
@@ -70,6 +71,24 @@ public final class Comparison implements AutoCloseable {
         return report;
     }
 
+    /** Finds an object of one snapshot in another, for the Δ columns. */
+    public SameObject sameObject() {
+        return sameObject;
+    }
+
+    /**
+     * The retained size of {@code object} of {@code snapshot} minus that of the same object in {@code base},
+     * or {@link Long#MIN_VALUE} where the object cannot be found there (see {@link SameObject}).
+     */
+    public long retainedDelta(int snapshot, int object, int base) {
+        java.util.OptionalInt there = sameObject.in(snapshot, object, base);
+        if (there.isEmpty()) {
+            return Long.MIN_VALUE;
+        }
+        return snapshots.get(snapshot).dominatorTree().retainedSizeOf(object)
+                - snapshots.get(base).dominatorTree().retainedSizeOf(there.getAsInt());
+    }
+
     /** The class indexes of {@code snapshot} that the diff groups under {@code classKey}. */
     public synchronized int[] classIndexesOf(int snapshot, String classKey) {
         Map<String, int[]> byKey = classIndexesByKeyBySnapshot.get(snapshot);
@@ -86,6 +105,23 @@ public final class Comparison implements AutoCloseable {
             classIndexesByKeyBySnapshot.set(snapshot, byKey);
         }
         return byKey.getOrDefault(classKey, new int[0]);
+    }
+
+    /**
+     * The class object of a class, for its statics: in the last snapshot that has the class. Empty for V8,
+     * whose classes have no object of their own.
+     */
+    public Optional<ObjectRef> classObjectOf(String classKey) {
+        for (int s = lastIndex(); s >= 0; s--) {
+            HeapGraph graph = snapshots.get(s).graph();
+            for (int c : classIndexesOf(s, classKey)) {
+                int object = graph.heapClass(c).classObject();
+                if (object >= 0) {
+                    return Optional.of(new ObjectRef(s, object));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The last snapshot in which a suspect is present: where its path to a GC root was taken. */

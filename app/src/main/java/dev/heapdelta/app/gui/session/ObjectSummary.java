@@ -2,6 +2,7 @@ package dev.heapdelta.app.gui.session;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.format.ObjectIds;
+import dev.heapdelta.app.gui.format.ObjectNames;
 
 /**
  * One object as lists and trees show it: class, written id, label, sizes, and its share of the heap.
@@ -18,10 +19,14 @@ public record ObjectSummary(ObjectRef ref, String className, String id, String l
                 snapshot.totalShallowBytes());
     }
 
-    /** {@code java.util.HashMap @ 0x7f00a1b8 "label"}: how a row names its object. */
+    /** {@code HashMap @ 0x7f00a1b8 "label"}: how a line of text names its object (see {@link ObjectNames}). */
     public String title() {
-        String head = className + " @ " + id;
-        return label.isEmpty() ? head : head + "  " + label;
+        return names().plain();
+    }
+
+    /** The parts of the object's name, as name cells show them. */
+    public ObjectNames names() {
+        return ObjectNames.of(className, id, label);
     }
 
     private static String safeLabel(Snapshot snapshot, int object) {
