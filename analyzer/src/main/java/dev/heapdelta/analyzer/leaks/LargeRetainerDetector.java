@@ -87,7 +87,7 @@ public final class LargeRetainerDetector implements LeakDetector {
     }
 
     /**
-     * A V8 global object or native context holds every script's top-level state: true, and no lead,
+     * A V8 global object (a window's, a worker's {@code …GlobalScope}) or native context holds every script's top-level state: true, and no lead,
      * as a Java class loader is not. The variables under it are the holders to look into.
      */
     private static boolean isGlobalScope(Snapshot snapshot, int object) {
@@ -96,6 +96,7 @@ public final class LargeRetainerDetector implements LeakDetector {
         }
         String name = snapshot.graph().classNameOf(object);
         return name.equals("global") || name.equals("Window") || name.startsWith("Window /")
+                || name.contains("GlobalScope")
                 || name.equals("system / NativeContext") || name.equals("system / JSGlobalObject");
     }
 
