@@ -2,13 +2,12 @@ package dev.heapdelta.junit;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.heapdelta.analyzer.store.PrivateDirectory;
+import dev.heapdelta.analyzer.store.PrivateFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -42,10 +41,7 @@ final class HeapDumpSeries {
         // live = true: the JVM collects garbage first, so that only what is still reachable is compared.
         ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(file.toString(), true);
         dumpNanos += System.nanoTime() - started;
-        PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-        if (posix != null) {
-            posix.setPermissions(PosixFilePermissions.fromString("rw-------"));
-        }
+        PrivateFile.restrict(file);
         dumps.add(file);
     }
 

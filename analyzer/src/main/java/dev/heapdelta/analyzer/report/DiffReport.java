@@ -12,13 +12,20 @@ import java.util.List;
  *     duplicate classes ({@code trendBasis} {@code single-snapshot})
  * @param largeRetainers objects retaining over a tenth of the heap that did not grow: shown apart
  * @param retention how references were treated for retained sizes in this run
+ * @param baseline the known suspects given with {@code --baseline}, or {@link SuspectBaseline#NONE}
  */
 public record DiffReport(List<SnapshotRow> snapshots, List<ClassDiffRow> classes, List<Suspect> suspects,
-        List<Suspect> largeRetainers, String trendBasis, String retention, boolean includeStrings) {
+        List<Suspect> largeRetainers, String trendBasis, String retention, boolean includeStrings,
+        SuspectBaseline baseline) {
+
+    public DiffReport withBaseline(SuspectBaseline known) {
+        return new DiffReport(snapshots, classes, suspects, largeRetainers, trendBasis, retention, includeStrings,
+                known);
+    }
 
     public DiffReport withSuspects(List<Suspect> replaced) {
         return new DiffReport(snapshots, classes, List.copyOf(replaced), largeRetainers, trendBasis, retention,
-                includeStrings);
+                includeStrings, baseline);
     }
 
     public boolean anyPartial() {

@@ -35,6 +35,7 @@ public final class DiffReports {
         SeriesContext series = new SeriesContext(snapshots, classes, includeStrings);
         LeakFindings findings = LeakDetectors.find(series);
         return new DiffReport(rows, classes, findings.suspects(), findings.largeRetainers(), Trends.basis(snapshots.size()),
-                snapshots.get(snapshots.size() - 1).dominatorTree().rule().description(), includeStrings);
+                snapshots.get(snapshots.size() - 1).dominatorTree().rule().description(), includeStrings,
+                SuspectBaseline.NONE);
     }
 }

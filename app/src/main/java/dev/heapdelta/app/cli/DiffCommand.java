@@ -5,6 +5,7 @@ import dev.heapdelta.analyzer.format.ByteSizes;
 import dev.heapdelta.analyzer.leaks.Suspect;
 import dev.heapdelta.analyzer.report.DiffReport;
 import dev.heapdelta.analyzer.report.DiffReports;
+import dev.heapdelta.analyzer.report.SuspectBaseline;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.app.pdf.LeakReportPdf;
 import dev.heapdelta.app.pdf.ReportOptions;
@@ -49,6 +50,24 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--include-strings", description = "Show string contents in samples (redacted by default).")
     boolean includeStrings;
 
+    @Option(names = "--sarif", paramLabel = "OUT",
+            description = "Write the suspects as SARIF 2.1.0 (GitHub code scanning, GitLab) to OUT.")
+    String sarif;
+
+    @Option(names = "--sarif-anchor", paramLabel = "FILE",
+            description = "Repository-relative file that SARIF results without a known source line point at "
+                    + "(code scanning shows alerts only at a file), e.g. pom.xml.")
+    String sarifAnchor;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Write the suspects' kinds and path keys (no counts, no strings) to FILE, to review and"
+                    + " accept as known.")
+    String writeBaseline;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Mark suspects listed in FILE as inBaseline; they do not trip --fail-on-growth.")
+    String baseline;
+
     @Mixin
     SnapshotOptions snapshotOptions = new SnapshotOptions();
 
@@ -70,10 +89,12 @@ final class DiffCommand implements Callable<Integer> {
         }
         Path pdfPath = pdf == null ? null : pdfOutput(pdf);
         CodeSiteOptions.Parsed codeSites = codeSiteOptions.parse();
+        SuspectBaseline known = baseline == null ? SuspectBaseline.NONE : BaselineFile.read(Path.of(baseline));
         List<Snapshot> snapshots = SnapshotSeriesLoader.load(files, snapshotOptions.toAnalysisOptions());
         OutOfCoreNote.printFor(snapshots, spec.commandLine().getErr());
         try {
-            DiffReport report = codeSites.apply(DiffReports.of(snapshots, includeStrings), snapshots);
+            DiffReport report = codeSites.apply(DiffReports.of(snapshots, includeStrings), snapshots)
+                    .withBaseline(known);
             if (json != null) {
                 int classes = top == null ? -1 : top;
                 JsonOutput.write(json, spec.commandLine().getOut(), generator -> DiffJson.write(
@@ -83,6 +104,13 @@ final class DiffCommand implements Callable<Integer> {
             }
             if (pdfPath != null) {
                 writePdf(limitSuspects(report), pdfPath);
+            }
+            if (sarif != null) {
+                JsonOutput.write(sarif, spec.commandLine().getOut(), generator -> SarifReport.write(
+                        limitSuspects(report), SarifLocations.of(sarifAnchor, codeSiteOptions.sources), generator));
+            }
+            if (writeBaseline != null) {
+                BaselineFile.write(Path.of(writeBaseline), report.suspects());
             }
             IndexCacheNote.saveAndPrintFor(snapshots, spec.commandLine().getErr());
             return exitCode(report, threshold);
@@ -121,13 +149,15 @@ final class DiffCommand implements Callable<Integer> {
             return report;
         }
         return new DiffReport(report.snapshots(), report.classes(), report.suspects().subList(0, top),
-                report.largeRetainers(), report.trendBasis(), report.retention(), report.includeStrings());
+                report.largeRetainers(), report.trendBasis(), report.retention(), report.includeStrings(),
+                report.baseline());
     }
 
     private int exitCode(DiffReport report, long threshold) {
         if (threshold >= 0) {
             for (Suspect suspect : report.suspects()) {
-                if (suspect.retainedGrowth() > threshold) {
+                // A known suspect, accepted in a reviewed baseline, does not fail the build; a new one does.
+                if (suspect.retainedGrowth() > threshold && !report.baseline().contains(suspect)) {
                     spec.commandLine().getErr().println("heapdelta: " + suspect.title() + " exceeds --fail-on-growth "
                             + ByteSizes.human(threshold));
                     return ExitCode.GROWTH_THRESHOLD_EXCEEDED;

@@ -76,18 +76,19 @@ public final class DiffJson {
         json.writeEndArray();
         json.writeArrayFieldStart("suspects");
         for (Suspect suspect : report.suspects()) {
-            writeSuspect(json, suspect);
+            writeSuspect(json, suspect, report.baseline().inBaseline(suspect));
         }
         json.writeEndArray();
         json.writeArrayFieldStart("largeRetainers");
         for (Suspect retainer : report.largeRetainers()) {
-            writeSuspect(json, retainer);
+            writeSuspect(json, retainer, report.baseline().inBaseline(retainer));
         }
         json.writeEndArray();
         json.writeEndObject();
     }
 
-    static void writeSuspect(JsonGenerator json, Suspect suspect) throws IOException {
+    /** @param inBaseline null when no baseline was given: the field is left out */
+    static void writeSuspect(JsonGenerator json, Suspect suspect, Boolean inBaseline) throws IOException {
         json.writeStartObject();
         json.writeStringField("kind", suspect.kind().jsonName());
         json.writeStringField("title", suspect.title());
@@ -125,6 +126,9 @@ public final class DiffJson {
                 json.writeString(id);
             }
             json.writeEndArray();
+        }
+        if (inBaseline != null) {
+            json.writeBooleanField("inBaseline", inBaseline);
         }
         json.writeEndObject();
     }

@@ -5,6 +5,7 @@ import dev.heapdelta.analyzer.format.ByteSizes;
 import dev.heapdelta.analyzer.leaks.Suspect;
 import dev.heapdelta.analyzer.report.DiffReport;
 import dev.heapdelta.analyzer.report.SnapshotRow;
+import dev.heapdelta.analyzer.report.SuspectBaseline;
 import dev.heapdelta.analyzer.report.SuspectText;
 import java.io.PrintWriter;
 import java.util.List;
@@ -30,12 +31,12 @@ final class DiffTable {
         } else {
             out.println(single ? "One snapshot: its largest retainers, collections and duplicate classes (no trend;"
                     + " add a later dump to see what grows):" : "Leak suspects, most likely first:");
-            printRows(report.suspects(), top, out);
+            printRows(report.suspects(), report.baseline(), top, out);
         }
         if (!report.largeRetainers().isEmpty()) {
             out.println();
             out.println("Large retainers that did not grow (not leak suspects):");
-            printRows(report.largeRetainers(), top, out);
+            printRows(report.largeRetainers(), report.baseline(), top, out);
         }
         out.flush();
     }
@@ -62,14 +63,15 @@ final class DiffTable {
         out.flush();
     }
 
-    private static void printRows(List<Suspect> suspects, int top, PrintWriter out) {
+    private static void printRows(List<Suspect> suspects, SuspectBaseline baseline, int top, PrintWriter out) {
         int rank = 0;
         for (Suspect suspect : suspects) {
             if (rank == top) {
                 break;
             }
             rank++;
-            out.printf(Locale.ROOT, "%2d. %s%n", rank, SuspectText.headline(suspect));
+            out.printf(Locale.ROOT, "%2d. %s%s%n", rank, SuspectText.headline(suspect),
+                    baseline.contains(suspect) ? "  (in baseline)" : "");
             for (String line : SuspectText.details(suspect)) {
                 out.println("    " + line);
             }

@@ -83,7 +83,7 @@ final class SummaryJson {
         if (suspects != null) {
             json.writeArrayFieldStart("suspects");
             for (Suspect suspect : suspects) {
-                DiffJson.writeSuspect(json, suspect);
+                DiffJson.writeSuspect(json, suspect, null);
             }
             json.writeEndArray();
         }

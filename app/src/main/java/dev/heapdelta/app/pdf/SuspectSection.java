@@ -39,6 +39,11 @@ final class SuspectSection {
         }
         fact(style, facts, "Trend", SuspectWords.trend(suspect.trend(), suspect.trendBasis(), canvas.snapshotCount())
                 + "; kind " + suspect.kind().jsonName());
+        Boolean inBaseline = report.baseline().inBaseline(suspect);
+        if (inBaseline != null) {
+            fact(style, facts, "Baseline", inBaseline ? "in the baseline: a known suspect, accepted in review"
+                    : "not in the baseline: new since it was written");
+        }
         document.add(facts);
 
         document.add(style.subheading("In each dump"));

@@ -8,6 +8,7 @@ import dev.heapdelta.analyzer.leaks.Suspect;
 import dev.heapdelta.analyzer.leaks.SuspectKind;
 import dev.heapdelta.analyzer.report.DiffReport;
 import dev.heapdelta.analyzer.report.SnapshotRow;
+import dev.heapdelta.analyzer.report.SuspectBaseline;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,22 +21,26 @@ final class SampleReports {
 
     static DiffReport threeDumps(boolean includeStrings) {
         return new DiffReport(snapshots(3, false), classes(3, 80), suspects(3), List.of(), "series",
-                "every reference retains, Reference.referent included (as Eclipse MAT)", includeStrings);
+                "every reference retains, Reference.referent included (as Eclipse MAT)", includeStrings,
+                SuspectBaseline.NONE);
     }
 
     static DiffReport twoDumps() {
         return new DiffReport(snapshots(2, false), classes(2, 10), suspects(2), List.of(), "two-snapshots",
-                "every reference retains, Reference.referent included (as Eclipse MAT)", false);
+                "every reference retains, Reference.referent included (as Eclipse MAT)", false,
+                SuspectBaseline.NONE);
     }
 
     static DiffReport withPartialDump() {
         return new DiffReport(snapshots(3, true), classes(3, 10), suspects(3), List.of(), "series",
-                "every reference retains, Reference.referent included (as Eclipse MAT)", false);
+                "every reference retains, Reference.referent included (as Eclipse MAT)", false,
+                SuspectBaseline.NONE);
     }
 
     static DiffReport withoutSuspects() {
         return new DiffReport(snapshots(3, false), classes(3, 5), List.of(), List.of(), "series",
-                "every reference retains, Reference.referent included (as Eclipse MAT)", false);
+                "every reference retains, Reference.referent included (as Eclipse MAT)", false,
+                SuspectBaseline.NONE);
     }
 
     static List<SnapshotRow> snapshots(int n, boolean lastPartial) {
