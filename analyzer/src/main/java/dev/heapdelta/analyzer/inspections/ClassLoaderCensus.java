@@ -67,7 +67,7 @@ public final class ClassLoaderCensus {
         List<Loader> loaders = new ArrayList<>();
         figuresByLoader.forEach((loader, f) -> loaders.add(loader < 0
                 ? new Loader(-1, "", BOOTSTRAP, f[0], f[1], 0)
-                : new Loader(loader, snapshot.displayClassNameOf(loader), snapshot.labelOf(loader), f[0], f[1],
+                : new Loader(loader, snapshot.displayClassNameOf(loader), nameOf(snapshot, loader), f[0], f[1],
                         snapshot.dominatorTree().retainedSizeOf(loader))));
         loaders.sort(Comparator.comparingLong(Loader::retainedBytes).reversed()
                 .thenComparing(Comparator.comparingLong(Loader::classes).reversed())
@@ -81,6 +81,17 @@ public final class ClassLoaderCensus {
         duplicates.sort(Comparator.comparingLong(DuplicateClass::copies).reversed()
                 .thenComparing(DuplicateClass::name));
         return new Result(loaders, duplicates);
+    }
+
+    /** The loader's own name ({@code ClassLoader.name}, as {@code new URLClassLoader("plugin-1", …)} sets it), or empty. */
+    static String nameOf(Snapshot snapshot, int loader) {
+        for (var field : snapshot.graph().details().fields(loader)) {
+            if (field.name().equals("name") && field.target() >= 0) {
+                String name = snapshot.graph().details().stringValue(field.target(), 200);
+                return name == null ? "" : name;
+            }
+        }
+        return "";
     }
 
     /**

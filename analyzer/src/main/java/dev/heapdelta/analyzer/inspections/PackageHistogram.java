@@ -54,7 +54,8 @@ public final class PackageHistogram {
         List<LoaderPackages> byLoader = new ArrayList<>();
         perLoader.forEach((loader, rows) -> byLoader.add(loader < 0
                 ? new LoaderPackages(-1, "", ClassLoaderCensus.BOOTSTRAP, rows)
-                : new LoaderPackages(loader, snapshot.displayClassNameOf(loader), snapshot.labelOf(loader), rows)));
+                : new LoaderPackages(loader, snapshot.displayClassNameOf(loader),
+                        ClassLoaderCensus.nameOf(snapshot, loader), rows)));
         byLoader.sort(Comparator.comparingLong((LoaderPackages l) -> l.packages().stream()
                 .mapToLong(Row::directShallowBytes).sum()).reversed());
         return new Result(all, byLoader);

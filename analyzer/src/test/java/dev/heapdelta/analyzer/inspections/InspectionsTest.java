@@ -158,6 +158,7 @@ class InspectionsTest {
             assertEquals(1, loader.classes(), "each plugin loader defines PluginWidget alone");
             assertEquals(InspectionsProgram.WIDGETS_PER_LOADER, loader.instances());
             assertTrue(loader.retainedBytes() > 0);
+            assertTrue(loader.label().startsWith("plugin-"), loader.label());
         }
         ClassLoaderCensus.DuplicateClass widget = result.duplicateClasses().stream()
                 .filter(d -> d.name().equals(PluginWidget.class.getName())).findFirst().orElseThrow();

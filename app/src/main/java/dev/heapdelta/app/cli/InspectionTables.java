@@ -1,0 +1,196 @@
+package dev.heapdelta.app.cli;
+
+import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.format.ObjectIds;
+import dev.heapdelta.analyzer.format.StringRedaction;
+import dev.heapdelta.analyzer.inspections.ClassLoaderCensus;
+import dev.heapdelta.analyzer.inspections.CollectionWaste;
+import dev.heapdelta.analyzer.inspections.DuplicateArrays;
+import dev.heapdelta.analyzer.inspections.DuplicateStrings;
+import dev.heapdelta.analyzer.inspections.PackageHistogram;
+import dev.heapdelta.app.cli.InspectionTable.Column;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The tables of each inspection kind, computed per snapshot, in the JSON shapes of the issue. */
+final class InspectionTables {
+    private InspectionTables() {
+    }
+
+    /** The inspections {@code heapdelta inspect} runs, by the name the command line gives. */
+    enum Kind {
+        STRINGS, COLLECTIONS, ARRAYS, CLASSLOADERS, PACKAGES;
+
+        static Kind parse(String text) {
+            try {
+                return valueOf(text.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("unknown inspection '" + text
+                        + "': expected strings, collections, arrays, classloaders or packages");
+            }
+        }
+    }
+
+    /** Computes the kind's tables over the snapshots, each opened by {@code snapshots} in turn. */
+    static List<InspectionTable<?>> of(Kind kind, List<Snapshot> snapshots, boolean includeStrings) {
+        return switch (kind) {
+            case STRINGS -> List.of(strings(snapshots, includeStrings));
+            case COLLECTIONS -> collections(snapshots);
+            case ARRAYS -> arrays(snapshots);
+            case CLASSLOADERS -> classLoaders(snapshots);
+            case PACKAGES -> packages(snapshots);
+        };
+    }
+
+    private static InspectionTable<DuplicateStrings.Group> strings(List<Snapshot> snapshots, boolean includeStrings) {
+        List<List<DuplicateStrings.Group>> rows = new ArrayList<>();
+        snapshots.forEach(s -> rows.add(DuplicateStrings.of(s)));
+        return new InspectionTable<>("strings", List.of(
+                new Column<>("value", g -> StringRedaction.show(g.value(), includeStrings)),
+                new Column<>("count", DuplicateStrings.Group::count),
+                new Column<>("shallowBytes", DuplicateStrings.Group::shallowBytes),
+                new Column<>("wastedBytes", DuplicateStrings.Group::wastedBytes)),
+                DuplicateStrings.Group::value,
+                g -> "duplicate string " + quoted(StringRedaction.show(g.value(), includeStrings)),
+                "count", "wastedBytes", rows);
+    }
+
+    private static String quoted(String value) {
+        String shown = value.length() > 60 ? value.substring(0, 57) + "…" : value;
+        return "'" + shown.replace("\n", "\\n") + "'";
+    }
+
+    private static List<InspectionTable<?>> collections(List<Snapshot> snapshots) {
+        List<List<CollectionWaste.EmptyGroup>> empty = new ArrayList<>();
+        List<List<CollectionWaste.FillGroup>> fill = new ArrayList<>();
+        for (Snapshot snapshot : snapshots) {
+            CollectionWaste.Result result = CollectionWaste.of(snapshot);
+            empty.add(result.empty());
+            fill.add(result.fillRatio());
+        }
+        return List.of(new InspectionTable<>("empty", List.of(
+                new Column<>("className", CollectionWaste.EmptyGroup::className),
+                new Column<>("count", CollectionWaste.EmptyGroup::count),
+                new Column<>("shallowBytes", CollectionWaste.EmptyGroup::shallowBytes),
+                new Column<>("retainedBytes", CollectionWaste.EmptyGroup::retainedBytes)),
+                CollectionWaste.EmptyGroup::className, g -> "empty " + g.className(), "count", "shallowBytes", empty),
+                new InspectionTable<>("fillRatio", List.of(
+                        new Column<>("className", CollectionWaste.FillGroup::className),
+                        new Column<>("pathKey", CollectionWaste.FillGroup::pathKey),
+                        new Column<>("count", CollectionWaste.FillGroup::count),
+                        new Column<>("averageFill", CollectionWaste.FillGroup::averageFill),
+                        new Column<>("minFill", CollectionWaste.FillGroup::minFill),
+                        new Column<>("maxFill", CollectionWaste.FillGroup::maxFill),
+                        new Column<>("wastedBytes", CollectionWaste.FillGroup::wastedBytes)),
+                        g -> g.className() + "\u0000" + g.pathKey(),
+                        g -> String.format(Locale.ROOT, "%s at %s, %.0f%% full on average", g.className(),
+                                g.pathKey().isEmpty() ? "(no path)" : g.pathKey(), 100 * g.averageFill()),
+                        "count", "wastedBytes", fill));
+    }
+
+    private static List<InspectionTable<?>> arrays(List<Snapshot> snapshots) {
+        List<List<DuplicateArrays.Group>> duplicates = new ArrayList<>();
+        List<List<DuplicateArrays.ZeroFilled>> zeros = new ArrayList<>();
+        for (Snapshot snapshot : snapshots) {
+            DuplicateArrays.Result result = DuplicateArrays.of(snapshot);
+            duplicates.add(result.duplicates());
+            zeros.add(result.zeroFilled());
+        }
+        return List.of(new InspectionTable<>("duplicates", List.of(
+                new Column<>("className", DuplicateArrays.Group::className),
+                new Column<>("length", DuplicateArrays.Group::length),
+                new Column<>("count", DuplicateArrays.Group::count),
+                new Column<>("shallowBytes", DuplicateArrays.Group::shallowBytes),
+                new Column<>("wastedBytes", DuplicateArrays.Group::wastedBytes),
+                new Column<>("digest", DuplicateArrays.Group::digest)),
+                g -> g.className() + "\u0000" + g.length() + "\u0000" + g.digest(),
+                g -> "duplicate " + g.className().replace("[]", "[" + g.length() + "]") + " #"
+                        + g.digest().substring(0, 8), "count", "wastedBytes", duplicates),
+                new InspectionTable<>("zeroFilled", List.of(
+                        new Column<>("className", DuplicateArrays.ZeroFilled::className),
+                        new Column<>("count", DuplicateArrays.ZeroFilled::count),
+                        new Column<>("shallowBytes", DuplicateArrays.ZeroFilled::shallowBytes)),
+                        DuplicateArrays.ZeroFilled::className, z -> "zero-filled " + z.className(), "count",
+                        "shallowBytes", zeros));
+    }
+
+    private static List<InspectionTable<?>> classLoaders(List<Snapshot> snapshots) {
+        List<List<LoaderRow>> loaders = new ArrayList<>();
+        List<List<ClassLoaderCensus.DuplicateClass>> duplicates = new ArrayList<>();
+        for (Snapshot snapshot : snapshots) {
+            ClassLoaderCensus.Result result = ClassLoaderCensus.of(snapshot);
+            List<LoaderRow> rows = new ArrayList<>();
+            Map<String, Integer> ordinalByName = new LinkedHashMap<>();
+            for (ClassLoaderCensus.Loader loader : result.loaders()) {
+                String name = loader.className() + " " + loader.label();
+                int ordinal = ordinalByName.merge(name, 1, Integer::sum);
+                rows.add(new LoaderRow(loader.object() < 0 ? "" : ObjectIds.format(snapshot.graph(), loader.object()),
+                        name + " #" + ordinal, loader));
+            }
+            loaders.add(rows);
+            duplicates.add(result.duplicateClasses());
+        }
+        return List.of(new InspectionTable<>("loaders", List.of(
+                new Column<>("id", LoaderRow::id),
+                new Column<>("className", r -> r.loader().className()),
+                new Column<>("label", r -> r.loader().label()),
+                new Column<>("classes", r -> r.loader().classes()),
+                new Column<>("instances", r -> r.loader().instances()),
+                new Column<>("retainedBytes", r -> r.loader().retainedBytes())),
+                LoaderRow::key, r -> (r.loader().className() + " " + r.loader().label()).strip() + " " + r.id(),
+                "classes", "retainedBytes", loaders),
+                new InspectionTable<>("duplicateClasses", List.of(
+                        new Column<>("name", ClassLoaderCensus.DuplicateClass::name),
+                        new Column<>("copies", ClassLoaderCensus.DuplicateClass::copies),
+                        new Column<>("instances", ClassLoaderCensus.DuplicateClass::instances)),
+                        ClassLoaderCensus.DuplicateClass::name, d -> "duplicate class " + d.name(), "copies",
+                        "instances", duplicates));
+    }
+
+    /**
+     * A loader and how it is matched across snapshots, where its address changes: by class, label and
+     * rank among the loaders of that class and label.
+     */
+    private record LoaderRow(String id, String key, ClassLoaderCensus.Loader loader) {
+    }
+
+    /** One package of one loader's classes. */
+    private record LoaderPackage(String loaderId, String loader, PackageHistogram.Row row) {
+    }
+
+    private static List<InspectionTable<?>> packages(List<Snapshot> snapshots) {
+        List<List<PackageHistogram.Row>> packages = new ArrayList<>();
+        List<List<LoaderPackage>> byLoader = new ArrayList<>();
+        for (Snapshot snapshot : snapshots) {
+            PackageHistogram.Result result = PackageHistogram.of(snapshot);
+            packages.add(result.packages());
+            List<LoaderPackage> rows = new ArrayList<>();
+            for (PackageHistogram.LoaderPackages loader : result.byLoader()) {
+                String id = loader.loader() < 0 ? "" : ObjectIds.format(snapshot.graph(), loader.loader());
+                String name = (loader.className() + " " + loader.label()).strip();
+                loader.packages().forEach(row -> rows.add(new LoaderPackage(id, name, row)));
+            }
+            byLoader.add(rows);
+        }
+        List<Column<PackageHistogram.Row>> columns = List.of(
+                new Column<>("name", PackageHistogram.Row::name),
+                new Column<>("count", PackageHistogram.Row::count),
+                new Column<>("shallowBytes", PackageHistogram.Row::shallowBytes),
+                new Column<>("retainedBytes", PackageHistogram.Row::retainedBytes),
+                new Column<>("directCount", PackageHistogram.Row::directCount),
+                new Column<>("directShallowBytes", PackageHistogram.Row::directShallowBytes));
+        List<Column<LoaderPackage>> loaderColumns = new ArrayList<>();
+        loaderColumns.add(new Column<>("loaderId", LoaderPackage::loaderId));
+        loaderColumns.add(new Column<>("loader", LoaderPackage::loader));
+        for (Column<PackageHistogram.Row> column : columns) {
+            loaderColumns.add(new Column<>(column.name(), p -> column.value().apply(p.row())));
+        }
+        return List.of(new InspectionTable<>("packages", columns, PackageHistogram.Row::name,
+                r -> "package " + r.name(), "count", "retainedBytes", packages),
+                new InspectionTable<>("byLoader", loaderColumns, p -> p.loader() + "\u0000" + p.row().name(),
+                        p -> "package " + p.row().name() + " of " + p.loader(), "count", "retainedBytes", byLoader));
+    }
+}
