@@ -92,7 +92,9 @@ public final class AccumulationPointDetector implements LeakDetector {
             for (int s = 0; s < n - 1; s++) {
                 Snapshot earlier = series.snapshots().get(s);
                 int same = earlier.graph().findObjectById(id);
-                if (same >= 0 && earlier.dominatorTree().isReachable(same)) {
+                // Ids are stable within one process; a class mismatch means snapshots of different processes.
+                if (same >= 0 && earlier.dominatorTree().isReachable(same)
+                        && earlier.graph().classNameOf(same).equals(last.graph().classNameOf(entry.getValue()))) {
                     objectByKey.get(s).put(entry.getKey(), same);
                 }
             }

@@ -132,7 +132,9 @@ public final class LargeRetainerDetector implements LeakDetector {
     static int sameObject(Snapshot other, Snapshot last, int object, String key) {
         if (last.format() == HeapFormat.V8 && other.format() == HeapFormat.V8) {
             int byId = other.graph().findObjectById(last.graph().idOf(object));
-            if (byId >= 0 && other.dominatorTree().isReachable(byId)) {
+            // Ids are stable within one process; a class mismatch means snapshots of different processes.
+            if (byId >= 0 && other.dominatorTree().isReachable(byId)
+                    && other.graph().classNameOf(byId).equals(last.graph().classNameOf(object))) {
                 return byId;
             }
         }

@@ -130,7 +130,7 @@ public final class V8ObjectDetails implements ObjectDetails {
                 int ownContext = targetNamed(object, "context");
                 Location location = ownContext < 0 ? null : location(object);
                 if (location != null && !location.scriptName().isEmpty()) {
-                    scripts.putIfAbsent(ownContext, Location.fileNameOf(location.scriptName()));
+                    scripts.putIfAbsent(ownContext, ModuleNames.of(location.scriptName()));
                 }
             }
             scriptByContext = scripts;
