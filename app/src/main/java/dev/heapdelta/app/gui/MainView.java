@@ -52,6 +52,7 @@ public final class MainView extends BorderPane {
     private final ToggleButton overviewToggle = section("Overview", Feather.HOME, "overviewToggle");
     private final ToggleButton classesToggle = section("Classes", Feather.LIST, "classesToggle");
     private final ToggleButton dominatorsToggle = section("Dominator tree", Feather.GIT_MERGE, "dominatorTreeToggle");
+    private final ToggleButton oqlToggle = section("OQL", Feather.TERMINAL, "oqlToggle");
 
     public MainView(MainViewModel model) {
         this.model = model;
@@ -96,7 +97,8 @@ public final class MainView extends BorderPane {
         dominatorsToggle.setDisable(!open);
         sections.selectToggle(place instanceof Place.Overview ? overviewToggle
                 : place instanceof Place.Classes ? classesToggle
-                : place instanceof Place.Dominators d && d.from() == null ? dominatorsToggle : null);
+                : place instanceof Place.Dominators d && d.from() == null ? dominatorsToggle
+                : place instanceof Place.Oql ? oqlToggle : null);
         if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
             stage.setTitle("HeapDelta — " + PlaceViews.titleOf(place));
         }
@@ -135,6 +137,8 @@ public final class MainView extends BorderPane {
                 KeyCombination.SHORTCUT_DOWN), model::showClasses);
         MenuItem dominators = item("Dominator tree", "dominatorsMenuItem", new KeyCodeCombination(KeyCode.DIGIT3,
                 KeyCombination.SHORTCUT_DOWN), model::showDominatorTree);
+        MenuItem oql = item("OQL console", "oqlMenuItem", new KeyCodeCombination(KeyCode.DIGIT4,
+                KeyCombination.SHORTCUT_DOWN), model::showOql);
         MenuItem find = item("Filter classes", "filterMenuItem", new KeyCodeCombination(KeyCode.F,
                 KeyCombination.SHORTCUT_DOWN), this::focusClassFilter);
         MenuItem goTo = item("Go to object…", "goToObjectMenuItem", new KeyCodeCombination(KeyCode.G,
@@ -153,9 +157,8 @@ public final class MainView extends BorderPane {
         weak.setId("weakRefsMenuItem");
         weak.setSelected(model.weakReferencesIgnoredProperty().get());
         weak.setOnAction(event -> model.setWeakReferencesIgnored(weak.isSelected()));
-        Menu view = new Menu("View", null, overview, classes, dominators, find, goTo, new SeparatorMenuItem(), back,
-                forward,
-                new SeparatorMenuItem(), weak, darkTheme);
+        Menu view = new Menu("View", null, overview, classes, dominators, oql, find, goTo, new SeparatorMenuItem(),
+                back, forward, new SeparatorMenuItem(), weak, darkTheme);
 
         MenuItem about = item("About HeapDelta", "aboutMenuItem", null, this::showAbout);
         Menu help = new Menu("Help", null, about);
@@ -182,7 +185,8 @@ public final class MainView extends BorderPane {
         overviewToggle.setOnAction(event -> model.showOverview());
         classesToggle.setOnAction(event -> model.showClasses());
         dominatorsToggle.setOnAction(event -> model.showDominatorTree());
-        HBox sectionsBox = new HBox(4, overviewToggle, classesToggle, dominatorsToggle);
+        oqlToggle.setOnAction(event -> model.showOql());
+        HBox sectionsBox = new HBox(4, overviewToggle, classesToggle, dominatorsToggle, oqlToggle);
         Label place = Labels.styled("", "place-title");
         place.setId("placeTitle");
         place.textProperty().bind(model.navigator().currentProperty().map(PlaceViews::titleOf));

@@ -20,6 +20,8 @@ import dev.heapdelta.app.gui.loading.LoadingViewModel;
 import dev.heapdelta.app.gui.navigation.Navigator;
 import dev.heapdelta.app.gui.navigation.Place;
 import dev.heapdelta.app.gui.overview.OverviewViewModel;
+import dev.heapdelta.app.gui.oql.OqlHistory;
+import dev.heapdelta.app.gui.oql.OqlViewModel;
 import dev.heapdelta.app.gui.paths.PathsViewModel;
 import dev.heapdelta.app.gui.session.BackgroundJob;
 import dev.heapdelta.app.gui.session.ClassesWithoutInstances;
@@ -47,6 +49,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class MainViewModel {
     private final GuiContext context;
     private final Navigator navigator = new Navigator();
+    private final OqlHistory oqlHistory = new OqlHistory();
     private final WelcomeViewModel welcome;
     private final LoadingViewModel loading;
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
@@ -340,6 +343,18 @@ public final class MainViewModel {
         return new dev.heapdelta.app.gui.acquire.AcquireViewModel(context.executor(),
                 javafx.application.Platform::runLater, dev.heapdelta.app.capture.CommandEnvironment.inherited(),
                 this::open);
+    }
+
+    public OqlViewModel oql(Place.Oql place) {
+        return new OqlViewModel(requireComparison(), place, navigator, context.executor(), oqlHistory);
+    }
+
+    /** Opens the OQL console on the last snapshot, the one a question is usually about. */
+    public void showOql() {
+        Comparison current = comparison.get();
+        if (current != null) {
+            navigator.goTo(new Place.Oql(current.shortNames().size() - 1));
+        }
     }
 
     public InspectorViewModel inspector(Place.Inspector place) {

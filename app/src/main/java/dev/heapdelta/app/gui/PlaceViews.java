@@ -5,6 +5,7 @@ import dev.heapdelta.app.gui.classes.ClassInstancesView;
 import dev.heapdelta.app.gui.dominators.DominatorTreeView;
 import dev.heapdelta.app.gui.inspector.InspectorView;
 import dev.heapdelta.app.gui.navigation.Place;
+import dev.heapdelta.app.gui.oql.OqlView;
 import dev.heapdelta.app.gui.overview.OverviewView;
 import dev.heapdelta.app.gui.paths.PathsView;
 import dev.heapdelta.app.gui.session.Comparison;
@@ -87,6 +88,9 @@ final class PlaceViews {
         if (place instanceof Place.Inspector inspector) {
             return new InspectorView(model.inspector(inspector));
         }
+        if (place instanceof Place.Oql oql) {
+            return new OqlView(model.oql(oql));
+        }
         throw new IllegalArgumentException("no view for " + place);
     }
 
@@ -116,6 +120,9 @@ final class PlaceViews {
         }
         if (place instanceof Place.ObjectPath) {
             return "Path to GC roots";
+        }
+        if (place instanceof Place.Oql) {
+            return "OQL console";
         }
         if (place instanceof Place.ClassPaths classPaths) {
             return "Merged paths: " + classPaths.className();

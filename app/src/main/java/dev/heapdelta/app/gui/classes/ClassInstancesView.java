@@ -67,7 +67,15 @@ public final class ClassInstancesView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox row = new HBox(10, Labels.styled("Snapshot", "text-muted"), snapshot, busy, summary, spacer);
         row.setAlignment(Pos.CENTER_LEFT);
-        HBox actions = new HBox(8, inspect, path, dominators, merged);
+        Button precise = new Button("Precise retained size", Icons.of(Feather.LAYERS));
+        precise.setId("preciseRetainedButton");
+        precise.disableProperty().bind(model.computingPreciseProperty().or(model.loadingProperty()));
+        precise.setOnAction(event -> model.computePreciseRetainedSize());
+        Label preciseFigure = Labels.styled("", "text-muted");
+        preciseFigure.setId("preciseRetainedLabel");
+        preciseFigure.textProperty().bind(model.preciseRetainedProperty());
+        HBox actions = new HBox(8, inspect, path, dominators, merged, precise, preciseFigure);
+        actions.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(8, title);
         if (model.held()) {
             Label holder = Labels.styled("Held by " + model.holderTitle(), "text-muted");

@@ -4,7 +4,9 @@ import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.dominators.DominatorTree;
 import dev.heapdelta.analyzer.dominators.TreeWalkStack;
 import dev.heapdelta.analyzer.graph.HeapGraph;
+import dev.heapdelta.analyzer.query.RetainedSet;
 import dev.heapdelta.analyzer.query.TopObjects;
+import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.app.gui.format.HumanSizes;
 import dev.heapdelta.app.gui.navigation.Navigator;
 import dev.heapdelta.app.gui.navigation.Place;
@@ -43,6 +45,9 @@ public final class ClassInstancesViewModel {
     private final ObservableList<ObjectSummary> instances = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Finding instances…");
+    private final ReadOnlyStringWrapper preciseRetained = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper computingPrecise = new ReadOnlyBooleanWrapper(false);
+    private final Executor executor;
     private Map<ObjectRef, Long> deltas = Map.of();
 
     /** What the background search found. */
@@ -70,6 +75,7 @@ public final class ClassInstancesViewModel {
         this.holder = holder;
         this.selected = selected;
         this.navigator = navigator;
+        this.executor = executor;
         BackgroundJob.run(executor, "instances of " + className, this::find, this::show, problem -> {
             loading.set(false);
             summary.set("Could not list the instances: " + problem.getMessage());
@@ -137,6 +143,59 @@ public final class ClassInstancesViewModel {
 
     public void openDominators(ObjectSummary item) {
         navigator.goTo(new Place.Dominators(item.ref().snapshot(), item.ref()));
+    }
+
+    /** What all instances retain together, once computed: MAT's "calculate precise retained size". */
+    public ReadOnlyStringProperty preciseRetainedProperty() {
+        return preciseRetained.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty computingPreciseProperty() {
+        return computingPrecise.getReadOnlyProperty();
+    }
+
+    /**
+     * The retained set of every instance of the class in this snapshot together, by the dominator tree and one
+     * marking pass: more than the class's retained size when instances share what they hold.
+     */
+    public void computePreciseRetainedSize() {
+        if (computingPrecise.get()) {
+            return;
+        }
+        computingPrecise.set(true);
+        preciseRetained.set("Computing the precise retained size…");
+        BackgroundJob.run(executor, "precise retained size of " + className, () -> {
+            Snapshot opened = comparison.snapshot(snapshot);
+            return RetainedSet.of(opened.dominatorTree(), instanceIndexes(opened), CancelSignal.NEVER);
+        }, result -> {
+            computingPrecise.set(false);
+            preciseRetained.set("All instances retain together " + HumanSizes.size(result.retainedBytes()) + " in "
+                    + HumanSizes.count(result.count()) + " objects");
+        }, problem -> {
+            computingPrecise.set(false);
+            preciseRetained.set("Could not compute the precise retained size: " + problem.getMessage());
+        });
+    }
+
+    private int[] instanceIndexes(Snapshot opened) {
+        HeapGraph graph = opened.graph();
+        DominatorTree tree = opened.dominatorTree();
+        BitSet classes = new BitSet();
+        for (int c : comparison.classIndexesOf(snapshot, classKey)) {
+            classes.set(c);
+        }
+        int[] found = new int[64];
+        int count = 0;
+        for (int o = 0; o < graph.objectCount(); o++) {
+            int c = graph.classOf(o);
+            if (c >= 0 && classes.get(c) && tree.isReachable(o)) {
+                if (count == found.length) {
+                    found = java.util.Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = o;
+            }
+        }
+        return java.util.Arrays.copyOf(found, count);
     }
 
     public void openMergedPaths() {

@@ -47,6 +47,10 @@ public sealed interface Place {
     record ClassPaths(String classKey, String className, int snapshot) implements Place {
     }
 
+    /** The OQL console on one snapshot. */
+    record Oql(int snapshot) implements Place {
+    }
+
     /** Fields and values of one object. */
     record Inspector(ObjectRef object) implements Place {
     }
