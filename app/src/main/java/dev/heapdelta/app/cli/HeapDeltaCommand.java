@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "heapdelta", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Compares heap dumps (HPROF, V8 .heapsnapshot) and names the leak.",
         subcommands = {SummaryCommand.class, DiffCommand.class, PathsCommand.class, OqlCommand.class,
-            BenchCommand.class, CaptureCommand.class, GuiCommand.class, ThreadsCommand.class, InspectCommand.class})
+            BenchCommand.class, CaptureCommand.class, GuiCommand.class, ThreadsCommand.class, InspectCommand.class,
+            McpCommand.class})
 public final class HeapDeltaCommand implements Runnable {
 
     @CommandLine.Spec
