@@ -1,6 +1,7 @@
 package dev.heapdelta.analyzer.leaks;
 
 import dev.heapdelta.analyzer.dominators.DominatorTree;
+import dev.heapdelta.analyzer.query.PathKeys;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,6 +34,7 @@ public final class SuspectRanking {
             (suspect.kind().isCollection() ? collections : others).add(suspect);
         }
         collections.sort(byGrowth);
+        collections = withoutEntryParts(collections);
         Explanations explanations = new Explanations(series, collections);
         List<Suspect> ranked = new ArrayList<>(collections);
         List<Suspect> unexplained = new ArrayList<>();
@@ -52,6 +54,44 @@ public final class SuspectRanking {
                 .thenComparing(Suspect::pathKey));
         ranked.addAll(unexplained);
         return ranked;
+    }
+
+    /**
+     * A collection inside the entries of another reported one (each order's {@code lines} array under
+     * {@code orders › []}) grows because its holder does: it is that holder's evidence, not a row.
+     */
+    private static List<Suspect> withoutEntryParts(List<Suspect> collections) {
+        Map<Suspect, Suspect> holderByPart = new HashMap<>();
+        for (Suspect collection : collections) {
+            for (Suspect other : collections) {
+                boolean inside = other != collection
+                        && collection.pathKey().startsWith(other.pathKey() + PathKeys.SEPARATOR + "[]");
+                Suspect known = holderByPart.get(collection);
+                // The shortest such key is the outermost holder, itself inside no other.
+                if (inside && (known == null || other.pathKey().length() < known.pathKey().length())) {
+                    holderByPart.put(collection, other);
+                }
+            }
+        }
+        List<Suspect> kept = new ArrayList<>();
+        for (Suspect collection : collections) {
+            if (!holderByPart.containsKey(collection)) {
+                kept.add(collection);
+            }
+        }
+        for (Suspect collection : collections) {
+            Suspect holder = holderByPart.get(collection);
+            if (holder == null) {
+                continue;
+            }
+            int at = kept.indexOf(holder);
+            List<Evidence> evidence = new ArrayList<>(kept.get(at).evidence());
+            evidence.add(new Evidence(collection.pathKey().substring(holder.pathKey().length()
+                    + PathKeys.SEPARATOR.length()) + " (" + collection.className() + " in each entry, summed)",
+                    collection.elements(), collection.retainedBytes()));
+            kept.set(at, kept.get(at).withEvidence(evidence));
+        }
+        return kept;
     }
 
     private static long lastRetained(Suspect suspect) {
