@@ -17,6 +17,7 @@ import dev.heapdelta.analyzer.store.StoragePolicy;
 import dev.heapdelta.analyzer.v8.V8SnapshotReader;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reads a dump of either format and runs the shared pipeline: graph, dominators, histogram. */
@@ -44,8 +45,12 @@ public final class SnapshotLoader {
             ProgressListener listener) throws IOException {
         ProgressListener progress = cancellingAt(listener, cancel);
         long started = System.nanoTime();
+        if (!Files.exists(file)) {
+            // Not a damaged dump but a wrong path: the CLI says "file not found", the app offers another file.
+            throw new NoSuchFileException(displayName);
+        }
         if (!Files.isRegularFile(file)) {
-            throw new DumpFormatException(displayName, 0, Files.exists(file) ? "not a regular file" : "no such file");
+            throw new DumpFormatException(displayName, 0, "not a regular file");
         }
         if (Files.size(file) == 0) {
             throw new DumpFormatException(displayName, 0, "empty file");

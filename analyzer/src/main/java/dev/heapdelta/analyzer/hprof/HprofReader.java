@@ -99,8 +99,10 @@ public final class HprofReader {
                     "no heap dump in the file" + (loss == null ? "" : " (" + loss + ")"));
         }
         if (dumpIndex < 0 || dumpIndex >= scan.dumpsInFile) {
-            throw new DumpFormatException(name, header.firstRecordOffset(), "the file holds " + scan.dumpsInFile
-                    + " heap dump(s); there is no dump with index " + dumpIndex);
+            // Users number dumps from 1 (--dump N, the summary's "dump 2 of 3"); the index is 0-based.
+            throw new DumpFormatException(name, header.firstRecordOffset(), "file has " + scan.dumpsInFile
+                    + (scan.dumpsInFile == 1 ? " dump" : " dumps") + "; --dump takes 1.." + scan.dumpsInFile
+                    + " (got " + (dumpIndex + 1) + ")");
         }
         ColumnStore store = StorageChoice.choose(options.storage(),
                 HprofFootprint.estimatedPeakBytes(scan.objectAddresses.size(), scan.referenceSlots, false),

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Paths to GC roots, as MAT's "Path to GC roots" (one object) and "Merge shortest paths" (a class):
@@ -67,6 +68,22 @@ public final class PathsReports {
         paths.sort(Comparator.comparingLong(PathsReport.MergedPath::count).reversed()
                 .thenComparing(PathsReport.MergedPath::pathKey));
         return new PathsReport(className, paths.size() > limit ? paths.subList(0, limit) : paths);
+    }
+
+    /**
+     * The class names a short name may have meant: those ending with it after a package or an outer
+     * class ({@code Session} → {@code dev.example.Session}, {@code Outer$Session}), sorted, at most {@code limit}.
+     */
+    public static List<String> classNamesEndingWith(Snapshot snapshot, String typed, int limit) {
+        HeapGraph graph = snapshot.graph();
+        TreeSet<String> names = new TreeSet<>();
+        for (int c = 0; c < graph.classCount(); c++) {
+            String name = graph.className(c);
+            if (name.endsWith("." + typed) || name.endsWith("$" + typed) || name.equalsIgnoreCase(typed)) {
+                names.add(name);
+            }
+        }
+        return names.stream().limit(limit).toList();
     }
 
     /** The root's id, then each step's class and edge: what MAT merges on. */

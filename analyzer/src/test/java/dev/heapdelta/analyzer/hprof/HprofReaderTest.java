@@ -249,7 +249,7 @@ class HprofReaderTest {
         assertEquals(first.objectCount() + 1, second.objectCount());
         assertEquals(2, HprofReader.countDumps(file, dev.heapdelta.analyzer.source.ReadOptions.of(file),
                 dev.heapdelta.analyzer.source.CancelSignal.NEVER));
-        DumpFormatAssertions.assertUnreadable(file, 2, "no dump with index 2");
+        DumpFormatAssertions.assertUnreadable(file, 2, "file has 2 dumps; --dump takes 1..2 (got 3)");
     }
 
     @Test

@@ -33,7 +33,11 @@ import picocli.CommandLine.Spec;
  * in the same run: the floor. Figures are ratios to that floor because these machines are noisy.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures analysis speed and memory on dumps, against a plain read of the same file.")
+        description = "Measures analysis speed and memory on dumps, against a plain read of the same file.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  heapdelta bench app.hprof.gz",
+            "  heapdelta bench --generate hprof --scale 0.01 --out /tmp/bench",
+            "  heapdelta bench --generate v8 --scale 0.1 --storage mapped"})
 final class BenchCommand implements Callable<Integer> {
     private static final int READ_BUFFER = 8 << 20;
 

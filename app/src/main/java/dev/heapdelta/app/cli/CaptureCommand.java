@@ -32,7 +32,11 @@ import picocli.CommandLine.Spec;
 /** {@code heapdelta capture}: takes heap dumps from local JVMs, Node processes and containers (DESIGN.md §6, §10). */
 @Command(name = "capture", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Takes a heap dump, or a series of them, and shows every command it runs.",
-            "Targets: --pid (local JVM), --inspect or --signal (Node), --docker/--podman/--kube (containers)."})
+            "Targets: --pid (local JVM), --inspect or --signal (Node), --docker/--podman/--kube (containers)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  heapdelta capture --list",
+            "  heapdelta capture --pid 4242 -o app.hprof.gz --gzip --series 3 --every 600",
+            "  heapdelta capture --kube shop-api-7f9c -n shop --runtime node -o shop.heapsnapshot"})
 final class CaptureCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -26,7 +26,11 @@ import picocli.CommandLine.Spec;
 /** {@code heapdelta diff BASE TARGET [MORE…]}: what grew, and which collection holds it. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Compares two or more dumps of one process and names the leak.",
-            "Given one dump, lists its largest retainers, collections and duplicate classes instead."})
+            "Given one dump, lists its largest retainers, collections and duplicate classes instead."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  heapdelta diff before.hprof.gz after.hprof.gz",
+            "  heapdelta diff t0.heapsnapshot t1.heapsnapshot t2.heapsnapshot --pdf leak-report.pdf",
+            "  heapdelta diff base.hprof target.hprof --json - --fail-on-growth 50MB   (CI: exit code 3 on growth)"})
 final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

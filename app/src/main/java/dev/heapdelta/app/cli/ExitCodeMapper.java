@@ -24,9 +24,22 @@ final class ExitCodeMapper implements CommandLine.IExecutionExceptionHandler, Co
     @Override
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
-        cmd.getErr().println("heapdelta: " + e.getMessage());
+        cmd.getErr().println("heapdelta: " + usageMessage(e, cmd));
         cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         return ExitCode.USAGE;
+    }
+
+    /** picocli's words where they help; where they do not (a mistyped command), what to type instead. */
+    private static String usageMessage(CommandLine.ParameterException e, CommandLine cmd) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && cmd.getParent() == null
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            String typed = unmatched.getUnmatched().get(0);
+            return ClosestCommand.to(typed, cmd.getSubcommands().keySet())
+                    .map(name -> "unknown command '" + typed + "'; did you mean '" + name + "'?")
+                    .orElse("unknown command '" + typed + "'; the commands are "
+                            + String.join(", ", cmd.getSubcommands().keySet()));
+        }
+        return e.getMessage();
     }
 
     @Override
@@ -37,7 +50,7 @@ final class ExitCodeMapper implements CommandLine.IExecutionExceptionHandler, Co
             return ExitCode.INVALID_INPUT;
         }
         if (e instanceof NoSuchFileException missing) {
-            err.println("heapdelta: file " + missing.getFile() + ": no such file at offset 0");
+            err.println("heapdelta: file not found: " + missing.getFile());
             return ExitCode.INVALID_INPUT;
         }
         if (e instanceof java.nio.file.AccessDeniedException denied) {

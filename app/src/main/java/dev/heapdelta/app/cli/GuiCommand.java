@@ -12,7 +12,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code heapdelta gui [FILES…]}: the desktop app, opened straight into the comparison of FILES. */
 @Command(name = "gui", mixinStandardHelpOptions = true,
-        description = "Opens the desktop app, with FILES compared if given (oldest first).")
+        description = "Opens the desktop app, with FILES compared if given (oldest first).",
+        footerHeading = "%nExamples:%n",
+        footer = {"  heapdelta gui --example   (the bundled leaking service, dumped three times)",
+            "  heapdelta gui before.hprof.gz after.hprof.gz",
+            "  heapdelta gui t0.heapsnapshot t1.heapsnapshot t2.heapsnapshot"})
 final class GuiCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "Dumps to open, oldest first.")
     List<Path> files = new ArrayList<>();

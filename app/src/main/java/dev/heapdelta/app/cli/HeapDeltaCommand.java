@@ -7,6 +7,24 @@ import picocli.CommandLine.Command;
 /** The {@code heapdelta} command: subcommands only. */
 @Command(name = "heapdelta", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Compares heap dumps (HPROF, V8 .heapsnapshot) and names the leak.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:ok",
+            "1:bad usage",
+            "2:unreadable input (one line names the file and byte offset), or a dump beyond the graph's 32-bit"
+                + " indexes",
+            "3:growth threshold exceeded (diff --fail-on-growth)",
+            "4:partial analysis of a truncated or damaged dump",
+            "5:capture failed",
+            "70:internal error (details in the log file named on stderr), or a machine fault said in one line",
+            "130:cancelled"},
+        footerHeading = "%nExample dumps:%n",
+        footer = {"  heapdelta gui --example   opens the bundled example: a leaking JVM service dumped three times",
+            "  In the repository: sample-dumps/java/leaks-t{0,1,2}.hprof.gz and sample-dumps/node/leaks-t{0,1,2}.heapsnapshot.gz",
+            "  heapdelta diff sample-dumps/java/leaks-t0.hprof.gz sample-dumps/java/leaks-t1.hprof.gz"
+                + " sample-dumps/java/leaks-t2.hprof.gz",
+            "",
+            "Run 'heapdelta COMMAND --help' for a command's options and examples."},
         subcommands = {SummaryCommand.class, DiffCommand.class, PathsCommand.class, OqlCommand.class,
             BenchCommand.class, CaptureCommand.class, GuiCommand.class, ThreadsCommand.class, InspectCommand.class,
             McpCommand.class})

@@ -24,8 +24,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code heapdelta oql FILE… QUERY}: one OQL query (MAT's dialect) over one or several dumps. */
 @Command(name = "oql", mixinStandardHelpOptions = true,
-        description = {"Runs an OQL query, Eclipse MAT's dialect, on each dump: objects, a table or a value.",
-            "Example: heapdelta oql app.hprof \"SELECT * FROM java.lang.String s WHERE s.value.@length > 1000\""})
+        description = "Runs an OQL query, Eclipse MAT's dialect, on each dump: objects, a table or a value.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  heapdelta oql app.hprof \"SELECT * FROM java.lang.String s WHERE s.value.@length > 1000\"",
+            "  heapdelta oql t0.hprof t1.hprof \"SELECT COUNT(*) FROM com.example.Session\" --json -",
+            "  heapdelta oql app.hprof \"SELECT * FROM java.util.HashMap\" --limit 10"})
 final class OqlCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

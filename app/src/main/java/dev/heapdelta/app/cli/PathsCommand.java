@@ -10,6 +10,7 @@ import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -22,8 +23,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code heapdelta paths FILE (--object ID | --class NAME)}: how an object, or a class's instances, stay alive. */
 @Command(name = "paths", mixinStandardHelpOptions = true,
-        description = "Shortest strong paths from GC roots to an object, or merged paths to a class's instances.")
+        description = "Shortest strong paths from GC roots to an object, or merged paths to a class's instances.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  heapdelta paths app.hprof --class com.example.Session",
+            "  heapdelta paths app.hprof --object 0x7f3a1c2d8",
+            "  heapdelta paths service.heapsnapshot --class UserProfile --json -"})
 final class PathsCommand implements Callable<Integer> {
+    private static final int SUGGESTIONS = 5;
+
     @Spec
     CommandSpec spec;
 
@@ -68,7 +75,7 @@ final class PathsCommand implements Callable<Integer> {
                     : PathsReports.forClass(snapshot, target.className, top);
             if (report == null) {
                 throw new UsageException(target.object != null ? "no object " + target.object + " in " + file
-                        : "no class " + target.className + " in " + file);
+                        : noClassMessage(snapshot, target.className));
             }
             if (json != null) {
                 JsonOutput.write(json, spec.commandLine().getOut(), generator -> {
@@ -91,6 +98,15 @@ final class PathsCommand implements Callable<Integer> {
             IndexCacheNote.saveAndPrintFor(snapshot, spec.commandLine().getErr());
             return snapshot.graph().info().partial() ? ExitCode.PARTIAL_ANALYSIS : ExitCode.OK;
         }
+    }
+
+    private String noClassMessage(Snapshot snapshot, String typed) {
+        List<String> meant = PathsReports.classNamesEndingWith(snapshot, typed, SUGGESTIONS);
+        if (meant.isEmpty()) {
+            return "no class " + typed + " in " + file + "; summary lists the class names";
+        }
+        return "no class " + typed + " in " + file + "; did you mean " + String.join(", ", meant)
+                + "? (--class takes the fully qualified name)";
     }
 
     private static void print(PathsReport report, PrintWriter out) {

@@ -10,6 +10,7 @@ import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +21,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code heapdelta summary FILE}: totals, top classes, top dominators and the biggest objects of one dump. */
 @Command(name = "summary", mixinStandardHelpOptions = true,
-        description = "Analyses one heap dump: totals, classes by retained size, dominators.")
+        description = "Analyses one heap dump: totals, classes by retained size, dominators.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  heapdelta summary app.hprof.gz",
+            "  heapdelta summary service.heapsnapshot --top 10 --json summary.json",
+            "  heapdelta summary two-dumps.hprof --dump 2 --storage mapped"})
 final class SummaryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -75,7 +80,7 @@ final class SummaryCommand implements Callable<Integer> {
             IndexCacheNote.saveAndPrintFor(snapshot, spec.commandLine().getErr());
             if (report.partial()) {
                 spec.commandLine().getErr().println("heapdelta: " + file + " is truncated or damaged; "
-                        + "this is a partial analysis (" + report.lostBytes() + " bytes lost)");
+                        + "this is a partial analysis (" + String.format(Locale.ROOT, "%,d", report.lostBytes()) + " bytes lost)");
                 return ExitCode.PARTIAL_ANALYSIS;
             }
             return ExitCode.OK;

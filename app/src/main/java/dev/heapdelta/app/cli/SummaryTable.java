@@ -18,8 +18,8 @@ final class SummaryTable {
         out.printf(Locale.ROOT, "%s (%s%s)%n", report.file(), report.format(),
                 report.dumpsInFile() > 1 ? ", dump " + report.dump() + " of " + report.dumpsInFile() : "");
         if (report.partial()) {
-            out.printf(Locale.ROOT, "PARTIAL: the dump is truncated or damaged; %s and %,d records lost%n",
-                    ByteSizes.human(report.lostBytes()), report.lostRecords());
+            out.printf(Locale.ROOT, "PARTIAL: the dump is truncated or damaged; %s and %,d record%s lost%n",
+                    ByteSizes.human(report.lostBytes()), report.lostRecords(), report.lostRecords() == 1 ? "" : "s");
         }
         for (String warning : report.warnings()) {
             out.println("warning: " + warning);

@@ -27,7 +27,11 @@ import picocli.CommandLine.Spec;
 /** {@code heapdelta threads FILE}: each thread's stack and the objects its frames pin (V8: the pinned roots). */
 @Command(name = "threads", mixinStandardHelpOptions = true,
         description = "Threads with their state, retained size and stack, each frame with the local objects it "
-                + "pins (MAT's Thread Overview); for a V8 snapshot, the pinned roots: handles and global objects.")
+                + "pins (MAT's Thread Overview); for a V8 snapshot, the pinned roots: handles and global objects.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  heapdelta threads app.hprof.gz",
+            "  heapdelta threads app.hprof --json threads.json",
+            "  heapdelta threads service.heapsnapshot"})
 final class ThreadsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

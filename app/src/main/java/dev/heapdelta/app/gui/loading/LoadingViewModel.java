@@ -127,7 +127,7 @@ public final class LoadingViewModel {
             return new LoadFailure(format.file(), format.getMessage(), true);
         }
         if (problem instanceof NoSuchFileException) {
-            return new LoadFailure(file, "file " + file + ": no such file", true);
+            return new LoadFailure(file, "file not found: " + file, true);
         }
         if (problem instanceof IOException io) {
             return new LoadFailure(file, "file " + file + ": " + io.getMessage(), true);
