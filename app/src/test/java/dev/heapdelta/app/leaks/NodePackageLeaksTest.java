@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Leaks from real npm packages (test-node/, installed by {@code npm ci}): an express app whose route
  * handler stores every order in a module-level Map, driven by its own HTTP requests on 127.0.0.1,
- * next to a bounded lru-cache that must stay silent. The program's request counts are the oracle.
+ * next to a bounded lru-cache that must stay silent; and ws server sockets kept in a Set after they
+ * close (server and clients in one process on 127.0.0.1). The programs' own counts are the oracle.
  */
 class NodePackageLeaksTest {
     @TempDir
@@ -45,6 +46,27 @@ class NodePackageLeaksTest {
             assertTrue(orders.title().startsWith("Map at Module(express-orders.js) › orders grew from 300 to 1,700"
                     + " entries ("), orders.title());
             assertEquals("series", orders.trendBasis());
+            assertEquals(List.of(), report.largeRetainers());
+        } finally {
+            for (Snapshot snapshot : snapshots) {
+                snapshot.close();
+            }
+        }
+    }
+
+    @Test
+    void wsSocketsKeptInAModuleSetAfterCloseAreTheOnlySuspectWithExactCounts() throws Exception {
+        List<Snapshot> snapshots = run("ws-sockets.js", "ws");
+        try {
+            DiffReport report = DiffReports.of(snapshots, false);
+            assertEquals(1, report.suspects().size(), "one leak, one row; the server's own tracking is silent: "
+                    + report.suspects().stream().map(Suspect::title).toList());
+            Suspect sockets = report.suspects().get(0);
+            assertEquals(SuspectKind.GROWING_COLLECTION, sockets.kind());
+            assertEquals("Module(ws-sockets.js) › sockets", sockets.pathKey());
+            assertArrayEquals(new Long[] {50L, 150L, 250L}, sockets.elements());
+            assertTrue(sockets.title().startsWith("Set at Module(ws-sockets.js) › sockets grew from 50 to 250 entries ("),
+                    sockets.title());
             assertEquals(List.of(), report.largeRetainers());
         } finally {
             for (Snapshot snapshot : snapshots) {
