@@ -29,6 +29,17 @@ final class ObjectAccess {
     private final Map<Integer, Integer> classByClassObject = new HashMap<>();
     private Map<Integer, String> rootInfoByObject;
     private final int threadClass;
+    /**
+     * The fields of the objects read last: a row names the same object's fields several times (in WHERE and in
+     * the select list), and each read of them is a positional read of the dump.
+     */
+    private final Map<Integer, List<FieldValue>> recentFields = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, List<FieldValue>> eldest) {
+            return size() > RECENT_OBJECTS;
+        }
+    };
+    private static final int RECENT_OBJECTS = 64;
 
     ObjectAccess(Snapshot snapshot) {
         this.snapshot = snapshot;
@@ -76,7 +87,7 @@ final class ObjectAccess {
 
     /** A field by name, the most derived class's where names repeat; statics for a class object. */
     Object field(int object, String name) {
-        for (FieldValue field : graph.details().fields(object)) {
+        for (FieldValue field : fieldsOf(object)) {
             if (field.name().equals(name)) {
                 return value(field);
             }
@@ -114,6 +125,15 @@ final class ObjectAccess {
             }
         }
         return elements == 0 && !graph.classNameOf(object).equals("Array") ? null : (Object) elements;
+    }
+
+    private List<FieldValue> fieldsOf(int object) {
+        List<FieldValue> fields = recentFields.get(object);
+        if (fields == null) {
+            fields = graph.details().fields(object);
+            recentFields.put(object, fields);
+        }
+        return fields;
     }
 
     Object value(FieldValue field) {

@@ -19,7 +19,7 @@ import javax.imageio.ImageIO;
 
 /**
  * Takes the documentation screenshots: opens the example series in a 1280×800 window and saves the
- * overview, the class table, a path to GC roots and the inspector as PNGs. Run it under Xvfb:
+ * overview, the class table, a path to GC roots, the inspector and the OQL console as PNGs. Run it under Xvfb:
  * {@code xvfb-run -s "-screen 0 1280x800x24" java -cp … dev.heapdelta.app.gui.ScreenshotTour docs}.
  */
 public final class ScreenshotTour {
@@ -85,6 +85,23 @@ public final class ScreenshotTour {
         });
         settle(3000);
         save(stage[0].getScene(), out.resolve("inspector.png"));
+
+        onFx(model[0]::showOql);
+        settle(1500);
+        onFx(() -> {
+            ((javafx.scene.control.TextArea) stage[0].getScene().lookup("#oqlQuery")).setText(
+                    "SELECT s, toString(s.userId) AS user, s.attributes.@length AS attributes,\n"
+                    + "       s.@retainedHeapSize AS retained\n"
+                    + "FROM dev.heapdelta.samples.service.Session s\nWHERE s.attributes.@length > 0");
+            ((javafx.scene.control.Button) stage[0].getScene().lookup("#oqlRunButton")).fire();
+        });
+        waitUntil(() -> !((javafx.scene.control.Button) stage[0].getScene().lookup("#oqlRunButton")).isDisabled(), 120);
+        settle(500);
+        onFx(() -> ((javafx.scene.control.Button) stage[0].getScene().lookup("#oqlRetainedButton")).fire());
+        waitUntil(() -> ((javafx.scene.control.Label) stage[0].getScene().lookup("#oqlRetained")).getText()
+                .startsWith("Retained together"), 120);
+        settle(1000);
+        save(stage[0].getScene(), out.resolve("oql-console.png"));
         Platform.exit();
         System.exit(0);
     }

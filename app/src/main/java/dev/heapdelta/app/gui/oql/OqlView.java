@@ -146,7 +146,7 @@ public final class OqlView extends BorderPane {
             TableColumn<OqlRow, String> column = new TableColumn<>(model.columns().get(i));
             column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(index < cell.getValue().cells().size()
                     ? cell.getValue().cells().get(index) : ""));
-            column.setPrefWidth(index == 0 ? 380 : 180);
+            column.setPrefWidth(index == 0 ? 460 : 180);
             table.getColumns().add(column);
         }
         table.setPlaceholder(new Label("No objects or rows."));
