@@ -3,7 +3,8 @@ package dev.heapdelta.analyzer.codesites;
 /**
  * One statement of the application that fills, registers into or empties a leaking container.
  *
- * @param className the fully qualified binary name of the class whose method holds the statement
+ * @param className the fully qualified binary name of the class whose method holds the statement; for a
+ *     JavaScript module, its file name (as {@code file})
  * @param method the method's name as compiled ({@code lambda$remember$0} for a lambda body)
  * @param file the class's SourceFile attribute, or null when it was compiled without one
  * @param line the line from the LineNumberTable, or -1 when it was compiled without one
@@ -17,8 +18,11 @@ public record CodeSite(String className, String method, String file, int line, S
 
     /** {@code OrderCache.remember(OrderCache.java:41)}, as a stack trace names a frame. */
     public String frame() {
-        String simple = className.substring(className.lastIndexOf('.') + 1);
         String where = file == null ? "Unknown Source" : line < 0 ? file : file + ":" + line;
+        if (className.equals(file)) {
+            return method + "(" + where + ")";
+        }
+        String simple = className.substring(className.lastIndexOf('.') + 1);
         return simple + "." + method + "(" + where + ")";
     }
 

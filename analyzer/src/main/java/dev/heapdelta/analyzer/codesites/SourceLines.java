@@ -60,6 +60,29 @@ public final class SourceLines {
         return linesByPath.computeIfAbsent(relativePath, this::read);
     }
 
+    /**
+     * The text of the first file with this name under a source root (a V8 heap names a module by its file),
+     * outside {@code node_modules}; null when there is none.
+     */
+    public String textOfFileNamed(String fileName) {
+        for (Path root : roots) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+                Path found = walk.filter(p -> p.getFileName().toString().equals(fileName))
+                        .filter(p -> !p.toString().contains("node_modules")).filter(Files::isRegularFile)
+                        .sorted().findFirst().orElse(null);
+                if (found != null) {
+                    return Files.readString(found, StandardCharsets.UTF_8);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the sources under " + root, e);
+            }
+        }
+        return null;
+    }
+
     private String line(String relativePath, int line) {
         List<String> lines = linesOf(relativePath);
         return line <= lines.size() ? lines.get(line - 1).strip() : null;

@@ -5,6 +5,7 @@ import dev.heapdelta.analyzer.codesites.ApplicationClassPath;
 import dev.heapdelta.analyzer.codesites.CodeSite;
 import dev.heapdelta.analyzer.codesites.CodeSiteFinder;
 import dev.heapdelta.analyzer.codesites.HolderField;
+import dev.heapdelta.analyzer.codesites.ModuleVariableSites;
 import dev.heapdelta.analyzer.codesites.SourceLines;
 import dev.heapdelta.analyzer.leaks.Suspect;
 import java.io.IOException;
@@ -38,10 +39,32 @@ public final class CodeSiteReports {
         CodeSiteFinder finder = classPath == null || all.isEmpty() ? null : CodeSiteFinder.scan(classPath, all);
         List<Suspect> suspects = new ArrayList<>();
         for (int i = 0; i < report.suspects().size(); i++) {
+            Suspect suspect = report.suspects().get(i);
             List<CodeSite> sites = finder == null ? List.of() : finder.sitesOf(holdersBySuspect.get(i));
-            suspects.add(report.suspects().get(i).withCodeSites(sources == null ? sites : sources.withText(sites)));
+            if (sources != null) {
+                sites = sites.isEmpty()
+                        ? moduleSites(suspect, snapshots.get(snapshotOfPath(suspect, snapshots)), sources)
+                        : sources.withText(sites);
+            }
+            suspects.add(suspect.withCodeSites(sites));
         }
         return report.withSuspects(suspects);
+    }
+
+    /** V8: the calls on the module variable holding the suspect, from the module's source parsed. */
+    private static List<CodeSite> moduleSites(Suspect suspect, Snapshot snapshot, SourceLines sources) {
+        SuspectModules.ModuleVariable holder = SuspectModules.of(suspect, snapshot);
+        String text = holder == null ? null : sources.textOfFileNamed(holder.scriptFile());
+        if (text == null) {
+            return List.of();
+        }
+        List<String> lines = text.lines().toList();
+        List<CodeSite> sites = new ArrayList<>();
+        for (CodeSite site : ModuleVariableSites.find(text, holder.scriptFile(), holder.variable())) {
+            sites.add(site.line() >= 1 && site.line() <= lines.size()
+                    ? site.withSourceText(lines.get(site.line() - 1).strip()) : site);
+        }
+        return sites;
     }
 
     /** The path to root is taken in the last snapshot where the suspect is present. */
