@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Leaks from real npm packages (test-node/, installed by {@code npm ci}): an express app whose route
  * handler stores every order in a module-level Map, driven by its own HTTP requests on 127.0.0.1,
  * next to a bounded lru-cache that must stay silent; and ws server sockets kept in a Set after they
- * close (server and clients in one process on 127.0.0.1). The programs' own counts are the oracle.
+ * close (server and clients in one process on 127.0.0.1); express-session's default MemoryStore. The programs' own counts are the oracle.
  */
 class NodePackageLeaksTest {
     @TempDir
@@ -68,6 +68,27 @@ class NodePackageLeaksTest {
             assertTrue(sockets.title().startsWith("Set at Module(ws-sockets.js) › sockets grew from 50 to 250 entries ("),
                     sockets.title());
             assertEquals(List.of(), report.largeRetainers());
+        } finally {
+            for (Snapshot snapshot : snapshots) {
+                snapshot.close();
+            }
+        }
+    }
+
+    @Test
+    void expressSessionsDefaultMemoryStoreIsNamedByItsPackageWithExactCounts() throws Exception {
+        List<Snapshot> snapshots = run("express-sessions.js", "sessions");
+        try {
+            DiffReport report = DiffReports.of(snapshots, false);
+            assertEquals(1, report.suspects().size(), report.suspects().stream().map(Suspect::title).toList()
+                    .toString());
+            Suspect store = report.suspects().get(0);
+            assertEquals(SuspectKind.GROWING_COLLECTION, store.kind());
+            assertEquals("Module(express-session) › store › sessions", store.pathKey(),
+                    "the package's index.js is named by its package");
+            assertArrayEquals(new Long[] {200L, 600L, 1_000L}, store.elements());
+            assertTrue(store.title().startsWith("Object at Module(express-session) › store › sessions grew from 200 to"
+                    + " 1,000 entries ("), store.title());
         } finally {
             for (Snapshot snapshot : snapshots) {
                 snapshot.close();
