@@ -2,6 +2,7 @@ package dev.heapdelta.analyzer.oql;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.dominators.DominatorTree;
+import dev.heapdelta.analyzer.graph.EdgeKind;
 import dev.heapdelta.analyzer.graph.FieldValue;
 import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.graph.HeapGraph;
@@ -40,6 +41,7 @@ final class ObjectAccess {
         }
     };
     private static final int RECENT_OBJECTS = 64;
+    private final Map<Integer, String> onlyReferenceByClass = new HashMap<>();
 
     ObjectAccess(Snapshot snapshot) {
         this.snapshot = snapshot;
@@ -87,6 +89,10 @@ final class ObjectAccess {
 
     /** A field by name, the most derived class's where names repeat; statics for a class object. */
     Object field(int object, String name) {
+        if (graph.format() == HeapFormat.HPROF && graph.kindOf(object) == ObjectKind.INSTANCE
+                && name.equals(onlyReferenceField(graph.classOf(object), object))) {
+            return soleReference(object);
+        }
         for (FieldValue field : fieldsOf(object)) {
             if (field.name().equals(name)) {
                 return value(field);
@@ -120,11 +126,46 @@ final class ObjectAccess {
         }
         long elements = 0;
         for (int e = graph.firstEdge(object); e < graph.endEdge(object); e++) {
-            if (graph.edgeKind(e) == dev.heapdelta.analyzer.graph.EdgeKind.V8_ELEMENT) {
+            if (graph.edgeKind(e) == EdgeKind.V8_ELEMENT) {
                 elements++;
             }
         }
         return elements == 0 && !graph.classNameOf(object).equals("Array") ? null : (Object) elements;
+    }
+
+    /**
+     * The name of a class's one reference field when it has exactly one (a String's {@code value}), learnt
+     * from the first instance read; null otherwise. Such a field needs no read of the dump: the reader
+     * emitted an edge for it exactly when it points to an object of the dump.
+     */
+    private String onlyReferenceField(int classIndex, int instance) {
+        if (classIndex < 0) {
+            return null;
+        }
+        String known = onlyReferenceByClass.get(classIndex);
+        if (known == null) {
+            String only = "";
+            int references = 0;
+            for (FieldValue field : fieldsOf(instance)) {
+                if (field.type().equals("object")) {
+                    references++;
+                    only = field.name();
+                }
+            }
+            known = references == 1 ? only : "";
+            onlyReferenceByClass.put(classIndex, known);
+        }
+        return known.isEmpty() ? null : known;
+    }
+
+    private Object soleReference(int object) {
+        for (int e = graph.firstEdge(object); e < graph.endEdge(object); e++) {
+            EdgeKind kind = graph.edgeKind(e);
+            if (kind == EdgeKind.FIELD || kind == EdgeKind.REFERENT) {
+                return referenceValue(graph.edgeTarget(e));
+            }
+        }
+        return null;
     }
 
     private List<FieldValue> fieldsOf(int object) {
