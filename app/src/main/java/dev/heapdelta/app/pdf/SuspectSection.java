@@ -3,9 +3,11 @@ package dev.heapdelta.app.pdf;
 import com.lowagie.text.Document;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfPTable;
+import dev.heapdelta.analyzer.codesites.CodeSite;
 import dev.heapdelta.analyzer.format.PathStepRow;
 import dev.heapdelta.analyzer.leaks.Evidence;
 import dev.heapdelta.analyzer.leaks.Suspect;
+import dev.heapdelta.analyzer.report.CodeSiteWords;
 import dev.heapdelta.analyzer.report.DiffReport;
 import dev.heapdelta.analyzer.report.SnapshotRow;
 import java.util.Arrays;
@@ -84,6 +86,15 @@ final class SuspectSection {
             document.add(style.subheading("Created at"));
             for (String location : suspect.locations()) {
                 document.add(bullet(style, location));
+            }
+        }
+        if (!suspect.codeSites().isEmpty()) {
+            document.add(style.subheading("Where the code fills it: " + CodeSiteWords.tally(suspect.codeSites())));
+            for (CodeSite site : suspect.codeSites()) {
+                document.add(bullet(style, CodeSiteWords.line(site)));
+                if (site.sourceText() != null) {
+                    document.add(style.paragraph("      " + site.line() + " | " + site.sourceText(), style.mono));
+                }
             }
         }
         if (!suspect.reasons().isEmpty()) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.heapdelta.app.codesites.LeakingShop;
+import dev.heapdelta.app.pdf.PdfText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,6 +69,19 @@ class CodeSitesCliTest {
         CliRun run = CliRun.of("summary", dump(2), "--classpath", shop.classes.toString());
         assertEquals(ExitCode.USAGE, run.exitCode());
         assertTrue(run.err().contains("add --suspects"), run.err());
+    }
+
+    @Test
+    void pdfSuspectPageSaysWhereTheMapIsFilled() throws IOException {
+        Path pdf = directory.resolve("report.pdf");
+        CliRun run = CliRun.of("diff", dump(0), dump(1), dump(2), "--classpath", shop.classes.toString(),
+                "--sources", shop.sources.toString(), "--pdf", pdf.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        PdfText text = PdfText.of(pdf);
+        String frame = "OrderCache.remember(" + LeakingShop.fileOf("static-map") + ":"
+                + LeakingShop.lineOf("static-map") + ")";
+        assertTrue(text.containsIgnoringWrapping("Filled at " + frame + ": Map.put"), text.text());
+        assertTrue(text.containsIgnoringWrapping("Inserted at 2 sites, never removed"), text.text());
     }
 
     @Test
