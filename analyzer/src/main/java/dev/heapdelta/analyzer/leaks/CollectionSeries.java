@@ -75,6 +75,15 @@ record CollectionSeries(String pathKey, ContainerGroup[] groups) {
         return values;
     }
 
+    /** A multimap's key count per snapshot; null where absent. */
+    Long[] keys() {
+        Long[] values = new Long[groups.length];
+        for (int i = 0; i < groups.length; i++) {
+            values[i] = groups[i] == null ? null : groups[i].keys();
+        }
+        return values;
+    }
+
     Long[] retainedBytes() {
         Long[] values = new Long[groups.length];
         for (int i = 0; i < groups.length; i++) {

@@ -6,6 +6,15 @@ package dev.heapdelta.analyzer.leaks;
  * @param object the object index of the container (the map, the list, the listener array)
  * @param family what it is, as a user names it: {@code HashMap}, {@code Map}, {@code EventEmitter listeners}
  * @param elements the logical number of entries (DESIGN.md §4)
+ * @param bounds a cache's configured maximum and current weight, where the dump holds them
+ * @param keys a multimap's number of keys, its second figure beside {@code elements}; -1 for other containers
+ * @param contents the object that holds the entries: the container itself, or for an executor or a
+ *     {@code Timer} its queue, which the worker thread shares, so that the wrapper does not retain it
  */
-public record Container(int object, ContainerKind kind, String family, long elements) {
+public record Container(int object, ContainerKind kind, String family, long elements, CacheBounds bounds, long keys,
+        int contents) {
+
+    public Container(int object, ContainerKind kind, String family, long elements) {
+        this(object, kind, family, elements, CacheBounds.NONE, -1, object);
+    }
 }

@@ -7,9 +7,11 @@ import dev.heapdelta.analyzer.graph.HeapGraph;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every container of a snapshot worth following, grouped by path key. A Java collection held
@@ -52,8 +54,12 @@ public final class ContainerCensus {
             }
         }
         Map<String, List<Container>> membersByKey = new LinkedHashMap<>();
+        Set<String> threadLocalKeys = new HashSet<>();
         for (Container container : containerByObject.values()) {
-            if (container.elements() < MIN_ELEMENTS && tree.retainedSizeOf(container.object()) < MIN_RETAINED_BYTES) {
+            int threadLocal = ThreadLocalValues.threadLocalHolding(snapshot, container.object());
+            // A ThreadLocal's values are summed over threads, so a thread's small one still counts.
+            if (threadLocal < 0 && container.elements() < MIN_ELEMENTS
+                    && tree.retainedSizeOf(container.contents()) < MIN_RETAINED_BYTES) {
                 continue;
             }
             int parentEdge = snapshot.shortestPaths().parentEdgeOf(container.object());
@@ -66,15 +72,23 @@ public final class ContainerCensus {
                     containerByObject)) {
                 continue;
             }
-            String key = snapshot.pathKeyOf(container.object());
+            if (graph.format() == HeapFormat.HPROF && isInsideMultimap(snapshot, container.object(), containerByObject)) {
+                // A multimap's value lists are its machinery: the multimap counts their entries.
+                continue;
+            }
+            String key = snapshot.pathKeyOf(threadLocal >= 0 ? threadLocal : container.object());
             if (key.isEmpty()) {
                 continue;
+            }
+            if (threadLocal >= 0) {
+                threadLocalKeys.add(key);
             }
             membersByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(container);
         }
         Map<String, ContainerGroup> groups = new LinkedHashMap<>();
         for (Map.Entry<String, List<Container>> entry : membersByKey.entrySet()) {
-            groups.put(entry.getKey(), group(tree, entry.getKey(), entry.getValue()));
+            groups.put(entry.getKey(), group(tree, entry.getKey(), entry.getValue(),
+                    threadLocalKeys.contains(entry.getKey())));
         }
         return new ContainerCensus(groups);
     }
@@ -95,16 +109,40 @@ public final class ContainerCensus {
         return false;
     }
 
-    private static ContainerGroup group(DominatorTree tree, String key, List<Container> members) {
+    /** Whether a Guava multimap is on the container's path from a GC root: then the container is one of its value lists. */
+    private static boolean isInsideMultimap(Snapshot snapshot, int object, Map<Integer, Container> containers) {
+        for (var step : snapshot.pathToRoot(object)) {
+            Container outer = containers.get(step.object());
+            if (step.object() != object && outer != null && outer.keys() >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ContainerGroup group(DominatorTree tree, String key, List<Container> members, boolean threadLocal) {
         long elements = 0;
-        int representative = members.get(0).object();
+        long keys = 0;
+        long maximum = 0;
+        long weight = 0;
+        boolean bounded = true;
         int[] objects = new int[members.size()];
         BitSet memberSet = new BitSet();
+        int representative = -1;
         for (int i = 0; i < objects.length; i++) {
-            objects[i] = members.get(i).object();
+            Container member = members.get(i);
+            elements += member.elements();
+            keys = member.keys() < 0 || keys < 0 ? -1 : keys + member.keys();
+            bounded &= member.bounds().isBounded();
+            maximum += member.bounds().maximum();
+            weight += Math.max(0, member.bounds().weight());
+            // An executor's or a Timer's queue, which its worker thread shares, is what holds the entries:
+            // its retained size, samples and path are the container's.
+            boolean sharedContents = member.contents() != member.object()
+                    && !LargeRetainerDetector.dominates(tree, member.object(), member.contents());
+            objects[i] = sharedContents ? member.contents() : member.object();
             memberSet.set(objects[i]);
-            elements += members.get(i).elements();
-            if (tree.retainedSizeOf(objects[i]) > tree.retainedSizeOf(representative)) {
+            if (representative < 0 || tree.retainedSizeOf(objects[i]) > tree.retainedSizeOf(representative)) {
                 representative = objects[i];
             }
         }
@@ -115,7 +153,8 @@ public final class ContainerCensus {
             }
         }
         Container first = members.get(0);
-        return new ContainerGroup(key, first.kind(), first.family(), elements, retained, representative, objects);
+        return new ContainerGroup(key, first.kind(), first.family(), elements, retained, representative, objects,
+                bounded ? new CacheBounds(maximum, weight) : CacheBounds.NONE, keys, threadLocal);
     }
 
     /** Walks up the dominator chain; bounded, since a member deeper than this is rare and only costs a recount. */

@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * Maps, sets, lists, queues, arrays, caches and dictionaries whose entry count grows across the
  * series. A bounded cache that is full in every snapshot is flat, and a weak map whose entries die
- * does not grow: neither is reported. Listener containers are left to {@link ListenerAccumulationDetector}.
+ * does not grow: neither is reported. A cache filling toward its configured maximum is no
+ * suspect either, but is kept aside ({@link SeriesContext#boundedCaches}): what it holds explains
+ * growing classes and accumulation points, which would otherwise be rows of their own. Listener containers are left to {@link ListenerAccumulationDetector}.
  */
 public final class GrowingCollectionDetector implements LeakDetector {
     /** Fewer new entries than this is not worth a row, however steep in relative terms. */
@@ -44,7 +46,12 @@ public final class GrowingCollectionDetector implements LeakDetector {
                     || collection.retainedGrowth() < MIN_RETAINED_GROWTH) {
                 continue;
             }
-            suspects.add(suspectOf(series, collection, trend));
+            Suspect suspect = suspectOf(series, collection, trend);
+            if (isWithinItsMaximum(last)) {
+                series.addBoundedCache(suspect);
+            } else {
+                suspects.add(suspect);
+            }
         }
         return suspects;
     }
@@ -56,14 +63,29 @@ public final class GrowingCollectionDetector implements LeakDetector {
         Long[] retained = collection.retainedBytes();
         long retainedGrowth = collection.retainedGrowth();
         String noun = listeners ? "listeners" : "entries";
-        String title = String.format(Locale.ROOT, "%s at %s grew from %,d to %,d %s (%s retained)", last.family(),
-                collection.pathKey(), collection.firstElements(), last.elements(), noun,
-                ByteSizes.humanDelta(retainedGrowth));
+        String title = last.threadLocal()
+                ? String.format(Locale.ROOT, "%s (ThreadLocal) in %d threads: %s %s (%s retained)",
+                        collection.pathKey(), last.members().length, series(elements), noun,
+                        ByteSizes.humanDelta(retainedGrowth))
+                : String.format(Locale.ROOT, "%s at %s grew from %,d to %,d %s (%s retained)", last.family(),
+                        collection.pathKey(), collection.firstElements(), last.elements(), noun,
+                        ByteSizes.humanDelta(retainedGrowth));
         List<String> reasons = new ArrayList<>();
         reasons.add(String.format(Locale.ROOT, "%s count %s across %d snapshots (%s)", noun, trend.jsonName(),
                 series.size(), series.trendBasis()));
-        if (last.members().length > 1) {
+        if (last.threadLocal()) {
+            reasons.add(String.format(Locale.ROOT, "the values of this ThreadLocal (each a %s) in %d threads, summed",
+                    last.family(), last.members().length));
+        } else if (last.members().length > 1) {
             reasons.add(last.members().length + " containers share this path; their entries are summed");
+        }
+        if (last.keys() >= 0) {
+            reasons.add("keys: " + series(collection.keys()));
+        }
+        if (isWithinItsMaximum(last)) {
+            reasons.add(String.format(Locale.ROOT, "a cache with a configured maximum of %,d, at %,d: %s",
+                    last.bounds().maximum(), last.bounds().weight(),
+                    last.bounds().isClose() ? "close to it" : "filling toward it"));
         }
         int representative = last.representative();
         return new Suspect(
@@ -81,6 +103,24 @@ public final class GrowingCollectionDetector implements LeakDetector {
                 classEvidence(series, collection),
                 reasons,
                 series.objectIds(collection.representatives()));
+    }
+
+    /**
+     * A cache with a configured maximum (DESIGN.md §4) evicts to stay within it: filling toward it is
+     * warming up, not a leak.
+     */
+    static boolean isWithinItsMaximum(ContainerGroup group) {
+        CacheBounds bounds = group.bounds();
+        return bounds.isBounded() && (bounds.weight() < 0 || bounds.weight() <= bounds.maximum());
+    }
+
+    /** {@code 400 → 1,200 → 2,000}, with {@code –} where absent. */
+    static String series(Long[] values) {
+        List<String> parts = new ArrayList<>();
+        for (Long value : values) {
+            parts.add(value == null ? "–" : String.format(Locale.ROOT, "%,d", value));
+        }
+        return String.join(" → ", parts);
     }
 
     /** More instances in the last snapshot than in the first where present: what accumulates, not the container. */

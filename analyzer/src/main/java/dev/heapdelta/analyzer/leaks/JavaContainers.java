@@ -4,57 +4,25 @@ import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.graph.EdgeKind;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.graph.ObjectKind;
-import java.util.HashMap;
+import dev.heapdelta.analyzer.query.JavaContainerClasses;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * The JDK's, Guava's and Caffeine's collections and listener containers, with the logical entry
- * count each keeps in its own fields (DESIGN.md §4). A user class that extends one of them is
- * inspected as that one.
+ * The JDK's, Guava's and Caffeine's collections, caches, executor and timer queues and listener
+ * containers ({@link JavaContainerClasses}), with the logical entry count each keeps in its own
+ * fields (DESIGN.md §4), counted through wrappers (synchronized, unmodifiable, a cache's facade, an
+ * executor's work queue) to the container that holds the entries. A user class that extends one of
+ * them is inspected as that one.
  */
 public final class JavaContainers implements ContainerInspector {
-    private static final Map<String, ContainerKind> KIND_BY_FAMILY = new HashMap<>();
+    private JavaContainerClasses classes;
 
-    static {
-        for (String map : new String[] {"java.util.HashMap", "java.util.LinkedHashMap", "java.util.Hashtable",
-                "java.util.IdentityHashMap", "java.util.TreeMap", "java.util.WeakHashMap",
-                "java.util.concurrent.ConcurrentHashMap", "java.util.concurrent.ConcurrentSkipListMap",
-                "java.util.Collections$SynchronizedMap", "java.util.Collections$UnmodifiableMap",
-                "java.util.Properties"}) {
-            KIND_BY_FAMILY.put(map, ContainerKind.MAP);
+    private JavaContainerClasses classes(HeapGraph graph) {
+        if (classes == null) {
+            classes = new JavaContainerClasses(graph);
         }
-        for (String set : new String[] {"java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet",
-                "java.util.concurrent.CopyOnWriteArraySet", "java.util.Collections$SynchronizedSet",
-                "java.util.Collections$UnmodifiableSet"}) {
-            KIND_BY_FAMILY.put(set, ContainerKind.SET);
-        }
-        for (String list : new String[] {"java.util.ArrayList", "java.util.Vector", "java.util.LinkedList",
-                "java.util.concurrent.CopyOnWriteArrayList", "java.util.Collections$SynchronizedList",
-                "java.util.Collections$SynchronizedRandomAccessList", "java.util.Collections$UnmodifiableList",
-                "java.util.Collections$UnmodifiableRandomAccessList", "java.util.Stack"}) {
-            KIND_BY_FAMILY.put(list, ContainerKind.LIST);
-        }
-        for (String queue : new String[] {"java.util.ArrayDeque", "java.util.PriorityQueue",
-                "java.util.concurrent.LinkedBlockingQueue", "java.util.concurrent.ArrayBlockingQueue",
-                "java.util.concurrent.ConcurrentLinkedQueue", "java.util.concurrent.LinkedBlockingDeque",
-                "java.util.concurrent.PriorityBlockingQueue", "java.util.concurrent.ConcurrentLinkedDeque"}) {
-            KIND_BY_FAMILY.put(queue, ContainerKind.QUEUE);
-        }
-        for (String cache : new String[] {"com.google.common.cache.LocalCache$LocalManualCache",
-                "com.google.common.cache.LocalCache$LocalLoadingCache", "com.google.common.cache.LocalCache",
-                "com.github.benmanes.caffeine.cache.BoundedLocalCache",
-                "com.github.benmanes.caffeine.cache.UnboundedLocalCache",
-                "com.github.benmanes.caffeine.cache.LocalManualCache"}) {
-            KIND_BY_FAMILY.put(cache, ContainerKind.CACHE);
-        }
-        for (String listeners : new String[] {"java.beans.PropertyChangeSupport", "javax.swing.event.EventListenerList",
-                "java.util.Observable"}) {
-            KIND_BY_FAMILY.put(listeners, ContainerKind.LISTENERS);
-        }
+        return classes;
     }
-
-    private final Map<Integer, String> familyByClass = new HashMap<>();
 
     @Override
     public boolean isCandidateClass(Snapshot snapshot, int classIndex) {
@@ -75,22 +43,7 @@ public final class JavaContainers implements ContainerInspector {
 
     /** The known JDK or library class this class is or extends, or null. */
     private String familyOf(HeapGraph graph, int classIndex) {
-        return familyByClass.computeIfAbsent(classIndex, c -> {
-            int current = c;
-            for (int depth = 0; current >= 0 && depth < 64; depth++) {
-                String name = graph.className(current);
-                if (KIND_BY_FAMILY.containsKey(name)) {
-                    return name;
-                }
-                if (name.startsWith("com.github.benmanes.caffeine.cache.")
-                        && (name.contains("BoundedLocalCache") || name.contains("UnboundedLocalCache"))) {
-                    return name.contains("Unbounded") ? "com.github.benmanes.caffeine.cache.UnboundedLocalCache"
-                            : "com.github.benmanes.caffeine.cache.BoundedLocalCache";
-                }
-                current = graph.heapClass(current).superClass();
-            }
-            return "";
-        }).transform(found -> found.isEmpty() ? null : found);
+        return classes(graph).familyOf(classIndex);
     }
 
     /**
@@ -147,11 +100,13 @@ public final class JavaContainers implements ContainerInspector {
         if (elements < 0) {
             return null;
         }
-        ContainerKind kind = KIND_BY_FAMILY.getOrDefault(family, ContainerKind.CACHE);
+        ContainerKind kind = ContainerKind.valueOf(JavaContainerClasses.shapeOf(family));
         if (kind != ContainerKind.LISTENERS && isListenerField(snapshot, object)) {
             kind = ContainerKind.LISTENERS;
         }
-        return new Container(object, kind, simpleName(graph.className(classIndex)), elements);
+        return new Container(object, kind, displayName(graph.className(classIndex), family), elements,
+                CacheBounds.of(graph, object, family), multimapKeys(graph, object, family),
+                contentsOf(graph, object, family));
     }
 
     /** The logical entry count, or -1 when the fields it lives in are missing. */
@@ -167,6 +122,21 @@ public final class JavaContainers implements ContainerInspector {
             case "java.util.concurrent.LinkedBlockingQueue", "java.util.concurrent.LinkedBlockingDeque",
                     "java.util.concurrent.ArrayBlockingQueue":
                 return countField(graph, fields);
+            case "java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.ScheduledThreadPoolExecutor":
+                return delegateAny(graph, fields.reference("workQueue"));
+            case "java.util.Timer":
+                return delegate(graph, fields.reference("queue"), "java.util.TaskQueue");
+            case "java.util.concurrent.DelayQueue":
+                return delegate(graph, fields.reference("q"), "java.util.PriorityQueue");
+            case "java.util.concurrent.ConcurrentSkipListSet", "java.util.Collections$SetFromMap":
+                return delegateAny(graph, fields.reference("m"));
+            case "com.google.common.collect.AbstractMapBasedMultimap":
+                return orMissing(fields.number("totalSize"));
+            case "com.github.benmanes.caffeine.cache.BoundedLocalCache$BoundedLocalManualCache",
+                    "com.github.benmanes.caffeine.cache.BoundedLocalCache$BoundedLocalLoadingCache",
+                    "com.github.benmanes.caffeine.cache.UnboundedLocalCache$UnboundedLocalManualCache",
+                    "com.github.benmanes.caffeine.cache.UnboundedLocalCache$UnboundedLocalLoadingCache":
+                return delegateAny(graph, fields.reference("cache"));
             case "java.util.concurrent.ConcurrentLinkedQueue", "java.util.concurrent.ConcurrentLinkedDeque":
                 return liveLinkedNodes(graph, fields.reference("head"));
             case "java.util.ArrayDeque":
@@ -187,15 +157,14 @@ public final class JavaContainers implements ContainerInspector {
                 return delegateAny(graph, fields.reference("m"));
             case "java.util.Collections$SynchronizedSet", "java.util.Collections$UnmodifiableSet",
                     "java.util.Collections$SynchronizedList", "java.util.Collections$SynchronizedRandomAccessList",
-                    "java.util.Collections$UnmodifiableList", "java.util.Collections$UnmodifiableRandomAccessList":
+                    "java.util.Collections$UnmodifiableList", "java.util.Collections$UnmodifiableRandomAccessList",
+                    "java.util.Collections$SynchronizedCollection", "java.util.Collections$UnmodifiableCollection":
                 return delegateAny(graph, fields.reference("c"));
             case "com.google.common.cache.LocalCache$LocalManualCache",
                     "com.google.common.cache.LocalCache$LocalLoadingCache":
                 return delegate(graph, fields.reference("localCache"), "com.google.common.cache.LocalCache");
             case "com.google.common.cache.LocalCache":
                 return guavaSegmentsCount(graph, fields.reference("segments"));
-            case "com.github.benmanes.caffeine.cache.LocalManualCache":
-                return delegateAny(graph, fields.reference("cache"));
             case "com.github.benmanes.caffeine.cache.BoundedLocalCache",
                     "com.github.benmanes.caffeine.cache.UnboundedLocalCache":
                 return delegate(graph, fields.reference("data"), "java.util.concurrent.ConcurrentHashMap");
@@ -208,9 +177,43 @@ public final class JavaContainers implements ContainerInspector {
             case "java.util.Observable":
                 return delegate(graph, fields.reference("obs"), "java.util.Vector");
             default:
-                // HashMap, LinkedHashMap, IdentityHashMap, TreeMap, ArrayList, PriorityQueue, LinkedList.
+                // HashMap, LinkedHashMap, IdentityHashMap, TreeMap, EnumMap, ArrayList, PriorityQueue, LinkedList,
+                // the executor's DelayedWorkQueue, the Timer's TaskQueue, Guava's LinkedListMultimap and
+                // ImmutableMultimap.
                 return orMissing(fields.number("size"));
         }
+    }
+
+    /** What a user calls a cache by its facade's internal class: the library's name for it. */
+    private static String displayName(String className, String family) {
+        if (family.startsWith("com.google.common.cache.")) {
+            return "Guava Cache";
+        }
+        if (family.startsWith("com.github.benmanes.caffeine.cache.")) {
+            return "Caffeine Cache";
+        }
+        return simpleName(className);
+    }
+
+    /** The queue of an executor or a Timer, which their worker thread also holds; the container itself otherwise. */
+    private static int contentsOf(HeapGraph graph, int object, String family) {
+        int queue = switch (family) {
+            case "java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.ScheduledThreadPoolExecutor" ->
+                    ObjectFields.of(graph, object).reference("workQueue");
+            case "java.util.Timer" -> ObjectFields.of(graph, object).reference("queue");
+            default -> -1;
+        };
+        return queue >= 0 ? queue : object;
+    }
+
+    /** A Guava multimap's key count, its second figure beside the entries; -1 for anything else. */
+    private long multimapKeys(HeapGraph graph, int object, String family) {
+        ObjectFields fields = ObjectFields.of(graph, object);
+        return switch (family) {
+            case "com.google.common.collect.AbstractMapBasedMultimap" -> delegateAny(graph, fields.reference("map"));
+            case "com.google.common.collect.LinkedListMultimap" -> delegateAny(graph, fields.reference("keyToKeyList"));
+            default -> -1;
+        };
     }
 
     private long delegate(HeapGraph graph, int inner, String family) {
@@ -218,7 +221,7 @@ public final class JavaContainers implements ContainerInspector {
     }
 
     private long delegateAny(HeapGraph graph, int inner) {
-        if (inner < 0 || graph.classOf(inner) < 0) {
+        if (inner < 0 || graph.classOf(inner) < 0 || graph.kindOf(inner) != ObjectKind.INSTANCE) {
             return -1;
         }
         String family = familyOf(graph, graph.classOf(inner));

@@ -34,6 +34,7 @@ public final class SeriesContext {
     private final List<ClassDiffRow> classDiff;
     private final boolean includeStrings;
     private final ContainerCensus[] censuses;
+    private final List<Suspect> boundedCaches = new ArrayList<>();
 
     public SeriesContext(List<Snapshot> snapshots, List<ClassDiffRow> classDiff, boolean includeStrings) {
         this.snapshots = List.copyOf(snapshots);
@@ -64,6 +65,15 @@ public final class SeriesContext {
 
     public boolean includeStrings() {
         return includeStrings;
+    }
+
+    /** Caches that grow toward their configured maximum: no suspects, but they explain what they hold. */
+    public synchronized List<Suspect> boundedCaches() {
+        return List.copyOf(boundedCaches);
+    }
+
+    synchronized void addBoundedCache(Suspect cache) {
+        boundedCaches.add(cache);
     }
 
     public synchronized ContainerCensus census(int snapshot) {

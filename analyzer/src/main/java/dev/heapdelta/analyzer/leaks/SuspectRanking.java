@@ -13,7 +13,8 @@ import java.util.Map;
  * then element growth, then path key. A growing-class, accumulation-point or large-retainer suspect
  * whose growth reported collections mostly (≥ 80%) explain is not a row of its own: a growing class
  * becomes evidence of the collection that holds most of it; a retainer that merely contains the
- * collections is their context. The rest follow by retained growth.
+ * collections is their context. Caches filling toward their maximum explain rows the same way,
+ * and are then dropped with them. The rest follow by retained growth.
  *
  * <p>"Explains" is structural, measured on the dominator tree, not on path keys: a holder's path
  * key often starts at a different anchor than the collections inside it.
@@ -35,7 +36,10 @@ public final class SuspectRanking {
         }
         collections.sort(byGrowth);
         collections = withoutEntryParts(collections);
-        Explanations explanations = new Explanations(series, collections);
+        // Bounded caches come after the reported collections: they explain rows, but are none.
+        List<Suspect> explainers = new ArrayList<>(collections);
+        explainers.addAll(series.boundedCaches());
+        Explanations explanations = new Explanations(series, explainers);
         List<Suspect> ranked = new ArrayList<>(collections);
         List<Suspect> unexplained = new ArrayList<>();
         for (Suspect other : others) {
@@ -44,7 +48,7 @@ public final class SuspectRanking {
                     : explanations.collectionExplainingRetainer(other);
             if (explainer < 0) {
                 unexplained.add(other);
-            } else if (other.kind() == SuspectKind.GROWING_CLASS) {
+            } else if (other.kind() == SuspectKind.GROWING_CLASS && explainer < collections.size()) {
                 ranked.set(explainer, withClassEvidence(ranked.get(explainer), other, series));
             }
         }

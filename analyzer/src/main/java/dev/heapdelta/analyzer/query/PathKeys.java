@@ -2,6 +2,7 @@ package dev.heapdelta.analyzer.query;
 
 import dev.heapdelta.analyzer.graph.EdgeKind;
 import dev.heapdelta.analyzer.graph.FieldValue;
+import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.graph.ObjectKind;
 import dev.heapdelta.analyzer.graph.RootKind;
@@ -13,9 +14,10 @@ import java.util.Map;
 /**
  * Path keys: a stable, readable name for where an object lives (DESIGN.md §4). The key starts at
  * the last named anchor on the shortest path from a GC root (an HPROF static field, a V8 global
- * property or module variable) and continues with field and property names, root-first. Indexes,
- * map keys and collection internals all read {@code []}: keys are unstable across snapshots, and
- * they hold user data.
+ * property or module variable), or for a Java object reached only from a thread at its holder's
+ * field ({@code CheckoutHandler.carts}), and continues with field and property names, root-first.
+ * Indexes, map keys and hops inside a container all read {@code []}: keys are unstable across
+ * snapshots, and they hold user data.
  */
 public final class PathKeys {
     public static final String SEPARATOR = " › ";
@@ -23,6 +25,7 @@ public final class PathKeys {
 
     private final HeapGraph graph;
     private final Map<Integer, Integer> classByClassObject = new HashMap<>();
+    private JavaContainerClasses containers;
 
     public PathKeys(HeapGraph graph) {
         this.graph = graph;
@@ -51,9 +54,15 @@ public final class PathKeys {
         }
         List<String> parts = new ArrayList<>();
         int from;
+        int holderStep = anchor == null ? holderStep(path) : -1;
         if (anchor != null) {
             parts.add(anchor);
             from = anchorStep + 1;
+        } else if (holderStep >= 0) {
+            PathStep holder = path.get(holderStep);
+            parts.add(simpleName(graph.classNameOf(holder.object())) + "."
+                    + graph.details().edgeName(holder.edgeToNext()));
+            from = holderStep + 1;
         } else {
             parts.add(describeRoot(path.get(0).object()));
             from = 0;
@@ -69,6 +78,43 @@ public final class PathKeys {
             parts.add(step);
         }
         return String.join(SEPARATOR, parts);
+    }
+
+    /**
+     * Without a static field on the path (an object reached only from a thread's stack or a JNI
+     * root), the holder is named as the source declares it: the last object of an application or
+     * library class (not the JDK's) before the path enters a container, with the field it holds the
+     * next hop by, {@code CheckoutHandler.carts}. -1 when there is none, or only the object itself.
+     */
+    private int holderStep(List<PathStep> path) {
+        if (graph.format() != HeapFormat.HPROF) {
+            return -1;
+        }
+        int holder = -1;
+        for (int i = 0; i < path.size() - 1; i++) {
+            int object = path.get(i).object();
+            int classIndex = graph.classOf(object);
+            if (graph.kindOf(object) == ObjectKind.OBJECT_ARRAY || containers().isInsideContainer(classIndex)) {
+                break;
+            }
+            if (graph.kindOf(object) == ObjectKind.INSTANCE && !isJdkClass(graph.className(classIndex))
+                    && graph.edgeKind(path.get(i).edgeToNext()) == EdgeKind.FIELD) {
+                holder = i;
+            }
+        }
+        return holder;
+    }
+
+    private static boolean isJdkClass(String name) {
+        return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
+                || name.startsWith("sun.") || name.startsWith("com.sun.");
+    }
+
+    private JavaContainerClasses containers() {
+        if (containers == null) {
+            containers = new JavaContainerClasses(graph);
+        }
+        return containers;
     }
 
     /** The anchor an edge is, or null: HPROF static fields here, the rest from the format's details. */
@@ -103,7 +149,7 @@ public final class PathKeys {
             default:
                 break;
         }
-        if (graph.format() == dev.heapdelta.analyzer.graph.HeapFormat.HPROF && isCollectionInternal(source)) {
+        if (graph.format() == HeapFormat.HPROF && isCollectionInternal(source)) {
             return INDEX;
         }
         String name = graph.details().edgeName(edge);
@@ -130,15 +176,13 @@ public final class PathKeys {
         return true;
     }
 
-    /** Hops inside a JDK or library collection (tables, nodes, entries, segments) are its contents: {@code []}. */
+    /**
+     * Hops inside a container (out of the container itself, its table, nodes, segments or entry
+     * wrappers) are its contents: {@code []}. Any other class keeps its field names, a
+     * {@code java.util.logging.Logger}'s {@code handlers} as much as a user's.
+     */
     private boolean isCollectionInternal(int object) {
-        ObjectKind kind = graph.kindOf(object);
-        if (kind == ObjectKind.OBJECT_ARRAY) {
-            return true;
-        }
-        String name = graph.classNameOf(object);
-        return name.startsWith("java.util.") || name.startsWith("com.google.common.collect.")
-                || name.startsWith("com.google.common.cache.") || name.startsWith("com.github.benmanes.caffeine.");
+        return graph.kindOf(object) == ObjectKind.OBJECT_ARRAY || containers().isInsideContainer(graph.classOf(object));
     }
 
     private String describeRoot(int object) {
@@ -165,7 +209,7 @@ public final class PathKeys {
     }
 
     private String threadName(int object) {
-        if (graph.format() != dev.heapdelta.analyzer.graph.HeapFormat.HPROF) {
+        if (graph.format() != HeapFormat.HPROF) {
             return null;
         }
         boolean isThread = false;
