@@ -128,7 +128,7 @@ public final class AccumulationPointDetector implements LeakDetector {
         Long[] counts = new Long[series.size()];
         for (int s = 0; s < counts.length; s++) {
             Integer object = objectByKey.get(s).get(key);
-            counts[s] = object == null ? null : DominatedObjects.count(series.snapshots().get(s), object);
+            counts[s] = object == null ? null : DominatedObjects.entriesOrCount(series.snapshots().get(s), object);
         }
         return counts;
     }

@@ -88,7 +88,7 @@ public final class GrowingCollectionDetector implements LeakDetector {
                     last.bounds().isClose() ? "close to it" : "filling toward it"));
         }
         int representative = last.representative();
-        return new Suspect(
+        Suspect suspect = new Suspect(
                 listeners ? SuspectKind.LISTENER_ACCUMULATION : SuspectKind.GROWING_COLLECTION,
                 title,
                 series.last().graph().classNameOf(representative),
@@ -103,6 +103,7 @@ public final class GrowingCollectionDetector implements LeakDetector {
                 classEvidence(series, collection),
                 reasons,
                 series.objectIds(collection.representatives()));
+        return suspect.withOtherPaths(series.otherPathRows(lastIndex, representative));
     }
 
     /**

@@ -56,7 +56,7 @@ public final class LargeRetainerDetector implements LeakDetector {
                 objects[s] = match;
                 if (match >= 0) {
                     retainedBySnapshot[s] = series.snapshots().get(s).dominatorTree().retainedSizeOf(match);
-                    counts[s] = DominatedObjects.count(series.snapshots().get(s), match);
+                    counts[s] = DominatedObjects.entriesOrCount(series.snapshots().get(s), match);
                 }
             }
             suspects.add(new Suspect(SuspectKind.LARGE_RETAINER, title, className, key, counts, retainedBySnapshot,

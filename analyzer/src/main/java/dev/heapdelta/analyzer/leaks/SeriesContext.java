@@ -13,6 +13,7 @@ import dev.heapdelta.analyzer.format.StringRedaction;
 import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.graph.ObjectKind;
+import dev.heapdelta.analyzer.query.PathStep;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -103,6 +104,13 @@ public final class SeriesContext {
     public List<PathStepRow> pathRows(int snapshot, int object) {
         Snapshot s = snapshots.get(snapshot);
         return PathStepRows.of(s, s.pathToRoot(object));
+    }
+
+    /** A thread's path to {@code object} beside its static one (see {@link ThreadFramePaths}), or none. */
+    public List<List<PathStepRow>> otherPathRows(int snapshot, int object) {
+        Snapshot s = snapshots.get(snapshot);
+        List<PathStep> path = ThreadFramePaths.from(s, object);
+        return path.isEmpty() ? List.of() : List.of(PathStepRows.of(s, path));
     }
 
     /**

@@ -18,11 +18,21 @@ import java.util.List;
  *     or where the suspect is not one object (a growing class)
  * @param codeSites the statements that fill and empty its container, ranked, when the application's classes
  *     were given ({@code --classpath}); empty otherwise
+ * @param otherPaths further paths to the same object, root-first: a thread's, when {@code pathToRoot} runs
+ *     through the static field that names it; empty otherwise
  */
 public record Suspect(SuspectKind kind, String title, String className, String pathKey, Long[] elements,
         Long[] retainedBytes, Trend trend, String trendBasis, List<PathStepRow> pathToRoot, List<String> samples,
         List<String> locations, List<Evidence> evidence, List<String> reasons, String[] objectIds,
-        List<CodeSite> codeSites) {
+        List<CodeSite> codeSites, List<List<PathStepRow>> otherPaths) {
+
+    public Suspect(SuspectKind kind, String title, String className, String pathKey, Long[] elements,
+            Long[] retainedBytes, Trend trend, String trendBasis, List<PathStepRow> pathToRoot, List<String> samples,
+            List<String> locations, List<Evidence> evidence, List<String> reasons, String[] objectIds,
+            List<CodeSite> codeSites) {
+        this(kind, title, className, pathKey, elements, retainedBytes, trend, trendBasis, pathToRoot, samples,
+                locations, evidence, reasons, objectIds, codeSites, List.of());
+    }
 
     /** A suspect as the detectors make it: code sites come later, from the application's classes. */
     public Suspect(SuspectKind kind, String title, String className, String pathKey, Long[] elements,
@@ -42,11 +52,16 @@ public record Suspect(SuspectKind kind, String title, String className, String p
 
     public Suspect withEvidence(List<Evidence> moreEvidence) {
         return new Suspect(kind, title, className, pathKey, elements, retainedBytes, trend, trendBasis, pathToRoot,
-                samples, locations, moreEvidence, reasons, objectIds, codeSites);
+                samples, locations, moreEvidence, reasons, objectIds, codeSites, otherPaths);
     }
 
     public Suspect withCodeSites(List<CodeSite> sites) {
         return new Suspect(kind, title, className, pathKey, elements, retainedBytes, trend, trendBasis, pathToRoot,
-                samples, locations, evidence, reasons, objectIds, List.copyOf(sites));
+                samples, locations, evidence, reasons, objectIds, List.copyOf(sites), otherPaths);
+    }
+
+    public Suspect withOtherPaths(List<List<PathStepRow>> paths) {
+        return new Suspect(kind, title, className, pathKey, elements, retainedBytes, trend, trendBasis, pathToRoot,
+                samples, locations, evidence, reasons, objectIds, codeSites, List.copyOf(paths));
     }
 }

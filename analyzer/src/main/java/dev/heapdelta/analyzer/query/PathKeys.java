@@ -81,28 +81,37 @@ public final class PathKeys {
     }
 
     /**
-     * Without a static field on the path (an object reached only from a thread's stack or a JNI
-     * root), the holder is named as the source declares it: the last object of an application or
-     * library class (not the JDK's) before the path enters a container, with the field it holds the
-     * next hop by, {@code CheckoutHandler.carts}. -1 when there is none, or only the object itself.
+     * Without a static field on the path (an object reached only from a thread or a JNI root), the
+     * holder is named as the source declares it, {@code CheckoutHandler.carts}: the nearest object of
+     * a non-JDK class, outside any container, before the path enters the last container on it (the
+     * object itself when it is a container; its entries then read {@code CheckoutHandler.carts › []}).
+     * -1 when there is none.
      */
     private int holderStep(List<PathStep> path) {
         if (graph.format() != HeapFormat.HPROF) {
             return -1;
         }
-        int holder = -1;
-        for (int i = 0; i < path.size() - 1; i++) {
-            int object = path.get(i).object();
-            int classIndex = graph.classOf(object);
-            if (graph.kindOf(object) == ObjectKind.OBJECT_ARRAY || containers().isInsideContainer(classIndex)) {
+        int last = path.size() - 1;
+        int containerEntry = last;
+        for (int i = last; i >= 0; i--) {
+            if (isContainerish(path.get(i).object()) && (i == 0 || !isContainerish(path.get(i - 1).object()))) {
+                containerEntry = i;
                 break;
             }
-            if (graph.kindOf(object) == ObjectKind.INSTANCE && !isJdkClass(graph.className(classIndex))
+        }
+        for (int i = containerEntry - 1; i >= 0; i--) {
+            int object = path.get(i).object();
+            if (graph.kindOf(object) == ObjectKind.INSTANCE && !isContainerish(object)
+                    && !isJdkClass(graph.classNameOf(object))
                     && graph.edgeKind(path.get(i).edgeToNext()) == EdgeKind.FIELD) {
-                holder = i;
+                return i;
             }
         }
-        return holder;
+        return -1;
+    }
+
+    private boolean isContainerish(int object) {
+        return graph.kindOf(object) == ObjectKind.OBJECT_ARRAY || containers().isInsideContainer(graph.classOf(object));
     }
 
     private static boolean isJdkClass(String name) {

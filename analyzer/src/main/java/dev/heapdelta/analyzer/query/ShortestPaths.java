@@ -1,6 +1,7 @@
 package dev.heapdelta.analyzer.query;
 
 import dev.heapdelta.analyzer.dominators.RetentionRule;
+import dev.heapdelta.analyzer.graph.EdgeKind;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.graph.ObjectKind;
 import dev.heapdelta.analyzer.graph.RootKind;
@@ -14,7 +15,8 @@ import java.util.List;
  * The shortest path from a GC root to every object, by breadth-first search from the graph's
  * entry objects over the edges a path may use (never {@code Reference.referent}, never a V8 weak
  * edge): first from class objects, so that whatever a static field reaches has its path through
- * one (never through a thread), then from the threads and the other roots for the rest. Performance: O(n + e) once, 4 bytes per object kept and 4 more while it runs, in the graph's
+ * one (never through a thread), then from the threads' fields and the other roots, and last from
+ * the threads' stack frames. Performance: O(n + e) once, 4 bytes per object kept and 4 more while it runs, in the graph's
  * column store; each path is then O(length · log n).
  */
 public final class ShortestPaths {
@@ -49,51 +51,75 @@ public final class ShortestPaths {
         IntColumn parentEdge = store.ints("paths-parent-edge", n);
         parentEdge.fill(UNREACHED);
         IntColumn queue = store.ints("paths-queue", n);
-        int tail = 0;
-        // Class objects first: an object that a static field reaches is named by that field, even when
-        // a thread's stack frame is nearer (DESIGN.md §4, path keys). Thread objects are held back
-        // meanwhile, so that a static path never runs through a thread into its stack (a shutdown
-        // hook's thread group lists every thread). Then the threads and the other roots, for the rest.
+        // Three rounds, each a breadth-first search that continues the one before (DESIGN.md §4, path
+        // keys). First from class objects, with the threads held back: whatever a static field reaches
+        // is named by that field, even when a stack frame is nearer, and never through a thread (a
+        // shutdown hook's thread group lists every thread). Then from the threads and the other roots,
+        // over fields only: a worker's Runnable and what it holds. Last, the stack frames' locals,
+        // which hold what nothing else does, and change from one dump to the next.
         for (int r = 0; r < graph.rootRecordCount(); r++) {
             if (graph.rootKind(r) == RootKind.THREAD_OBJECT) {
                 parentEdge.set(graph.rootObject(r), HELD_BACK);
             }
         }
-        for (boolean classes : new boolean[] {true, false}) {
-            if (!classes) {
-                for (int r = 0; r < graph.rootRecordCount(); r++) {
-                    if (parentEdge.get(graph.rootObject(r)) == HELD_BACK) {
-                        parentEdge.set(graph.rootObject(r), UNREACHED);
-                    }
-                }
+        int tail = seedEntries(graph, parentEdge, queue, 0, true);
+        tail = search(graph, rule, parentEdge, queue, 0, tail, false);
+        for (int r = 0; r < graph.rootRecordCount(); r++) {
+            if (parentEdge.get(graph.rootObject(r)) == HELD_BACK) {
+                parentEdge.set(graph.rootObject(r), UNREACHED);
             }
-            int head = tail;
-            for (int i = 0; i < graph.entryCount(); i++) {
-                int entry = graph.entryObject(i);
-                if (parentEdge.get(entry) == UNREACHED && (graph.kindOf(entry) == ObjectKind.CLASS) == classes) {
-                    parentEdge.set(entry, ENTRY);
-                    queue.set(tail++, entry);
-                }
-            }
-            tail = search(graph, rule, parentEdge, queue, head, tail);
         }
+        int head = tail;
+        tail = seedEntries(graph, parentEdge, queue, tail, false);
+        tail = search(graph, rule, parentEdge, queue, head, tail, false);
+        head = tail;
+        for (int r = 0; r < graph.rootRecordCount(); r++) {
+            int thread = graph.rootObject(r);
+            if (graph.rootKind(r) != RootKind.THREAD_OBJECT) {
+                continue;
+            }
+            for (int e = graph.firstEdge(thread); e < graph.endEdge(thread); e++) {
+                int local = graph.edgeTarget(e);
+                if (graph.edgeKind(e) == EdgeKind.THREAD_LOCAL && parentEdge.get(local) == UNREACHED
+                        && rule.retains(graph, thread, e)) {
+                    parentEdge.set(local, e);
+                    queue.set(tail++, local);
+                }
+            }
+        }
+        search(graph, rule, parentEdge, queue, head, tail, true);
         return new ShortestPaths(graph, parentEdge);
     }
 
-    /** Breadth-first from the queued objects; returns the queue's new end. */
+    /** Queues the unreached entries that are class objects, or those that are not. */
+    private static int seedEntries(HeapGraph graph, IntColumn parentEdge, IntColumn queue, int tail, boolean classes) {
+        int end = tail;
+        for (int i = 0; i < graph.entryCount(); i++) {
+            int entry = graph.entryObject(i);
+            if (parentEdge.get(entry) == UNREACHED && (graph.kindOf(entry) == ObjectKind.CLASS) == classes) {
+                parentEdge.set(entry, ENTRY);
+                queue.set(end++, entry);
+            }
+        }
+        return end;
+    }
+
+    /** Breadth-first from the queued objects, over stack-frame edges too or not; returns the queue's new end. */
     private static int search(HeapGraph graph, RetentionRule rule, IntColumn parentEdge, IntColumn queue, int head,
-            int tail) {
-        while (head < tail) {
-            int v = queue.get(head++);
+            int tail, boolean frames) {
+        int end = tail;
+        for (int next = head; next < end; next++) {
+            int v = queue.get(next);
             for (int e = graph.firstEdge(v); e < graph.endEdge(v); e++) {
                 int w = graph.edgeTarget(e);
-                if (parentEdge.get(w) == UNREACHED && rule.retains(graph, v, e)) {
+                if (parentEdge.get(w) == UNREACHED && (frames || graph.edgeKind(e) != EdgeKind.THREAD_LOCAL)
+                        && rule.retains(graph, v, e)) {
                     parentEdge.set(w, e);
-                    queue.set(tail++, w);
+                    queue.set(end++, w);
                 }
             }
         }
-        return tail;
+        return end;
     }
 
     public boolean hasPath(int object) {

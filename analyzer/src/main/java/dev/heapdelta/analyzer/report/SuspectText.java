@@ -2,6 +2,7 @@ package dev.heapdelta.analyzer.report;
 
 import dev.heapdelta.analyzer.codesites.CodeSite;
 import dev.heapdelta.analyzer.format.ByteSizes;
+import dev.heapdelta.analyzer.format.PathStepRow;
 import dev.heapdelta.analyzer.leaks.Evidence;
 import dev.heapdelta.analyzer.leaks.Suspect;
 import java.util.ArrayList;
@@ -28,10 +29,23 @@ public final class SuspectText {
         return "[" + suspect.kind().jsonName() + "] " + suspect.title();
     }
 
+    /** {@code Thread.<Java Local> → ScheduledThreadPoolExecutor$DelayedWorkQueue}: a path's steps, root-first. */
+    static String pathText(List<PathStepRow> path) {
+        List<String> steps = new ArrayList<>();
+        for (PathStepRow step : path) {
+            String simpleName = step.className().substring(step.className().lastIndexOf('.') + 1);
+            steps.add(step.edge().isEmpty() ? simpleName : simpleName + "." + step.edge());
+        }
+        return String.join(" → ", steps);
+    }
+
     /** The lines under the headline, without indentation. */
     public static List<String> details(Suspect suspect) {
         List<String> lines = new ArrayList<>();
         lines.add("where: " + suspect.pathKey());
+        for (List<PathStepRow> other : suspect.otherPaths()) {
+            lines.add("also from: " + pathText(other));
+        }
         if (suspect.elements() != null && suspect.elements().length > 0) {
             lines.add(String.format(Locale.ROOT, "counts: %s   retained: %s   trend: %s (%s)",
                     joinCounts(suspect.elements()), joinSizes(suspect.retainedBytes()), suspect.trend().jsonName(),

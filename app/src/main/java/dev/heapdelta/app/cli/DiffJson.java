@@ -2,6 +2,7 @@ package dev.heapdelta.app.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.heapdelta.analyzer.diff.ClassDiffRow;
+import dev.heapdelta.analyzer.format.PathStepRow;
 import dev.heapdelta.analyzer.leaks.Evidence;
 import dev.heapdelta.analyzer.leaks.Suspect;
 import dev.heapdelta.analyzer.report.DiffReport;
@@ -100,13 +101,18 @@ public final class DiffJson {
         json.writeStringField("trend", suspect.trend().jsonName());
         json.writeStringField("trendBasis", suspect.trendBasis());
         json.writeArrayFieldStart("pathToRoot");
-        for (var step : suspect.pathToRoot()) {
-            json.writeStartObject();
-            json.writeStringField("className", step.className());
-            json.writeStringField("edge", step.edge());
-            json.writeEndObject();
-        }
+        writeSteps(json, suspect.pathToRoot());
         json.writeEndArray();
+        if (!suspect.otherPaths().isEmpty()) {
+            // A thread's path beside the static one that names the suspect.
+            json.writeArrayFieldStart("otherPaths");
+            for (var path : suspect.otherPaths()) {
+                json.writeStartArray();
+                writeSteps(json, path);
+                json.writeEndArray();
+            }
+            json.writeEndArray();
+        }
         SummaryJson.writeStrings(json, "samples", suspect.samples());
         SummaryJson.writeStrings(json, "locations", suspect.locations());
         json.writeArrayFieldStart("evidence");
@@ -131,6 +137,15 @@ public final class DiffJson {
             json.writeBooleanField("inBaseline", inBaseline);
         }
         json.writeEndObject();
+    }
+
+    private static void writeSteps(JsonGenerator json, List<PathStepRow> steps) throws IOException {
+        for (PathStepRow step : steps) {
+            json.writeStartObject();
+            json.writeStringField("className", step.className());
+            json.writeStringField("edge", step.edge());
+            json.writeEndObject();
+        }
     }
 
     static void writeLongs(JsonGenerator json, String field, Long[] values) throws IOException {

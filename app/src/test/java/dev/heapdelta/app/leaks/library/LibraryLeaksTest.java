@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.heapdelta.analyzer.analysis.AnalysisOptions;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.analysis.SnapshotLoader;
+import dev.heapdelta.analyzer.format.PathStepRow;
 import dev.heapdelta.analyzer.leaks.Suspect;
 import dev.heapdelta.analyzer.leaks.SuspectKind;
 import dev.heapdelta.analyzer.report.DiffReport;
@@ -130,6 +131,12 @@ class LibraryLeaksTest {
                 perUnit(LibraryLeaks.RETRIES, 0));
         assertTrue(executor.title().startsWith("ScheduledThreadPoolExecutor at static PaymentGateway.INSTANCE › "
                 + "retryTimers grew from 100 to 500 entries"), executor.title());
+        assertEquals("java.lang.Class", executor.pathToRoot().get(0).className(), "the static path comes first");
+        assertEquals(1, executor.otherPaths().size(), "the worker thread's path beside it");
+        List<PathStepRow> workerPath = executor.otherPaths().get(0);
+        assertEquals("java.lang.Thread", workerPath.get(0).className());
+        assertEquals("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue",
+                workerPath.get(workerPath.size() - 1).className());
         onlyRowAbout("PaymentGateway");
     }
 
