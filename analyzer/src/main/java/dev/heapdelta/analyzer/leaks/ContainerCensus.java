@@ -56,6 +56,11 @@ public final class ContainerCensus {
         Map<String, List<Container>> membersByKey = new LinkedHashMap<>();
         Set<String> threadLocalKeys = new HashSet<>();
         for (Container container : containerByObject.values()) {
+            if (graph.format() == HeapFormat.HPROF && isClassLoaderMachinery(snapshot, container.object())) {
+                // A loader's lock map, certificates and class list grow with its classes: evidence of a
+                // class-loader leak (ClassLoaderLeakDetector), never a collection of their own.
+                continue;
+            }
             int threadLocal = ThreadLocalValues.threadLocalHolding(snapshot, container.object());
             // A ThreadLocal's values are summed over threads, so a thread's small one still counts.
             if (threadLocal < 0 && container.elements() < MIN_ELEMENTS
@@ -103,6 +108,22 @@ public final class ContainerCensus {
             int object = step.object();
             if (object != array && (containers.containsKey(object)
                     || ContainerInternals.isInternalClass(graph.format(), graph.classNameOf(object)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A container that a class loader holds in one of its own fields. */
+    private static boolean isClassLoaderMachinery(Snapshot snapshot, int object) {
+        HeapGraph graph = snapshot.graph();
+        int edge = snapshot.shortestPaths().parentEdgeOf(object);
+        if (edge < 0) {
+            return false;
+        }
+        int holder = graph.classOf(graph.edgeSource(edge));
+        for (int c = holder, depth = 0; c >= 0 && depth < 16; c = graph.heapClass(c).superClass(), depth++) {
+            if (graph.className(c).equals("java.lang.ClassLoader")) {
                 return true;
             }
         }

@@ -16,7 +16,8 @@ public final class LeakDetectors {
                 new ListenerAccumulationDetector(),
                 new GrowingClassDetector(),
                 new AccumulationPointDetector(),
-                new LargeRetainerDetector());
+                new LargeRetainerDetector(),
+                new ClassLoaderLeakDetector());
     }
 
     /**

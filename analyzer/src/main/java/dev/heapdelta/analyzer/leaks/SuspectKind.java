@@ -10,7 +10,9 @@ public enum SuspectKind {
     /** One snapshot: a collection among the largest, with its entry count (no trend to judge). */
     LARGE_COLLECTION("large-collection"),
     /** One snapshot: classes of one name defined by several class loaders. */
-    DUPLICATE_CLASS("duplicate-class");
+    DUPLICATE_CLASS("duplicate-class"),
+    /** A series: classes defined by more and more class loaders, the live loaders growing with them. */
+    CLASSLOADER_LEAK("classloader-leak");
 
     private final String jsonName;
 

@@ -5,8 +5,10 @@ import dev.heapdelta.analyzer.query.PathKeys;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Orders suspects as DESIGN.md §5 says: collection and listener suspects first, by retained growth,
@@ -42,7 +44,12 @@ public final class SuspectRanking {
         Explanations explanations = new Explanations(series, explainers);
         List<Suspect> ranked = new ArrayList<>(collections);
         List<Suspect> unexplained = new ArrayList<>();
+        List<Suspect> loaderLeaks = new ArrayList<>();
         for (Suspect other : others) {
+            if (other.kind() == SuspectKind.CLASSLOADER_LEAK) {
+                loaderLeaks.add(other);
+                continue;
+            }
             int explainer = other.kind() == SuspectKind.GROWING_CLASS
                     ? explanations.collectionHoldingClass(other)
                     : explanations.collectionExplainingRetainer(other);
@@ -56,6 +63,11 @@ public final class SuspectRanking {
         unexplained.sort(Comparator.comparingLong(Suspect::retainedGrowth).reversed()
                 .thenComparing(Comparator.comparingLong(SuspectRanking::lastRetained).reversed())
                 .thenComparing(Suspect::pathKey));
+        for (Suspect leak : loaderLeaks) {
+            if (!takesThePlaceOfItsHolders(leak, ranked, series)) {
+                unexplained.add(0, leak);
+            }
+        }
         ranked.addAll(unexplained);
         return ranked;
     }
@@ -96,6 +108,37 @@ public final class SuspectRanking {
             kept.set(at, kept.get(at).withEvidence(evidence));
         }
         return kept;
+    }
+
+    /**
+     * A class-loader leak and the collections on its oldest loader's path (the registry of handlers
+     * that pins each redeploy) are one leak: the loader leak is the row, where the first of them
+     * ranked, and they are its evidence. False when no reported collection is on that path.
+     */
+    private static boolean takesThePlaceOfItsHolders(Suspect leak, List<Suspect> ranked, SeriesContext series) {
+        int last = series.size() - 1;
+        Set<String> onPath = new HashSet<>();
+        for (var step : leak.pathToRoot()) {
+            onPath.add(step.id());
+        }
+        List<Evidence> evidence = new ArrayList<>(leak.evidence());
+        int place = -1;
+        for (int i = 0; i < ranked.size(); i++) {
+            Suspect holder = ranked.get(i);
+            String id = holder.objectIds() == null ? null : holder.objectIds()[last];
+            if (holder.kind().isCollection() && id != null && onPath.contains(id)) {
+                evidence.add(new Evidence("held by " + holder.pathKey(), holder.elements(), holder.retainedBytes()));
+                if (place < 0) {
+                    place = i;
+                } else {
+                    ranked.remove(i--);
+                }
+            }
+        }
+        if (place >= 0) {
+            ranked.set(place, leak.withEvidence(evidence));
+        }
+        return place >= 0;
     }
 
     private static long lastRetained(Suspect suspect) {

@@ -47,7 +47,7 @@ record SuspectAdvice(String headline, String detail) {
                     "This is one of the largest collections in the dump. One dump cannot tell a leak from a full "
                             + "cache: if nothing removes its entries (no size bound, no expiry, no removal when their "
                             + "owner ends), it will keep growing. Take a second dump later and compare the two.");
-            case DUPLICATE_CLASS -> new SuspectAdvice("Find what keeps the old class loaders alive, and release it.",
+            case DUPLICATE_CLASS, CLASSLOADER_LEAK -> new SuspectAdvice("Find what keeps the old class loaders alive, and release it.",
                     "The same classes are defined by several class loaders: usually an application or plugin that "
                             + "was redeployed while something (a thread, a static registry, a ThreadLocal, a JDBC "
                             + "driver) still references its old loader. The path below keeps the first of them alive.");

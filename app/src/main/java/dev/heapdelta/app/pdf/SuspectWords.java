@@ -18,6 +18,7 @@ final class SuspectWords {
             case LARGE_RETAINER -> "One object holding a large share of the heap";
             case LARGE_COLLECTION -> "One of the largest collections";
             case DUPLICATE_CLASS -> "Classes loaded more than once";
+            case CLASSLOADER_LEAK -> "Class loaders left alive by each redeploy";
         };
     }
 
@@ -28,6 +29,7 @@ final class SuspectWords {
             case LISTENER_ACCUMULATION -> "Listeners";
             case LARGE_COLLECTION -> "Entries";
             case DUPLICATE_CLASS -> "Copies";
+            case CLASSLOADER_LEAK -> "Loaders";
             default -> "Objects";
         };
     }
