@@ -42,7 +42,7 @@ class SingleSnapshotAnalysisTest {
                     suspects.stream().filter(s -> s.kind() == SuspectKind.LARGE_RETAINER).map(Suspect::pathKey)
                             .toList());
             assertContainer(suspects.get(0), "HashMap at static SessionStore.CACHE", 6_000);
-            assertContainer(suspects.get(1), "LocalCache$LocalLoadingCache at static UserCache.CACHE", 2_400);
+            assertContainer(suspects.get(1), "Guava Cache at static UserCache.CACHE", 2_400);
             assertContainer(suspects.get(2), "ArrayDeque at static WorkQueue.PENDING", 3_000);
             assertEquals("java.util.HashMap at static SessionStore.CACHE retains 46% of the heap (4.3 MB) in 6,000 entries",
                     suspects.get(0).title());

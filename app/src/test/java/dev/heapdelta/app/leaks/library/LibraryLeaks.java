@@ -9,7 +9,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * A small service built on real libraries, leaking in ten ways at once, that dumps itself three
+ * A small service built on real libraries, leaking in nine ways at once, that dumps itself three
  * times ({@code library-t0.hprof} … {@code t2}, live objects only) after 1, 3 and 5 units of load.
  * Each unit adds a known number of entries to each leak (the constants below), so the expected
  * counts are known; the bounded caches, the LRU map and the clearing weak map stay put.
