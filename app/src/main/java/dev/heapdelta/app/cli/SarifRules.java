@@ -25,6 +25,7 @@ final class SarifRules {
             case LARGE_RETAINER -> "One object retains a large share of the heap";
             case LARGE_COLLECTION -> "A collection is among the largest of the heap";
             case DUPLICATE_CLASS -> "A class is defined by several class loaders";
+            case CLASSLOADER_LEAK -> "Each redeploy leaves a class loader alive";
         };
     }
 
@@ -45,6 +46,9 @@ final class SarifRules {
                     + " and retains much of the heap: worth a look, not a proven leak.";
             case DUPLICATE_CLASS -> "The same class name is defined by several class loaders: a redeployed "
                     + "application or plugin whose old loader is still reachable leaks all of its classes.";
+            case CLASSLOADER_LEAK -> "The same classes are defined by more class loaders at every dump: each "
+                    + "redeploy of an application or plugin leaves its loader, and all of its classes and statics, "
+                    + "reachable; the result's path is what keeps the oldest one alive.";
         };
     }
 
