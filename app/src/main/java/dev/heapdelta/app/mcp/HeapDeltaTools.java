@@ -45,7 +45,12 @@ final class HeapDeltaTools {
                 tool("diff", "Compare two or more dumps of one process, oldest first, and name the leak: ranked "
                         + "suspects with counts per dump and their path from a GC root, as `heapdelta diff --json`.", """
                         {"type":"object","properties":{"files":{"type":"array","items":{"type":"string"},"minItems":2,
-                         "description":"the dumps, oldest first"}},"required":["files"]}""", this::diff),
+                         "description":"the dumps, oldest first"},
+                         "classpath":{"type":"array","items":{"type":"string"},
+                         "description":"the application's jars, class directories or fat jar: each suspect gets its codeSites"},
+                         "sources":{"type":"array","items":{"type":"string"},
+                         "description":"source roots or -sources.jar files: code sites gain their line's text"}},
+                         "required":["files"]}""", this::diff),
                 tool("paths", "Paths from GC roots to one object (`object`: 0x… or @…) or to the instances of a "
                         + "class (`class`), as `heapdelta paths --json`.", """
                         {"type":"object","properties":{"file":{"type":"string"},"object":{"type":"string"},
@@ -95,6 +100,8 @@ final class HeapDeltaTools {
         if (includeStrings) {
             args.add("--include-strings");
         }
+        addPathList(arguments, "classpath", args);
+        addPathList(arguments, "sources", args);
         return fromCli(args, document -> {
             List<?> suspects = (List<?>) document.getOrDefault("suspects", List.of());
             if (suspects.isEmpty()) {
@@ -104,6 +111,18 @@ final class HeapDeltaTools {
             return suspects.size() + (suspects.size() == 1 ? " leak suspect" : " leak suspects") + "; the most likely: ["
                     + first.get("kind") + "] " + first.get("title") + " (where: " + first.get("pathKey") + ")";
         });
+    }
+
+    /** {@code --classpath a.jar:b/}: every entry must lie under an allowed root, like the dumps. */
+    private void addPathList(Map<String, Object> arguments, String name, List<String> args) {
+        if (!(arguments.get(name) instanceof List<?> entries) || entries.isEmpty()) {
+            return;
+        }
+        List<String> allowedEntries = new ArrayList<>();
+        for (Object entry : entries) {
+            allowedEntries.add(allowed(String.valueOf(entry)));
+        }
+        args.addAll(List.of("--" + name, String.join(java.io.File.pathSeparator, allowedEntries)));
     }
 
     private CallToolResult paths(Map<String, Object> arguments) {

@@ -106,6 +106,35 @@ class McpServerTest {
     }
 
     @Test
+    void diffWithTheExamplesClassPathGivesTheLineThatFillsTheCache() throws Exception {
+        Path classes = Path.of(dev.heapdelta.samples.LeakingJvmService.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI());
+        Path copy = root.resolve("service-classes" + (Files.isDirectory(classes) ? "" : ".jar"));
+        if (Files.isDirectory(classes)) {
+            try (var walk = Files.walk(classes)) {
+                for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                    Path target = copy.resolve(classes.relativize(file).toString());
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target);
+                }
+            }
+        } else {
+            Files.copy(classes, copy);
+        }
+        CallToolResult result = client.callTool(new CallToolRequest("diff",
+                Map.of("files", dumps, "classpath", List.of(copy.toString()))));
+        assertFalse(Boolean.TRUE.equals(result.isError()), text(result, 0));
+        JsonNode site = new ObjectMapper().readTree(text(result, 1)).get("suspects").get(0).get("codeSites").get(0);
+        List<String> source = Files.readAllLines(TestEnvironment.repositoryRoot()
+                .resolve("sample-dumps/src/main/java/dev/heapdelta/samples/service/SessionStore.java"));
+        int expectedLine = 1 + java.util.stream.IntStream.range(0, source.size())
+                .filter(i -> source.get(i).contains("CACHE.put(")).findFirst().orElseThrow();
+        assertEquals("SessionStore.java", site.get("file").asString());
+        assertEquals(expectedLine, site.get("line").asInt());
+        assertEquals("Map.put", site.get("call").asString());
+    }
+
+    @Test
     void aFileOutsideTheRootsIsRefused() {
         CallToolResult result = client.callTool(new CallToolRequest("summary",
                 Map.of("file", elsewhere.resolve("outside.hprof.gz").toString())));
