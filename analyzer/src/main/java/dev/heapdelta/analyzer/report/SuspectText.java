@@ -79,10 +79,10 @@ public final class SuspectText {
         }
     }
 
-    /** The path from a GC root, root-first: {@code java.lang.Class .ITEMS → java.util.ArrayList .elementData → …}. */
+    /** The path from a GC root, root-first: {@code class Items .ITEMS → java.util.ArrayList .elementData → …}. */
     public static String path(Suspect suspect) {
         return suspect.pathToRoot().stream()
-                .map(step -> step.edge().isEmpty() ? step.className() : step.className() + " ." + step.edge())
+                .map(step -> step.edge().isEmpty() ? step.holder() : step.holder() + " ." + step.edge())
                 .collect(Collectors.joining(" → "));
     }
 

@@ -8,12 +8,17 @@ import org.junit.jupiter.api.Test;
 class ByteSizesTest {
 
     @Test
-    void sizesParseWithBase1024Suffixes() {
-        assertEquals(1024, ByteSizes.parse("1KB"));
-        assertEquals(10L * 1024 * 1024, ByteSizes.parse("10MB"));
-        assertEquals(3L * 1024 * 1024 * 1024 / 2, ByteSizes.parse("1.5GB"));
+    void sizeSuffixesKeepTheirStandardMeaningsAndBareLettersTheirOldBase1024() {
+        assertEquals(1000, ByteSizes.parse("1KB"));
+        assertEquals(1024, ByteSizes.parse("1KiB"));
+        assertEquals(10_000_000L, ByteSizes.parse("10MB"));
+        assertEquals(10L * 1024 * 1024, ByteSizes.parse("10MiB"));
+        assertEquals(1_500_000_000L, ByteSizes.parse("1.5GB"));
+        assertEquals(3L * 1024 * 1024 * 1024 / 2, ByteSizes.parse("1.5GiB"));
+        assertEquals(2L * 1024 * 1024, ByteSizes.parse("2M"), "the bare letter keeps its old base 1024");
         assertEquals(123, ByteSizes.parse("123"));
-        assertEquals(512 * 1024, ByteSizes.parse("512 kb"));
+        assertEquals(512_000, ByteSizes.parse("512 kb"));
+        assertEquals(512 * 1024, ByteSizes.parse("512 kib"));
     }
 
     @Test

@@ -48,7 +48,8 @@ final class DiffCommand implements Callable<Integer> {
     Integer top;
 
     @Option(names = "--fail-on-growth", paramLabel = "SIZE",
-            description = "Exit with code 3 when any suspect's retained growth exceeds SIZE (e.g. 10MB).")
+            description = "Exit with code 3 when any suspect's retained growth exceeds SIZE: bytes, or KB/MB/GB"
+                    + " (powers of 1000), KiB/MiB/GiB (powers of 1024), e.g. 10MB or 10MiB.")
     String failOnGrowth;
 
     @Option(names = "--include-strings", description = "Show string contents in samples (redacted by default).")
@@ -163,7 +164,8 @@ final class DiffCommand implements Callable<Integer> {
                 // A known suspect, accepted in a reviewed baseline, does not fail the build; a new one does.
                 if (suspect.retainedGrowth() > threshold && !report.baseline().contains(suspect)) {
                     spec.commandLine().getErr().println("heapdelta: " + suspect.title() + " exceeds --fail-on-growth "
-                            + ByteSizes.human(threshold));
+                            + failOnGrowth.strip() + " (" + String.format(java.util.Locale.US, "%,d", threshold)
+                            + " bytes)");
                     return ExitCode.GROWTH_THRESHOLD_EXCEEDED;
                 }
             }

@@ -141,10 +141,7 @@ public final class DiffJson {
 
     private static void writeSteps(JsonGenerator json, List<PathStepRow> steps) throws IOException {
         for (PathStepRow step : steps) {
-            json.writeStartObject();
-            json.writeStringField("className", step.className());
-            json.writeStringField("edge", step.edge());
-            json.writeEndObject();
+            SummaryJson.writeStep(json, step);
         }
     }
 

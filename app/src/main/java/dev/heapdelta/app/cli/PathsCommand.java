@@ -86,7 +86,7 @@ final class PathsCommand implements Callable<Integer> {
                         generator.writeStartObject();
                         generator.writeStringField("pathKey", path.pathKey());
                         generator.writeNumberField("count", path.count());
-                        SummaryJson.writePath(generator, "steps", path.steps(), true);
+                        SummaryJson.writePath(generator, "steps", path.steps());
                         generator.writeEndObject();
                     }
                     generator.writeEndArray();
@@ -117,8 +117,8 @@ final class PathsCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s  (%,d object%s)%n", path.pathKey(), path.count(), path.count() == 1 ? "" : "s");
             int depth = 0;
             for (PathStepRow step : path.steps()) {
-                out.printf(Locale.ROOT, "  %s%s %s%s%n", "  ".repeat(depth++), step.className(), step.id(),
-                        step.edge().isEmpty() ? "" : "  ." + step.edge());
+                out.printf(Locale.ROOT, "  %s%s %s%s%n", "  ".repeat(depth++), step.holder(), step.id(),
+                        step.indexedEdge().isEmpty() ? "" : "  ." + step.indexedEdge());
             }
         }
         out.flush();

@@ -102,26 +102,32 @@ final class SummaryJson {
             json.writeNumberField("retainedBytes", row.retainedBytes());
             json.writeStringField("pathKey", row.pathKey());
             if (withPath) {
-                writePath(json, "pathToRoot", row.pathToRoot(), false);
+                writePath(json, "pathToRoot", row.pathToRoot());
             }
             json.writeEndObject();
         }
         json.writeEndArray();
     }
 
-    static void writePath(JsonGenerator json, String field, List<PathStepRow> steps, boolean withIds)
-            throws IOException {
+    static void writePath(JsonGenerator json, String field, List<PathStepRow> steps) throws IOException {
         json.writeArrayFieldStart(field);
         for (PathStepRow step : steps) {
-            json.writeStartObject();
-            if (withIds) {
-                json.writeStringField("id", step.id());
-            }
-            json.writeStringField("className", step.className());
-            json.writeStringField("edge", step.edge());
-            json.writeEndObject();
+            writeStep(json, step);
         }
         json.writeEndArray();
+    }
+
+    /**
+     * One path step: {@code id}, {@code className}, {@code label} ({@code class SessionStore} for a class
+     * object) and {@code edge}, whose array indexes keep their number ({@code [125]}); path keys keep {@code []}.
+     */
+    static void writeStep(JsonGenerator json, PathStepRow step) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", step.id());
+        json.writeStringField("className", step.className());
+        json.writeStringField("label", step.label());
+        json.writeStringField("edge", step.indexedEdge());
+        json.writeEndObject();
     }
 
     static void writeStrings(JsonGenerator json, String field, List<String> values) throws IOException {

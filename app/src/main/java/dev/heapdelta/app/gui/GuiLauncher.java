@@ -78,7 +78,7 @@ public final class GuiLauncher {
                 return thread;
             });
             MainViewModel model = new MainViewModel(productionContext(executor));
-            createWindow(stage, model);
+            createWindow(stage, model).setLinkOpener(getHostServices()::showDocument);
             stage.show();
             Startup what = startup;
             if (what.example()) {

@@ -48,6 +48,7 @@ public final class MainView extends BorderPane {
     private final PlaceViews places;
     private final StackPane content = new StackPane();
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
+    private java.util.function.Consumer<String> linkOpener = link -> { };
     private final ToggleGroup sections = new ToggleGroup();
     private final ToggleButton overviewToggle = section("Overview", Feather.HOME, "overviewToggle");
     private final ToggleButton classesToggle = section("Classes", Feather.LIST, "classesToggle");
@@ -65,6 +66,11 @@ public final class MainView extends BorderPane {
         setCenter(center);
         setBottom(statusBar());
         model.setFailureHandler(this::showFailure);
+        model.processWarningProperty().addListener((o, old, warning) -> {
+            if (!warning.isEmpty()) {
+                showProcessWarning(warning);
+            }
+        });
         model.navigator().currentProperty().addListener((o, old, place) -> show(place));
         dark.addListener((o, old, now) -> {
             Application.setUserAgentStylesheet(now ? new PrimerDark().getUserAgentStylesheet()
@@ -80,7 +86,9 @@ public final class MainView extends BorderPane {
         setOnDragDropped(event -> {
             boolean accepted = event.getDragboard().hasFiles();
             if (accepted) {
-                model.dropFiles(event.getDragboard().getFiles().stream().map(File::toPath).toList());
+                List<Path> files = event.getDragboard().getFiles().stream().map(File::toPath).toList();
+                // The dialog waits for the user: it must not run inside the drop's event handling.
+                javafx.application.Platform.runLater(() -> filesDropped(files));
             }
             event.setDropCompleted(accepted);
             event.consume();
@@ -107,9 +115,11 @@ public final class MainView extends BorderPane {
     private MenuBar menuBar() {
         MenuItem open = item("Open dumps…", "openMenuItem", new KeyCodeCombination(KeyCode.O,
                 KeyCombination.SHORTCUT_DOWN), () -> WelcomeView.chooseFromMenu(getScene().getWindow(),
-                "Open heap dumps (oldest first)", model::open));
+                "Open heap dumps (oldest first)", this::openOrAdd));
         MenuItem add = item("Add snapshot to the series…", "addMenuItem", null,
-                () -> WelcomeView.chooseFromMenu(getScene().getWindow(), "Add later snapshots", model::dropFiles));
+                () -> WelcomeView.chooseFromMenu(getScene().getWindow(), "Add later snapshots",
+                        model::addToComparison));
+        add.disableProperty().bind(model.comparisonProperty().isNull());
         MenuItem example = item("Open example", "exampleMenuItem", null, model::openExample);
         MenuItem nodeExample = item("Open Node.js example", "nodeExampleMenuItem", null,
                 () -> model.openExample(dev.heapdelta.samples.Examples.Platform.NODE));
@@ -160,8 +170,18 @@ public final class MainView extends BorderPane {
         Menu view = new Menu("View", null, overview, classes, dominators, oql, find, goTo, new SeparatorMenuItem(),
                 back, forward, new SeparatorMenuItem(), weak, darkTheme);
 
+        MenuItem shortcuts = item("Keyboard shortcuts", "shortcutsMenuItem", null, () -> showTable(
+                "Keyboard shortcuts", "shortcutsDialog", dev.heapdelta.app.gui.help.HelpTopics.shortcuts()));
+        MenuItem kinds = item("Suspect kinds explained", "suspectKindsMenuItem", null, () -> showTable(
+                "What each kind of suspect means", "suspectKindsDialog",
+                dev.heapdelta.app.gui.help.HelpTopics.suspectKinds()));
+        Menu readme = new Menu("README");
+        readme.setId("readmeMenu");
+        for (String section : dev.heapdelta.app.gui.help.HelpTopics.readmeSections()) {
+            readme.getItems().add(item(section, null, null, () -> openReadme(section)));
+        }
         MenuItem about = item("About HeapDelta", "aboutMenuItem", null, this::showAbout);
-        Menu help = new Menu("Help", null, about);
+        Menu help = new Menu("Help", null, shortcuts, kinds, readme, new SeparatorMenuItem(), about);
         MenuBar bar = new MenuBar(file, view, help);
         bar.setId("menuBar");
         return bar;
@@ -279,6 +299,68 @@ public final class MainView extends BorderPane {
         ask.show();
     }
 
+    /** Files dropped on the window: on the start page they join its list; over a comparison, the user chooses. */
+    void filesDropped(List<Path> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        if (model.asksBeforeOpening()) {
+            openOrAdd(files);
+        } else {
+            model.dropFiles(files);
+        }
+    }
+
+    /**
+     * With a comparison open, asks whether {@code files} start a new comparison (the default: dumps of another
+     * process added to a series would make a false trend) or join the open one.
+     */
+    private void openOrAdd(List<Path> files) {
+        if (!model.asksBeforeOpening()) {
+            model.open(files);
+            return;
+        }
+        javafx.scene.control.ButtonType fresh = new javafx.scene.control.ButtonType("New comparison",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType join = new javafx.scene.control.ButtonType("Add to this one",
+                javafx.scene.control.ButtonBar.ButtonData.OTHER);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "", fresh, join, javafx.scene.control.ButtonType.CANCEL);
+        ask.setTitle("HeapDelta");
+        ask.setHeaderText("Open " + (files.size() == 1 ? files.get(0).getFileName() : files.size() + " dumps")
+                + " as a new comparison, or add to the open one?");
+        Label text = new Label("Add only later dumps of the same process: the snapshots are compared in order, oldest"
+                + " first. A new comparison closes the open one.");
+        text.setWrapText(true);
+        text.setPrefWidth(460);
+        ask.getDialogPane().setContent(text);
+        ask.getDialogPane().setId("openDroppedDialog");
+        ask.getDialogPane().lookupButton(fresh).setId("newComparisonButton");
+        ask.getDialogPane().lookupButton(join).setId("addToComparisonButton");
+        ask.initOwner(getScene().getWindow());
+        ask.showAndWait().ifPresent(choice -> {
+            if (choice == fresh) {
+                model.open(files);
+            } else if (choice == join) {
+                model.addToComparison(files);
+            }
+        });
+    }
+
+    private void showProcessWarning(String warning) {
+        Alert alert = new Alert(Alert.AlertType.WARNING);
+        alert.setTitle("HeapDelta");
+        alert.setHeaderText("Different processes?");
+        Label text = new Label(warning);
+        text.setWrapText(true);
+        text.setPrefWidth(520);
+        alert.getDialogPane().setContent(text);
+        alert.getDialogPane().setId("processWarningDialog");
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        alert.show();
+    }
+
     private void copyJson() {
         String json = model.copyReportJson();
         if (!json.isEmpty()) {
@@ -331,10 +413,44 @@ public final class MainView extends BorderPane {
         alert.show();
     }
 
+    /** Opens a README section in the system browser (the app's HostServices), or says why it cannot. */
+    private void openReadme(String section) {
+        try {
+            linkOpener.accept(dev.heapdelta.app.gui.help.HelpTopics.readmeLink(section));
+        } catch (RuntimeException e) {
+            showFailure(new LoadFailure("README", "the README could not be opened: " + e.getMessage(), false));
+        }
+    }
+
+    /** Where links go: the system browser, through the application's HostServices. */
+    public void setLinkOpener(java.util.function.Consumer<String> opener) {
+        this.linkOpener = opener;
+    }
+
+    private void showTable(String header, String id, List<String[]> rows) {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(16);
+        grid.setVgap(8);
+        for (int i = 0; i < rows.size(); i++) {
+            Label key = Labels.styled(rows.get(i)[0], "mono");
+            key.setMinWidth(Region.USE_PREF_SIZE);
+            Label text = new Label(rows.get(i)[1]);
+            text.setWrapText(true);
+            text.setMaxWidth(440);
+            grid.addRow(i, key, text);
+        }
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.setTitle("HeapDelta");
+        alert.setHeaderText(header);
+        alert.getDialogPane().setContent(grid);
+        alert.getDialogPane().setId(id);
+        alert.initOwner(getScene().getWindow());
+        alert.show();
+    }
+
     private void showAbout() {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "Compares heap dumps (HPROF and V8 heap snapshots) and "
-                + "names the leak.\n\nKeyboard: Ctrl+O open, Ctrl+1/2/3 overview, classes, dominator tree, Ctrl+F "
-                + "filter classes, Alt+Left/Right back and forward, Enter opens the selected row.");
+                + "names the leak.\n\nHelp › Keyboard shortcuts lists the keys; Help › README opens the documentation.");
         alert.setTitle("HeapDelta");
         alert.setHeaderText("HeapDelta");
         alert.initOwner(getScene().getWindow());

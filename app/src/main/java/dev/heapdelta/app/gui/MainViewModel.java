@@ -56,6 +56,9 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Open two or more dumps of one process.");
     private final ReadOnlyBooleanWrapper weakReferencesIgnored = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper processWarning = new ReadOnlyStringWrapper("");
+    /** The first snapshot an "add to this comparison" brings, until its load ends; -1 otherwise. */
+    private volatile int firstAddedSnapshot = -1;
     private final Set<Path> exampleFiles = new HashSet<>();
     private Consumer<LoadFailure> failureHandler = failure -> { };
     private OverviewViewModel overview;
@@ -118,7 +121,10 @@ public final class MainViewModel {
             }
         }
         loading.start(files, options, reusable, LoadingViewModel.outcome(this::prepareViewModels, this::loaded,
-                this::failed, () -> status.set("Loading cancelled.")));
+                this::failed, () -> {
+                    firstAddedSnapshot = -1;
+                    status.set("Loading cancelled.");
+                }));
     }
 
     /** Copies the bundled Java example (three snapshots of a leaking service) out and opens it. */
@@ -178,21 +184,44 @@ public final class MainViewModel {
         }
     }
 
-    /** Files dropped on the window: on the welcome screen they join the list; elsewhere they extend the series. */
+    /**
+     * Whether opening or dropping files must first ask what to do with them: a comparison is open, and they
+     * can start a new one or join it (see {@link #addToComparison}).
+     */
+    public boolean asksBeforeOpening() {
+        return comparison.get() != null && !(navigator.current() instanceof Place.Welcome);
+    }
+
+    /** Files dropped on the welcome screen join its list, to be compared when the user says so. */
     public void dropFiles(List<Path> files) {
-        if (files.isEmpty()) {
-            return;
-        }
-        Comparison current = comparison.get();
-        if (current != null && !(navigator.current() instanceof Place.Welcome)) {
-            welcome.choose(current.files());
+        if (!files.isEmpty()) {
             welcome.addDropped(files);
-            navigator.goTo(new Place.Welcome());
-            status.set("Added " + files.size() + (files.size() == 1 ? " file" : " files")
-                    + " to the series: press Compare to open it.");
+        }
+    }
+
+    /**
+     * Opens the open comparison's snapshots followed by {@code files} as one series. Once read, the added
+     * snapshots are checked against the ones before them; where they seem to come from another process,
+     * {@link #processWarningProperty()} says why.
+     */
+    public void addToComparison(List<Path> files) {
+        Comparison current = comparison.get();
+        if (current == null) {
+            open(files);
             return;
         }
-        welcome.addDropped(files);
+        if (files.isEmpty() || loading.runningProperty().get()) {
+            return;
+        }
+        List<Path> series = new java.util.ArrayList<>(current.files());
+        files.stream().filter(file -> !series.contains(file)).forEach(series::add);
+        firstAddedSnapshot = current.size();
+        open(series);
+    }
+
+    /** Why the snapshots just added seem to come from another process than the others; empty otherwise. */
+    public ReadOnlyStringProperty processWarningProperty() {
+        return processWarning.getReadOnlyProperty();
     }
 
     /** The report JSON for the clipboard; says in the status line what was copied. */
@@ -383,7 +412,10 @@ public final class MainViewModel {
         OverviewViewModel overview = new OverviewViewModel(loaded, navigator, context.executor());
         overview.prepareCharts(false);
         ClassDiffViewModel classes = classTableOf(loaded);
-        return new PreparedViewModels(overview, classes);
+        int added = firstAddedSnapshot;
+        List<String> differentProcesses = added > 0
+                ? dev.heapdelta.app.gui.session.SameProcessCheck.reasons(loaded, added) : List.of();
+        return new PreparedViewModels(overview, classes, differentProcesses);
     }
 
     /** The class table: every class of the diff, and the classes without instances, whose statics may hold a leak. */
@@ -406,9 +438,16 @@ public final class MainViewModel {
         }
         status.set(statusOf(loaded));
         navigator.reset(new Place.Overview());
+        firstAddedSnapshot = -1;
+        processWarning.set("");
+        if (!prepared.differentProcesses().isEmpty()) {
+            processWarning.set("These dumps seem to come from different processes, so what grew between them says"
+                    + " nothing about a leak: " + String.join("; ", prepared.differentProcesses()) + ".");
+        }
     }
 
     private void failed(LoadFailure failure) {
+        firstAddedSnapshot = -1;
         welcome.chosenFiles().stream()
                 .filter(file -> file.toString().equals(failure.file()))
                 .findFirst()

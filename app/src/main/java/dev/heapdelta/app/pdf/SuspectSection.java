@@ -169,7 +169,7 @@ final class SuspectSection {
                 continue;
             }
             PathStepRow step = path.get(i);
-            String object = step.className() + "  " + step.id() + (i == 0 ? "  (GC root)" : "")
+            String object = step.holder() + "  " + step.id() + (i == 0 ? "  (GC root)" : "")
                     + (i == path.size() - 1 ? "  (the suspect)" : "");
             table.addCell(style.text(String.valueOf(i + 1)));
             table.addCell(style.cell(object, style.mono, false));

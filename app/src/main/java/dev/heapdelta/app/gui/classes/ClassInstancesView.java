@@ -137,6 +137,7 @@ public final class ClassInstancesView extends BorderPane {
             TableColumn<ObjectSummary, Number> delta = sizeColumn(model.deltaTitle(), model::retainedDelta);
             delta.setId("instanceDeltaColumn");
             delta.setCellFactory(c -> SizeCells.table(SizeCells.Style.SIZE_DELTA));
+            delta.setPrefWidth(140);
             table.getColumns().add(delta);
         }
         table.getColumns().add(percent);

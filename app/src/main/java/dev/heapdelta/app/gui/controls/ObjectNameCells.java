@@ -50,6 +50,7 @@ public final class ObjectNameCells {
 
         Parts() {
             name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         }
 
         HBox show(ObjectNames names) {

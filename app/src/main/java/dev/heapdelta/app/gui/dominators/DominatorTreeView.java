@@ -133,7 +133,7 @@ public final class DominatorTreeView extends BorderPane {
             delta.setId("dominatorDeltaColumn");
             delta.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().getValue().retainedDelta()));
             delta.setCellFactory(c -> SizeCells.tree(SizeCells.Style.SIZE_DELTA));
-            delta.setPrefWidth(110);
+            delta.setPrefWidth(140);
             delta.setSortable(false);
             tree.getColumns().add(delta);
         }
