@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.format.ByteSizes;
 import dev.heapdelta.analyzer.inspections.SeriesRow;
+import dev.heapdelta.app.inspections.InspectionTable;
+import dev.heapdelta.app.inspections.InspectionTables;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -48,7 +50,12 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        InspectionTables.Kind kind = InspectionTables.Kind.parse(arguments.get(arguments.size() - 1));
+        InspectionTables.Kind kind;
+        try {
+            kind = InspectionTables.Kind.parse(arguments.get(arguments.size() - 1));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         List<String> files = arguments.subList(0, arguments.size() - 1);
         if (top < 1) {
             throw new UsageException("--top must be at least 1, got " + top);

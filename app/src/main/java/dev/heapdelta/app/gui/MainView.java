@@ -54,6 +54,8 @@ public final class MainView extends BorderPane {
     private final ToggleButton classesToggle = section("Classes", Feather.LIST, "classesToggle");
     private final ToggleButton dominatorsToggle = section("Dominator tree", Feather.GIT_MERGE, "dominatorTreeToggle");
     private final ToggleButton oqlToggle = section("OQL", Feather.TERMINAL, "oqlToggle");
+    private final ToggleButton threadsToggle = section("Threads", Feather.CPU, "threadsToggle");
+    private final ToggleButton inspectionsToggle = section("Inspections", Feather.LAYERS, "inspectionsToggle");
 
     public MainView(MainViewModel model) {
         this.model = model;
@@ -103,8 +105,12 @@ public final class MainView extends BorderPane {
         overviewToggle.setDisable(!open);
         classesToggle.setDisable(!open);
         dominatorsToggle.setDisable(!open);
+        threadsToggle.setDisable(!open);
+        inspectionsToggle.setDisable(!open);
         sections.selectToggle(place instanceof Place.Overview ? overviewToggle
                 : place instanceof Place.Classes ? classesToggle
+                : place instanceof Place.Threads ? threadsToggle
+                : place instanceof Place.Inspections ? inspectionsToggle
                 : place instanceof Place.Dominators d && d.from() == null ? dominatorsToggle
                 : place instanceof Place.Oql ? oqlToggle : null);
         if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
@@ -206,7 +212,10 @@ public final class MainView extends BorderPane {
         classesToggle.setOnAction(event -> model.showClasses());
         dominatorsToggle.setOnAction(event -> model.showDominatorTree());
         oqlToggle.setOnAction(event -> model.showOql());
-        HBox sectionsBox = new HBox(4, overviewToggle, classesToggle, dominatorsToggle, oqlToggle);
+        threadsToggle.setOnAction(event -> model.showThreads());
+        inspectionsToggle.setOnAction(event -> model.showInspections());
+        HBox sectionsBox = new HBox(4, overviewToggle, classesToggle, dominatorsToggle, oqlToggle, threadsToggle,
+                inspectionsToggle);
         Label place = Labels.styled("", "place-title");
         place.setId("placeTitle");
         place.textProperty().bind(model.navigator().currentProperty().map(PlaceViews::titleOf));

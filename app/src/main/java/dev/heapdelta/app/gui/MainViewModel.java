@@ -177,6 +177,19 @@ public final class MainViewModel {
         }
     }
 
+    public void showThreads() {
+        Comparison current = comparison.get();
+        if (current != null) {
+            navigator.goTo(new Place.Threads(current.lastIndex()));
+        }
+    }
+
+    public void showInspections() {
+        if (comparison.get() != null) {
+            navigator.goTo(new Place.Inspections("strings"));
+        }
+    }
+
     public void showDominatorTree() {
         Comparison current = comparison.get();
         if (current != null) {
@@ -384,6 +397,16 @@ public final class MainViewModel {
         if (current != null) {
             navigator.goTo(new Place.Oql(current.shortNames().size() - 1));
         }
+    }
+
+    public dev.heapdelta.app.gui.threads.ThreadsViewModel threads(Place.Threads place) {
+        return new dev.heapdelta.app.gui.threads.ThreadsViewModel(requireComparison(), place, navigator,
+                context.executor());
+    }
+
+    public dev.heapdelta.app.gui.inspections.InspectionsViewModel inspections(Place.Inspections place) {
+        return new dev.heapdelta.app.gui.inspections.InspectionsViewModel(requireComparison(), place, navigator,
+                context.executor());
     }
 
     public InspectorViewModel inspector(Place.Inspector place) {

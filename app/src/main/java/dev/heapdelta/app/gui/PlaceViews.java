@@ -3,12 +3,14 @@ package dev.heapdelta.app.gui;
 import dev.heapdelta.app.gui.classes.ClassDiffView;
 import dev.heapdelta.app.gui.classes.ClassInstancesView;
 import dev.heapdelta.app.gui.dominators.DominatorTreeView;
+import dev.heapdelta.app.gui.inspections.InspectionsView;
 import dev.heapdelta.app.gui.inspector.InspectorView;
 import dev.heapdelta.app.gui.navigation.Place;
 import dev.heapdelta.app.gui.oql.OqlView;
 import dev.heapdelta.app.gui.overview.OverviewView;
 import dev.heapdelta.app.gui.paths.PathsView;
 import dev.heapdelta.app.gui.session.Comparison;
+import dev.heapdelta.app.gui.threads.ThreadsView;
 import dev.heapdelta.app.gui.welcome.WelcomeView;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -91,6 +93,12 @@ final class PlaceViews {
         if (place instanceof Place.Oql oql) {
             return new OqlView(model.oql(oql));
         }
+        if (place instanceof Place.Threads threads) {
+            return new ThreadsView(model.threads(threads));
+        }
+        if (place instanceof Place.Inspections inspections) {
+            return new InspectionsView(model.inspections(inspections));
+        }
         throw new IllegalArgumentException("no view for " + place);
     }
 
@@ -108,6 +116,12 @@ final class PlaceViews {
         }
         if (place instanceof Place.Classes) {
             return "Classes";
+        }
+        if (place instanceof Place.Threads) {
+            return "Threads";
+        }
+        if (place instanceof Place.Inspections inspections) {
+            return "Inspections: " + inspections.kind();
         }
         if (place instanceof Place.Instances instances) {
             return "Instances of " + instances.className();

@@ -19,7 +19,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Takes the documentation screenshots: opens the example series in a 1280×800 window and saves the
- * overview, the class table, a path to GC roots, the inspector and the OQL console as PNGs. Run it under Xvfb:
+ * overview, the class table, a path to GC roots, the inspector, the OQL console, the threads and the
+ * string inspection as PNGs. Run it under Xvfb:
  * {@code xvfb-run -s "-screen 0 1280x800x24" java -cp … dev.heapdelta.app.gui.ScreenshotTour docs}.
  */
 public final class ScreenshotTour {
@@ -102,6 +103,12 @@ public final class ScreenshotTour {
                 .startsWith("Retained together"), 120);
         settle(1000);
         save(stage[0].getScene(), out.resolve("oql-console.png"));
+        onFx(model[0]::showThreads);
+        settle(3000);
+        save(stage[0].getScene(), out.resolve("threads.png"));
+        onFx(model[0]::showInspections);
+        settle(30000);
+        save(stage[0].getScene(), out.resolve("inspections.png"));
         Platform.exit();
         System.exit(0);
     }

@@ -54,4 +54,12 @@ public sealed interface Place {
     /** Fields and values of one object. */
     record Inspector(ObjectRef object) implements Place {
     }
+
+    /** The threads of one snapshot with their stacks and the locals each frame pins (V8: the pinned roots). */
+    record Threads(int snapshot) implements Place {
+    }
+
+    /** One waste inspection ({@code strings}, {@code collections}, …) over every snapshot. */
+    record Inspections(String kind) implements Place {
+    }
 }

@@ -1,4 +1,4 @@
-package dev.heapdelta.app.cli;
+package dev.heapdelta.app.inspections;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.format.ObjectIds;
@@ -8,7 +8,7 @@ import dev.heapdelta.analyzer.inspections.CollectionWaste;
 import dev.heapdelta.analyzer.inspections.DuplicateArrays;
 import dev.heapdelta.analyzer.inspections.DuplicateStrings;
 import dev.heapdelta.analyzer.inspections.PackageHistogram;
-import dev.heapdelta.app.cli.InspectionTable.Column;
+import dev.heapdelta.app.inspections.InspectionTable.Column;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,26 +16,32 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The tables of each inspection kind, computed per snapshot, in the JSON shapes of the issue. */
-final class InspectionTables {
+public final class InspectionTables {
     private InspectionTables() {
     }
 
     /** The inspections {@code heapdelta inspect} runs, by the name the command line gives. */
-    enum Kind {
+    public enum Kind {
         STRINGS, COLLECTIONS, ARRAYS, CLASSLOADERS, PACKAGES;
 
-        static Kind parse(String text) {
+        /** The command-line name: {@code strings}, … */
+        public String cliName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** @throws IllegalArgumentException naming the kinds there are */
+        public static Kind parse(String text) {
             try {
                 return valueOf(text.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new UsageException("unknown inspection '" + text
-                        + "': expected strings, collections, arrays, classloaders or packages");
+                throw new IllegalArgumentException("unknown inspection '" + text
+                        + "': expected strings, collections, arrays, classloaders or packages", e);
             }
         }
     }
 
-    /** Computes the kind's tables over the snapshots, each opened by {@code snapshots} in turn. */
-    static List<InspectionTable<?>> of(Kind kind, List<Snapshot> snapshots, boolean includeStrings) {
+    /** Computes the kind's tables over the snapshots, oldest first. Performance: one pass per snapshot. */
+    public static List<InspectionTable<?>> of(Kind kind, List<Snapshot> snapshots, boolean includeStrings) {
         return switch (kind) {
             case STRINGS -> List.of(strings(snapshots, includeStrings));
             case COLLECTIONS -> collections(snapshots);
@@ -55,7 +61,7 @@ final class InspectionTables {
                 new Column<>("wastedBytes", DuplicateStrings.Group::wastedBytes)),
                 DuplicateStrings.Group::value,
                 g -> "duplicate string " + quoted(StringRedaction.show(g.value(), includeStrings)),
-                "count", "wastedBytes", rows);
+                "count", "wastedBytes", DuplicateStrings.Group::sample, rows);
     }
 
     private static String quoted(String value) {
@@ -76,7 +82,8 @@ final class InspectionTables {
                 new Column<>("count", CollectionWaste.EmptyGroup::count),
                 new Column<>("shallowBytes", CollectionWaste.EmptyGroup::shallowBytes),
                 new Column<>("retainedBytes", CollectionWaste.EmptyGroup::retainedBytes)),
-                CollectionWaste.EmptyGroup::className, g -> "empty " + g.className(), "count", "shallowBytes", empty),
+                CollectionWaste.EmptyGroup::className, g -> "empty " + g.className(), "count", "shallowBytes",
+                CollectionWaste.EmptyGroup::sample, empty),
                 new InspectionTable<>("fillRatio", List.of(
                         new Column<>("className", CollectionWaste.FillGroup::className),
                         new Column<>("pathKey", CollectionWaste.FillGroup::pathKey),
@@ -88,7 +95,7 @@ final class InspectionTables {
                         g -> g.className() + "\u0000" + g.pathKey(),
                         g -> String.format(Locale.ROOT, "%s at %s, %.0f%% full on average", g.className(),
                                 g.pathKey().isEmpty() ? "(no path)" : g.pathKey(), 100 * g.averageFill()),
-                        "count", "wastedBytes", fill));
+                        "count", "wastedBytes", CollectionWaste.FillGroup::sample, fill));
     }
 
     private static List<InspectionTable<?>> arrays(List<Snapshot> snapshots) {
@@ -108,13 +115,13 @@ final class InspectionTables {
                 new Column<>("digest", DuplicateArrays.Group::digest)),
                 g -> g.className() + "\u0000" + g.length() + "\u0000" + g.digest(),
                 g -> "duplicate " + g.className().replace("[]", "[" + g.length() + "]") + " #"
-                        + g.digest().substring(0, 8), "count", "wastedBytes", duplicates),
+                        + g.digest().substring(0, 8), "count", "wastedBytes", DuplicateArrays.Group::sample, duplicates),
                 new InspectionTable<>("zeroFilled", List.of(
                         new Column<>("className", DuplicateArrays.ZeroFilled::className),
                         new Column<>("count", DuplicateArrays.ZeroFilled::count),
                         new Column<>("shallowBytes", DuplicateArrays.ZeroFilled::shallowBytes)),
                         DuplicateArrays.ZeroFilled::className, z -> "zero-filled " + z.className(), "count",
-                        "shallowBytes", zeros));
+                        "shallowBytes", DuplicateArrays.ZeroFilled::sample, zeros));
     }
 
     private static List<InspectionTable<?>> classLoaders(List<Snapshot> snapshots) {
@@ -141,13 +148,13 @@ final class InspectionTables {
                 new Column<>("instances", r -> r.loader().instances()),
                 new Column<>("retainedBytes", r -> r.loader().retainedBytes())),
                 LoaderRow::key, r -> (r.loader().className() + " " + r.loader().label()).strip() + " " + r.id(),
-                "classes", "retainedBytes", loaders),
+                "classes", "retainedBytes", r -> r.loader().object(), loaders),
                 new InspectionTable<>("duplicateClasses", List.of(
                         new Column<>("name", ClassLoaderCensus.DuplicateClass::name),
                         new Column<>("copies", ClassLoaderCensus.DuplicateClass::copies),
                         new Column<>("instances", ClassLoaderCensus.DuplicateClass::instances)),
                         ClassLoaderCensus.DuplicateClass::name, d -> "duplicate class " + d.name(), "copies",
-                        "instances", duplicates));
+                        "instances", d -> -1, duplicates));
     }
 
     /**
@@ -189,8 +196,9 @@ final class InspectionTables {
             loaderColumns.add(new Column<>(column.name(), p -> column.value().apply(p.row())));
         }
         return List.of(new InspectionTable<>("packages", columns, PackageHistogram.Row::name,
-                r -> "package " + r.name(), "count", "retainedBytes", packages),
+                r -> "package " + r.name(), "count", "retainedBytes", r -> -1, packages),
                 new InspectionTable<>("byLoader", loaderColumns, p -> p.loader() + "\u0000" + p.row().name(),
-                        p -> "package " + p.row().name() + " of " + p.loader(), "count", "retainedBytes", byLoader));
+                        p -> "package " + p.row().name() + " of " + p.loader(), "count", "retainedBytes", p -> -1,
+                        byLoader));
     }
 }
