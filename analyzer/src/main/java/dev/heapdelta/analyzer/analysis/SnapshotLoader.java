@@ -92,7 +92,7 @@ public final class SnapshotLoader {
             case V8_SNAPSHOT -> V8SnapshotReader.read(file, readOptions, cancel, progress);
             case UNKNOWN -> throw new DumpFormatException(displayName, 0,
                     "not a heap dump (neither an HPROF header nor a V8 heap snapshot)"
-                            + (detected.gzipped() ? " inside the gzip stream" : ""));
+                            + (detected.compressed() ? " inside the " + detected.compression().label() + " stream" : ""));
         };
         try {
             return analyse(graph, displayName, options, cancel, progress, started);

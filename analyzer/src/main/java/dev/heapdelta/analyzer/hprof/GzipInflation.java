@@ -2,9 +2,11 @@ package dev.heapdelta.analyzer.hprof;
 
 import dev.heapdelta.analyzer.source.AnalysisPhase;
 import dev.heapdelta.analyzer.source.CancelSignal;
+import dev.heapdelta.analyzer.source.Compression;
+import dev.heapdelta.analyzer.source.DecompressedInput;
+import dev.heapdelta.analyzer.source.FormatDetector;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import dev.heapdelta.analyzer.store.PrivateDirectory;
-import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,11 +19,9 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
- * A gzipped dump inflated once into a cache directory, because lazy field reads need random
+ * A compressed dump (gzip, bzip2, xz, zstd or zip) inflated once into a cache directory, because lazy field reads need random
  * access. The copy is found again by the gzip file's size, modification time and a hash of its
  * first megabyte. Free space is checked before and during inflation, so a huge dump cannot fill
  * the disk. Multi-member gzip (what {@code jcmd GC.heap_dump -gz} writes) is read to the end.
@@ -55,8 +55,12 @@ final class GzipInflation {
         Path partial = Files.createTempFile(directory, key, ".partial");
         String problem = null;
         try {
-            try (CountingInput counting = new CountingInput(Files.newInputStream(gzipFile));
-                    InputStream gzip = new GZIPInputStream(counting, CHUNK);
+            Compression compression = FormatDetector.detect(gzipFile).compression();
+            // A zip entry is found through the archive's directory, so its progress counts inflated bytes.
+            try (CountingInput counting = new CountingInput(compression == Compression.ZIP
+                    ? DecompressedInput.open(gzipFile, compression) : Files.newInputStream(gzipFile));
+                    InputStream gzip = compression == Compression.ZIP ? counting
+                            : DecompressedInput.wrap(counting, compression);
                     OutputStream out = Files.newOutputStream(partial)) {
                 byte[] chunk = new byte[CHUNK];
                 long written = 0;
@@ -65,8 +69,9 @@ final class GzipInflation {
                     int n;
                     try {
                         n = gzip.read(chunk);
-                    } catch (EOFException | ZipException e) {
-                        problem = "gzip stream of " + gzipFile + " broken at compressed offset " + counting.count
+                    } catch (IOException e) {
+                        // Each format reports a cut or broken stream its own way; keep what was inflated.
+                        problem = "compressed stream of " + gzipFile + " broken at compressed offset " + counting.count
                                 + " (" + e.getMessage() + "); read what was inflated";
                         break;
                     }

@@ -40,7 +40,7 @@ public final class HprofDetailsImage {
      * cache directory; null when that copy is gone.
      */
     public static Path recordFile(Path dump, Path cacheDirectory) throws IOException {
-        return FormatDetector.detect(dump).gzipped() ? GzipInflation.existingInflation(dump, cacheDirectory) : dump;
+        return FormatDetector.detect(dump).compressed() ? GzipInflation.existingInflation(dump, cacheDirectory) : dump;
     }
 
     /**

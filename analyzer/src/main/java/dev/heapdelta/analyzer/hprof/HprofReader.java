@@ -76,10 +76,10 @@ public final class HprofReader {
 
     private static Path readableFile(Path file, ReadOptions options, CancelSignal cancel, ProgressListener progress,
             ReadProblems problems) throws IOException {
-        if (Files.size(file) > 0 && FormatDetector.detect(file).gzipped()) {
+        if (Files.size(file) > 0 && FormatDetector.detect(file).compressed()) {
             GzipInflation.Inflated inflated = GzipInflation.inflate(file, options.cacheDirectoryOrDefault(), cancel, progress);
             if (inflated.gzipProblem() != null) {
-                problems.warn("gzip stream ended early", inflated.gzipProblem());
+                problems.warn("compressed stream ended early", inflated.gzipProblem());
             }
             return inflated.file();
         }

@@ -1,46 +1,46 @@
 package dev.heapdelta.analyzer.source;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /**
- * Detects a dump's format from its content, never its name: gzip by its magic bytes, HPROF by its
- * {@code JAVA PROFILE} header, V8 by a JSON object whose first key is {@code snapshot}.
+ * Detects a dump's format from its content, never its name: the wrapper (gzip, bzip2, xz, zstd,
+ * zip) by its magic bytes, HPROF by its {@code JAVA PROFILE} header, V8 by a JSON object whose
+ * first key is {@code snapshot}.
  */
 public final class FormatDetector {
-    private static final int GZIP_MAGIC_1 = 0x1f;
-    private static final int GZIP_MAGIC_2 = 0x8b;
+    private static final int MAGIC_BYTES = 6;
     private static final int PEEK = 256;
 
     private FormatDetector() {
     }
 
-    /** The result: the kind of dump, and whether it is wrapped in gzip. */
-    public record Detected(DumpKind kind, boolean gzipped) {
+    /** The result: the kind of dump, and what it is wrapped in. */
+    public record Detected(DumpKind kind, Compression compression) {
+        /** Whether the dump must be decompressed (and, for HPROF, inflated into the cache) to be read. */
+        public boolean compressed() {
+            return compression != Compression.NONE;
+        }
     }
 
     public static Detected detect(Path file) throws IOException {
-        byte[] head;
-        boolean gzipped;
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
-            raw.mark(2);
-            int first = raw.read();
-            int second = raw.read();
-            raw.reset();
-            gzipped = first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2;
-            InputStream in = gzipped ? new GZIPInputStream(raw, 1 << 16) : raw;
-            head = readUpTo(in, PEEK);
-        } catch (java.util.zip.ZipException e) {
-            throw new DumpFormatException(file.toString(), 0, "broken gzip stream (" + e.getMessage() + ")");
-        } catch (java.io.EOFException e) {
-            throw new DumpFormatException(file.toString(), 0, "truncated gzip header");
+        Compression compression;
+        try (InputStream raw = Files.newInputStream(file)) {
+            compression = Compression.of(raw.readNBytes(MAGIC_BYTES));
         }
-        return new Detected(kindOf(head), gzipped);
+        byte[] head;
+        try (InputStream in = DecompressedInput.open(file, compression)) {
+            head = readUpTo(in, PEEK);
+        } catch (DumpFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new DumpFormatException(file.toString(), 0, "broken " + compression.label() + " stream at its start ("
+                    + e.getMessage() + ")");
+        }
+        return new Detected(kindOf(head), compression);
     }
 
     /** The kind the first bytes of a (decompressed) dump show. */

@@ -57,10 +57,11 @@ final class JsonByteScanner {
             try {
                 n = in.read(buffer, 0, buffer.length);
             } catch (java.io.EOFException e) {
-                // A truncated gzip stream: what was inflated so far is all there is.
+                // A truncated gzip or xz stream: what was inflated so far is all there is.
                 n = -1;
-            } catch (java.util.zip.ZipException e) {
-                throw error("broken gzip data (" + e.getMessage() + ")");
+            } catch (java.io.IOException e) {
+                // gzip, bzip2, xz and zstd each report broken or cut data their own way.
+                throw error("broken compressed data (" + e.getMessage() + ")");
             }
             if (n < 0) {
                 endOfInput = true;

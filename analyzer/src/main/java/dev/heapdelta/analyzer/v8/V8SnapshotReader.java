@@ -9,6 +9,7 @@ import dev.heapdelta.analyzer.graph.ObjectKind;
 import dev.heapdelta.analyzer.graph.RootKind;
 import dev.heapdelta.analyzer.source.AnalysisPhase;
 import dev.heapdelta.analyzer.source.CancelSignal;
+import dev.heapdelta.analyzer.source.DecompressedInput;
 import dev.heapdelta.analyzer.source.DumpFormatException;
 import dev.heapdelta.analyzer.source.DumpKind;
 import dev.heapdelta.analyzer.source.FormatDetector;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a V8 {@code .heapsnapshot} (or {@code .heaptimeline}, plain or gzipped) into a {@link
@@ -59,10 +59,10 @@ public final class V8SnapshotReader {
         }
         long fileBytes = Files.size(file);
         RawSnapshot raw;
-        try (InputStream in = new ReadAheadInputStream(open(file, detected.gzipped()))) {
+        try (InputStream in = new ReadAheadInputStream(DecompressedInput.open(file, detected.compression()))) {
             JsonByteScanner scanner = new JsonByteScanner(in, name);
-            long plausible = detected.gzipped() ? fileBytes * MAX_GZIP_RATIO : fileBytes;
-            raw = new SnapshotParser(scanner, plausible, detected.gzipped(), cancel, progress).parse();
+            long plausible = detected.compressed() ? fileBytes * MAX_GZIP_RATIO : fileBytes;
+            raw = new SnapshotParser(scanner, plausible, detected.compressed(), cancel, progress).parse();
         }
         cancel.throwIfCancelled();
         progress.progress(AnalysisPhase.GRAPH, 0, raw.nodeCount);
@@ -71,14 +71,6 @@ public final class V8SnapshotReader {
         ColumnStore store = StorageChoice.choose(options.storage(), ANALYSIS_BYTES_PER_NODE * raw.nodeCount,
                 options.columnDirectory());
         return toGraph(raw, fileBytes, store);
-    }
-
-    private static InputStream open(Path file, boolean gzipped) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        if (!gzipped) {
-            return in;
-        }
-        return new GZIPInputStream(new BufferedInputStream(in, 1 << 16), 1 << 16);
     }
 
     static HeapGraph toGraph(RawSnapshot raw, long fileBytes, ColumnStore store) {
