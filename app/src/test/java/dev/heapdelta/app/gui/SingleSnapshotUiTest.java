@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,7 +40,7 @@ class SingleSnapshotUiTest {
         assertEquals("What holds this snapshot's memory", robot.lookup("#suspectHeading").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#singleSnapshotNote").tryQuery().isPresent());
         assertTrue(robot.lookup("#noSuspects").tryQuery().isEmpty());
-        assertEquals("static SessionStore.CACHE", robot.lookup("#suspectPathKey-1").queryAs(Label.class).getText());
+        assertEquals("static SessionStore.CACHE", robot.lookup("#suspectPathKey-1").queryAs(Labeled.class).getText());
         String title = robot.lookup("#suspectTitle-1").queryAs(Label.class).getText();
         assertTrue(title.endsWith("in 6,000 entries"), title);
     }

@@ -279,7 +279,7 @@ public final class OverviewView extends ScrollPane {
             body.getChildren().add(samples);
         }
         if (!card.reasons().isEmpty()) {
-            Label reasons = Labels.styled(String.join(" ", card.reasons()), "text-muted", "text-small");
+            Label reasons = Labels.styled(String.join("; ", card.reasons()), "text-muted", "text-small");
             reasons.setWrapText(true);
             body.getChildren().add(reasons);
         }
