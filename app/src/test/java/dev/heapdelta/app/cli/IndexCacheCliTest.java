@@ -54,4 +54,26 @@ class IndexCacheCliTest {
         CliRun again = summary("--no-index-cache");
         assertFalse(again.err().contains("index cache"), again.err());
     }
+
+    @Test
+    void noIndexCacheRunSaysWhatTheInflatedCopyTookAndLeavesNoCopyBehind() throws Exception {
+        CliRun run = summary("--no-index-cache");
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
+        assertTrue(run.err().matches("(?s).*inflated copy took \\d[^ ]* [KMG]?i?B in .*; deleted.*"), run.err());
+        try (var left = Files.walk(cache)) {
+            assertEquals(java.util.List.of(), left.filter(p -> p.toString().endsWith(".hprof")).toList());
+        }
+    }
+
+    @Test
+    void cachedRunKeepsTheInflatedCopyTheSavedIndexReadsFromAndSaysItsSize() throws Exception {
+        CliRun run = summary();
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
+        assertTrue(run.err().contains("takes "), run.err());
+        try (var left = Files.walk(cache)) {
+            assertEquals(1, left.filter(p -> p.toString().endsWith(".hprof")).count());
+        }
+        CliRun again = summary();
+        assertTrue(again.err().contains("index cache: reused"), again.err());
+    }
 }
