@@ -48,22 +48,24 @@ public final class PathsReports {
         if (!any) {
             return null;
         }
-        Map<String, long[]> countBySignature = new LinkedHashMap<>();
-        Map<String, Integer> exampleBySignature = new LinkedHashMap<>();
+        // Paths are merged by the key the user reads: instances held at different indexes of the same
+        // array or list print the same path, so they are counted together, with the first as example.
+        Map<String, long[]> countByKey = new LinkedHashMap<>();
+        Map<String, List<PathStep>> exampleByKey = new LinkedHashMap<>();
         for (int o = 0; o < graph.objectCount(); o++) {
             int c = graph.classOf(o);
             if (c < 0 || !matches[c] || !snapshot.shortestPaths().hasPath(o)) {
                 continue;
             }
-            String signature = signatureOf(snapshot, snapshot.pathToRoot(o));
-            countBySignature.computeIfAbsent(signature, s -> new long[1])[0]++;
-            exampleBySignature.putIfAbsent(signature, o);
+            List<PathStep> path = snapshot.pathToRoot(o);
+            String key = snapshot.pathKeys().keyOf(path);
+            countByKey.computeIfAbsent(key, k -> new long[1])[0]++;
+            exampleByKey.putIfAbsent(key, path);
         }
         List<PathsReport.MergedPath> paths = new ArrayList<>();
-        for (Map.Entry<String, long[]> entry : countBySignature.entrySet()) {
-            List<PathStep> path = snapshot.pathToRoot(exampleBySignature.get(entry.getKey()));
-            paths.add(new PathsReport.MergedPath(snapshot.pathKeys().keyOf(path), entry.getValue()[0],
-                    PathStepRows.of(snapshot, path)));
+        for (Map.Entry<String, long[]> entry : countByKey.entrySet()) {
+            paths.add(new PathsReport.MergedPath(entry.getKey(), entry.getValue()[0],
+                    PathStepRows.of(snapshot, exampleByKey.get(entry.getKey()))));
         }
         paths.sort(Comparator.comparingLong(PathsReport.MergedPath::count).reversed()
                 .thenComparing(PathsReport.MergedPath::pathKey));
@@ -84,18 +86,5 @@ public final class PathsReports {
             }
         }
         return names.stream().limit(limit).toList();
-    }
-
-    /** The root's id, then each step's class and edge: what MAT merges on. */
-    private static String signatureOf(Snapshot snapshot, List<PathStep> path) {
-        StringBuilder signature = new StringBuilder();
-        List<PathStepRow> rows = PathStepRows.of(snapshot, path);
-        if (!rows.isEmpty()) {
-            signature.append(rows.get(0).id());
-        }
-        for (PathStepRow row : rows) {
-            signature.append('\u0000').append(row.className()).append('\u0001').append(row.edge());
-        }
-        return signature.toString();
     }
 }

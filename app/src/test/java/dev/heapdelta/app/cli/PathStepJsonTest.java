@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heapdelta.analyzer.testing.TestEnvironment;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -54,5 +55,29 @@ class PathStepJsonTest {
         CliRun text = CliRun.of("paths", T2.toString(), "--class", "dev.heapdelta.samples.service.Session");
         assertTrue(text.out().contains("class dev.heapdelta.samples.service.SessionStore 0x"), text.out());
         assertFalse(text.out().contains("java.lang.Class 0x"), text.out());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void classPathsThatPrintAlikeAreMergedIntoOneWithTheCountTheSampleManifestGives() throws IOException {
+        Map<String, Object> manifest = JsonTrees.parse(Files.readString(T2.resolveSibling("manifest.json")));
+        Map<String, Object> sessions = ((List<Map<String, Object>>) manifest.get("patterns")).stream()
+                .filter(p -> "session-cache".equals(p.get("pattern"))).findFirst().orElseThrow();
+        long expected = ((Number) ((List<Object>) sessions.get("elements")).get(2)).longValue();
+
+        CliRun run = CliRun.of("paths", T2.toString(), "--class", "dev.heapdelta.samples.service.Session", "--json",
+                "-");
+        assertEquals(0, run.exitCode(), run.err());
+        List<Map<String, Object>> paths = (List<Map<String, Object>>) JsonTrees.parse(run.out()).get("paths");
+        List<Object> keys = paths.stream().map(p -> p.get("pathKey")).toList();
+        assertEquals(keys.size(), new java.util.HashSet<>(keys).size(), "each path once: " + keys);
+        Map<String, Object> cache = paths.stream()
+                .filter(p -> ((String) p.get("pathKey")).startsWith((String) sessions.get("pathKey"))).findFirst()
+                .orElseThrow();
+        assertEquals(expected, ((Number) cache.get("count")).longValue());
+
+        CliRun text = CliRun.of("paths", T2.toString(), "--class", "dev.heapdelta.samples.service.Session");
+        String header = cache.get("pathKey") + "  (" + String.format(java.util.Locale.ROOT, "%,d", expected) + " objects)";
+        assertEquals(1, text.out().lines().filter(header::equals).count(), text.out());
     }
 }
