@@ -23,6 +23,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -153,5 +154,38 @@ class CompressedDumpsTest {
             Files.copy(plain, out);
         }
         return target;
+    }
+
+    /** The files the usual command-line tools write (multi-threaded xz and zstd frames included), when installed. */
+    @ParameterizedTest
+    @EnumSource(value = Compression.class, names = {"BZIP2", "XZ", "ZSTD", "ZIP"})
+    void hprofCompressedByTheCommandLineToolReadsToTheSameGraph(Compression compression) throws Exception {
+        String tool = compression == Compression.BZIP2 ? "bzip2" : compression.label();
+        Assumptions.assumeTrue(onPath(tool), tool + " is not installed");
+        Path plain = gunzip(JAVA_SAMPLE, work.resolve("leaks-t0.hprof"));
+        Path packed = work.resolve("by-tool." + tool);
+        ProcessBuilder command = switch (compression) {
+            case BZIP2 -> new ProcessBuilder("bzip2", "-c", plain.toString());
+            case XZ -> new ProcessBuilder("xz", "-T2", "-c", plain.toString());
+            case ZSTD -> new ProcessBuilder("zstd", "-q", "-c", plain.toString());
+            default -> new ProcessBuilder("zip", "-q", "-j", packed.toString(), plain.toString());
+        };
+        if (compression != Compression.ZIP) {
+            command.redirectOutput(packed.toFile());
+        }
+        assertEquals(0, command.redirectError(ProcessBuilder.Redirect.INHERIT).start().waitFor());
+        assertEquals(compression, FormatDetector.detect(packed).compression());
+        try (HeapGraph expected = readHprof(plain, "plain"); HeapGraph actual = readHprof(packed, "tool")) {
+            assertSameGraphFromAnotherFile(expected, actual);
+        }
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
