@@ -19,4 +19,17 @@ public final class ContainerInternals {
         }
         return className.startsWith("(") || className.startsWith("system / ");
     }
+
+    /**
+     * Node's registry of its own built-in modules ({@code BuiltinModule.map} of
+     * {@code node:internal/bootstrap/realm}, {@code NativeModule} of {@code loaders} before Node 20):
+     * its module objects and their exports fill as the process first uses a built-in (the first HTTP
+     * request loads a dozen), which is bounded by the runtime's own list, never a leak. Internal
+     * scripts are named without an extension ({@code Module(realm)}), so a user's {@code realm.js}
+     * does not match.
+     */
+    public static boolean isRuntimeModuleRegistry(HeapFormat format, String pathKey) {
+        return format == HeapFormat.V8 && (pathKey.startsWith("Module(realm) › BuiltinModule")
+                || pathKey.startsWith("Module(loaders) › NativeModule"));
+    }
 }

@@ -37,7 +37,8 @@ public final class GrowingCollectionDetector implements LeakDetector {
         List<Suspect> suspects = new ArrayList<>();
         for (CollectionSeries collection : CollectionSeries.all(series)) {
             ContainerGroup last = collection.last();
-            if (last.kind().isListeners() != listeners) {
+            if (last.kind().isListeners() != listeners
+                    || ContainerInternals.isRuntimeModuleRegistry(series.last().format(), collection.pathKey())) {
                 continue;
             }
             Trend trend = collection.elementTrend();

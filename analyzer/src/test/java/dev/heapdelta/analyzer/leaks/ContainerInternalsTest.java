@@ -1,0 +1,24 @@
+package dev.heapdelta.analyzer.leaks;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.heapdelta.analyzer.graph.HeapFormat;
+import org.junit.jupiter.api.Test;
+
+class ContainerInternalsTest {
+    @Test
+    void nodesBuiltinModuleRegistryIsRuntimeInternals() {
+        // Seen on an express app: the first requests load built-ins between two snapshots.
+        assertTrue(ContainerInternals.isRuntimeModuleRegistry(HeapFormat.V8,
+                "Module(realm) › BuiltinModule › map › [] › exports"));
+        assertTrue(ContainerInternals.isRuntimeModuleRegistry(HeapFormat.V8, "Module(loaders) › NativeModule › map"));
+    }
+
+    @Test
+    void aUsersModuleOfTheSameNameIsNotRuntimeInternals() {
+        assertFalse(ContainerInternals.isRuntimeModuleRegistry(HeapFormat.V8, "Module(realm.js) › BuiltinModule › map"));
+        assertFalse(ContainerInternals.isRuntimeModuleRegistry(HeapFormat.V8, "Module(express-orders.js) › orders"));
+        assertFalse(ContainerInternals.isRuntimeModuleRegistry(HeapFormat.HPROF, "Module(realm) › BuiltinModule"));
+    }
+}
