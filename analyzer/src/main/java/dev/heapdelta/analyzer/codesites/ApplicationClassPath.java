@@ -39,19 +39,11 @@ public final class ApplicationClassPath {
      * @throws IllegalArgumentException naming the first entry that does not exist
      */
     public static ApplicationClassPath parse(String pathList) {
-        List<Path> entries = new ArrayList<>();
-        for (String part : pathList.split(File.pathSeparator)) {
-            if (part.isBlank()) {
-                continue;
-            }
-            Path path = Path.of(part);
-            if (!Files.exists(path)) {
-                throw new IllegalArgumentException("--classpath " + part + ": no such file or directory");
-            }
+        List<Path> entries = PathList.existing("--classpath", pathList);
+        for (Path path : entries) {
             if (!Files.isDirectory(path) && !Files.isReadable(path)) {
-                throw new IllegalArgumentException("--classpath " + part + ": not readable");
+                throw new IllegalArgumentException("--classpath " + path + ": not readable");
             }
-            entries.add(path);
         }
         if (entries.isEmpty()) {
             throw new IllegalArgumentException("--classpath names no jar or directory");

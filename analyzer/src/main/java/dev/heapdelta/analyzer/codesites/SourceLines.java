@@ -1,6 +1,5 @@
 package dev.heapdelta.analyzer.codesites;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,18 +30,7 @@ public final class SourceLines {
 
     /** @throws IllegalArgumentException naming the first root that does not exist */
     public static SourceLines parse(String pathList) {
-        List<Path> roots = new ArrayList<>();
-        for (String part : pathList.split(File.pathSeparator)) {
-            if (part.isBlank()) {
-                continue;
-            }
-            Path root = Path.of(part);
-            if (!Files.exists(root)) {
-                throw new IllegalArgumentException("--sources " + part + ": no such file or directory");
-            }
-            roots.add(root);
-        }
-        return new SourceLines(roots);
+        return new SourceLines(PathList.existing("--sources", pathList));
     }
 
     /** The sites with the text of their lines, where the sources hold the file. */
