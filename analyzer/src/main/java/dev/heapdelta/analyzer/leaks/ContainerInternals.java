@@ -2,6 +2,7 @@ package dev.heapdelta.analyzer.leaks;
 
 import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.query.JavaContainerClasses;
+import java.util.regex.Pattern;
 
 /**
  * Classes that are containers or their machinery (tables, nodes, entries, segments) rather than what
@@ -9,6 +10,10 @@ import dev.heapdelta.analyzer.query.JavaContainerClasses;
  * their growth is the collection's, and the collection is the row.
  */
 public final class ContainerInternals {
+    /** An internal script's module (named without an extension or directory) holding the built-in registry. */
+    private static final Pattern RUNTIME_MODULE_REGISTRY =
+            Pattern.compile("Module\\([^.()/\\\\]+\\) › (BuiltinModule|NativeModule)\\b");
+
     private ContainerInternals() {
     }
 
@@ -26,10 +31,12 @@ public final class ContainerInternals {
      * its module objects and their exports fill as the process first uses a built-in (the first HTTP
      * request loads a dozen), which is bounded by the runtime's own list, never a leak. Internal
      * scripts are named without an extension ({@code Module(realm)}), so a user's {@code realm.js}
-     * does not match.
+     * does not match. The shortest path to the registry starts at whichever internal module holds
+     * {@code BuiltinModule} first ({@code Module(realm)}, {@code Module(inspect)}, …), so any
+     * internal script counts.
      */
     public static boolean isRuntimeModuleRegistry(HeapFormat format, String pathKey) {
-        return format == HeapFormat.V8 && (pathKey.startsWith("Module(realm) › BuiltinModule")
-                || pathKey.startsWith("Module(loaders) › NativeModule"));
+        return format == HeapFormat.V8 && RUNTIME_MODULE_REGISTRY.matcher(pathKey).lookingAt();
     }
+
 }
