@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A {@code --classpath} or {@code --sources} value: entries separated by the platform's path separator. */
-final class PathList {
+public final class PathList {
     private PathList() {
     }
 
     /** @throws IllegalArgumentException naming the option and the first entry that does not exist */
-    static List<Path> existing(String option, String pathList) {
+    public static List<Path> existing(String option, String pathList) {
         List<Path> entries = new ArrayList<>();
         for (String part : pathList.split(File.pathSeparator)) {
             if (part.isBlank()) {

@@ -104,7 +104,7 @@ public final class GrowingCollectionDetector implements LeakDetector {
                 classEvidence(series, collection),
                 reasons,
                 series.objectIds(collection.representatives()));
-        return suspect.withOtherPaths(series.otherPathRows(lastIndex, representative));
+        return suspect.withOtherPaths(series.otherPathRows(lastIndex, representative)).withCacheBounds(last.bounds());
     }
 
     /**

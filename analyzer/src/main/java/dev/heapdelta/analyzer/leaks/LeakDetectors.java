@@ -3,6 +3,7 @@ package dev.heapdelta.analyzer.leaks;
 import dev.heapdelta.analyzer.diff.Trend;
 import dev.heapdelta.analyzer.graph.HeapClass;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** The detectors, in the one order they run. Their suspects are then ranked by {@link SuspectRanking}. */
@@ -22,7 +23,8 @@ public final class LeakDetectors {
 
     /**
      * The findings of a series. One snapshot is analysed on its own ({@link SingleSnapshotSuspects});
-     * with more, a large retainer is a leak suspect only when it grew, and is listed apart otherwise.
+     * with more, a large retainer is a leak suspect only when it grew, and is listed apart otherwise; so
+     * is a cache that grew close to its configured maximum, which a user would otherwise take for a leak.
      */
     public static LeakFindings find(SeriesContext series) {
         if (series.size() == 1) {
@@ -34,7 +36,10 @@ public final class LeakDetectors {
             boolean flatRetainer = suspect.kind() == SuspectKind.LARGE_RETAINER && suspect.trend() != Trend.GROWING;
             (flatRetainer ? largeRetainers : suspects).add(suspect);
         }
-        return new LeakFindings(suspects, largeRetainers);
+        List<Suspect> nearlyFull = new ArrayList<>(series.boundedCaches());
+        nearlyFull.removeIf(cache -> !cache.cacheBounds().isClose());
+        nearlyFull.sort(Comparator.comparingLong(Suspect::retainedGrowth).reversed().thenComparing(Suspect::pathKey));
+        return new LeakFindings(suspects, largeRetainers, nearlyFull);
     }
 
     /**

@@ -91,7 +91,8 @@ public final class SingleSnapshotSuspects {
         evidence.addAll(classesUnder(series, new int[] {object}, tree.retainedSizeOf(object)));
         return new Suspect(retainer.kind(), title, retainer.className(), retainer.pathKey(), retainer.elements(),
                 retainer.retainedBytes(), Trend.FLAT, series.trendBasis(), retainer.pathToRoot(), retainer.samples(),
-                retainer.locations(), evidence, reasons, retainer.objectIds());
+                retainer.locations(), evidence, reasons, retainer.objectIds())
+                .withCacheBounds(container == null ? CacheBounds.NONE : container.bounds());
     }
 
     /**
@@ -174,7 +175,7 @@ public final class SingleSnapshotSuspects {
                     series.trendBasis(), series.pathRows(0, representative), series.samples(0, representative),
                     series.locations(0, representative), classesUnder(series, group.members(), group.retainedBytes()),
                     reasons,
-                    series.objectIds(new int[] {representative})));
+                    series.objectIds(new int[] {representative})).withCacheBounds(group.bounds()));
         }
         return suspects;
     }

@@ -20,11 +20,21 @@ import java.util.List;
  *     were given ({@code --classpath}); empty otherwise
  * @param otherPaths further paths to the same object, root-first: a thread's, when {@code pathToRoot} runs
  *     through the static field that names it; empty otherwise
+ * @param cacheBounds the configured maximum and the weight of the cache the suspect is, where the dump holds
+ *     them (Guava, Caffeine); {@link CacheBounds#NONE} otherwise
  */
 public record Suspect(SuspectKind kind, String title, String className, String pathKey, Long[] elements,
         Long[] retainedBytes, Trend trend, String trendBasis, List<PathStepRow> pathToRoot, List<String> samples,
         List<String> locations, List<Evidence> evidence, List<String> reasons, String[] objectIds,
-        List<CodeSite> codeSites, List<List<PathStepRow>> otherPaths) {
+        List<CodeSite> codeSites, List<List<PathStepRow>> otherPaths, CacheBounds cacheBounds) {
+
+    public Suspect(SuspectKind kind, String title, String className, String pathKey, Long[] elements,
+            Long[] retainedBytes, Trend trend, String trendBasis, List<PathStepRow> pathToRoot, List<String> samples,
+            List<String> locations, List<Evidence> evidence, List<String> reasons, String[] objectIds,
+            List<CodeSite> codeSites, List<List<PathStepRow>> otherPaths) {
+        this(kind, title, className, pathKey, elements, retainedBytes, trend, trendBasis, pathToRoot, samples,
+                locations, evidence, reasons, objectIds, codeSites, otherPaths, CacheBounds.NONE);
+    }
 
     public Suspect(SuspectKind kind, String title, String className, String pathKey, Long[] elements,
             Long[] retainedBytes, Trend trend, String trendBasis, List<PathStepRow> pathToRoot, List<String> samples,
@@ -52,16 +62,22 @@ public record Suspect(SuspectKind kind, String title, String className, String p
 
     public Suspect withEvidence(List<Evidence> moreEvidence) {
         return new Suspect(kind, title, className, pathKey, elements, retainedBytes, trend, trendBasis, pathToRoot,
-                samples, locations, moreEvidence, reasons, objectIds, codeSites, otherPaths);
+                samples, locations, moreEvidence, reasons, objectIds, codeSites, otherPaths, cacheBounds);
     }
 
     public Suspect withCodeSites(List<CodeSite> sites) {
         return new Suspect(kind, title, className, pathKey, elements, retainedBytes, trend, trendBasis, pathToRoot,
-                samples, locations, evidence, reasons, objectIds, List.copyOf(sites), otherPaths);
+                samples, locations, evidence, reasons, objectIds, List.copyOf(sites), otherPaths, cacheBounds);
     }
 
     public Suspect withOtherPaths(List<List<PathStepRow>> paths) {
         return new Suspect(kind, title, className, pathKey, elements, retainedBytes, trend, trendBasis, pathToRoot,
-                samples, locations, evidence, reasons, objectIds, codeSites, List.copyOf(paths));
+                samples, locations, evidence, reasons, objectIds, codeSites, List.copyOf(paths), cacheBounds);
+    }
+
+    /** The suspect is (or sits on) a cache whose maximum and weight the dump holds. */
+    public Suspect withCacheBounds(CacheBounds bounds) {
+        return new Suspect(kind, title, className, pathKey, elements, retainedBytes, trend, trendBasis, pathToRoot,
+                samples, locations, evidence, reasons, objectIds, codeSites, otherPaths, bounds);
     }
 }

@@ -36,6 +36,6 @@ public final class DiffReports {
         LeakFindings findings = LeakDetectors.find(series);
         return new DiffReport(rows, classes, findings.suspects(), findings.largeRetainers(), Trends.basis(snapshots.size()),
                 snapshots.get(snapshots.size() - 1).dominatorTree().rule().description(), includeStrings,
-                SuspectBaseline.NONE);
+                SuspectBaseline.NONE, findings.boundedCaches());
     }
 }

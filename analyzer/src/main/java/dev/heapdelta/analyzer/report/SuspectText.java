@@ -3,6 +3,7 @@ package dev.heapdelta.analyzer.report;
 import dev.heapdelta.analyzer.codesites.CodeSite;
 import dev.heapdelta.analyzer.format.ByteSizes;
 import dev.heapdelta.analyzer.format.PathStepRow;
+import dev.heapdelta.analyzer.leaks.CacheBounds;
 import dev.heapdelta.analyzer.leaks.Evidence;
 import dev.heapdelta.analyzer.leaks.Suspect;
 import java.util.ArrayList;
@@ -39,10 +40,29 @@ public final class SuspectText {
         return String.join(" → ", steps);
     }
 
+    /**
+     * {@code A cache with a configured maximum of 1,000, at 950 (95%): close to it. …}, or null where the
+     * suspect is no cache with a maximum, or is not close below it: the CLI, the JSON, the PDF and the app
+     * say it in these words.
+     */
+    public static String cacheNote(Suspect suspect) {
+        CacheBounds bounds = suspect.cacheBounds();
+        if (bounds == null || !bounds.isClose() || bounds.weight() > bounds.maximum()) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "A cache with a configured maximum of %,d, at %,d (%.0f%%): close to it. "
+                + "It evicts beyond its maximum, so filling toward it is a cache warming up, not a leak.",
+                bounds.maximum(), bounds.weight(), 100.0 * bounds.weight() / Math.max(1, bounds.maximum()));
+    }
+
     /** The lines under the headline, without indentation. */
     public static List<String> details(Suspect suspect) {
         List<String> lines = new ArrayList<>();
         lines.add("where: " + suspect.pathKey());
+        String cacheNote = cacheNote(suspect);
+        if (cacheNote != null) {
+            lines.add("note: " + cacheNote);
+        }
         for (List<PathStepRow> other : suspect.otherPaths()) {
             lines.add("also from: " + pathText(other));
         }

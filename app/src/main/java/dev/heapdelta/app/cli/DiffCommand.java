@@ -155,7 +155,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         return new DiffReport(report.snapshots(), report.classes(), report.suspects().subList(0, top),
                 report.largeRetainers(), report.trendBasis(), report.retention(), report.includeStrings(),
-                report.baseline());
+                report.baseline(), report.boundedCaches());
     }
 
     private int exitCode(DiffReport report, long threshold) {

@@ -7,6 +7,7 @@ import dev.heapdelta.analyzer.leaks.Evidence;
 import dev.heapdelta.analyzer.leaks.Suspect;
 import dev.heapdelta.analyzer.report.DiffReport;
 import dev.heapdelta.analyzer.report.SnapshotRow;
+import dev.heapdelta.analyzer.report.SuspectText;
 import com.fasterxml.jackson.core.JsonFactory;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -85,6 +86,11 @@ public final class DiffJson {
             writeSuspect(json, retainer, report.baseline().inBaseline(retainer));
         }
         json.writeEndArray();
+        json.writeArrayFieldStart("boundedCaches");
+        for (Suspect cache : report.boundedCaches()) {
+            writeSuspect(json, cache, report.baseline().inBaseline(cache));
+        }
+        json.writeEndArray();
         json.writeEndObject();
     }
 
@@ -125,6 +131,14 @@ public final class DiffJson {
         }
         json.writeEndArray();
         SummaryJson.writeStrings(json, "reasons", suspect.reasons());
+        if (suspect.cacheBounds().isBounded()) {
+            json.writeNumberField("cacheMaximum", suspect.cacheBounds().maximum());
+            json.writeNumberField("cacheWeight", suspect.cacheBounds().weight());
+        }
+        String cacheNote = SuspectText.cacheNote(suspect);
+        if (cacheNote != null) {
+            json.writeStringField("note", cacheNote);
+        }
         CodeSiteJson.write(json, suspect.codeSites());
         if (suspect.objectIds() != null) {
             json.writeArrayFieldStart("objectIds");

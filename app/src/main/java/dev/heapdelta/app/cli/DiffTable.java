@@ -21,7 +21,10 @@ final class DiffTable {
         printSnapshotsAndClasses(report, top, out);
     }
 
-    /** The suspects, and the large retainers that did not grow; for one snapshot, its own findings. */
+    /**
+     * The suspects, then the large retainers that did not grow and the caches close to their maximum; for
+     * one snapshot, its own findings.
+     */
     static void printSuspects(DiffReport report, int top, PrintWriter out) {
         boolean single = report.snapshots().size() == 1;
         if (report.suspects().isEmpty()) {
@@ -37,6 +40,11 @@ final class DiffTable {
             out.println();
             out.println("Large retainers that did not grow (not leak suspects):");
             printRows(report.largeRetainers(), report.baseline(), top, out);
+        }
+        if (!report.boundedCaches().isEmpty()) {
+            out.println();
+            out.println("Caches that grew close to their configured maximum (not leak suspects):");
+            printRows(report.boundedCaches(), report.baseline(), top, out);
         }
         out.flush();
     }

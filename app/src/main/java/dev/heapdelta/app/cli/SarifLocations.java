@@ -3,12 +3,11 @@ package dev.heapdelta.app.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.heapdelta.analyzer.codesites.CodeSite;
 import dev.heapdelta.analyzer.codesites.CodeSiteKind;
+import dev.heapdelta.analyzer.codesites.PathList;
 import dev.heapdelta.analyzer.leaks.Suspect;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,9 +27,9 @@ record SarifLocations(String anchor, List<Path> sourceRoots) {
     private static final int MAX_RELATED = 10;
 
     static SarifLocations of(String anchor, String sources) {
+        // A -sources.jar among them is read for source lines, but holds no file code scanning can point at.
         List<Path> roots = sources == null ? List.of()
-                : Arrays.stream(sources.split(File.pathSeparator)).filter(s -> !s.isBlank())
-                        .map(Path::of).filter(Files::isDirectory).toList();
+                : PathList.existing("--sources", sources).stream().filter(Files::isDirectory).toList();
         return new SarifLocations(anchor, roots);
     }
 

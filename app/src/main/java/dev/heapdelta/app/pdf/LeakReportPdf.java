@@ -95,6 +95,7 @@ public final class LeakReportPdf {
             }
             cancel.throwIfCancelled();
             LargeRetainerSection.write(canvas);
+            BoundedCacheSection.write(canvas);
             progress.update((3 + sections.size()) / steps, "Class diff");
             ClassDiffTable.write(canvas);
             progress.update((4 + sections.size()) / steps, "Method");

@@ -10,6 +10,7 @@ import dev.heapdelta.analyzer.leaks.Suspect;
 import dev.heapdelta.analyzer.report.CodeSiteWords;
 import dev.heapdelta.analyzer.report.DiffReport;
 import dev.heapdelta.analyzer.report.SnapshotRow;
+import dev.heapdelta.analyzer.report.SuspectText;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -47,6 +48,10 @@ final class SuspectSection {
                     : "not in the baseline: new since it was written");
         }
         document.add(facts);
+        String cacheNote = SuspectText.cacheNote(suspect);
+        if (cacheNote != null) {
+            document.add(style.box(ReportStyle.HEADER_FILL, style.paragraph(cacheNote, style.body)));
+        }
 
         document.add(style.subheading("In each dump"));
         document.add(perDumpTable(style, report, suspect));
@@ -69,6 +74,12 @@ final class SuspectSection {
                     + "thread, a global), each row holds the next: the suspect cannot be freed while this chain exists.",
                     style.smallMuted));
             document.add(pathTable(style, suspect.pathToRoot(), report.includeStrings()));
+        }
+        for (List<PathStepRow> other : suspect.otherPaths()) {
+            document.add(style.subheading("Also reached from"));
+            document.add(style.paragraph("Another chain to the same object, from a thread's stack frame: it holds the "
+                    + "suspect too, through the code running in that thread.", style.smallMuted));
+            document.add(pathTable(style, other, report.includeStrings()));
         }
 
         if (!suspect.samples().isEmpty()) {
