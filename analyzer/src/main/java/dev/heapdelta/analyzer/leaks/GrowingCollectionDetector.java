@@ -64,7 +64,10 @@ public final class GrowingCollectionDetector implements LeakDetector {
         Long[] retained = collection.retainedBytes();
         long retainedGrowth = collection.retainedGrowth();
         String noun = listeners ? "listeners" : "entries";
-        String title = last.threadLocal()
+        DetachedDomSeries detached = DetachedDomSeries.of(series, collection);
+        String title = detached.isPresent()
+                ? detached.title(last.family(), collection.pathKey(), retainedGrowth)
+                : last.threadLocal()
                 ? String.format(Locale.ROOT, "%s (ThreadLocal) in %d threads: %s %s (%s retained)",
                         collection.pathKey(), last.members().length, series(elements), noun,
                         ByteSizes.humanDelta(retainedGrowth))
@@ -79,6 +82,9 @@ public final class GrowingCollectionDetector implements LeakDetector {
                     last.family(), last.members().length));
         } else if (last.members().length > 1) {
             reasons.add(last.members().length + " containers share this path; their entries are summed");
+        }
+        if (detached.isPresent()) {
+            reasons.add(detached.reason());
         }
         if (last.keys() >= 0) {
             reasons.add("keys: " + series(collection.keys()));
@@ -101,7 +107,7 @@ public final class GrowingCollectionDetector implements LeakDetector {
                 series.pathRows(lastIndex, representative),
                 series.samples(lastIndex, representative),
                 series.locations(lastIndex, representative),
-                classEvidence(series, collection),
+                detached.withEvidence(classEvidence(series, collection)),
                 reasons,
                 series.objectIds(collection.representatives()));
         return suspect.withOtherPaths(series.otherPathRows(lastIndex, representative)).withCacheBounds(last.bounds());

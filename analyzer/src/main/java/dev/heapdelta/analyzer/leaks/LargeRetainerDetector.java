@@ -96,7 +96,7 @@ public final class LargeRetainerDetector implements LeakDetector {
         }
         String name = snapshot.graph().classNameOf(object);
         return name.equals("global") || name.equals("Window") || name.startsWith("Window /")
-                || name.contains("GlobalScope")
+                || name.contains(" [JSGlobalObject]") || name.contains("GlobalScope")
                 || name.equals("system / NativeContext") || name.equals("system / JSGlobalObject");
     }
 

@@ -114,8 +114,10 @@ public final class V8ObjectDetails implements ObjectDetails {
 
     private boolean isGlobalObject(int object) {
         String name = graph.classNameOf(object);
+        // The global object: a browser window's is "Window / url" in older Chrome and "Window [JSGlobalObject] / url"
+        // now, d8's "global [JSGlobalObject]".
         return name.equals("global") || name.equals("Window") || name.startsWith("Window /")
-                || name.equals("globalThis");
+                || name.contains(" [JSGlobalObject]") || name.equals("globalThis");
     }
 
     /** The file name of the script whose closures use this context, or null. Built once, on first use. */

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Where tests find what they check against: the reference dumps vendored in the repository
- * ({@code reference/}, always present), and {@code node}, an optional extra: a test that needs it
- * skips without it, except under {@code CI=true}, where it is present and a skip would hide a failure.
+ * ({@code reference/}, always present), and {@code node} and {@code chromium}, optional extras: a test
+ * that needs one skips without it, except under {@code CI=true}, where it is present and a skip would
+ * hide a failure.
  */
 public final class TestEnvironment {
     private TestEnvironment() {
@@ -46,17 +47,34 @@ public final class TestEnvironment {
 
     /** Skips (or, under CI, fails) unless {@code node} runs. */
     public static void requireNode() {
-        boolean present;
+        require(runs("node", "--version"), "node");
+    }
+
+    /**
+     * Skips (or, under CI, fails) unless a headless Chromium runs: {@code $CHROMIUM}, or
+     * {@code chromium} on the PATH (Debian's package, which {@code .ci/run} installs).
+     */
+    public static void requireChromium() {
+        require(runs(chromium(), "--version"), "chromium");
+    }
+
+    /** The Chromium command the browser tests run. */
+    public static String chromium() {
+        String chosen = System.getenv("CHROMIUM");
+        return chosen == null || chosen.isBlank() ? "chromium" : chosen;
+    }
+
+    private static boolean runs(String... command) {
         try {
-            Process process = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            present = process.waitFor(20, TimeUnit.SECONDS) && process.exitValue() == 0;
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor(20, TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (IOException e) {
-            present = false;
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            present = false;
+            return false;
         }
-        require(present, "node");
     }
 
     public static void require(boolean present, String what) {
