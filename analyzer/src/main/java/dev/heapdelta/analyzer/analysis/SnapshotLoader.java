@@ -7,6 +7,7 @@ import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.hprof.HprofReader;
 import dev.heapdelta.analyzer.query.ClassHistogram;
 import dev.heapdelta.analyzer.source.AnalysisPhase;
+import dev.heapdelta.analyzer.source.ArchiveMember;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.DumpFormatException;
 import dev.heapdelta.analyzer.source.DumpKind;
@@ -26,6 +27,7 @@ public final class SnapshotLoader {
     }
 
     /**
+     * @param file the dump, or a member of a zip archive as {@code archive.zip!entry} ({@link ArchiveMember})
      * @param displayName the path as the user gave it, for messages and the JSON {@code file}
      * @throws DumpFormatException when the file is not a dump HeapDelta can read, or holds nothing to analyse
      */
@@ -46,6 +48,11 @@ public final class SnapshotLoader {
         ProgressListener progress = cancellingAt(listener, cancel);
         long started = System.nanoTime();
         if (!Files.exists(file)) {
+            ArchiveMember member = ArchiveMember.parse(file.toString());
+            if (member != null) {
+                Path copy = member.copyInto(options.readOptions(displayName).cacheDirectoryOrDefault());
+                return loadUnsaved(copy, displayName, options, cancel, listener);
+            }
             // Not a damaged dump but a wrong path: the CLI says "file not found", the app offers another file.
             throw new NoSuchFileException(displayName);
         }

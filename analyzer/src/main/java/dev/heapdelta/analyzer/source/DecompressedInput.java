@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -23,7 +21,6 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  */
 public final class DecompressedInput {
     private static final int BUFFER = 1 << 16;
-    private static final int PEEK = 256;
 
     private DecompressedInput() {
     }
@@ -75,33 +72,20 @@ public final class DecompressedInput {
         }
     }
 
-    /** The archive's one entry whose content is a heap dump (HPROF or V8 snapshot, plain or compressed). */
+    /** The archive's one entry whose content is a heap dump (HPROF or V8 snapshot). */
     private static ZipArchiveEntry dumpEntry(ZipFile zip, Path file) throws IOException {
-        List<ZipArchiveEntry> dumps = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
-            if (entry.isDirectory()) {
-                continue;
-            }
-            names.add(entry.getName());
-            byte[] head;
-            try (InputStream in = zip.getInputStream(entry)) {
-                head = in.readNBytes(PEEK);
-            }
-            if (FormatDetector.kindOf(head) != DumpKind.UNKNOWN) {
-                dumps.add(entry);
-            }
-        }
+        List<ZipArchiveEntry> dumps = ZipDumps.entries(zip);
         if (dumps.size() == 1) {
             return dumps.get(0);
         }
         if (dumps.isEmpty()) {
+            List<String> names = ZipDumps.allNames(zip);
             throw new DumpFormatException(file.toString(), 0, "zip archive holds no plain HPROF or V8 snapshot"
                     + (names.isEmpty() ? " (it is empty)" : " (entries: " + String.join(", ", names) + ")"));
         }
         List<String> dumpNames = dumps.stream().map(ZipArchiveEntry::getName).toList();
         throw new DumpFormatException(file.toString(), 0, "zip archive holds " + dumps.size() + " dumps ("
-                + String.join(", ", dumpNames) + "); extract the one to read, e.g. unzip " + file + " "
-                + dumpNames.get(0));
+                + String.join(", ", dumpNames) + "); name one as " + file + ArchiveMember.SEPARATOR + dumpNames.get(0)
+                + ", or compare them all with: heapdelta diff " + file);
     }
 }

@@ -87,6 +87,35 @@ class CompressedDumpsTest {
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 
+    @Test
+    void memberOfAZipOfSeveralDumpsIsCopiedPrivatelyAndReadsToTheSameGraph() throws IOException {
+        Path hprof = gunzip(JAVA_SAMPLE, work.resolve("leaks-t0.hprof"));
+        Path snapshot = gunzip(NODE_SAMPLE, work.resolve("leaks-t0.heapsnapshot"));
+        Path zip = work.resolve("two.zip");
+        try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(zip)) {
+            for (Path entry : new Path[] {hprof, snapshot}) {
+                out.putArchiveEntry(new ZipArchiveEntry(entry.getFileName().toString()));
+                Files.copy(entry, out);
+                out.closeArchiveEntry();
+            }
+        }
+        assertEquals(java.util.List.of("leaks-t0.hprof", "leaks-t0.heapsnapshot"), ZipDumps.names(zip));
+        ArchiveMember member = ArchiveMember.parse(zip + "!leaks-t0.heapsnapshot");
+        assertEquals(new ArchiveMember(zip, "leaks-t0.heapsnapshot"), member);
+        Path copy = member.copyInto(work.resolve("cache"));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(copy)));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(copy.getParent())));
+        assertEquals(Files.getLastModifiedTime(zip), Files.getLastModifiedTime(copy),
+                "the copy keeps the archive's time, so that its index-cache key does not change");
+        try (HeapGraph expected = readV8(snapshot); HeapGraph actual = readV8(copy)) {
+            assertSameGraphFromAnotherFile(expected, actual);
+        }
+        assertEquals(null, ArchiveMember.parse(work.resolve("missing.zip") + "!leaks-t0.hprof"));
+        assertEquals(null, ArchiveMember.parse(hprof.toString()));
+    }
+
     @ParameterizedTest
     @EnumSource(value = Compression.class, names = {"BZIP2", "XZ", "ZSTD"})
     void truncatedHprofIsReadAsFarAsItGoesWithAWarning(Compression compression) throws IOException {

@@ -6,6 +6,7 @@ import dev.heapdelta.analyzer.leaks.Suspect;
 import dev.heapdelta.analyzer.report.DiffReport;
 import dev.heapdelta.analyzer.report.DiffReports;
 import dev.heapdelta.analyzer.report.SuspectBaseline;
+import dev.heapdelta.analyzer.source.ArchiveMember;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.app.pdf.LeakReportPdf;
 import dev.heapdelta.app.pdf.ReportOptions;
@@ -28,14 +29,15 @@ import picocli.CommandLine.Spec;
         description = {"Compares two or more dumps of one process and names the leak.",
             "Given one dump, lists its largest retainers, collections and duplicate classes instead."},
         footerHeading = "%nExamples:%n",
-        footer = {"  heapdelta diff before.hprof.gz after.hprof.gz",
+        footer = {"  heapdelta diff before.hprof.gz after.hprof.gz   (or a zip of the series: heapdelta diff ticket.zip)",
             "  heapdelta diff t0.heapsnapshot t1.heapsnapshot t2.heapsnapshot --pdf leak-report.pdf",
             "  heapdelta diff base.hprof target.hprof --json - --fail-on-growth 50MB   (CI: exit code 3 on growth)"})
 final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "BASE TARGET [MORE…], oldest first; or one dump.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "BASE TARGET [MORE…], oldest first; or one dump."
+            + " A zip of several dumps stands for all of them, in the archive's order; ARCHIVE.zip!MEMBER names one.")
     List<String> files = new ArrayList<>();
 
     @Option(names = "--json", paramLabel = "OUT|-", description = "Write the JSON report to OUT, or - for stdout.")
@@ -95,7 +97,8 @@ final class DiffCommand implements Callable<Integer> {
         Path pdfPath = pdf == null ? null : pdfOutput(pdf);
         CodeSiteOptions.Parsed codeSites = codeSiteOptions.parse();
         SuspectBaseline known = baseline == null ? SuspectBaseline.NONE : BaselineFile.read(Path.of(baseline));
-        List<Snapshot> snapshots = SnapshotSeriesLoader.load(files, snapshotOptions.toAnalysisOptions());
+        List<Snapshot> snapshots = SnapshotSeriesLoader.load(ArchiveMember.expand(files),
+                snapshotOptions.toAnalysisOptions());
         OutOfCoreNote.printFor(snapshots, spec.commandLine().getErr());
         try {
             DiffReport report = codeSites.apply(DiffReports.of(snapshots, includeStrings), snapshots)

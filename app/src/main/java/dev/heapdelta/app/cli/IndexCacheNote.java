@@ -27,6 +27,7 @@ final class IndexCacheNote {
         snapshot.saveToIndexCache();
         printFor(snapshot, err);
         InflatedCopyNote.printAndCleanUp(snapshot, err);
+        ExtractedCopyNote.printAndCleanUp(snapshot, err);
     }
 
     private static void printFor(Snapshot snapshot, PrintWriter err) {

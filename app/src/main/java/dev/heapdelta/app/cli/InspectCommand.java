@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.format.ByteSizes;
 import dev.heapdelta.analyzer.inspections.SeriesRow;
+import dev.heapdelta.analyzer.source.ArchiveMember;
 import dev.heapdelta.app.inspections.InspectionTable;
 import dev.heapdelta.app.inspections.InspectionTables;
 import java.io.IOException;
@@ -56,7 +57,7 @@ final class InspectCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        List<String> files = arguments.subList(0, arguments.size() - 1);
+        List<String> files = ArchiveMember.expand(arguments.subList(0, arguments.size() - 1));
         if (top < 1) {
             throw new UsageException("--top must be at least 1, got " + top);
         }

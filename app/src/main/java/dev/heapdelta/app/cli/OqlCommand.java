@@ -7,6 +7,7 @@ import dev.heapdelta.analyzer.oql.OqlEngine;
 import dev.heapdelta.analyzer.oql.OqlParser;
 import dev.heapdelta.analyzer.oql.OqlResult;
 import dev.heapdelta.analyzer.oql.Query;
+import dev.heapdelta.analyzer.source.ArchiveMember;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import java.io.PrintWriter;
@@ -54,7 +55,7 @@ final class OqlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String text = arguments.get(arguments.size() - 1);
-        List<String> files = arguments.subList(0, arguments.size() - 1);
+        List<String> files = ArchiveMember.expand(arguments.subList(0, arguments.size() - 1));
         if (limit < 0) {
             throw new UsageException("--limit must not be negative");
         }

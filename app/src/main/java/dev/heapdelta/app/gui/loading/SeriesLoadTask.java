@@ -4,10 +4,12 @@ import dev.heapdelta.analyzer.analysis.AnalysisOptions;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.report.DiffReport;
 import dev.heapdelta.analyzer.source.AnalysisPhase;
+import dev.heapdelta.analyzer.source.ArchiveMember;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import dev.heapdelta.app.gui.session.Comparison;
 import dev.heapdelta.app.gui.session.SnapshotSource;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,9 @@ final class SeriesLoadTask<P> extends Task<SeriesLoadTask.Loaded<P>> {
     private static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
     private static final int PHASES = AnalysisPhase.values().length;
 
-    private final List<Path> files;
+    private final List<Path> requested;
+    /** The dumps read: {@link #requested} with each zip archive of several dumps standing for its members. */
+    private volatile List<Path> files;
     private final AnalysisOptions options;
     private final SnapshotSource source;
     private final Map<Path, Snapshot> reusable;
@@ -36,7 +40,8 @@ final class SeriesLoadTask<P> extends Task<SeriesLoadTask.Loaded<P>> {
 
     SeriesLoadTask(List<Path> files, AnalysisOptions options, SnapshotSource source, Map<Path, Snapshot> reusable,
             CancelSignal cancel, ProgressRelay<LoadProgress> relay, Function<Comparison, P> prepare) {
-        this.files = List.copyOf(files);
+        this.requested = List.copyOf(files);
+        this.files = this.requested;
         this.options = options;
         this.source = source;
         this.reusable = Map.copyOf(reusable);
@@ -57,6 +62,7 @@ final class SeriesLoadTask<P> extends Task<SeriesLoadTask.Loaded<P>> {
     @Override
     protected Loaded<P> call() throws Exception {
         List<Snapshot> snapshots = new ArrayList<>();
+        files = ArchiveMember.expand(requested.stream().map(Path::toString).toList()).stream().map(Path::of).toList();
         try {
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
@@ -67,6 +73,7 @@ final class SeriesLoadTask<P> extends Task<SeriesLoadTask.Loaded<P>> {
                     continue;
                 }
                 Snapshot loaded = source.load(file, file.toString(), options, cancel, listenerFor(i));
+                deleteExtractedCopyAtExit(file);
                 loadedHere.add(loaded);
                 snapshots.add(loaded);
             }
@@ -114,6 +121,14 @@ final class SeriesLoadTask<P> extends Task<SeriesLoadTask.Loaded<P>> {
             } catch (Exception ignored) {
                 // Only file handles are released here; the failure that got us here is what matters.
             }
+        }
+    }
+
+    /** A dump taken out of an archive was copied to the cache directory: it goes when the app exits. */
+    private void deleteExtractedCopyAtExit(Path file) throws IOException {
+        ArchiveMember member = ArchiveMember.parse(file.toString());
+        if (member != null) {
+            member.copyIn(options.readOptions(file.toString()).cacheDirectoryOrDefault()).toFile().deleteOnExit();
         }
     }
 
