@@ -36,6 +36,8 @@ public final class Snapshot implements AutoCloseable {
     private volatile IndexCacheUse indexCache = IndexCacheUse.notUsed();
     /** A fresh analysis's index cache entry, until written or dropped on close. */
     private final AtomicReference<IndexCache> pendingSave = new AtomicReference<>();
+    /** The entry being written in the background by {@link #startIndexCacheSave()}, if one is. */
+    private volatile Thread backgroundSave;
 
     Snapshot(String file, HeapGraph graph, DominatorTree tree, ClassHistogram histogram, AnalysisOptions options,
             PhaseTimings timings) {
@@ -89,12 +91,60 @@ public final class Snapshot implements AutoCloseable {
      * Writes the index cache entry that {@link SnapshotLoader#loadUnsaved} left for later, if any, so that
      * the next load of the dump skips the analysis; then {@link #indexCache()} says how it went. Writing
      * costs about as long as reading the entry back saves on a large dump minus the analysis: callers do it
-     * after showing the results. Performance: one sequential write of about the dump's size.
+     * after showing the results, or start it early with {@link #startIndexCacheSave()}, and this waits for it.
+     * Performance: one sequential write of about the dump's size.
      */
     public void saveToIndexCache() {
         IndexCache cache = pendingSave.getAndSet(null);
         if (cache != null) {
             cache.save(this);
+        }
+        awaitBackgroundSave();
+    }
+
+    /**
+     * Starts writing the pending index cache entry on a background thread, so that the write overlaps the
+     * work the user waits for (shortest paths, leak detectors, printing) instead of following it; the
+     * snapshot is only read meanwhile. {@link #saveToIndexCache()} and {@link #close()} wait for it, so
+     * the entry is complete or, written into a temporary directory until renamed, absent.
+     */
+    public void startIndexCacheSave() {
+        IndexCache cache = pendingSave.getAndSet(null);
+        if (cache == null) {
+            return;
+        }
+        Thread writer = new Thread(() -> saveReportingFailure(cache), "heapdelta-index-cache-write");
+        // A JVM that exits mid-write leaves only the temporary directory, which pruning removes.
+        writer.setDaemon(true);
+        backgroundSave = writer;
+        writer.start();
+    }
+
+    private void saveReportingFailure(IndexCache cache) {
+        try {
+            cache.save(this);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            recordIndexCache(new IndexCacheUse(IndexCacheUse.Status.NOT_SAVED, null, "index cache: not saved: " + e));
+        }
+    }
+
+    private void awaitBackgroundSave() {
+        Thread writer = backgroundSave;
+        if (writer == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (writer.isAlive()) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                // The graph may not be closed under the writer: finish waiting, then restore the interrupt.
+                interrupted = true;
+            }
+        }
+        backgroundSave = null;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -231,6 +281,7 @@ public final class Snapshot implements AutoCloseable {
     @Override
     public void close() {
         pendingSave.set(null);
+        awaitBackgroundSave();
         graph.close();
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.heapdelta.analyzer.report.SummaryReports;
 import dev.heapdelta.analyzer.source.AnalysisPhase;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;
@@ -226,6 +227,43 @@ class IndexCacheTest {
         closed.close();
         closed.saveToIndexCache();
         assertEquals(IndexCacheUse.Status.NOT_USED, closed.indexCache().status(), "a closed snapshot is not saved");
+    }
+
+    @Test
+    void anEntryWrittenInTheBackgroundWhileTheReportIsMadeIsCompleteAndReopensToTheSameAnalysis()
+            throws IOException {
+        AnalysisOptions options = AnalysisOptions.defaults().withCacheDirectory(cache);
+        Snapshot written = SnapshotLoader.loadUnsaved(hprof, hprof.toString(), options, CancelSignal.NEVER,
+                ProgressListener.NONE);
+        written.startIndexCacheSave();
+        // What summary does meanwhile: the report, with its shortest paths and path keys.
+        SummaryReports.of(written, 50);
+        written.pathKeyOf(written.topDominators(1)[0]);
+        // Closing waits for the write: nothing half-written is left, and the entry is there.
+        written.close();
+        try (var left = Files.list(cache.resolve("index"))) {
+            List<Path> entries = left.toList();
+            assertEquals(1, entries.size(), entries.toString());
+            assertFalse(IndexCache.isTemporary(entries.get(0)), entries.toString());
+        }
+        try (Snapshot reopened = load(hprof);
+                Snapshot fresh = SnapshotLoader.load(hprof, hprof.toString(), AnalysisOptions.defaults()
+                        .withIndexCache(false), CancelSignal.NEVER, ProgressListener.NONE)) {
+            assertEquals(IndexCacheUse.Status.REUSED, reopened.indexCache().status(), String.valueOf(reopened.indexCache()));
+            SameAnalysis.assertSame(fresh, reopened);
+        }
+    }
+
+    @Test
+    void aSaveAskedForAfterABackgroundStartWaitsForItAndSaysItWasSaved() throws IOException {
+        AnalysisOptions options = AnalysisOptions.defaults().withCacheDirectory(cache);
+        try (Snapshot snapshot = SnapshotLoader.loadUnsaved(v8, "t1", options, CancelSignal.NEVER,
+                ProgressListener.NONE)) {
+            snapshot.startIndexCacheSave();
+            snapshot.saveToIndexCache();
+            assertEquals(IndexCacheUse.Status.SAVED, snapshot.indexCache().status(), String.valueOf(snapshot.indexCache()));
+            assertTrue(Files.isRegularFile(snapshot.indexCache().entry().resolve(IndexCacheEntry.MANIFEST)));
+        }
     }
 
     @Test

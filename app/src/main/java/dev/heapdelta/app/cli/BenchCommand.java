@@ -7,6 +7,8 @@ import dev.heapdelta.analyzer.analysis.SnapshotLoader;
 import dev.heapdelta.analyzer.format.ByteSizes;
 import dev.heapdelta.analyzer.report.DiffReports;
 import dev.heapdelta.analyzer.source.CancelSignal;
+import dev.heapdelta.analyzer.source.DumpKind;
+import dev.heapdelta.analyzer.source.FormatDetector;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import dev.heapdelta.analyzer.store.StoragePolicy;
 import dev.heapdelta.samples.LargeHprofShape;
@@ -37,7 +39,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  heapdelta bench app.hprof.gz",
             "  heapdelta bench --generate hprof --scale 0.01 --out /tmp/bench",
-            "  heapdelta bench --generate v8 --scale 0.1 --storage mapped"})
+            "  heapdelta bench --generate v8 --scale 0.1 --storage mapped",
+            "  heapdelta bench --commands --memlab ~/memlab a.hprof b.hprof"})
 final class BenchCommand implements Callable<Integer> {
     private static final int READ_BUFFER = 8 << 20;
 
@@ -61,6 +64,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-out", description = "Where generated dumps go.")
     Path out = Path.of("bench-out");
+
+    @Option(names = "--commands", description = "Also time summary, diff and reopening as a user runs them: child"
+            + " processes with default JVM flags, an empty cache directory, then its entry, then none; OS figures.")
+    boolean commands;
+
+    @Option(names = "--memlab", paramLabel = "DIR", defaultValue = ".",
+            description = "With --commands, run memlab's loader on V8 files beside HeapDelta when DIR/node_modules"
+                    + " holds @memlab/heap-analysis (default: the current directory).")
+    Path memlab = Path.of(".");
 
     @Option(names = "--classpath", paramLabel = "PATH[:PATH…]",
             description = "Also time the code-site scan of these jars, class directories or fat jar.")
@@ -102,8 +114,29 @@ final class BenchCommand implements Callable<Integer> {
         } finally {
             SnapshotSeriesLoader.closeAll(snapshots);
         }
+        if (commands) {
+            snapshots.clear();
+            System.gc();
+            timeCommands(targets, stdout);
+        }
         stdout.flush();
         return ExitCode.OK;
+    }
+
+    private void timeCommands(List<String> targets, PrintWriter stdout) throws IOException, InterruptedException {
+        List<Long> floors = new ArrayList<>();
+        List<Boolean> v8 = new ArrayList<>();
+        for (String file : targets) {
+            floors.add(plainReadMillis(Path.of(file)));
+            v8.add(FormatDetector.detect(Path.of(file)).kind() == DumpKind.V8_SNAPSHOT);
+        }
+        Files.createDirectories(out);
+        Path scratch = Files.createTempDirectory(out, "bench-commands-");
+        try {
+            new CommandBench(stdout, scratch, MemlabLoader.in(memlab)).run(targets, floors, v8);
+        } finally {
+            CommandBench.deleteTree(scratch);
+        }
     }
 
     private Snapshot measure(String file, PrintWriter stdout) throws IOException {

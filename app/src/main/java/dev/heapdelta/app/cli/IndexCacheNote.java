@@ -14,8 +14,8 @@ final class IndexCacheNote {
     }
 
     /**
-     * Saves the fresh analyses to the index cache, after the results were printed so that the user does
-     * not wait for the write to see them, then says what the cache did.
+     * Saves the fresh analyses to the index cache, or waits for the writes that the command started in
+     * the background while it made and printed its results, then says what the cache did.
      */
     static void saveAndPrintFor(List<Snapshot> snapshots, PrintWriter err) {
         for (Snapshot snapshot : snapshots) {

@@ -69,6 +69,8 @@ final class OqlCommand implements Callable<Integer> {
         for (String file : files) {
             try (Snapshot snapshot = SnapshotLoader.loadUnsaved(Path.of(file), file,
                     snapshotOptions.toAnalysisOptions(), CancelSignal.NEVER, ProgressListener.NONE)) {
+                // The index-cache entry is written while the query runs and prints.
+                snapshot.startIndexCacheSave();
                 OutOfCoreNote.printFor(snapshot, err);
                 OqlResult result = new OqlEngine(snapshot, CancelSignal.NEVER).run(query);
                 for (String warning : result.warnings()) {

@@ -70,6 +70,8 @@ final class PathsCommand implements Callable<Integer> {
         }
         try (Snapshot snapshot = SnapshotLoader.loadUnsaved(Path.of(file), file, snapshotOptions.toAnalysisOptions(),
                 CancelSignal.NEVER, ProgressListener.NONE)) {
+            // The index-cache entry is written while the report is computed and printed.
+            snapshot.startIndexCacheSave();
             OutOfCoreNote.printFor(snapshot, spec.commandLine().getErr());
             PathsReport report = target.object != null ? PathsReports.forObject(snapshot, id)
                     : PathsReports.forClass(snapshot, target.className, top);

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Loads the dumps of a diff one after the other, so that only the graphs, not the readers, coexist. Fresh
- * analyses are not yet saved to the index cache: the caller does it after printing its results.
+ * analyses are saved to the index cache in the background; the caller waits for it after printing.
  */
 final class SnapshotSeriesLoader {
     private SnapshotSeriesLoader() {
@@ -22,8 +22,11 @@ final class SnapshotSeriesLoader {
         List<Snapshot> snapshots = new ArrayList<>();
         try {
             for (String file : files) {
-                snapshots.add(SnapshotLoader.loadUnsaved(Path.of(file), file, options, CancelSignal.NEVER,
-                        ProgressListener.NONE));
+                Snapshot snapshot = SnapshotLoader.loadUnsaved(Path.of(file), file, options, CancelSignal.NEVER,
+                        ProgressListener.NONE);
+                snapshots.add(snapshot);
+                // Its index-cache entry is written while the next dumps load and the report is made.
+                snapshot.startIndexCacheSave();
             }
         } catch (IOException | RuntimeException e) {
             closeAll(snapshots);

@@ -63,6 +63,8 @@ final class SummaryCommand implements Callable<Integer> {
         }
         try (Snapshot snapshot = SnapshotLoader.loadUnsaved(Path.of(file), file, snapshotOptions.toAnalysisOptions(),
                 CancelSignal.NEVER, ProgressListener.NONE)) {
+            // The index-cache entry is written while the report is computed and printed.
+            snapshot.startIndexCacheSave();
             OutOfCoreNote.printFor(snapshot, spec.commandLine().getErr());
             SummaryReport report = SummaryReports.of(snapshot, top);
             DiffReport single = suspects

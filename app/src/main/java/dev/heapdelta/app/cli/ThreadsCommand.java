@@ -49,6 +49,8 @@ final class ThreadsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Snapshot snapshot = SnapshotLoader.loadUnsaved(Path.of(file), file, snapshotOptions.toAnalysisOptions(),
                 CancelSignal.NEVER, ProgressListener.NONE)) {
+            // The index-cache entry is written while the report is computed and printed.
+            snapshot.startIndexCacheSave();
             OutOfCoreNote.printFor(snapshot, spec.commandLine().getErr());
             List<ThreadRow> threads = ThreadOverview.of(snapshot);
             if (json != null) {

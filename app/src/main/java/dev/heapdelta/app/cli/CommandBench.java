@@ -1,0 +1,160 @@
+package dev.heapdelta.app.cli;
+
+import dev.heapdelta.analyzer.format.ByteSizes;
+import dev.heapdelta.analyzer.source.DecompressedInput;
+import dev.heapdelta.analyzer.source.FormatDetector;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.jar.JarFile;
+
+/**
+ * {@code bench --commands}: times the commands a user runs, each as a child process with default JVM
+ * flags, as the operating system measures them (wall, CPU, peak RSS): {@code summary} into an empty
+ * cache directory (the index-cache entry is written inside the run), reopened from that entry, and
+ * without the cache; {@code diff} of all the files alike; memlab's loader on V8 files where it is
+ * installed. Each figure is also given as a ratio to a plain sequential read of the same files in the
+ * same run, because these machines' speed drifts.
+ */
+final class CommandBench {
+    private static final String MAIN_CLASS = "dev.heapdelta.app.Main";
+
+    private final PrintWriter out;
+    private final ChildProcessTimer timer;
+    private final Path scratch;
+    private final MemlabLoader memlab;
+
+    CommandBench(PrintWriter out, Path scratch, MemlabLoader memlab) {
+        this.out = out;
+        this.scratch = scratch;
+        this.timer = new ChildProcessTimer(scratch);
+        this.memlab = memlab;
+    }
+
+    /** @param floorMillis the plain sequential read of each file, measured in this run */
+    void run(List<String> files, List<Long> floorMillis, List<Boolean> v8) throws IOException, InterruptedException {
+        out.println("commands as a user runs them (child processes, default JVM flags; wall, CPU and peak RSS "
+                + "from the OS):");
+        List<ChildMeasurement> firstSummaries = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            String file = files.get(i);
+            long floor = floorMillis.get(i);
+            out.printf(Locale.ROOT, "  %s (plain sequential read %,d ms)%n", file, floor);
+            Path cache = Files.createTempDirectory(scratch, "cache-");
+            ChildMeasurement first = heapdelta(List.of("summary", file, "--cache-dir", cache.toString()));
+            print("summary, empty cache dir", first, floor);
+            firstSummaries.add(first);
+            print("summary, reopened from the index cache",
+                    heapdelta(List.of("summary", file, "--cache-dir", cache.toString())), floor);
+            Path uncached = Files.createTempDirectory(scratch, "nocache-");
+            print("summary --no-index-cache",
+                    heapdelta(List.of("summary", file, "--no-index-cache", "--cache-dir", uncached.toString())), floor);
+            deleteTree(cache);
+            deleteTree(uncached);
+            if (v8.get(i)) {
+                compareWithMemlab(file, floor, first);
+            }
+        }
+        if (files.size() >= 2) {
+            long floor = floorMillis.stream().mapToLong(Long::longValue).sum();
+            out.printf(Locale.ROOT, "  diff of %d files (plain sequential read %,d ms)%n", files.size(), floor);
+            Path cache = Files.createTempDirectory(scratch, "cache-");
+            List<String> diff = new ArrayList<>(List.of("diff"));
+            diff.addAll(files);
+            diff.addAll(List.of("--cache-dir", cache.toString()));
+            ChildMeasurement fresh = heapdelta(diff);
+            print("diff, empty cache dir", fresh, floor);
+            long summaries = firstSummaries.stream().mapToLong(ChildMeasurement::wallMillis).sum();
+            out.printf(Locale.ROOT, "    diff / the summaries (empty cache dir, %,d ms) = %.2f%n", summaries,
+                    (double) fresh.wallMillis() / Math.max(1, summaries));
+            print("diff, reopened from the index cache", heapdelta(diff), floor);
+            deleteTree(cache);
+        }
+        out.flush();
+    }
+
+    private void compareWithMemlab(String file, long floor, ChildMeasurement summary)
+            throws IOException, InterruptedException {
+        if (memlab == null) {
+            out.println("    memlab: not installed (bench --memlab DIR, where DIR holds node_modules/@memlab/heap-analysis)");
+            return;
+        }
+        Path plain = plainSnapshot(Path.of(file));
+        ChildMeasurement loaded = timer.run(memlab.command(plain.toString()), Map.of());
+        if (!plain.equals(Path.of(file))) {
+            Files.deleteIfExists(plain);
+        }
+        print("memlab " + memlab.version() + " getFullHeapFromFile", loaded, floor);
+        if (loaded.succeeded() && summary.succeeded()) {
+            out.printf(Locale.ROOT, "    summary (empty cache dir) against memlab: %.1f× faster, %.2f of its peak RSS%n",
+                    (double) loaded.wallMillis() / Math.max(1, summary.wallMillis()),
+                    loaded.peakRssBytes() <= 0 ? Double.NaN
+                            : (double) summary.peakRssBytes() / loaded.peakRssBytes());
+        }
+    }
+
+    /** memlab reads only plain snapshots: a compressed one is decompressed into the scratch directory first. */
+    private Path plainSnapshot(Path file) throws IOException {
+        FormatDetector.Detected detected = FormatDetector.detect(file);
+        if (!detected.compressed()) {
+            return file;
+        }
+        Path plain = Files.createTempFile(scratch, "memlab-", ".heapsnapshot");
+        try (InputStream in = DecompressedInput.open(file, detected.compression())) {
+            Files.copy(in, plain, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return plain;
+    }
+
+    private ChildMeasurement heapdelta(List<String> arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(heapdeltaCommand());
+        command.addAll(arguments);
+        return timer.run(command, Map.of());
+    }
+
+    private void print(String what, ChildMeasurement run, long floorMillis) {
+        out.printf(Locale.ROOT, "    %-40s wall %,8d ms   CPU %,8d ms   peak RSS %10s   wall / read = %.1f%s%n", what,
+                run.wallMillis(), run.cpuMillis(), run.peakRssBytes() < 0 ? "unknown" : ByteSizes.human(run.peakRssBytes()),
+                (double) run.wallMillis() / Math.max(1, floorMillis),
+                run.succeeded() ? "" : "   FAILED (exit " + run.exitCode() + "): " + run.errorTail());
+        out.flush();
+    }
+
+    /**
+     * How a user starts this very build: {@code java -jar heapdelta.jar} when it runs from its jar,
+     * else the same class path, with no JVM flags.
+     */
+    static List<String> heapdeltaCommand() throws IOException {
+        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("java.class.path");
+        if (!classPath.contains(java.io.File.pathSeparator) && classPath.endsWith(".jar") && isAppJar(Path.of(classPath))) {
+            return List.of(javaBinary, "-jar", classPath);
+        }
+        return List.of(javaBinary, "-cp", classPath, MAIN_CLASS);
+    }
+
+    private static boolean isAppJar(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getManifest() != null
+                    && MAIN_CLASS.equals(file.getManifest().getMainAttributes().getValue("Main-Class"));
+        }
+    }
+
+    static void deleteTree(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.heapdelta.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.heapdelta.analyzer.testing.TestEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bench --commands} runs summary (empty cache dir, reopened, no cache) and diff as child processes
+ * and prints what the OS measured of each: checked on the bundled example dumps, with no time asserted.
+ */
+class BenchCommandsTest {
+    private static final Path SAMPLES = TestEnvironment.repositoryRoot().resolve("sample-dumps/java");
+    private static final Pattern ROW = Pattern.compile(
+            " {4}(.+?) +wall +([\\d,]+) ms +CPU +([\\d,]+) ms +peak RSS +([\\d.]+ [KMG]i?B) +wall / read = ([\\d.]+)(.*)");
+
+    @TempDir
+    Path out;
+
+    @Test
+    void everyUserCommandIsMeasuredAsAChildProcessWithItsPeakResidentSetAndTheRatioToAPlainRead() throws Exception {
+        String a = SAMPLES.resolve("leaks-t0.hprof.gz").toString();
+        String b = SAMPLES.resolve("leaks-t1.hprof.gz").toString();
+        CliRun run = CliRun.of("bench", "--commands", "--memlab", out.toString(), "--out", out.toString(), a, b);
+        assertEquals(ExitCode.OK, run.exitCode(), run.out() + run.err());
+
+        String commands = run.out().substring(run.out().indexOf("commands as a user runs them"));
+        List<String> rows = commands.lines().filter(line -> ROW.matcher(line).matches()).toList();
+        assertEquals(List.of("summary, empty cache dir", "summary, reopened from the index cache",
+                "summary --no-index-cache", "summary, empty cache dir", "summary, reopened from the index cache",
+                "summary --no-index-cache", "diff, empty cache dir", "diff, reopened from the index cache"),
+                rows.stream().map(BenchCommandsTest::what).toList(), commands);
+        for (String row : rows) {
+            Matcher m = ROW.matcher(row);
+            assertTrue(m.matches());
+            assertEquals("", m.group(6), "no child failed: " + row);
+            // A child JVM that read a dump has tens of MB resident: the figure is the OS's, not a heap's.
+            assertTrue(m.group(4).endsWith("MB") || m.group(4).endsWith("GB"), row);
+            assertTrue(Long.parseLong(m.group(3).replace(",", "")) > 0, row);
+        }
+        assertTrue(commands.contains("diff / the summaries (empty cache dir, "), commands);
+        try (var left = Files.list(out)) {
+            assertFalse(left.anyMatch(p -> p.getFileName().toString().startsWith("bench-commands-")),
+                    "the children's cache directories are deleted");
+        }
+    }
+
+    private static String what(String row) {
+        Matcher m = ROW.matcher(row);
+        return m.matches() ? m.group(1).strip() : row;
+    }
+}
