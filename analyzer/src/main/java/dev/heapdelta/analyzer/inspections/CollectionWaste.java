@@ -1,6 +1,7 @@
 package dev.heapdelta.analyzer.inspections;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.leaks.BackingArray;
 import dev.heapdelta.analyzer.leaks.Container;
@@ -18,8 +19,10 @@ import java.util.Map;
  * MAT's "empty collections" and "collection fill ratio", with the leak detectors' knowledge of each
  * collection's size field ({@link JavaContainers}): collections holding nothing, by class; and for
  * array-backed lists and hash tables, size ÷ capacity by class and path key, with the bytes of the
- * backing array's unused slots. A collection that only serves another (a HashSet's HashMap) is not
- * counted empty apart from its owner. Performance: one pass over the collections, one path each.
+ * backing array's unused slots. A Java collection that only serves another (a HashSet's HashMap) is not
+ * counted empty apart from its owner; V8's collections have no such delegates. V8: Maps, Sets and Arrays (not plain objects), with the fill
+ * ratio of Maps' and Sets' hash tables ({@link V8Collections}); an Array's capacity tells nothing there,
+ * as its small integers are no edges. Performance: one pass over the collections, one path each.
  */
 public final class CollectionWaste {
     private CollectionWaste() {
@@ -45,6 +48,7 @@ public final class CollectionWaste {
         HeapGraph graph = snapshot.graph();
         ContainerInspector inspector = ContainerCensus.inspectorFor(snapshot);
         JavaContainers javaContainers = inspector instanceof JavaContainers java ? java : null;
+        boolean v8 = graph.format() == HeapFormat.V8;
         boolean[] candidate = new boolean[graph.classCount()];
         for (int c = 0; c < candidate.length; c++) {
             candidate[c] = inspector.isCandidateClass(snapshot, c);
@@ -54,7 +58,8 @@ public final class CollectionWaste {
             int c = graph.classOf(o);
             if (c >= 0 && candidate[c] && snapshot.dominatorTree().isReachable(o)) {
                 Container container = inspector.inspect(snapshot, o);
-                if (container != null && container.kind() != ContainerKind.ARRAY) {
+                if (container != null && container.kind() != ContainerKind.ARRAY
+                        && (!v8 || V8Collections.isCollection(graph, container))) {
                     containers.put(o, container);
                 }
             }
@@ -64,17 +69,19 @@ public final class CollectionWaste {
         for (Container container : containers.values()) {
             int object = container.object();
             String className = graph.classNameOf(object);
-            if (container.elements() == 0 && !servesAnother(snapshot, object, containers)) {
+            boolean holdsNothing = v8 ? V8Collections.isEmpty(graph, container) : container.elements() == 0;
+            if (holdsNothing && (v8 || !servesAnother(snapshot, object, containers))) {
                 long[] figures = empty.computeIfAbsent(className, k -> new long[] {0, 0, 0, object});
                 figures[0]++;
                 figures[1] += graph.shallowSizeOf(object);
                 figures[2] += snapshot.dominatorTree().retainedSizeOf(object);
             }
-            BackingArray backing = javaContainers == null ? null : javaContainers.backingArrayOf(snapshot, object);
-            if (backing != null && backing.capacity() > 0) {
+            CollectionFill filled = v8 ? V8Collections.fillOf(graph, container)
+                    : javaFill(snapshot, javaContainers, container);
+            if (filled != null && filled.backing().capacity() > 0) {
                 String key = className + "\u0000" + snapshot.pathKeyOf(object);
                 fill.computeIfAbsent(key, k -> new FillFigures(className, snapshot.pathKeyOf(object), object))
-                        .add(container.elements(), backing, unusedSlotBytes(graph, container.elements(), backing));
+                        .add(container.elements(), filled.backing(), filled.unusedBytes());
             }
         }
         List<EmptyGroup> emptyGroups = new ArrayList<>();
@@ -88,6 +95,13 @@ public final class CollectionWaste {
         fillGroups.sort(Comparator.comparingLong(FillGroup::wastedBytes).reversed()
                 .thenComparing(FillGroup::className).thenComparing(FillGroup::pathKey));
         return new Result(emptyGroups, fillGroups);
+    }
+
+    private static CollectionFill javaFill(Snapshot snapshot, JavaContainers javaContainers, Container container) {
+        BackingArray backing = javaContainers == null ? null
+                : javaContainers.backingArrayOf(snapshot, container.object());
+        return backing == null || backing.capacity() <= 0 ? null : new CollectionFill(backing,
+                unusedSlotBytes(snapshot.graph(), container.elements(), backing));
     }
 
     /** Held directly by another collection on its shortest path: its delegate (a HashSet's map). */

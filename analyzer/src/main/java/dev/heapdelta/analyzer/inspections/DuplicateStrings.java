@@ -2,9 +2,11 @@ package dev.heapdelta.analyzer.inspections;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.dominators.DominatorTree;
+import dev.heapdelta.analyzer.graph.EdgeKind;
 import dev.heapdelta.analyzer.graph.FieldValue;
 import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.graph.HeapGraph;
+import dev.heapdelta.analyzer.graph.ObjectKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,8 +16,11 @@ import java.util.Map;
 /**
  * Strings whose value occurs more than once. HPROF, as MAT's "duplicate strings": each
  * {@code java.lang.String} costs its own shallow size plus its value array's, and a group of n equal
- * strings wastes n − 1 of them. V8, as DevTools' "Duplicated strings" filter: every {@code (string)}
- * node whose value another {@code (string)} node shares, each costing its self size.
+ * strings wastes n − 1 of them. V8, as DevTools' "Duplicated strings" filter
+ * ({@code HeapSnapshot.createNamedFilter}): nodes of type {@code string} and {@code concatenated string},
+ * keyed by DevTools' name (the value V8 wrote, a concatenation assembled from its parts), leaving out
+ * "flat" concatenations (one part empty, V8's own business) and sliced strings; each costs its self
+ * size. Unreachable and zero-sized nodes are left out, as the Summary view leaves them out.
  * Performance: reads every reachable string's value once.
  */
 public final class DuplicateStrings {
@@ -38,10 +43,9 @@ public final class DuplicateStrings {
         HeapGraph graph = snapshot.graph();
         DominatorTree tree = snapshot.dominatorTree();
         boolean hprof = graph.format() == HeapFormat.HPROF;
-        String stringClass = hprof ? "java.lang.String" : "(string)";
         boolean[] isString = new boolean[graph.classCount()];
         for (int c = 0; c < isString.length; c++) {
-            isString[c] = graph.className(c).equals(stringClass);
+            isString[c] = !hprof || graph.className(c).equals("java.lang.String");
         }
         Map<String, long[]> figuresByValue = new HashMap<>();
         for (int o = 0; o < graph.objectCount(); o++) {
@@ -49,7 +53,7 @@ public final class DuplicateStrings {
             if (c < 0 || !isString[c] || !tree.isReachable(o)) {
                 continue;
             }
-            String value = graph.details().stringValue(o, MAX_CHARS);
+            String value = hprof ? graph.details().stringValue(o, MAX_CHARS) : devToolsStringName(graph, o);
             if (value == null) {
                 continue;
             }
@@ -70,6 +74,39 @@ public final class DuplicateStrings {
         }
         groups.sort(Comparator.comparingLong(Group::wastedBytes).reversed().thenComparing(Group::value));
         return groups;
+    }
+
+    /**
+     * The name DevTools' filter keys a V8 string by, or null where the filter passes the node by: no
+     * string or concatenated string, a flat concatenation, or a node of no size.
+     */
+    private static String devToolsStringName(HeapGraph graph, int node) {
+        ObjectKind kind = graph.kindOf(node);
+        if (kind != ObjectKind.V8_STRING && kind != ObjectKind.V8_CONCATENATED_STRING
+                || graph.shallowSizeOf(node) == 0 || kind == ObjectKind.V8_CONCATENATED_STRING && isFlat(graph, node)) {
+            return null;
+        }
+        return graph.details().stringValue(node, MAX_CHARS);
+    }
+
+    /** A concatenation V8 has flattened: its {@code first} or {@code second} part is the empty string. */
+    private static boolean isFlat(HeapGraph graph, int concatenation) {
+        for (int e = graph.firstEdge(concatenation); e < graph.endEdge(concatenation); e++) {
+            if (graph.edgeKind(e) != EdgeKind.V8_INTERNAL) {
+                continue;
+            }
+            String name = graph.details().edgeName(e);
+            if ((name.equals("first") || name.equals("second")) && nameIsEmpty(graph, graph.edgeTarget(e))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The parts of a concatenation are strings; DevTools compares their names, which are their values. */
+    private static boolean nameIsEmpty(HeapGraph graph, int node) {
+        String value = graph.details().stringValue(node, 1);
+        return value != null && value.isEmpty();
     }
 
     private static long valueArrayBytes(HeapGraph graph, int string) {

@@ -10,6 +10,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
+import java.util.function.UnaryOperator;
 
 /**
  * The class histogram grouped by package, as MAT's "group by package", over all loaders and per class
@@ -17,7 +20,9 @@ import java.util.Map;
  * a parent package rolls up its sub-packages, so {@code com.acme} counts {@code com.acme.store}'s
  * instances too. A package's retained size is that of its instances no other instance of the package (or
  * of its sub-packages) dominates, computed for every package in one walk of the dominator tree, as the
- * class histogram does per class. HPROF only.
+ * class histogram does per class. V8, where code comes in npm packages rather than Java packages, groups
+ * the objects whose script the snapshot names ({@link NpmPackages}): closures by their function's script,
+ * objects by their constructor's; {@code @scope} rolls up its packages; there are no loaders.
  */
 public final class PackageHistogram {
     private PackageHistogram() {
@@ -41,15 +46,17 @@ public final class PackageHistogram {
     public static Result of(Snapshot snapshot) {
         HeapGraph graph = snapshot.graph();
         if (graph.format() != HeapFormat.HPROF) {
-            return new Result(List.of(), List.of());
+            NpmPackages npm = NpmPackages.of(graph);
+            return new Result(rows(snapshot, npm.groupCount(), npm::groupOf, npm::packageOf, g -> "",
+                    NpmPackages::parentOf), List.of());
         }
         int[] loaderByClass = new int[graph.classCount()];
         for (int c = 0; c < loaderByClass.length; c++) {
             loaderByClass[c] = graph.heapClass(c).classObject() < 0 ? -1 : ClassLoaderCensus.loaderOf(graph, c);
         }
-        List<Row> all = rows(snapshot, c -> "");
+        List<Row> all = classRows(snapshot, c -> "");
         Map<Integer, List<Row>> perLoader = new LinkedHashMap<>();
-        Map<String, List<Row>> byLoaderKey = groupRows(rows(snapshot, c -> loaderByClass[c] + "\u0000"));
+        Map<String, List<Row>> byLoaderKey = groupRows(classRows(snapshot, c -> loaderByClass[c] + "\u0000"));
         byLoaderKey.forEach((loader, rows) -> perLoader.put(Integer.parseInt(loader), rows));
         List<LoaderPackages> byLoader = new ArrayList<>();
         perLoader.forEach((loader, rows) -> byLoader.add(loader < 0
@@ -73,14 +80,25 @@ public final class PackageHistogram {
         return groups;
     }
 
-    /** One row per package (and prefix), with its ancestors; {@code prefix} splits them into groups. */
-    private static List<Row> rows(Snapshot snapshot, java.util.function.IntFunction<String> prefix) {
+    /** One row per Java package (and prefix), with its ancestors; {@code prefix} splits them into groups. */
+    private static List<Row> classRows(Snapshot snapshot, IntFunction<String> prefix) {
+        HeapGraph graph = snapshot.graph();
+        return rows(snapshot, graph.classCount(), graph::classOf, c -> packageOf(graph.className(c)), prefix,
+                PackageHistogram::parentOf);
+    }
+
+    /**
+     * One row per package (and prefix), with its ancestors. Each object belongs to a group (a class, a script's
+     * package), -1 for none; each group to a package, empty for none.
+     */
+    private static List<Row> rows(Snapshot snapshot, int groupCount, IntUnaryOperator groupOfObject,
+            IntFunction<String> packageOfGroup, IntFunction<String> prefix, UnaryOperator<String> parentOf) {
         HeapGraph graph = snapshot.graph();
         Map<String, Integer> idByName = new LinkedHashMap<>();
-        int[][] packagesByClass = new int[graph.classCount()][];
-        int[] directByClass = new int[graph.classCount()];
+        int[][] packagesByClass = new int[groupCount][];
+        int[] directByClass = new int[groupCount];
         for (int c = 0; c < packagesByClass.length; c++) {
-            String own = packageOf(graph.className(c));
+            String own = packageOfGroup.apply(c);
             if (own.isEmpty()) {
                 packagesByClass[c] = new int[0];
                 directByClass[c] = -1;
@@ -88,7 +106,7 @@ public final class PackageHistogram {
             }
             String group = prefix.apply(c);
             List<Integer> chain = new ArrayList<>();
-            for (String name = own; !name.isEmpty(); name = parentOf(name)) {
+            for (String name = own; !name.isEmpty(); name = parentOf.apply(name)) {
                 chain.add(idByName.computeIfAbsent(group + name, n -> idByName.size()));
             }
             packagesByClass[c] = chain.stream().mapToInt(Integer::intValue).toArray();
@@ -110,7 +128,7 @@ public final class PackageHistogram {
             if (object < 0) {
                 int parent = stack.topObject();
                 if (parent != root) {
-                    int c = graph.classOf(parent);
+                    int c = groupOfObject.applyAsInt(parent);
                     for (int p : c < 0 ? new int[0] : packagesByClass[c]) {
                         onPath[p]--;
                     }
@@ -118,7 +136,7 @@ public final class PackageHistogram {
                 stack.pop();
                 continue;
             }
-            int c = graph.classOf(object);
+            int c = groupOfObject.applyAsInt(object);
             if (c >= 0) {
                 long size = graph.shallowSizeOf(object);
                 for (int p : packagesByClass[c]) {

@@ -4,6 +4,7 @@ import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.dominators.DominatorTree;
 import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.graph.HeapGraph;
+import dev.heapdelta.analyzer.graph.ObjectKind;
 import dev.heapdelta.analyzer.graph.RootKind;
 import dev.heapdelta.analyzer.graph.StackFrame;
 import dev.heapdelta.analyzer.graph.ThreadStacks;
@@ -19,13 +20,15 @@ import java.util.Set;
 /**
  * MAT's Thread Overview: every thread of an HPROF dump with its name, state, retained size and stack,
  * each frame with the local objects its ROOT_JAVA_FRAME records pin. For a V8 snapshot, which has no
- * threads, the pinned roots instead: one row per {@code (GC roots)} category (handles, global handles, …)
- * and one for the global objects of the contexts. Rows come by descending retained size, as in MAT.
+ * threads, the pinned roots instead: one row per {@code (GC roots)} category (handles, global handles, …),
+ * one per embedder root ({@code C++ roots}, {@code Node / Environment}) and one for the global objects of
+ * the contexts. Rows come by descending retained size, as in MAT.
  * Performance: fast, it reads a few fields per thread and walks no heap.
  */
 public final class ThreadOverview {
     /** The global objects of the contexts: the synthetic root's children that are no {@code (…)} node. */
     public static final String V8_GLOBAL_OBJECTS = "(global objects)";
+    private static final String GC_ROOTS = "(GC roots)";
 
     private ThreadOverview() {
     }
@@ -102,6 +105,11 @@ public final class ThreadOverview {
                 kind);
     }
 
+    /**
+     * The synthetic root's children: {@code (GC roots)}, whose children are V8's root categories, the
+     * embedder's synthetic roots ({@code C++ roots}, {@code Node / Environment}), and the global objects.
+     * Synthetic nodes are named by their node name, as DevTools' class of them all is {@code (synthetic)}.
+     */
     private static List<ThreadRow> v8Roots(Snapshot snapshot) {
         HeapGraph graph = snapshot.graph();
         int root = graph.syntheticRoot();
@@ -112,25 +120,29 @@ public final class ThreadOverview {
         Set<Integer> globals = new LinkedHashSet<>();
         for (int e = graph.firstEdge(root); e < graph.endEdge(root); e++) {
             int child = graph.edgeTarget(e);
-            if (!graph.classNameOf(child).equals("(GC roots)")) {
-                if (!graph.classNameOf(child).startsWith("(")) {
-                    globals.add(child);
+            if (graph.kindOf(child) != ObjectKind.V8_SYNTHETIC) {
+                globals.add(child);
+            } else if (graph.details().label(child).equals(GC_ROOTS)) {
+                for (int c = graph.firstEdge(child); c < graph.endEdge(child); c++) {
+                    rows.add(v8Row(snapshot, graph.edgeTarget(c)));
                 }
-                continue;
-            }
-            for (int c = graph.firstEdge(child); c < graph.endEdge(child); c++) {
-                int category = graph.edgeTarget(c);
-                Set<Integer> members = new LinkedHashSet<>();
-                for (int r = graph.firstEdge(category); r < graph.endEdge(category); r++) {
-                    members.add(graph.edgeTarget(r));
-                }
-                rows.add(v8Row(snapshot, category, graph.classNameOf(category), members));
+            } else {
+                rows.add(v8Row(snapshot, child));
             }
         }
         if (!globals.isEmpty()) {
             rows.add(v8Row(snapshot, -1, V8_GLOBAL_OBJECTS, globals));
         }
         return rows;
+    }
+
+    private static ThreadRow v8Row(Snapshot snapshot, int category) {
+        HeapGraph graph = snapshot.graph();
+        Set<Integer> members = new LinkedHashSet<>();
+        for (int r = graph.firstEdge(category); r < graph.endEdge(category); r++) {
+            members.add(graph.edgeTarget(r));
+        }
+        return v8Row(snapshot, category, graph.details().label(category), members);
     }
 
     private static ThreadRow v8Row(Snapshot snapshot, int node, String name, Set<Integer> members) {

@@ -64,6 +64,10 @@ final class InspectCommand implements Callable<Integer> {
         List<Snapshot> snapshots = SnapshotSeriesLoader.load(files, snapshotOptions.toAnalysisOptions());
         try {
             OutOfCoreNote.printFor(snapshots, spec.commandLine().getErr());
+            String unavailable = kind.unavailableOn(snapshots);
+            if (unavailable != null) {
+                throw new UsageException("inspect " + kind.cliName() + ": " + unavailable);
+            }
             List<InspectionTable<?>> tables = InspectionTables.of(kind, snapshots, includeStrings);
             if (json != null) {
                 JsonOutput.write(json, spec.commandLine().getOut(), generator -> writeJson(generator, files, tables));

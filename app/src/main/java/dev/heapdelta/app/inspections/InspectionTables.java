@@ -3,6 +3,7 @@ package dev.heapdelta.app.inspections;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.format.ObjectIds;
 import dev.heapdelta.analyzer.format.StringRedaction;
+import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.inspections.ClassLoaderCensus;
 import dev.heapdelta.analyzer.inspections.CollectionWaste;
 import dev.heapdelta.analyzer.inspections.DuplicateArrays;
@@ -27,6 +28,34 @@ public final class InspectionTables {
         /** The command-line name: {@code strings}, … */
         public String cliName() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /**
+         * Why this inspection has nothing to say about a dump of this format, or null when it runs: V8
+         * snapshots have no class loaders, and keep no array contents.
+         */
+        public String unavailableOn(HeapFormat format) {
+            if (format != HeapFormat.V8) {
+                return null;
+            }
+            return switch (this) {
+                case CLASSLOADERS -> "V8 heap snapshots have no class loaders: JavaScript code is not loaded by "
+                        + "loader objects (the packages inspection groups objects by npm package)";
+                case ARRAYS -> "V8 heap snapshots keep no array contents, so duplicate and zero-filled arrays "
+                        + "cannot be found (the strings inspection finds duplicated strings)";
+                default -> null;
+            };
+        }
+
+        /** The reason of {@link #unavailableOn} for the first of the snapshots it applies to, or null. */
+        public String unavailableOn(List<Snapshot> snapshots) {
+            for (Snapshot snapshot : snapshots) {
+                String reason = unavailableOn(snapshot.format());
+                if (reason != null) {
+                    return reason;
+                }
+            }
+            return null;
         }
 
         /** @throws IllegalArgumentException naming the kinds there are */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heapdelta.analyzer.inspections.InspectionsProgram;
+import dev.heapdelta.analyzer.inspections.V8PlantedSnapshots;
+import dev.heapdelta.analyzer.testing.TestEnvironment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -95,5 +97,34 @@ class InspectCommandTest {
         CliRun run = run(few.toString(), "sockets");
         assertEquals(ExitCode.USAGE, run.exitCode());
         assertTrue(run.err().contains("unknown inspection 'sockets'"), run.err());
+    }
+
+    @Test
+    void onV8SnapshotsStringsAndPackagesRunAndClassLoadersSayThereAreNone(@TempDir Path v8) throws Exception {
+        TestEnvironment.requireNode();
+        V8PlantedSnapshots.write(v8);
+        String before = v8.resolve("before.heapsnapshot").toString();
+        String after = v8.resolve("after.heapsnapshot").toString();
+        CliRun strings = run(before, after, "strings", "--json", "-", "--include-strings", "--top", "100000");
+        assertEquals(0, strings.exitCode(), strings.err());
+        Map<String, Object> copies = JsonDocuments.list(JsonDocuments.parse(strings.out()), "strings").stream()
+                .filter(s -> s.get("value").equals("planted-duplicate-value")).findFirst()
+                .orElseThrow(() -> new AssertionError(strings.out()));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> series = (Map<String, Object>) copies.get("series");
+        assertEquals(java.util.Arrays.asList(null, (long) V8PlantedSnapshots.DUPLICATES), series.get("count"));
+
+        CliRun packages = run(after, "packages", "--json", "-", "--top", "100000");
+        assertEquals(0, packages.exitCode(), packages.err());
+        assertTrue(JsonDocuments.list(JsonDocuments.parse(packages.out()), "packages").stream()
+                .anyMatch(p -> p.get("name").equals("@planted/gadgets")), packages.out());
+
+        for (String kind : new String[] {"classloaders", "arrays"}) {
+            CliRun none = run(after, kind);
+            assertEquals(1, none.exitCode(), none.err());
+            assertTrue(none.err().contains("V8 heap snapshots have no class loaders")
+                    || none.err().contains("V8 heap snapshots keep no array contents"), none.err());
+            assertEquals(1, none.err().strip().lines().count(), none.err());
+        }
     }
 }

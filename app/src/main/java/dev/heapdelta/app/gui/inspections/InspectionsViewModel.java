@@ -54,6 +54,11 @@ public final class InspectionsViewModel {
         for (int s = 0; s < comparison.size(); s++) {
             snapshots.add(comparison.snapshot(s));
         }
+        String unavailable = kind.unavailableOn(snapshots);
+        if (unavailable != null) {
+            status.set(unavailable.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + unavailable.substring(1) + ".");
+            return;
+        }
         BackgroundJob.run(executor, kind.cliName() + " inspection", () -> compute(snapshots), found -> {
             tables.set(found);
             status.set(describe(found));
