@@ -2,9 +2,6 @@ package dev.heapdelta.analyzer.threads;
 
 import dev.heapdelta.analyzer.graph.FieldValue;
 import dev.heapdelta.analyzer.graph.HeapGraph;
-import dev.heapdelta.analyzer.graph.ObjectKind;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A {@code java.lang.Thread}'s name and state as its fields hold them: {@code name} (a String, or a
@@ -43,19 +40,10 @@ record ThreadFields(String name, String state) {
         return new ThreadFields(name, status == null ? null : state(status.intValue()));
     }
 
+    /** The name's text; the reader decodes a bare {@code char[]} name (JDK 5 to 8u05) too. */
     private static String text(HeapGraph graph, int object) {
         String value = graph.details().stringValue(object, NAME_CHARS);
-        if (value != null) {
-            return value;
-        }
-        if (graph.kindOf(object) == ObjectKind.PRIMITIVE_ARRAY && graph.classNameOf(object).equals("char[]")) {
-            byte[] bytes = graph.details().primitiveArrayBytes(object);
-            if (bytes != null) {
-                int length = Math.min(bytes.length, 2 * NAME_CHARS);
-                return StandardCharsets.UTF_16BE.decode(ByteBuffer.wrap(bytes, 0, length - length % 2)).toString();
-            }
-        }
-        return "";
+        return value != null ? value : "";
     }
 
     static String state(int status) {

@@ -14,6 +14,8 @@ import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.graph.ObjectKind;
 import dev.heapdelta.analyzer.graph.RootKind;
 import dev.heapdelta.analyzer.testing.TestEnvironment;
+import dev.heapdelta.analyzer.threads.ThreadOverview;
+import dev.heapdelta.analyzer.threads.ThreadRow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -109,6 +111,9 @@ class CharArrayStringsTest {
             assertEquals("thread \"pool-1-thread-3\" › local",
                     snapshot.pathKeyOf(snapshot.graph().findObjectById(charsLocal)));
             assertEquals("thread \"main\" › local", snapshot.pathKeyOf(snapshot.graph().findObjectById(stringLocal)));
+            // The Threads overview names them the same way, from the reader's decoding.
+            assertEquals(Set.of("pool-1-thread-3", "main"), ThreadOverview.of(snapshot).stream()
+                    .map(ThreadRow::name).collect(java.util.stream.Collectors.toSet()));
         }
     }
 
