@@ -9,6 +9,7 @@ import dev.heapdelta.analyzer.graph.RootKind;
 import dev.heapdelta.analyzer.query.ClassHistogram;
 import dev.heapdelta.analyzer.query.PathKeys;
 import dev.heapdelta.analyzer.query.PathStep;
+import dev.heapdelta.analyzer.query.PathExclusions;
 import dev.heapdelta.analyzer.query.ShortestPaths;
 import dev.heapdelta.analyzer.query.TopObjects;
 import java.util.BitSet;
@@ -30,6 +31,11 @@ public final class Snapshot implements AutoCloseable {
     private static final int BIGGEST_OBJECTS_KEPT = 200;
 
     private volatile ShortestPaths shortestPaths;
+    /** The last paths asked for with other than the default exclusions: the paths view asks again on Back. */
+    private volatile ExcludedPaths lastExcludedPaths;
+
+    private record ExcludedPaths(PathExclusions exclusions, ShortestPaths paths) {
+    }
     private volatile int[] biggestObjects;
     private volatile int biggestLimit;
     private volatile PathKeys pathKeys;
@@ -245,6 +251,23 @@ public final class Snapshot implements AutoCloseable {
                 }
             }
         }
+        return paths;
+    }
+
+    /**
+     * The shortest paths that avoid {@code exclusions}: {@link #shortestPaths()} for the defaults, else a
+     * breadth-first search of the whole graph of its own (the last one is kept).
+     */
+    public ShortestPaths shortestPaths(PathExclusions exclusions) {
+        if (exclusions.isDefault()) {
+            return shortestPaths();
+        }
+        ExcludedPaths last = lastExcludedPaths;
+        if (last != null && last.exclusions().equals(exclusions)) {
+            return last.paths();
+        }
+        ShortestPaths paths = ShortestPaths.of(graph, exclusions);
+        lastExcludedPaths = new ExcludedPaths(exclusions, paths);
         return paths;
     }
 

@@ -11,6 +11,19 @@ public interface ObjectDetails extends AutoCloseable {
     /** The name of an edge: a field or property name, {@code [i]} for an index, a context variable. */
     String edgeName(int edgeIndex);
 
+    /**
+     * The names of all of an object's edges, as {@link #edgeName} gives them one by one, indexed from
+     * {@code firstEdge(object)}. Performance: HPROF reads the object's record once, not once per edge.
+     */
+    default String[] edgeNamesOf(HeapGraph graph, int object) {
+        int first = graph.firstEdge(object);
+        String[] names = new String[graph.endEdge(object) - first];
+        for (int e = 0; e < names.length; e++) {
+            names[e] = edgeName(first + e);
+        }
+        return names;
+    }
+
     /** A short human label: {@code class HeapGen} for a class object, a string's start; may be empty. */
     String label(int object);
 

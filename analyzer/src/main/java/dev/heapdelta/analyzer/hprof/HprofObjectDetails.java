@@ -112,6 +112,32 @@ final class HprofObjectDetails implements ObjectDetails {
         return "?";
     }
 
+    @Override
+    public String[] edgeNamesOf(HeapGraph graph, int object) {
+        int first = graph.firstEdge(object);
+        String[] names = new String[graph.endEdge(object) - first];
+        List<String> fieldNames = null;
+        int ordinal = 0;
+        for (int e = 0; e < names.length; e++) {
+            EdgeKind kind = graph.edgeKind(first + e);
+            if (kind != EdgeKind.FIELD && kind != EdgeKind.REFERENT && kind != EdgeKind.ARRAY_ELEMENT) {
+                names[e] = edgeName(first + e);
+                continue;
+            }
+            if (fieldNames == null) {
+                fieldNames = new ArrayList<>();
+                for (FieldValue field : fields(object)) {
+                    if (field.target() >= 0) {
+                        fieldNames.add(field.name());
+                    }
+                }
+            }
+            names[e] = ordinal < fieldNames.size() ? fieldNames.get(ordinal) : "?";
+            ordinal++;
+        }
+        return names;
+    }
+
     private String threadLocalName(int thread, int target) {
         for (int r = 0; r < graph.rootRecordCount(); r++) {
             if (graph.rootObject(r) == target && graph.rootThread(r) == thread) {

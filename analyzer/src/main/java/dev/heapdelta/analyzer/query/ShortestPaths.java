@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * The shortest path from a GC root to every object, by breadth-first search from the graph's
- * entry objects over the edges a path may use (never {@code Reference.referent}, never a V8 weak
- * edge): first from class objects, so that whatever a static field reaches has its path through
+ * entry objects over the edges a path may use (by default never {@code Reference.referent}, never a V8 weak
+ * edge; {@link PathExclusions} choose otherwise): first from class objects, so that whatever a static field reaches has its path through
  * one (never through a thread), then from the threads' fields and the other roots, and last from
  * the threads' stack frames. Performance: O(n + e) once, 4 bytes per object kept and 4 more while it runs, in the graph's
  * column store; each path is then O(length · log n).
@@ -46,7 +46,23 @@ public final class ShortestPaths {
 
     /** The paths with their columns in {@code store}. */
     public static ShortestPaths of(HeapGraph graph, ColumnStore store) {
-        RetentionRule rule = pathRuleFor(graph);
+        return search(graph, store, pathRuleFor(graph), null);
+    }
+
+    /**
+     * The shortest paths that avoid {@code exclusions}; with the defaults, the same as {@link #of(HeapGraph)}.
+     * Performance: as {@link #of(HeapGraph)}, plus one record read per object of a class with an excluded field.
+     */
+    public static ShortestPaths of(HeapGraph graph, PathExclusions exclusions) {
+        if (exclusions.isDefault()) {
+            return of(graph);
+        }
+        return search(graph, graph.store(), RetentionRule.matDefault(), new ExcludedReferences(graph, exclusions));
+    }
+
+    /** {@code excluded} is null for the default paths, whose edges {@code rule} alone decides. */
+    private static ShortestPaths search(HeapGraph graph, ColumnStore store, RetentionRule rule,
+            ExcludedReferences excluded) {
         int n = graph.objectCount();
         IntColumn parentEdge = store.ints("paths-parent-edge", n);
         parentEdge.fill(UNREACHED);
@@ -62,41 +78,44 @@ public final class ShortestPaths {
                 parentEdge.set(graph.rootObject(r), HELD_BACK);
             }
         }
-        int tail = seedEntries(graph, parentEdge, queue, 0, true);
-        tail = search(graph, rule, parentEdge, queue, 0, tail, false);
+        int tail = seedEntries(graph, excluded, parentEdge, queue, 0, true);
+        tail = search(graph, rule, excluded, parentEdge, queue, 0, tail, false);
         for (int r = 0; r < graph.rootRecordCount(); r++) {
             if (parentEdge.get(graph.rootObject(r)) == HELD_BACK) {
                 parentEdge.set(graph.rootObject(r), UNREACHED);
             }
         }
         int head = tail;
-        tail = seedEntries(graph, parentEdge, queue, tail, false);
-        tail = search(graph, rule, parentEdge, queue, head, tail, false);
+        tail = seedEntries(graph, excluded, parentEdge, queue, tail, false);
+        tail = search(graph, rule, excluded, parentEdge, queue, head, tail, false);
         head = tail;
         for (int r = 0; r < graph.rootRecordCount(); r++) {
             int thread = graph.rootObject(r);
-            if (graph.rootKind(r) != RootKind.THREAD_OBJECT) {
+            // A thread that an excluded root kind left unreached holds no path either.
+            if (graph.rootKind(r) != RootKind.THREAD_OBJECT || parentEdge.get(thread) == UNREACHED) {
                 continue;
             }
             for (int e = graph.firstEdge(thread); e < graph.endEdge(thread); e++) {
                 int local = graph.edgeTarget(e);
                 if (graph.edgeKind(e) == EdgeKind.THREAD_LOCAL && parentEdge.get(local) == UNREACHED
-                        && rule.retains(graph, thread, e)) {
+                        && follows(graph, rule, excluded, thread, e)) {
                     parentEdge.set(local, e);
                     queue.set(tail++, local);
                 }
             }
         }
-        search(graph, rule, parentEdge, queue, head, tail, true);
+        search(graph, rule, excluded, parentEdge, queue, head, tail, true);
         return new ShortestPaths(graph, parentEdge);
     }
 
     /** Queues the unreached entries that are class objects, or those that are not. */
-    private static int seedEntries(HeapGraph graph, IntColumn parentEdge, IntColumn queue, int tail, boolean classes) {
+    private static int seedEntries(HeapGraph graph, ExcludedReferences excluded, IntColumn parentEdge, IntColumn queue,
+            int tail, boolean classes) {
         int end = tail;
         for (int i = 0; i < graph.entryCount(); i++) {
             int entry = graph.entryObject(i);
-            if (parentEdge.get(entry) == UNREACHED && (graph.kindOf(entry) == ObjectKind.CLASS) == classes) {
+            if (parentEdge.get(entry) == UNREACHED && (graph.kindOf(entry) == ObjectKind.CLASS) == classes
+                    && (excluded == null || excluded.startsPaths(entry))) {
                 parentEdge.set(entry, ENTRY);
                 queue.set(end++, entry);
             }
@@ -105,21 +124,26 @@ public final class ShortestPaths {
     }
 
     /** Breadth-first from the queued objects, over stack-frame edges too or not; returns the queue's new end. */
-    private static int search(HeapGraph graph, RetentionRule rule, IntColumn parentEdge, IntColumn queue, int head,
-            int tail, boolean frames) {
+    private static int search(HeapGraph graph, RetentionRule rule, ExcludedReferences excluded, IntColumn parentEdge,
+            IntColumn queue, int head, int tail, boolean frames) {
         int end = tail;
         for (int next = head; next < end; next++) {
             int v = queue.get(next);
             for (int e = graph.firstEdge(v); e < graph.endEdge(v); e++) {
                 int w = graph.edgeTarget(e);
                 if (parentEdge.get(w) == UNREACHED && (frames || graph.edgeKind(e) != EdgeKind.THREAD_LOCAL)
-                        && rule.retains(graph, v, e)) {
+                        && follows(graph, rule, excluded, v, e)) {
                     parentEdge.set(w, e);
                     queue.set(end++, w);
                 }
             }
         }
         return end;
+    }
+
+    private static boolean follows(HeapGraph graph, RetentionRule rule, ExcludedReferences excluded, int source,
+            int edge) {
+        return excluded == null ? rule.retains(graph, source, edge) : excluded.follows(source, edge);
     }
 
     public boolean hasPath(int object) {

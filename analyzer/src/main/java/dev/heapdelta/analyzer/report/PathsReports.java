@@ -5,7 +5,9 @@ import dev.heapdelta.analyzer.format.ObjectIds;
 import dev.heapdelta.analyzer.format.PathStepRow;
 import dev.heapdelta.analyzer.format.PathStepRows;
 import dev.heapdelta.analyzer.graph.HeapGraph;
+import dev.heapdelta.analyzer.query.PathExclusions;
 import dev.heapdelta.analyzer.query.PathStep;
+import dev.heapdelta.analyzer.query.ShortestPaths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,11 +25,16 @@ public final class PathsReports {
 
     /** @return null when no object has that id */
     public static PathsReport forObject(Snapshot snapshot, long id) {
+        return forObject(snapshot, id, PathExclusions.defaults());
+    }
+
+    /** The shortest path that avoids {@code exclusions}; null when no object has that id. */
+    public static PathsReport forObject(Snapshot snapshot, long id, PathExclusions exclusions) {
         int object = snapshot.graph().findObjectById(id);
         if (object < 0) {
             return null;
         }
-        List<PathStep> path = snapshot.pathToRoot(object);
+        List<PathStep> path = snapshot.shortestPaths(exclusions).pathTo(object);
         PathsReport.MergedPath merged = new PathsReport.MergedPath(snapshot.pathKeys().keyOf(path), 1,
                 PathStepRows.of(snapshot, path));
         return new PathsReport(ObjectIds.format(snapshot.graph(), object), path.isEmpty() ? List.of() : List.of(merged));
@@ -38,6 +45,11 @@ public final class PathsReports {
      * @param limit at most this many distinct paths, the most common first
      */
     public static PathsReport forClass(Snapshot snapshot, String className, int limit) {
+        return forClass(snapshot, className, limit, PathExclusions.defaults());
+    }
+
+    /** The merged paths that avoid {@code exclusions}; null when no class has that name. */
+    public static PathsReport forClass(Snapshot snapshot, String className, int limit, PathExclusions exclusions) {
         HeapGraph graph = snapshot.graph();
         boolean[] matches = new boolean[graph.classCount()];
         boolean any = false;
@@ -50,14 +62,15 @@ public final class PathsReports {
         }
         // Paths are merged by the key the user reads: instances held at different indexes of the same
         // array or list print the same path, so they are counted together, with the first as example.
+        ShortestPaths shortest = snapshot.shortestPaths(exclusions);
         Map<String, long[]> countByKey = new LinkedHashMap<>();
         Map<String, List<PathStep>> exampleByKey = new LinkedHashMap<>();
         for (int o = 0; o < graph.objectCount(); o++) {
             int c = graph.classOf(o);
-            if (c < 0 || !matches[c] || !snapshot.shortestPaths().hasPath(o)) {
+            if (c < 0 || !matches[c] || !shortest.hasPath(o)) {
                 continue;
             }
-            List<PathStep> path = snapshot.pathToRoot(o);
+            List<PathStep> path = shortest.pathTo(o);
             String key = snapshot.pathKeys().keyOf(path);
             countByKey.computeIfAbsent(key, k -> new long[1])[0]++;
             exampleByKey.putIfAbsent(key, path);
