@@ -63,6 +63,41 @@ public record PathExclusions(Set<ReferenceKind> references, List<FieldExclusion>
         return fields.stream().map(FieldExclusion::toString).toList();
     }
 
+    /** The word that asks for no reference kind at all: MAT's "with all references". */
+    public static final String NO_REFERENCE_KINDS = "none";
+    /** The prefix of a root kind: {@code root:JNI Global}. */
+    public static final String ROOT_PREFIX = "root:";
+
+    /**
+     * Exclusions as written on the command line, one per item: a reference kind ({@code weak}, {@code soft},
+     * {@code phantom}, {@code finalizer}, or {@code none} for no kind), a root kind ({@code root:JNI Global}),
+     * or a field in MAT's syntax ({@code java.lang.Thread:<locals>}, {@code sun.misc.Cleaner:next,prev}, a bare
+     * class for all its fields). When no item names a reference kind, every referent stays excluded, as by default.
+     *
+     * @throws IllegalArgumentException saying which item is wrong
+     */
+    public static PathExclusions parse(List<String> items) {
+        Set<ReferenceKind> references = EnumSet.noneOf(ReferenceKind.class);
+        boolean referencesNamed = false;
+        List<FieldExclusion> fields = new ArrayList<>();
+        Set<RootKind> roots = EnumSet.noneOf(RootKind.class);
+        for (String item : items) {
+            String text = item.strip();
+            ReferenceKind kind = ReferenceKind.byOptionName(text);
+            if (kind != null) {
+                references.add(kind);
+                referencesNamed = true;
+            } else if (text.equalsIgnoreCase(NO_REFERENCE_KINDS)) {
+                referencesNamed = true;
+            } else if (text.regionMatches(true, 0, ROOT_PREFIX, 0, ROOT_PREFIX.length())) {
+                roots.add(rootKindNamed(text.substring(ROOT_PREFIX.length())));
+            } else {
+                fields.add(FieldExclusion.parse(text));
+            }
+        }
+        return new PathExclusions(referencesNamed ? references : EnumSet.allOf(ReferenceKind.class), fields, roots);
+    }
+
     /**
      * A root kind by MAT's display name or the constant's, in any case, with spaces, hyphens or
      * underscores alike: {@code JNI Global}, {@code jni-global}, {@code JNI_GLOBAL}.

@@ -195,6 +195,20 @@ class PathExclusionsTest {
         assertTrue(unknown.getMessage().contains("JNI Global"), unknown.getMessage());
     }
 
+    @Test
+    void commandLineItemsNameReferenceKindsRootKindsAndFields() {
+        assertEquals(PathExclusions.defaults(), PathExclusions.parse(List.of()));
+        PathExclusions parsed = PathExclusions.parse(List.of("weak", "Soft", "root:JNI Global",
+                "java.lang.Thread:<locals>"));
+        assertEquals(Set.of(ReferenceKind.WEAK, ReferenceKind.SOFT), parsed.references());
+        assertEquals(Set.of(RootKind.JNI_GLOBAL), parsed.roots());
+        assertEquals(List.of("java.lang.Thread:<locals>"), parsed.fieldNames());
+        assertEquals(Set.of(), PathExclusions.parse(List.of("none")).references());
+        assertEquals(Set.of(ReferenceKind.values()),
+                PathExclusions.parse(List.of("sun.misc.Cleaner:next")).references(), "fields alone keep the default");
+        assertThrows(IllegalArgumentException.class, () -> PathExclusions.parse(List.of("root:nonsense")));
+    }
+
     private static boolean isThread(int object) {
         for (int r = 0; r < graph.rootRecordCount(); r++) {
             if (graph.rootObject(r) == object && graph.rootKind(r) == RootKind.THREAD_OBJECT) {

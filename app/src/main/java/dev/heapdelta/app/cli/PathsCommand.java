@@ -8,8 +8,13 @@ import dev.heapdelta.analyzer.report.PathsReport;
 import dev.heapdelta.analyzer.report.PathsReports;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.heapdelta.analyzer.graph.HeapFormat;
+import dev.heapdelta.analyzer.query.PathExclusions;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -26,8 +31,9 @@ import picocli.CommandLine.Spec;
         description = "Shortest strong paths from GC roots to an object, or merged paths to a class's instances.",
         footerHeading = "%nExamples:%n",
         footer = {"  heapdelta paths app.hprof --class com.example.Session",
-            "  heapdelta paths app.hprof --object 0x7f3a1c2d8",
-            "  heapdelta paths service.heapsnapshot --class UserProfile --json -"})
+            "  heapdelta paths app.hprof --object 0x7f3a1c2d8 --exclude none",
+            "  heapdelta paths app.hprof --class com.example.Session --exclude weak \\",
+            "      --exclude 'java.lang.Thread:<locals>' --exclude 'root:JNI Global' --json -"})
 final class PathsCommand implements Callable<Integer> {
     private static final int SUGGESTIONS = 5;
 
@@ -45,6 +51,15 @@ final class PathsCommand implements Callable<Integer> {
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "At most N distinct paths (default 20).")
     int top = 20;
+
+    @Option(names = "--exclude", paramLabel = "WHAT", description = {
+        "Leave out of the paths, as MAT's Path to GC Roots does (repeatable):",
+        "  weak, soft, phantom, finalizer: the referents of those references (by default all four are left out;",
+        "    naming any chooses exactly those), none: follow every reference;",
+        "  CLASS:FIELD[,FIELD...]: those fields of CLASS and its subclasses (or a class's statics), CLASS alone for",
+        "    all its fields; CLASS may be a regular expression; <locals> is a thread's stack frames;",
+        "  root:KIND: GC roots of that kind start no path (JNI Global, System Class, Java Local, Thread...)."})
+    List<String> exclude = new ArrayList<>();
 
     @Mixin
     SnapshotOptions snapshotOptions = new SnapshotOptions();
@@ -68,13 +83,22 @@ final class PathsCommand implements Callable<Integer> {
                 throw new UsageException(e.getMessage());
             }
         }
+        PathExclusions exclusions;
+        try {
+            exclusions = PathExclusions.parse(exclude);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--exclude: " + e.getMessage());
+        }
         try (Snapshot snapshot = SnapshotLoader.loadUnsaved(Path.of(file), file, snapshotOptions.toAnalysisOptions(),
                 CancelSignal.NEVER, ProgressListener.NONE)) {
             // The index-cache entry is written while the report is computed and printed.
             snapshot.startIndexCacheSave();
             OutOfCoreNote.printFor(snapshot, spec.commandLine().getErr());
-            PathsReport report = target.object != null ? PathsReports.forObject(snapshot, id)
-                    : PathsReports.forClass(snapshot, target.className, top);
+            if (!exclusions.roots().isEmpty() && snapshot.graph().format() == HeapFormat.V8) {
+                throw new UsageException("--exclude root:KIND applies to HPROF dumps; a V8 snapshot has one root");
+            }
+            PathsReport report = target.object != null ? PathsReports.forObject(snapshot, id, exclusions)
+                    : PathsReports.forClass(snapshot, target.className, top, exclusions);
             if (report == null) {
                 throw new UsageException(target.object != null ? "no object " + target.object + " in " + file
                         : noClassMessage(snapshot, target.className));
@@ -83,6 +107,7 @@ final class PathsCommand implements Callable<Integer> {
                 JsonOutput.write(json, spec.commandLine().getOut(), generator -> {
                     generator.writeStartObject();
                     generator.writeStringField("target", report.target());
+                    writeExcluded(generator, exclusions);
                     generator.writeArrayFieldStart("paths");
                     for (PathsReport.MergedPath path : report.paths()) {
                         generator.writeStartObject();
@@ -95,7 +120,7 @@ final class PathsCommand implements Callable<Integer> {
                     generator.writeEndObject();
                 });
             } else {
-                print(report, spec.commandLine().getOut());
+                print(report, exclusions, spec.commandLine().getOut());
             }
             IndexCacheNote.saveAndPrintFor(snapshot, spec.commandLine().getErr());
             return snapshot.graph().info().partial() ? ExitCode.PARTIAL_ANALYSIS : ExitCode.OK;
@@ -111,9 +136,31 @@ final class PathsCommand implements Callable<Integer> {
                 + "? (--class takes the fully qualified name)";
     }
 
-    private static void print(PathsReport report, PrintWriter out) {
+    /** {@code "excluded":{"references":[…],"fields":[…],"roots":[…]}}: what the paths were computed without. */
+    private static void writeExcluded(JsonGenerator generator, PathExclusions exclusions) throws IOException {
+        generator.writeObjectFieldStart("excluded");
+        writeStrings(generator, "references", exclusions.referenceNames());
+        writeStrings(generator, "fields", exclusions.fieldNames());
+        writeStrings(generator, "roots", exclusions.rootNames());
+        generator.writeEndObject();
+    }
+
+    private static void writeStrings(JsonGenerator generator, String name, List<String> values) throws IOException {
+        generator.writeArrayFieldStart(name);
+        for (String value : values) {
+            generator.writeString(value);
+        }
+        generator.writeEndArray();
+    }
+
+    private static void print(PathsReport report, PathExclusions exclusions, PrintWriter out) {
+        if (!exclusions.isDefault()) {
+            out.println("Excluded: " + describe(exclusions));
+        }
         if (report.paths().isEmpty()) {
-            out.println(report.target() + " is not reachable from a GC root over strong references.");
+            out.println(report.target() + (exclusions.isDefault()
+                    ? " is not reachable from a GC root over strong references."
+                    : " is not reachable from a GC root without the excluded references."));
         }
         for (PathsReport.MergedPath path : report.paths()) {
             out.printf(Locale.ROOT, "%s  (%,d object%s)%n", path.pathKey(), path.count(), path.count() == 1 ? "" : "s");
@@ -124,5 +171,19 @@ final class PathsCommand implements Callable<Integer> {
             }
         }
         out.flush();
+    }
+
+    /** {@code weak, soft referents; fields java.lang.Thread:<locals>; roots JNI Global}. */
+    static String describe(PathExclusions exclusions) {
+        List<String> parts = new ArrayList<>();
+        parts.add(exclusions.references().isEmpty() ? "no referents"
+                : String.join(", ", exclusions.referenceNames()) + " referents");
+        if (!exclusions.fields().isEmpty()) {
+            parts.add("fields " + String.join(", ", exclusions.fieldNames()));
+        }
+        if (!exclusions.roots().isEmpty()) {
+            parts.add("roots " + String.join(", ", exclusions.rootNames()));
+        }
+        return String.join("; ", parts);
     }
 }
