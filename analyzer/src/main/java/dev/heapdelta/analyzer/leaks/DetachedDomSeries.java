@@ -14,6 +14,8 @@ import java.util.function.ToLongFunction;
  * in the last snapshot.
  */
 final class DetachedDomSeries {
+    private static final String TREES = "detached DOM trees";
+    private static final String NODES = "detached DOM nodes";
     private final DetachedDom[] bySnapshot;
 
     private DetachedDomSeries(DetachedDom[] bySnapshot) {
@@ -52,6 +54,11 @@ final class DetachedDomSeries {
                 ByteSizes.human(last.retainedBytes()));
     }
 
+    /** Whether an evidence row is one of the figures this adds: the holder's, not a class's. */
+    static boolean isHolderFigure(Evidence evidence) {
+        return evidence.name().equals(TREES) || evidence.name().equals(NODES);
+    }
+
     /** The trees and nodes first, then the collection's other evidence (the classes of the detached nodes). */
     List<Evidence> withEvidence(List<Evidence> classes) {
         if (!isPresent()) {
@@ -59,8 +66,8 @@ final class DetachedDomSeries {
         }
         Long[] retained = figure(DetachedDom::retainedBytes);
         List<Evidence> evidence = new ArrayList<>();
-        evidence.add(new Evidence("detached DOM trees", trees(), retained));
-        evidence.add(new Evidence("detached DOM nodes", nodes(), retained));
+        evidence.add(new Evidence(TREES, trees(), retained));
+        evidence.add(new Evidence(NODES, nodes(), retained));
         evidence.addAll(classes);
         return evidence;
     }

@@ -168,10 +168,12 @@ public final class SuspectRanking {
                 }
             }
         }
-        List<Evidence> evidence = new ArrayList<>();
+        // The holder's own figures (the detached DOM it keeps) stay ahead of any class.
+        List<Evidence> evidence = new ArrayList<>(
+                collection.evidence().stream().filter(DetachedDomSeries::isHolderFigure).toList());
         evidence.add(new Evidence(name, count, retained));
         for (Evidence existing : collection.evidence()) {
-            if (!existing.name().equals(name)) {
+            if (!existing.name().equals(name) && !DetachedDomSeries.isHolderFigure(existing)) {
                 evidence.add(existing);
             }
         }

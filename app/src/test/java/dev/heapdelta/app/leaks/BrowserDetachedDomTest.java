@@ -53,6 +53,8 @@ class BrowserDetachedDomTest {
             assertEquals(SuspectKind.GROWING_COLLECTION, rows.kind());
             assertEquals("global › leakedRows", rows.pathKey());
             assertArrayEquals(new Long[] {100L, 200L, 300L}, rows.elements());
+            assertEquals(List.of("detached DOM trees", "detached DOM nodes"),
+                    rows.evidence().stream().limit(2).map(Evidence::name).toList(), "the holder's figures come first");
             assertArrayEquals(column(steps, 0), evidence(rows, "detached DOM trees").count());
             assertArrayEquals(column(steps, 1), evidence(rows, "detached DOM nodes").count());
             assertTrue(rows.title().startsWith("Array at global › leakedRows keeps detached DOM: 100 → 200 → 300"
