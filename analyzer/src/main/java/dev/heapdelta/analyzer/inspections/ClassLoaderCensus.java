@@ -1,10 +1,10 @@
 package dev.heapdelta.analyzer.inspections;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
-import dev.heapdelta.analyzer.graph.EdgeKind;
 import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.query.ClassHistogram;
+import dev.heapdelta.analyzer.query.ClassLoaders;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -56,7 +56,7 @@ public final class ClassLoaderCensus {
             if (classObject < 0 || !snapshot.dominatorTree().isReachable(classObject)) {
                 continue;
             }
-            int loader = loaderOf(graph, c);
+            int loader = ClassLoaders.definingLoader(graph, c);
             long[] figures = figuresByLoader.computeIfAbsent(loader, l -> new long[2]);
             figures[0]++;
             figures[1] += histogram.count(c);
@@ -67,7 +67,7 @@ public final class ClassLoaderCensus {
         List<Loader> loaders = new ArrayList<>();
         figuresByLoader.forEach((loader, f) -> loaders.add(loader < 0
                 ? new Loader(-1, "", BOOTSTRAP, f[0], f[1], 0)
-                : new Loader(loader, snapshot.displayClassNameOf(loader), nameOf(snapshot, loader), f[0], f[1],
+                : new Loader(loader, snapshot.displayClassNameOf(loader), ClassLoaders.nameOf(graph, loader), f[0], f[1],
                         snapshot.dominatorTree().retainedSizeOf(loader))));
         loaders.sort(Comparator.comparingLong(Loader::retainedBytes).reversed()
                 .thenComparing(Comparator.comparingLong(Loader::classes).reversed())
@@ -81,32 +81,5 @@ public final class ClassLoaderCensus {
         duplicates.sort(Comparator.comparingLong(DuplicateClass::copies).reversed()
                 .thenComparing(DuplicateClass::name));
         return new Result(loaders, duplicates);
-    }
-
-    /** The loader's own name ({@code ClassLoader.name}, as {@code new URLClassLoader("plugin-1", …)} sets it), or empty. */
-    static String nameOf(Snapshot snapshot, int loader) {
-        for (var field : snapshot.graph().details().fields(loader)) {
-            if (field.name().equals("name") && field.target() >= 0) {
-                String name = snapshot.graph().details().stringValue(field.target(), 200);
-                return name == null ? "" : name;
-            }
-        }
-        return "";
-    }
-
-    /**
-     * The class object's loader edge: of its internal edges (its super class, then its loader), the one
-     * that is not the super class; -1 for the boot loader.
-     */
-    static int loaderOf(HeapGraph graph, int classIndex) {
-        int classObject = graph.heapClass(classIndex).classObject();
-        int superClass = graph.heapClass(classIndex).superClass();
-        int superObject = superClass < 0 ? -1 : graph.heapClass(superClass).classObject();
-        for (int e = graph.firstEdge(classObject); e < graph.endEdge(classObject); e++) {
-            if (graph.edgeKind(e) == EdgeKind.CLASS_INTERNAL && graph.edgeTarget(e) != superObject) {
-                return graph.edgeTarget(e);
-            }
-        }
-        return -1;
     }
 }

@@ -5,6 +5,7 @@ import dev.heapdelta.analyzer.dominators.DominatorTree;
 import dev.heapdelta.analyzer.dominators.TreeWalkStack;
 import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.graph.HeapGraph;
+import dev.heapdelta.analyzer.query.ClassLoaders;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -52,7 +53,7 @@ public final class PackageHistogram {
         }
         int[] loaderByClass = new int[graph.classCount()];
         for (int c = 0; c < loaderByClass.length; c++) {
-            loaderByClass[c] = graph.heapClass(c).classObject() < 0 ? -1 : ClassLoaderCensus.loaderOf(graph, c);
+            loaderByClass[c] = ClassLoaders.definingLoader(graph, c);
         }
         List<Row> all = classRows(snapshot, c -> "");
         Map<Integer, List<Row>> perLoader = new LinkedHashMap<>();
@@ -62,7 +63,7 @@ public final class PackageHistogram {
         perLoader.forEach((loader, rows) -> byLoader.add(loader < 0
                 ? new LoaderPackages(-1, "", ClassLoaderCensus.BOOTSTRAP, rows)
                 : new LoaderPackages(loader, snapshot.displayClassNameOf(loader),
-                        ClassLoaderCensus.nameOf(snapshot, loader), rows)));
+                        ClassLoaders.nameOf(snapshot.graph(), loader), rows)));
         byLoader.sort(Comparator.comparingLong((LoaderPackages l) -> l.packages().stream()
                 .mapToLong(Row::directShallowBytes).sum()).reversed());
         return new Result(all, byLoader);

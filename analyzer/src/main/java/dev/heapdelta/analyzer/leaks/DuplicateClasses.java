@@ -1,10 +1,9 @@
 package dev.heapdelta.analyzer.leaks;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
-import dev.heapdelta.analyzer.graph.EdgeKind;
 import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.graph.HeapGraph;
-import dev.heapdelta.analyzer.graph.ObjectKind;
+import dev.heapdelta.analyzer.query.ClassLoaders;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -44,8 +43,8 @@ public final class DuplicateClasses {
             if (classObject < 0 || !snapshot.dominatorTree().isReachable(classObject) || isGenerated(graph.className(c))) {
                 continue;
             }
-            int loader = loaderOf(graph, classObject);
-            if (loader >= 0) {
+            int loader = ClassLoaders.definingLoader(graph, c);
+            if (loader != ClassLoaders.BOOTSTRAP) {
                 loaderAndClassByName.computeIfAbsent(graph.className(c), k -> new ArrayList<>())
                         .add(new int[] {loader, classObject});
             }
@@ -75,20 +74,6 @@ public final class DuplicateClasses {
         groups.sort(Comparator.comparingInt((Group g) -> -g.loaders().length)
                 .thenComparingInt(g -> -g.classNames().size()).thenComparing(g -> g.classNames().get(0)));
         return groups;
-    }
-
-    /**
-     * The loader a class object references, or -1 for the bootstrap loader. A class object's
-     * internal references are its super class and its loader; the loader is the one that is not a
-     * class object.
-     */
-    static int loaderOf(HeapGraph graph, int classObject) {
-        for (int e = graph.firstEdge(classObject); e < graph.endEdge(classObject); e++) {
-            if (graph.edgeKind(e) == EdgeKind.CLASS_INTERNAL && graph.kindOf(graph.edgeTarget(e)) != ObjectKind.CLASS) {
-                return graph.edgeTarget(e);
-            }
-        }
-        return -1;
     }
 
     /** Lambda forms, proxies and reflection accessors are made per loader by design, not redeployed. */
