@@ -393,8 +393,16 @@ public final class MainView extends BorderPane {
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION);
         ask.setTitle("HeapDelta");
         ask.setHeaderText("Export the leak report as PDF");
-        ask.getDialogPane().setContent(new VBox(8, new Label("String contents are shown only as their length "
-                + "and a short hash unless you include them."), includeStrings));
+        Label explanation = new Label("String contents are shown only as their length and a short hash unless you"
+                + " include them.");
+        explanation.setId("exportExplanation");
+        // Wrapped and given its height, the sentence is read whole ("…unless you incl…" otherwise).
+        explanation.setWrapText(true);
+        explanation.setMinHeight(Region.USE_PREF_SIZE);
+        includeStrings.setWrapText(true);
+        includeStrings.setMinHeight(Region.USE_PREF_SIZE);
+        ask.getDialogPane().setContent(new VBox(8, explanation, includeStrings));
+        ask.getDialogPane().setPrefWidth(560);
         ask.getDialogPane().setId("exportDialog");
         ask.initOwner(getScene().getWindow());
         if (ask.showAndWait().filter(button -> button == javafx.scene.control.ButtonType.OK).isEmpty()) {

@@ -53,7 +53,7 @@ public final class MainViewModel {
     private final WelcomeViewModel welcome;
     private final LoadingViewModel loading;
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Open two or more dumps of one process.");
+    private final StatusLine status = new StatusLine("Open two or more dumps of one process.");
     private final ReadOnlyBooleanWrapper weakReferencesIgnored = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper processWarning = new ReadOnlyStringWrapper("");
@@ -68,6 +68,7 @@ public final class MainViewModel {
         this.context = context;
         this.welcome = new WelcomeViewModel(context.recentFiles());
         this.loading = new LoadingViewModel(context.executor(), context.snapshots());
+        navigator.currentProperty().addListener(o -> status.endMessage());
     }
 
     public Navigator navigator() {
@@ -87,7 +88,7 @@ public final class MainViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.textProperty();
     }
 
     public ReadOnlyBooleanProperty weakReferencesIgnoredProperty() {
@@ -123,7 +124,7 @@ public final class MainViewModel {
         loading.start(files, options, reusable, LoadingViewModel.outcome(this::prepareViewModels, this::loaded,
                 this::failed, () -> {
                     firstAddedSnapshot = -1;
-                    status.set("Loading cancelled.");
+                    status.tell("Loading cancelled.");
                 }));
     }
 
@@ -240,7 +241,7 @@ public final class MainViewModel {
     /** The report JSON for the clipboard; says in the status line what was copied. */
     public String copyReportJson() {
         String json = reportJson();
-        status.set(json.isEmpty() ? "Nothing to copy: open dumps first."
+        status.tell(json.isEmpty() ? "Nothing to copy: open dumps first."
                 : "Copied the report as JSON (" + dev.heapdelta.app.gui.format.HumanSizes.size(json.length())
                         + ").");
         return json;
@@ -256,7 +257,7 @@ public final class MainViewModel {
             return;
         }
         exporting.set(true);
-        status.set("Writing the leak report to " + output.getFileName() + "…");
+        status.working("Writing the leak report to " + output.getFileName() + "…");
         BackgroundJob.run(context.executor(), "export the leak report", () -> {
             DiffReport report = current.report();
             if (report.includeStrings() != includeStrings) {
@@ -270,10 +271,10 @@ public final class MainViewModel {
                     ReportProgress.NONE, CancelSignal.NEVER);
         }, pages -> {
             exporting.set(false);
-            status.set("Leak report written: " + output + " (" + pages + " pages).");
+            status.tell("Leak report written: " + output + " (" + pages + " pages).");
         }, problem -> {
             exporting.set(false);
-            status.set("The leak report could not be written.");
+            status.tell("The leak report could not be written.");
             failureHandler.accept(new LoadFailure(output.toString(),
                     "the leak report could not be written: " + problem.getMessage(), false));
         });
@@ -343,7 +344,7 @@ public final class MainViewModel {
             java.util.Optional<dev.heapdelta.app.gui.session.ObjectRef> found = current.resolve(snapshot, id);
             if (found.isPresent()) {
                 navigator.goTo(new Place.Inspector(found.get()));
-                status.set("Opened " + id + " in " + current.shortName(snapshot) + ".");
+                status.tell("Opened " + id + " in " + current.shortName(snapshot) + ".");
                 return "";
             }
         }
@@ -459,7 +460,7 @@ public final class MainViewModel {
         if (!remembered.isEmpty()) {
             welcome.rememberOpened(remembered);
         }
-        status.set(statusOf(loaded));
+        status.rest(statusOf(loaded));
         navigator.reset(new Place.Overview());
         firstAddedSnapshot = -1;
         processWarning.set("");
@@ -475,7 +476,7 @@ public final class MainViewModel {
                 .filter(file -> file.toString().equals(failure.file()))
                 .findFirst()
                 .ifPresent(welcome::remove);
-        status.set(failure.headline());
+        status.tell(failure.headline());
         failureHandler.accept(failure);
     }
 

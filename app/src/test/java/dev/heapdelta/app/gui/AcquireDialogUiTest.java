@@ -2,12 +2,14 @@ package dev.heapdelta.app.gui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heapdelta.app.capture.JvmProcess;
 import dev.heapdelta.app.capture.testing.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -59,6 +61,9 @@ class AcquireDialogUiTest {
         ListView<JvmProcess> jvms = robot.lookup("#jvmList").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> jvms.getItems().stream().anyMatch(jvm -> jvm.pid() == child.pid()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotEquals("No JVM of this user was found.", robot.lookup("#captureStatus").queryAs(Label.class).getText(),
+                "a JVM is listed");
         Path output = directory.resolve("ui.hprof");
         robot.interact(() -> {
             jvms.getSelectionModel().select(jvms.getItems().stream().filter(jvm -> jvm.pid() == child.pid())
@@ -80,6 +85,10 @@ class AcquireDialogUiTest {
         assertTrue(Files.isRegularFile(directory.resolve("ui-1.hprof")));
         assertFalse(Files.exists(directory.resolve("ui-2.hprof")));
         assertEquals("Close", cancel.getText());
+        for (String id : List.of("#openCapturedButton", "#startButton", "#cancelButton")) {
+            Button button = robot.lookup(id).queryAs(Button.class);
+            assertTrue(ShownText.whole(button), id + " after a capture reads " + ShownText.of(button));
+        }
         assertTrue(robot.lookup("#openCapturedButton").queryAs(Button.class).isDisabled(), "nothing to open");
 
         robot.clickOn(cancel);

@@ -6,6 +6,7 @@ import dev.heapdelta.app.capture.TargetRuntime;
 import dev.heapdelta.app.gui.controls.Labels;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -25,6 +26,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -268,6 +270,10 @@ public final class AcquireView extends BorderPane {
                 close.run();
             }
         });
+        // The buttons keep their width and the status wraps beside them: a long message once squeezed them to "Op…".
+        for (Button button : List.of(open, start, cancel)) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox row = new HBox(8, status, open, start, cancel);
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);

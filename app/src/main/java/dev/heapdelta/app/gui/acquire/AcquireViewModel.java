@@ -40,6 +40,8 @@ import javafx.collections.ObservableList;
  */
 public final class AcquireViewModel {
     private static final String JVM_LIST_FAILED = "listing the JVMs failed: ";
+    private static final String NO_JVM = "No JVM of this user was found.";
+    private static final String CHOOSE = "Choose the process, then Start.";
 
     private final Executor workers;
     private final Executor fxThread;
@@ -54,7 +56,7 @@ public final class AcquireViewModel {
     private final IntegerProperty seriesCount = new SimpleIntegerProperty(1);
     private final IntegerProperty intervalSeconds = new SimpleIntegerProperty(600);
     private final ObservableList<String> log = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose the process, then Start.");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(CHOOSE);
     private final ReadOnlyStringWrapper sizeText = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
@@ -110,7 +112,9 @@ public final class AcquireViewModel {
             log.add(JVM_LIST_FAILED + problem);
             status.set(JVM_LIST_FAILED + problem);
         } else if (found.isEmpty() && !running.get()) {
-            status.set("No JVM of this user was found.");
+            status.set(NO_JVM);
+        } else if (!found.isEmpty() && (NO_JVM.equals(status.get()) || status.get().startsWith(JVM_LIST_FAILED))) {
+            status.set(CHOOSE);
         }
     }
 

@@ -1,9 +1,13 @@
 package dev.heapdelta.app.gui.classes;
 
+import dev.heapdelta.app.gui.controls.ColumnWidths;
+import dev.heapdelta.app.gui.controls.FrozenColumn;
 import dev.heapdelta.app.gui.controls.Icons;
 import dev.heapdelta.app.gui.controls.Labels;
 import dev.heapdelta.app.gui.controls.PulseQueue;
+import dev.heapdelta.app.gui.controls.ObjectNameCells;
 import dev.heapdelta.app.gui.controls.SizeCells;
+import dev.heapdelta.app.gui.format.ObjectNames;
 import dev.heapdelta.app.gui.format.SnapshotNames;
 import java.util.function.ToLongFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -96,11 +100,14 @@ public final class ClassDiffView extends BorderPane {
             table.setItems(model.rows());
         });
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        TableColumn<ClassDiffItem, String> name = new TableColumn<>("Class");
+        TableColumn<ClassDiffItem, ObjectNames> name = new TableColumn<>("Class");
         name.setId("classNameColumn");
-        name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().name()));
-        name.setPrefWidth(380);
-        orderByColumn.put(name, java.util.Comparator.comparing(ClassDiffItem::name));
+        name.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(ObjectNames.of(cell.getValue().name(), "", "")));
+        name.setCellFactory(column -> ObjectNameCells.table());
+        name.setPrefWidth(300);
+        // By the name shown first, the simple one, then by package.
+        orderByColumn.put(name, java.util.Comparator.comparing((ClassDiffItem item) -> ObjectNames.simpleName(
+                item.name())).thenComparing(ClassDiffItem::name));
         table.getColumns().add(name);
 
         int n = model.snapshotNames().size();
@@ -147,6 +154,8 @@ public final class ClassDiffView extends BorderPane {
             }
         });
         table.setContextMenu(contextMenu());
+        ColumnWidths.fillFreeWidth(table, name);
+        FrozenColumn.freeze(table, name);
         return table;
     }
 
@@ -236,6 +245,7 @@ public final class ClassDiffView extends BorderPane {
             column.setCellFactory(c -> SizeCells.table(style));
             column.setComparator((a, b) -> Long.compare(a.longValue(), b.longValue()));
             column.setPrefWidth(95);
+            ColumnWidths.fitHeader(column);
             orderByColumn.put(column, (a, b) -> Long.compare(figure.of(a, snapshot), figure.of(b, snapshot)));
             group.getColumns().add(column);
         }
@@ -252,7 +262,9 @@ public final class ClassDiffView extends BorderPane {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.applyAsLong(cell.getValue())));
         column.setCellFactory(c -> SizeCells.table(style));
         column.setComparator((a, b) -> Long.compare(a.longValue(), b.longValue()));
-        column.setPrefWidth(95);
+        // A signed size (+1023.1 KB) is the widest figure.
+        column.setPrefWidth(style == SizeCells.Style.SIZE_DELTA ? 110 : 95);
+        ColumnWidths.fitHeader(column);
         orderByColumn.put(column, java.util.Comparator.comparingLong(value));
         return column;
     }

@@ -52,6 +52,9 @@ public final class ClassInstancesView extends BorderPane {
         Label summary = Labels.styled("", "text-muted");
         summary.setId("instancesSummary");
         summary.textProperty().bind(model.summaryProperty());
+        summary.setWrapText(true);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(summary, Priority.ALWAYS);
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(model.loadingProperty());
@@ -65,7 +68,12 @@ public final class ClassInstancesView extends BorderPane {
         merged.setOnAction(event -> model.openMergedPaths());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox row = new HBox(10, Labels.styled("Snapshot", "text-muted"), snapshot, busy, summary, spacer);
+        Label pickerName = Labels.styled("Snapshot", "text-muted");
+        pickerName.setId("instancesSnapshotLabel");
+        pickerName.setMinWidth(Region.USE_PREF_SIZE);
+        snapshot.setMinWidth(Region.USE_PREF_SIZE);
+        busy.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(10, pickerName, snapshot, busy, summary, spacer);
         row.setAlignment(Pos.CENTER_LEFT);
         Button precise = new Button("Precise retained size", Icons.of(Feather.LAYERS));
         precise.setId("preciseRetainedButton");
@@ -138,6 +146,7 @@ public final class ClassInstancesView extends BorderPane {
             delta.setId("instanceDeltaColumn");
             delta.setCellFactory(c -> SizeCells.table(SizeCells.Style.SIZE_DELTA));
             delta.setPrefWidth(140);
+            ColumnWidths.fitHeader(delta);
             table.getColumns().add(delta);
         }
         table.getColumns().add(percent);

@@ -2,9 +2,13 @@ package dev.heapdelta.app.gui.controls;
 
 import javafx.beans.InvalidationListener;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 /**
  * Gives a table's name column the width the other columns leave free, so that names are not cut while
@@ -15,7 +19,21 @@ public final class ColumnWidths {
     /** Room for the vertical scroll bar, so that filling the width does not bring a horizontal one. */
     private static final double SCROLL_BAR = 18;
 
+    /** The header's padding and sort arrow beside its text. */
+    private static final double HEADER_CHROME = 34;
+    /** The theme's header font: bold, at the theme's 14 px base size. */
+    private static final Font HEADER_FONT = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD,
+            Math.max(14, Font.getDefault().getSize()));
+
     private ColumnWidths() {
+    }
+
+    /** Widens a column to show its whole header ({@code Δ since leaks-t0}, {@code Alloc. Size}), never narrows it. */
+    public static void fitHeader(TableColumnBase<?, ?> column) {
+        Text text = new Text(column.getText());
+        text.setFont(HEADER_FONT);
+        double needed = Math.ceil(text.getLayoutBounds().getWidth() + HEADER_CHROME);
+        column.setPrefWidth(Math.max(column.getPrefWidth(), needed));
     }
 
     public static <S> void fillFreeWidth(TableView<S> table, TableColumn<S, ?> name) {

@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
@@ -45,7 +46,11 @@ public final class DominatorTreeView extends BorderPane {
                 dev.heapdelta.app.gui.format.SnapshotNames.compact(name)));
         snapshot.getSelectionModel().select(model.snapshotIndex());
         snapshot.setOnAction(event -> model.showSnapshot(snapshot.getSelectionModel().getSelectedIndex()));
-        HBox picker = new HBox(10, Labels.styled("Snapshot", "text-muted"), snapshot);
+        Label pickerName = Labels.styled("Snapshot", "text-muted");
+        pickerName.setId("dominatorSnapshotLabel");
+        pickerName.setMinWidth(Region.USE_PREF_SIZE);
+        snapshot.setMinWidth(Region.USE_PREF_SIZE);
+        HBox picker = new HBox(10, pickerName, snapshot);
         picker.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         if (model.hasBase()) {
             Label basis = Labels.styled(model.deltaTitle() + ": the same object there (V8: by node id; HPROF: "
@@ -134,6 +139,7 @@ public final class DominatorTreeView extends BorderPane {
             delta.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().getValue().retainedDelta()));
             delta.setCellFactory(c -> SizeCells.tree(SizeCells.Style.SIZE_DELTA));
             delta.setPrefWidth(140);
+            dev.heapdelta.app.gui.controls.ColumnWidths.fitHeader(delta);
             delta.setSortable(false);
             tree.getColumns().add(delta);
         }

@@ -8,9 +8,6 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.text.FieldPosition;
-import java.text.NumberFormat;
-import java.text.ParsePosition;
 import java.util.List;
 import java.util.Optional;
 import org.jfree.chart.ChartFactory;
@@ -24,6 +21,7 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
 
@@ -31,6 +29,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 final class OverviewCharts {
     private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 14);
+    private static final Font NOTE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final Color GROWTH = new Color(0xCF, 0x22, 0x2E);
     private static final Color[] SERIES = {new Color(0xCF, 0x22, 0x2E), new Color(0x09, 0x69, 0xDA),
         new Color(0x1A, 0x7F, 0x37), new Color(0x82, 0x50, 0xDF), new Color(0xBF, 0x87, 0x00)};
@@ -47,12 +46,12 @@ final class OverviewCharts {
      * classes and initialises the AWT font system (a few hundred milliseconds on a busy machine), which
      * the FX thread would otherwise pay in the pulse that first lays the charts out.
      */
-    static OverviewChartSet of(List<ClassGrowth> topGrowth, List<SuspectTrend> trends, List<String> snapshotNames,
-            boolean dark) {
-        Optional<JFreeChart> growth = topGrowth.isEmpty() ? Optional.empty()
-                : Optional.of(growthChart(growthDataset(topGrowth), dark));
-        Optional<JFreeChart> trend = topGrowth.isEmpty() || trends.isEmpty() ? Optional.empty()
-                : Optional.of(trendChart(trendDataset(trends, snapshotNames), dark));
+    static OverviewChartSet of(ChartFigures figures, boolean dark) {
+        Optional<JFreeChart> growth = figures.topGrowth().isEmpty() ? Optional.empty()
+                : Optional.of(growthChart(growthDataset(figures.topGrowth()), figures.growthNote(), dark));
+        Optional<JFreeChart> trend = figures.topGrowth().isEmpty() || figures.trends().isEmpty() ? Optional.empty()
+                : Optional.of(trendChart(trendDataset(figures.trends(), figures.snapshotNames()), figures.trendNote(),
+                        dark));
         growth.ifPresent(OverviewCharts::drawDraft);
         trend.ifPresent(OverviewCharts::drawDraft);
         return new OverviewChartSet(growth, trend);
@@ -76,7 +75,7 @@ final class OverviewCharts {
         return dataset;
     }
 
-    static JFreeChart growthChart(DefaultCategoryDataset dataset, boolean dark) {
+    static JFreeChart growthChart(DefaultCategoryDataset dataset, String note, boolean dark) {
         JFreeChart chart = ChartFactory.createBarChart("Top classes by retained growth (first → last)", null, null,
                 dataset, PlotOrientation.HORIZONTAL, false, true, false);
         CategoryPlot plot = chart.getCategoryPlot();
@@ -88,6 +87,9 @@ final class OverviewCharts {
         renderer.setDefaultToolTipGenerator((data, row, column) -> data.getColumnKey(column) + ": "
                 + HumanSizes.delta(data.getValue(row, column).longValue()));
         style(chart, plot, dark);
+        note(chart, note, dark);
+        // A long class name wraps onto a second line before it is cut.
+        plot.getDomainAxis().setMaximumCategoryLabelLines(2);
         return chart;
     }
 
@@ -102,7 +104,7 @@ final class OverviewCharts {
         return dataset;
     }
 
-    static JFreeChart trendChart(DefaultCategoryDataset dataset, boolean dark) {
+    static JFreeChart trendChart(DefaultCategoryDataset dataset, String note, boolean dark) {
         JFreeChart chart = ChartFactory.createLineChart("Retained size of the top suspects per snapshot", null, null,
                 dataset, PlotOrientation.VERTICAL, true, true, false);
         CategoryPlot plot = chart.getCategoryPlot();
@@ -120,6 +122,11 @@ final class OverviewCharts {
         style(chart, plot, dark);
         legend.setBackgroundPaint(background(dark));
         legend.setItemPaint(foreground(dark));
+        note(chart, note, dark);
+        // Snapshot names take the whole width of their category, and wrap (at a hyphen) rather than read "lea…".
+        CategoryAxis snapshots = plot.getDomainAxis();
+        snapshots.setMaximumCategoryLabelWidthRatio(1.0f);
+        snapshots.setMaximumCategoryLabelLines(3);
         return chart;
     }
 
@@ -137,9 +144,20 @@ final class OverviewCharts {
         categories.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
         categories.setMaximumCategoryLabelWidthRatio(0.45f);
         NumberAxis values = (NumberAxis) plot.getRangeAxis();
-        values.setNumberFormatOverride(new ByteFormat());
+        values.setStandardTickUnits(ByteTicks.units());
         values.setTickLabelFont(LABEL_FONT);
         values.setTickLabelPaint(foreground(dark));
+    }
+
+    /** What the chart counts and leaves out, under its title; nothing when it leaves nothing out. */
+    private static void note(JFreeChart chart, String text, boolean dark) {
+        if (text.isEmpty()) {
+            return;
+        }
+        TextTitle note = new TextTitle(text, NOTE_FONT);
+        note.setPaint(dark ? new Color(0x8B, 0x94, 0x9E) : new Color(0x57, 0x60, 0x6A));
+        note.setPadding(2, 8, 6, 8);
+        chart.addSubtitle(note);
     }
 
     private static Color background(boolean dark) {
@@ -152,25 +170,5 @@ final class OverviewCharts {
 
     static String shorten(String label) {
         return label.length() <= LABEL_CHARACTERS ? label : "…" + label.substring(label.length() - LABEL_CHARACTERS + 1);
-    }
-
-    /** Axis ticks as sizes: {@code 2.0 MB}. */
-    private static final class ByteFormat extends NumberFormat {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public StringBuffer format(double number, StringBuffer target, FieldPosition position) {
-            return target.append(HumanSizes.size(Math.round(number)));
-        }
-
-        @Override
-        public StringBuffer format(long number, StringBuffer target, FieldPosition position) {
-            return target.append(HumanSizes.size(number));
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition position) {
-            return null;
-        }
     }
 }

@@ -39,6 +39,7 @@ public final class OverviewViewModel {
     private final List<SuspectCard> cards;
     private final List<SuspectCard> largeRetainerCards;
     private final List<SuspectTrend> trends;
+    private final int grownClasses;
     private OverviewChartSet preparedCharts;
     private boolean preparedDark;
 
@@ -50,6 +51,7 @@ public final class OverviewViewModel {
         DiffReport report = comparison.report();
         this.totals = totalsOf(comparison);
         this.topGrowth = topGrowthOf(report.classes());
+        this.grownClasses = (int) report.classes().stream().filter(row -> row.retainedGrowth() > 0).count();
         this.cards = cardsOf(comparison, report.suspects(), 1);
         this.largeRetainerCards = cardsOf(comparison, report.largeRetainers(), report.suspects().size() + 1);
         this.trends = comparison.size() >= 3 ? trendsOf(report.suspects()) : List.of();
@@ -82,7 +84,7 @@ public final class OverviewViewModel {
      * window opens in before the overview is shown. Call before the view-model is handed to the FX thread.
      */
     public void prepareCharts(boolean dark) {
-        preparedCharts = OverviewCharts.of(topGrowth, trends, snapshotNames(), dark);
+        preparedCharts = OverviewCharts.of(chartFigures(), dark);
         preparedDark = dark;
     }
 
@@ -99,11 +101,36 @@ public final class OverviewViewModel {
             onReady.accept(prepared);
             return;
         }
-        List<ClassGrowth> growth = topGrowth;
-        List<SuspectTrend> trendsToDraw = trends;
-        List<String> names = snapshotNames();
-        BackgroundJob.run(executor, "make the overview charts", () -> OverviewCharts.of(growth, trendsToDraw, names,
-                dark), onReady, onFailure);
+        ChartFigures figures = chartFigures();
+        BackgroundJob.run(executor, "make the overview charts", () -> OverviewCharts.of(figures, dark), onReady,
+                onFailure);
+    }
+
+    /** What the charts draw, and the note each carries on what it shows of the whole. */
+    ChartFigures chartFigures() {
+        return new ChartFigures(topGrowth, growthNote(), trends, trendNote(), snapshotNames());
+    }
+
+    /**
+     * Says how many of the classes that grew the bars show, and that none is left out for its kind: a
+     * holder's bar (a class object with its statics, a map, an array) counts what grows beneath it.
+     */
+    String growthNote() {
+        if (topGrowth.isEmpty()) {
+            return "";
+        }
+        String shown = grownClasses > topGrowth.size()
+                ? "The " + topGrowth.size() + " of " + HumanSizes.count(grownClasses) + " classes that grew most"
+                : grownClasses == 1 ? "The one class that grew" : "All " + grownClasses + " classes that grew";
+        return shown + ", none left out for its kind: a holder (a class object with its statics, a map, an array)"
+                + " counts what grows beneath it.";
+    }
+
+    /** Says which suspects the trend chart leaves out; empty when it draws them all. */
+    String trendNote() {
+        int suspects = comparison.report().suspects().size();
+        return trends.isEmpty() || suspects <= trends.size() ? ""
+                : "The first " + trends.size() + " of " + suspects + " suspects, by rank.";
     }
 
     public List<String> snapshotNames() {
@@ -226,7 +253,7 @@ public final class OverviewViewModel {
     static List<ClassGrowth> topGrowthOf(List<ClassDiffRow> classes) {
         List<ClassGrowth> growth = new ArrayList<>();
         classes.stream()
-                .filter(ClassDiffRow::accumulates)
+                .filter(row -> row.retainedGrowth() > 0)
                 .sorted((a, b) -> Long.compare(b.retainedGrowth(), a.retainedGrowth()))
                 .limit(TOP_CLASSES)
                 .forEach(row -> growth.add(new ClassGrowth(row.name(), row.key(), row.retainedGrowth(),

@@ -102,6 +102,7 @@ public final class PathsView extends BorderPane {
             objects.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().getValue()
                     .referencedObjects()));
             objects.setCellFactory(c -> SizeCells.tree(SizeCells.Style.COUNT));
+            objects.setPrefWidth(100);
             TreeTableColumn<PathNode, Number> refShallow = new TreeTableColumn<>("Their shallow size");
             refShallow.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().getValue()
                     .referencedShallowBytes()));
@@ -149,8 +150,8 @@ public final class PathsView extends BorderPane {
 
     private void show(List<PathNode> roots) {
         TreeItem<PathNode> top = new TreeItem<>();
-        for (PathNode root : roots) {
-            top.getChildren().add(item(root, 0));
+        for (int i = 0; i < roots.size(); i++) {
+            top.getChildren().add(item(roots.get(i), 0, i == 0));
         }
         tree.setRoot(top);
         if (!roots.isEmpty()) {
@@ -162,12 +163,16 @@ public final class PathsView extends BorderPane {
         }
     }
 
-    private TreeItem<PathNode> item(PathNode node, int depth) {
+    /**
+     * A merged tree opens only its heaviest branch (each row's first child, the one reaching most
+     * instances): opening every row would open each of a map's thousands of buckets.
+     */
+    private TreeItem<PathNode> item(PathNode node, int depth, boolean heaviest) {
         TreeItem<PathNode> item = new TreeItem<>(node);
-        for (PathNode child : node.children()) {
-            item.getChildren().add(item(child, depth + 1));
+        for (int i = 0; i < node.children().size(); i++) {
+            item.getChildren().add(item(node.children().get(i), depth + 1, heaviest && i == 0));
         }
-        item.setExpanded(!model.merged() || depth < EXPAND_DEPTH);
+        item.setExpanded(!model.merged() || heaviest && depth < EXPAND_DEPTH);
         return item;
     }
 
