@@ -87,7 +87,8 @@ class AcquireDialogUiTest {
         assertEquals("Close", cancel.getText());
         for (String id : List.of("#openCapturedButton", "#startButton", "#cancelButton")) {
             Button button = robot.lookup(id).queryAs(Button.class);
-            assertTrue(ShownText.whole(button), id + " after a capture reads " + ShownText.of(button));
+            // Waited for: "Cancel" turned "Close" a moment ago, and is drawn at the next layout.
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ShownText.whole(button));
         }
         assertTrue(robot.lookup("#openCapturedButton").queryAs(Button.class).isDisabled(), "nothing to open");
 
