@@ -10,7 +10,9 @@ public enum ContainerKind {
     CACHE("cache"),
     DICTIONARY("object used as a dictionary"),
     LISTENERS("listeners"),
-    PENDING("pending promises or waiters");
+    PENDING("pending promises or waiters"),
+    /** Node's timer list of one duration: the {@code Timeout}s that are still to fire. */
+    TIMERS("timers waiting to fire");
 
     private final String description;
 
@@ -20,6 +22,16 @@ public enum ContainerKind {
 
     public String description() {
         return description;
+    }
+
+    /** What one of its entries is called in a headline: {@code grew from 300 to 1,700 pending reactions}. */
+    public String entryNoun() {
+        return switch (this) {
+            case LISTENERS -> "listeners";
+            case PENDING -> "pending reactions";
+            case TIMERS -> "timers";
+            default -> "entries";
+        };
     }
 
     public boolean isListeners() {

@@ -4,6 +4,7 @@ import dev.heapdelta.analyzer.diff.Trend;
 import dev.heapdelta.analyzer.format.ByteSizes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,7 +64,7 @@ public final class GrowingCollectionDetector implements LeakDetector {
         Long[] elements = collection.elements();
         Long[] retained = collection.retainedBytes();
         long retainedGrowth = collection.retainedGrowth();
-        String noun = listeners ? "listeners" : "entries";
+        String noun = last.kind().entryNoun();
         DetachedDomSeries detached = DetachedDomSeries.of(series, collection);
         String title = detached.isPresent()
                 ? detached.title(last.family(), collection.pathKey(), retainedGrowth)
@@ -106,11 +107,24 @@ public final class GrowingCollectionDetector implements LeakDetector {
                 series.trendBasis(),
                 series.pathRows(lastIndex, representative),
                 series.samples(lastIndex, representative),
-                series.locations(lastIndex, representative),
+                locations(series, last),
                 detached.withEvidence(classEvidence(series, collection)),
                 reasons,
                 series.objectIds(collection.representatives()));
         return suspect.withOtherPaths(series.otherPathRows(lastIndex, representative)).withCacheBounds(last.bounds());
+    }
+
+    /** For a timer list, where its timers' callbacks are defined come first: the call that never clears them. */
+    private static List<String> locations(SeriesContext series, ContainerGroup group) {
+        int lastIndex = series.size() - 1;
+        List<String> own = series.locations(lastIndex, group.representative());
+        if (group.kind() != ContainerKind.TIMERS) {
+            return own;
+        }
+        LinkedHashSet<String> locations = new LinkedHashSet<>(
+                V8Containers.timerCallbackLocations(series.last().graph(), group.representative(), 3));
+        locations.addAll(own);
+        return new ArrayList<>(locations);
     }
 
     /**

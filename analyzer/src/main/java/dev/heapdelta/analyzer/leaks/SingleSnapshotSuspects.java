@@ -79,7 +79,7 @@ public final class SingleSnapshotSuspects {
         reasons.add("its size accumulates in " + pointName + ", where no one child holds most of it");
         if (container != null) {
             named.add(container);
-            String noun = container.kind().isListeners() ? "listeners" : "entries";
+            String noun = container.kind().entryNoun();
             evidence.add(new Evidence(container.family() + " at " + container.pathKey() + ": " + noun,
                     new Long[] {container.elements()}, new Long[] {container.retainedBytes()}));
             title += container.members().length == 1 && container.representative() == object
@@ -160,7 +160,7 @@ public final class SingleSnapshotSuspects {
                     || LargeRetainerDetector.holdsMostlyClasses(only, group.representative())) {
                 continue;
             }
-            String noun = group.kind().isListeners() ? "listeners" : "entries";
+            String noun = group.kind().entryNoun();
             String title = String.format(Locale.ROOT, "%s at %s holds %,d %s (%s retained, %.0f%% of the heap)",
                     group.family(), group.pathKey(), group.elements(), noun, ByteSizes.human(group.retainedBytes()),
                     100.0 * group.retainedBytes() / Math.max(1, only.totalShallowBytes()));

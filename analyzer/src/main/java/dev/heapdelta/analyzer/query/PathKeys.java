@@ -162,7 +162,22 @@ public final class PathKeys {
             return INDEX;
         }
         String name = graph.details().edgeName(edge);
+        if (graph.format() == HeapFormat.V8 && isTimerLink(source, name)) {
+            return INDEX;
+        }
         return name.startsWith("[") ? INDEX : name;
+    }
+
+    /**
+     * Node links a timer list's {@code Timeout}s in a ring ({@code _idleNext}, {@code _idlePrev}): the
+     * hops along it are the list's entries, and how far along one sits changes with every timer.
+     */
+    private boolean isTimerLink(int source, String name) {
+        if (!name.equals("_idleNext") && !name.equals("_idlePrev")) {
+            return false;
+        }
+        String className = graph.classNameOf(source);
+        return className.equals("TimersList") || className.equals("Timeout");
     }
 
     /** An edge as paths show it: its name, or {@code []} for an index or a numbered slot. */

@@ -2,6 +2,7 @@ package dev.heapdelta.analyzer.query;
 
 import dev.heapdelta.analyzer.dominators.RetentionRule;
 import dev.heapdelta.analyzer.graph.EdgeKind;
+import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.graph.ObjectKind;
 import dev.heapdelta.analyzer.graph.RootKind;
@@ -16,7 +17,7 @@ import java.util.List;
  * entry objects over the edges a path may use (by default never {@code Reference.referent}, never a V8 weak
  * edge; {@link PathExclusions} choose otherwise): first from class objects, so that whatever a static field reaches has its path through
  * one (never through a thread), then from the threads' fields and the other roots, and last from
- * the threads' stack frames. Performance: O(n + e) once, 4 bytes per object kept and 4 more while it runs, in the graph's
+ * the threads' stack frames. For V8, the stack and handle-scope roots likewise come last. Performance: O(n + e) once, 4 bytes per object kept and 4 more while it runs, in the graph's
  * column store; each path is then O(length · log n).
  */
 public final class ShortestPaths {
@@ -86,9 +87,18 @@ public final class ShortestPaths {
             }
         }
         int head = tail;
+        boolean v8 = graph.format() == HeapFormat.V8;
+        if (v8) {
+            holdBackV8Scratch(graph, parentEdge);
+        }
         tail = seedEntries(graph, excluded, parentEdge, queue, tail, false);
         tail = search(graph, rule, excluded, parentEdge, queue, head, tail, false);
         head = tail;
+        if (v8) {
+            tail = releaseV8Scratch(graph, rule, excluded, parentEdge, queue, tail);
+            tail = search(graph, rule, excluded, parentEdge, queue, head, tail, false);
+            head = tail;
+        }
         for (int r = 0; r < graph.rootRecordCount(); r++) {
             int thread = graph.rootObject(r);
             // A thread that an excluded root kind left unreached holds no path either.
@@ -106,6 +116,52 @@ public final class ShortestPaths {
         }
         search(graph, rule, excluded, parentEdge, queue, head, tail, true);
         return new ShortestPaths(graph, parentEdge);
+    }
+
+    /**
+     * V8's stack and handle-scope roots hold whatever the code running at snapshot time has in its
+     * locals and handles: a script's top-level {@code const} or the global object itself, one hop from
+     * the root, so a path through them names no variable ({@code (root) › []}). Like a Java thread's
+     * frames they go last, and the global property or context variable that holds the object names it.
+     */
+    private static void holdBackV8Scratch(HeapGraph graph, IntColumn parentEdge) {
+        for (int o = 0; o < graph.objectCount(); o++) {
+            if (isV8Scratch(graph, o) && parentEdge.get(o) == UNREACHED) {
+                parentEdge.set(o, HELD_BACK);
+            }
+        }
+    }
+
+    /** Reaches the held-back roots from the synthetic root category that lists them; returns the queue's new end. */
+    private static int releaseV8Scratch(HeapGraph graph, RetentionRule rule, ExcludedReferences excluded,
+            IntColumn parentEdge, IntColumn queue, int tail) {
+        int end = tail;
+        for (int o = 0; o < graph.objectCount(); o++) {
+            if (graph.kindOf(o) != ObjectKind.V8_SYNTHETIC || parentEdge.get(o) < ENTRY) {
+                continue;
+            }
+            for (int e = graph.firstEdge(o); e < graph.endEdge(o); e++) {
+                int w = graph.edgeTarget(e);
+                if (parentEdge.get(w) == HELD_BACK && follows(graph, rule, excluded, o, e)) {
+                    parentEdge.set(w, e);
+                    queue.set(end++, w);
+                }
+            }
+        }
+        for (int o = 0; o < graph.objectCount(); o++) {
+            if (parentEdge.get(o) == HELD_BACK) {
+                parentEdge.set(o, UNREACHED);
+            }
+        }
+        return end;
+    }
+
+    private static boolean isV8Scratch(HeapGraph graph, int object) {
+        if (graph.kindOf(object) != ObjectKind.V8_SYNTHETIC) {
+            return false;
+        }
+        String name = graph.details().label(object);
+        return name.equals("(Stack roots)") || name.equals("(Handle scope)");
     }
 
     /** Queues the unreached entries that are class objects, or those that are not. */
