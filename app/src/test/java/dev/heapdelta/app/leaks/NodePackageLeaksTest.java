@@ -4,21 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.heapdelta.analyzer.analysis.AnalysisOptions;
 import dev.heapdelta.analyzer.analysis.Snapshot;
-import dev.heapdelta.analyzer.analysis.SnapshotLoader;
 import dev.heapdelta.analyzer.leaks.Suspect;
 import dev.heapdelta.analyzer.leaks.SuspectKind;
 import dev.heapdelta.analyzer.report.DiffReport;
 import dev.heapdelta.analyzer.report.DiffReports;
-import dev.heapdelta.analyzer.source.CancelSignal;
-import dev.heapdelta.analyzer.source.ProgressListener;
-import dev.heapdelta.analyzer.testing.TestEnvironment;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,22 +88,7 @@ class NodePackageLeaksTest {
         }
     }
 
-    /** Runs test-node/leaks/{@code program}, which writes {@code prefix-t0..t2.heapsnapshot} into the temp dir. */
     private List<Snapshot> run(String program, String prefix) throws Exception {
-        TestEnvironment.requireNode();
-        Path testNode = TestEnvironment.repositoryRoot().resolve("test-node");
-        TestEnvironment.require(Files.isDirectory(testNode.resolve("node_modules").resolve("express")),
-                "test-node/node_modules (npm ci --prefix test-node)");
-        Process process = new ProcessBuilder("node", testNode.resolve("leaks").resolve(program).toString(),
-                dir.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("node.log").toFile()).start();
-        assertTrue(process.waitFor(180, TimeUnit.SECONDS), "node did not finish");
-        assertEquals(0, process.exitValue(), Files.readString(dir.resolve("node.log")));
-        List<Snapshot> snapshots = new ArrayList<>();
-        for (String moment : new String[] {"t0", "t1", "t2"}) {
-            Path file = dir.resolve(prefix + "-" + moment + ".heapsnapshot");
-            snapshots.add(SnapshotLoader.load(file, file.getFileName().toString(), AnalysisOptions.defaults(),
-                    CancelSignal.NEVER, ProgressListener.NONE));
-        }
-        return snapshots;
+        return NodeLeakPrograms.run(dir, program, prefix);
     }
 }
