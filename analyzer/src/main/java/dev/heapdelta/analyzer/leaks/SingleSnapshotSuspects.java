@@ -88,6 +88,12 @@ public final class SingleSnapshotSuspects {
                             container.pathKey(), container.elements(), noun);
             reasons.add("the container it sits on is the " + container.family() + " at " + container.pathKey());
         }
+        DetachedDomSeries detached = DetachedDomSeries.ofOne(DetachedDom.under(only, new int[] {object}));
+        if (detached.isPresent()) {
+            title += detached.oneSnapshotClause();
+            reasons.add(detached.reason());
+            evidence.addAll(detached.withEvidence(List.of()));
+        }
         evidence.addAll(classesUnder(series, new int[] {object}, tree.retainedSizeOf(object)));
         return new Suspect(retainer.kind(), title, retainer.className(), retainer.pathKey(), retainer.elements(),
                 retainer.retainedBytes(), Trend.FLAT, series.trendBasis(), retainer.pathToRoot(), retainer.samples(),

@@ -66,6 +66,12 @@ class BrowserDetachedDomTest {
             }
             // The rows neither list keeps were collected: the only detached rows left are the kept ones.
             assertArrayEquals(sum(column(steps, 0), column(steps, 2)), detachedClass(report, "Detached <div>").count());
+            DiffReport lastOnly = DiffReports.of(List.of(snapshots.get(2)), false);
+            Suspect retainer = lastOnly.suspects().get(0);
+            assertEquals("global › leakedRows", retainer.pathKey(), "one dump: the array is the biggest retainer");
+            assertTrue(retainer.title().endsWith("in 300 entries; it keeps 300 detached DOM trees of 1,500 nodes"),
+                    retainer.title());
+            assertArrayEquals(new Long[] {column(steps, 1)[2]}, evidence(retainer, "detached DOM nodes").count());
         } finally {
             for (Snapshot snapshot : snapshots) {
                 snapshot.close();
