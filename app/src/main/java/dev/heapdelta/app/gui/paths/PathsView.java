@@ -62,6 +62,7 @@ public final class PathsView extends BorderPane {
         key.visibleProperty().bind(model.pathKeyProperty().isNotEmpty());
         key.managedProperty().bind(key.visibleProperty());
         header.getChildren().add(key);
+        header.getChildren().add(new PathExclusionsBar(model));
         header.getChildren().add(new HBox(8,
                 action("Inspect", Feather.SEARCH, "pathInspectButton", model::inspect),
                 action("Dominator tree", Feather.GIT_MERGE, "pathDominatorsButton", model::openDominators)));

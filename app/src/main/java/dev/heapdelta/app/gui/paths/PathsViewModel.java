@@ -2,8 +2,13 @@ package dev.heapdelta.app.gui.paths;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.dominators.DominatorTree;
+import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.graph.HeapGraph;
+import dev.heapdelta.analyzer.graph.RootKind;
+import dev.heapdelta.analyzer.query.FieldExclusion;
+import dev.heapdelta.analyzer.query.PathExclusions;
 import dev.heapdelta.analyzer.query.PathStep;
+import dev.heapdelta.analyzer.query.ReferenceKind;
 import dev.heapdelta.analyzer.query.ShortestPaths;
 import dev.heapdelta.app.gui.format.HumanSizes;
 import dev.heapdelta.app.gui.navigation.Navigator;
@@ -14,7 +19,11 @@ import dev.heapdelta.app.gui.session.GcRoots;
 import dev.heapdelta.app.gui.session.ObjectSummary;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -42,6 +51,12 @@ public final class PathsViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper pathKey = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Finding the shortest path from a GC root…");
+    private final ReadOnlyObjectWrapper<PathExclusions> exclusions = new ReadOnlyObjectWrapper<>(
+            PathExclusions.defaults());
+    private final ReadOnlyStringWrapper exclusionsProblem = new ReadOnlyStringWrapper("");
+    private final Executor executor;
+    /** Counts the searches asked for, so that only the last one's answer is shown. */
+    private int searches;
 
     /** What the background query found. */
     record Found(List<PathNode> roots, String pathKey, String summary) {
@@ -54,15 +69,90 @@ public final class PathsViewModel {
         this.comparison = comparison;
         this.navigator = navigator;
         this.place = place;
-        BackgroundJob.run(executor, "paths to GC roots", this::find, found -> {
+        this.executor = executor;
+        search();
+    }
+
+    private void search() {
+        int search = ++searches;
+        PathExclusions chosen = exclusions.get();
+        loading.set(true);
+        summary.set(chosen.isDefault() ? "Finding the shortest path from a GC root…"
+                : "Finding the shortest paths without the excluded references…");
+        BackgroundJob.run(executor, "paths to GC roots", () -> find(chosen), found -> {
+            if (search != searches) {
+                return;
+            }
             roots.set(found.roots());
             pathKey.set(found.pathKey());
             summary.set(found.summary());
             loading.set(false);
         }, problem -> {
+            if (search != searches) {
+                return;
+            }
             loading.set(false);
             summary.set("Could not compute the paths: " + problem.getMessage());
         });
+    }
+
+    /** What the paths are computed without; the defaults leave out every referent, as path keys do. */
+    public ReadOnlyObjectProperty<PathExclusions> exclusionsProperty() {
+        return exclusions.getReadOnlyProperty();
+    }
+
+    /** Why the last exclusions typed were refused; empty when they were taken. */
+    public ReadOnlyStringProperty exclusionsProblemProperty() {
+        return exclusionsProblem.getReadOnlyProperty();
+    }
+
+    /** True for an HPROF dump: its references have kinds (soft, phantom, finalizer) and its roots kinds. */
+    public boolean hasReferenceAndRootKinds() {
+        return snapshot().graph().format() == HeapFormat.HPROF;
+    }
+
+    /** The root kinds of this dump's GC roots, with how many records each has, most first. */
+    public Map<RootKind, Integer> rootKindsInDump() {
+        HeapGraph graph = snapshot().graph();
+        Map<RootKind, Integer> counts = new EnumMap<>(RootKind.class);
+        for (int r = 0; r < graph.rootRecordCount(); r++) {
+            counts.merge(graph.rootKind(r), 1, Integer::sum);
+        }
+        Map<RootKind, Integer> sorted = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<RootKind, Integer>comparingByValue().reversed())
+                .forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
+        return sorted;
+    }
+
+    /**
+     * Recomputes the paths without these references, fields and roots, in the background.
+     *
+     * @param fieldsText MAT's {@code class:field,field} items, separated by spaces or semicolons
+     */
+    public void exclude(Set<ReferenceKind> references, String fieldsText, Set<RootKind> rootKinds) {
+        List<FieldExclusion> fields = new ArrayList<>();
+        try {
+            for (String item : fieldsText.split("[;\\s]+")) {
+                if (!item.isBlank()) {
+                    fields.add(FieldExclusion.parse(item));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            exclusionsProblem.set(e.getMessage());
+            return;
+        }
+        exclusionsProblem.set("");
+        PathExclusions chosen = new PathExclusions(references, fields, rootKinds);
+        if (!chosen.equals(exclusions.get())) {
+            exclusions.set(chosen);
+            search();
+        }
+    }
+
+    private Snapshot snapshot() {
+        int index = place instanceof Place.ClassPaths classPaths ? classPaths.snapshot()
+                : ((Place.ObjectPath) place).object().snapshot();
+        return comparison.snapshot(index);
     }
 
     public String title() {
@@ -112,22 +202,24 @@ public final class PathsViewModel {
         }
     }
 
-    private Found find() {
+    private Found find(PathExclusions chosen) {
         if (place instanceof Place.ObjectPath objectPath) {
-            return findObjectPath(objectPath.object().snapshot(), objectPath.object().object());
+            return findObjectPath(objectPath.object().snapshot(), objectPath.object().object(), chosen);
         }
         Place.ClassPaths classPaths = (Place.ClassPaths) place;
-        return findMergedPaths(classPaths);
+        return findMergedPaths(classPaths, chosen);
     }
 
-    private Found findObjectPath(int snapshotIndex, int object) {
+    private Found findObjectPath(int snapshotIndex, int object, PathExclusions chosen) {
         Snapshot snapshot = comparison.snapshot(snapshotIndex);
-        List<PathStep> path = snapshot.pathToRoot(object);
+        List<PathStep> path = snapshot.shortestPaths(chosen).pathTo(object);
         if (path.isEmpty()) {
             PathNode alone = new PathNode(ObjectSummary.of(snapshot, snapshotIndex, object), "", "", 1,
                     snapshot.graph().shallowSizeOf(object), List.of(), 0);
-            return new Found(List.of(alone), "", "This object has no strong path from a GC root: it is kept only by"
-                    + " weak or soft references, or it is unreachable.");
+            return new Found(List.of(alone), "", chosen.isDefault()
+                    ? "This object has no strong path from a GC root: it is kept only by weak or soft references,"
+                            + " or it is unreachable."
+                    : "This object has no path from a GC root without the excluded references.");
         }
         int size = path.size();
         boolean cut = size > SHOWN_FROM_ROOT + SHOWN_TO_TARGET;
@@ -150,12 +242,12 @@ public final class PathsViewModel {
                 + " from a GC root" + (key.isEmpty() ? "" : "; path key " + key));
     }
 
-    private Found findMergedPaths(Place.ClassPaths classPaths) {
+    private Found findMergedPaths(Place.ClassPaths classPaths, PathExclusions chosen) {
         int snapshotIndex = classPaths.snapshot();
         Snapshot snapshot = comparison.snapshot(snapshotIndex);
         HeapGraph graph = snapshot.graph();
         DominatorTree tree = snapshot.dominatorTree();
-        ShortestPaths paths = snapshot.shortestPaths();
+        ShortestPaths paths = snapshot.shortestPaths(chosen);
         BitSet classes = new BitSet();
         for (int c : comparison.classIndexesOf(snapshotIndex, classPaths.classKey())) {
             classes.set(c);
@@ -179,7 +271,9 @@ public final class PathsViewModel {
         String text = HumanSizes.count(instances) + (instances == 1 ? " instance" : " instances") + " in "
                 + comparison.shortName(snapshotIndex) + ", reached through " + rows.size()
                 + (rows.size() == 1 ? " GC root" : " GC roots")
-                + (withoutPath > 0 ? "; " + HumanSizes.count(withoutPath) + " only through weak references" : "");
+                + (withoutPath == 0 ? "" : chosen.isDefault()
+                        ? "; " + HumanSizes.count(withoutPath) + " only through weak references"
+                        : "; " + HumanSizes.count(withoutPath) + " only through excluded references");
         return new Found(rows, "", text);
     }
 
