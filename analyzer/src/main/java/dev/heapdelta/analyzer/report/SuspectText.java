@@ -31,7 +31,7 @@ public final class SuspectText {
     }
 
     /** {@code Thread.<Java Local> → ScheduledThreadPoolExecutor$DelayedWorkQueue}: a path's steps, root-first. */
-    static String pathText(List<PathStepRow> path) {
+    public static String pathText(List<PathStepRow> path) {
         List<String> steps = new ArrayList<>();
         for (PathStepRow step : path) {
             String simpleName = step.className().substring(step.className().lastIndexOf('.') + 1);

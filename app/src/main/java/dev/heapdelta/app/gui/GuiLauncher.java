@@ -40,7 +40,8 @@ public final class GuiLauncher {
     /** The production context: two worker threads, the analyzer's loader, the user's preferences. */
     public static GuiContext productionContext(ExecutorService executor) {
         return new GuiContext(executor, SnapshotSource.ANALYZER, PreferencesRecentFiles.forUser(),
-                platform -> Examples.copyTo(platform, exampleDirectory()));
+                platform -> Examples.copyTo(platform, exampleDirectory()),
+                dev.heapdelta.app.gui.codesites.PreferencesApplicationClasses.forUser());
     }
 
     /** Where the bundled example is copied: the user's cache directory, so that it survives a reboot. */

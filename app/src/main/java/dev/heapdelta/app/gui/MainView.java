@@ -74,6 +74,13 @@ public final class MainView extends BorderPane {
             }
         });
         model.navigator().currentProperty().addListener((o, old, place) -> show(place));
+        // A comparison replaced while its overview is shown (its suspects rescanned for code sites) leaves the
+        // place equal, so the navigator reports no change: the overview is redrawn here.
+        model.comparisonProperty().addListener((o, old, now) -> {
+            if (now != null && model.navigator().current() instanceof Place.Overview) {
+                show(model.navigator().current());
+            }
+        });
         dark.addListener((o, old, now) -> {
             Application.setUserAgentStylesheet(now ? new PrimerDark().getUserAgentStylesheet()
                     : new PrimerLight().getUserAgentStylesheet());
@@ -135,6 +142,10 @@ public final class MainView extends BorderPane {
         recent.setId("recentMenu");
         recent.setOnShowing(event -> fillRecent(recent));
         recent.getItems().add(new MenuItem("(none)"));
+        MenuItem applicationClasses = item("Application classes…", "applicationClassesMenuItem", null,
+                () -> dev.heapdelta.app.gui.codesites.ApplicationClassesDialog.show(getScene().getWindow(),
+                        model.applicationClasses(), model::setApplicationClasses));
+        applicationClasses.disableProperty().bind(model.comparisonProperty().isNull());
         MenuItem export = item("Export report…", "exportMenuItem", new KeyCodeCombination(KeyCode.E,
                 KeyCombination.SHORTCUT_DOWN), this::exportReport);
         MenuItem copyJson = item("Copy as JSON", "copyJsonMenuItem", new KeyCodeCombination(KeyCode.C,
@@ -144,7 +155,8 @@ public final class MainView extends BorderPane {
         MenuItem welcome = item("Start page", "welcomeMenuItem", null, model::showWelcome);
         MenuItem quit = item("Quit", "quitMenuItem", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> getScene().getWindow().hide());
-        Menu file = new Menu("File", null, open, add, example, nodeExample, recent, acquire, new SeparatorMenuItem(), export,
+        Menu file = new Menu("File", null, open, add, example, nodeExample, recent, acquire, new SeparatorMenuItem(),
+                applicationClasses, export,
                 copyJson, new SeparatorMenuItem(), welcome, quit);
 
         MenuItem overview = item("Overview", "overviewMenuItem", new KeyCodeCombination(KeyCode.DIGIT1,

@@ -20,6 +20,7 @@ import dev.heapdelta.app.gui.loading.LoadingViewModel;
 import dev.heapdelta.app.gui.navigation.Navigator;
 import dev.heapdelta.app.gui.navigation.Place;
 import dev.heapdelta.app.gui.overview.OverviewViewModel;
+import dev.heapdelta.app.gui.codesites.ApplicationClasses;
 import dev.heapdelta.app.gui.oql.OqlHistory;
 import dev.heapdelta.app.gui.oql.OqlViewModel;
 import dev.heapdelta.app.gui.paths.PathsViewModel;
@@ -432,14 +433,63 @@ public final class MainViewModel {
      * one the window opens in, are made here, and the class table's rows (one per class, tens of
      * thousands in a large dump), so that showing either the first time only makes nodes.
      */
-    private PreparedViewModels prepareViewModels(Comparison loaded) {
+    private PreparedViewModels prepareViewModels(Comparison read) {
+        Comparison loaded = read;
+        String codeSiteProblem = "";
+        ApplicationClasses classes = context.applicationClasses().load(read.files());
+        if (!classes.isEmpty()) {
+            try {
+                loaded = read.withReport(classes.applyTo(read.report(), read.snapshots()));
+            } catch (IllegalArgumentException | java.io.IOException e) {
+                codeSiteProblem = "The application classes remembered for these dumps could not be read ("
+                        + e.getMessage() + "): File › Application classes… sets them again.";
+            }
+        }
         OverviewViewModel overview = new OverviewViewModel(loaded, navigator, context.executor());
         overview.prepareCharts(false);
-        ClassDiffViewModel classes = classTableOf(loaded);
+        ClassDiffViewModel classTable = classTableOf(loaded);
         int added = firstAddedSnapshot;
         List<String> differentProcesses = added > 0
                 ? dev.heapdelta.app.gui.session.SameProcessCheck.reasons(loaded, added) : List.of();
-        return new PreparedViewModels(overview, classes, differentProcesses);
+        return new PreparedViewModels(overview, classTable, differentProcesses, loaded, codeSiteProblem);
+    }
+
+    /** The application classes given for the open comparison; {@link ApplicationClasses#NONE} when none. */
+    public ApplicationClasses applicationClasses() {
+        Comparison current = comparison.get();
+        return current == null ? ApplicationClasses.NONE : context.applicationClasses().load(current.files());
+    }
+
+    /**
+     * Remembers {@code classes} for the open comparison's dumps and scans them in the background: the
+     * overview then shows each suspect's code sites. A class path entry that does not exist, or a jar that
+     * cannot be read, is an error dialog; the overview stays as it was.
+     */
+    public void setApplicationClasses(ApplicationClasses classes) {
+        Comparison current = comparison.get();
+        if (current == null || loading.runningProperty().get()) {
+            return;
+        }
+        status.working(classes.isEmpty() ? "Removing the code sites…" : "Scanning the application classes…");
+        BackgroundJob.run(context.executor(), "scan the application classes", () -> {
+            Comparison scanned = current.withReport(classes.applyTo(current.report(), current.snapshots()));
+            context.applicationClasses().save(current.files(), classes);
+            OverviewViewModel overview = new OverviewViewModel(scanned, navigator, context.executor());
+            overview.prepareCharts(false);
+            return new PreparedViewModels(overview, classTableOf(scanned), List.of(), scanned, "");
+        }, prepared -> {
+            if (comparison.get() == current) {
+                loaded(prepared.comparison(), prepared);
+                long withSites = prepared.comparison().report().suspects().stream()
+                        .filter(suspect -> !suspect.codeSites().isEmpty()).count();
+                status.tell(classes.isEmpty() ? "Code sites removed." : String.format(java.util.Locale.ROOT,
+                        "Application classes scanned: %d of %d suspects have code sites.", withSites,
+                        prepared.comparison().report().suspects().size()));
+            }
+        }, problem -> {
+            status.tell("The application classes could not be scanned.");
+            failureHandler.accept(new LoadFailure("application classes", problem.getMessage(), true));
+        });
     }
 
     /** The class table: every class of the diff, and the classes without instances, whose statics may hold a leak. */
@@ -448,7 +498,8 @@ public final class MainViewModel {
                 loaded.shortNames(), navigator, loaded::classObjectOf);
     }
 
-    private void loaded(Comparison loaded, PreparedViewModels prepared) {
+    private void loaded(Comparison read, PreparedViewModels prepared) {
+        Comparison loaded = prepared.comparison();
         Comparison previous = comparison.get();
         if (previous != null) {
             closeUnshared(previous, loaded);
@@ -461,6 +512,9 @@ public final class MainViewModel {
             welcome.rememberOpened(remembered);
         }
         status.rest(statusOf(loaded));
+        if (!prepared.codeSiteProblem().isEmpty()) {
+            status.tell(prepared.codeSiteProblem());
+        }
         navigator.reset(new Place.Overview());
         firstAddedSnapshot = -1;
         processWarning.set("");

@@ -85,6 +85,17 @@ class CodeSitesCliTest {
     }
 
     @Test
+    void pdfSuspectPageShowsTheSchedulersWorkerThreadPathBesideItsStaticOne() throws IOException {
+        Path pdf = directory.resolve("report-paths.pdf");
+        CliRun run = CliRun.of("diff", dump(0), dump(1), dump(2), "--pdf", pdf.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        PdfText text = PdfText.of(pdf);
+        String page = PdfText.compact(text.pageWith("Also reached from"));
+        assertTrue(page.contains(PdfText.compact("static Jobs.SCHEDULER")), page);
+        assertTrue(page.contains("java.lang.Thread") && page.contains("DelayedWorkQueue"), page);
+    }
+
+    @Test
     void missingClassPathEntryIsAUsageErrorBeforeAnyDumpIsRead() {
         CliRun run = CliRun.of("diff", dump(0), dump(1), "--classpath", directory.resolve("nowhere.jar").toString());
         assertEquals(ExitCode.USAGE, run.exitCode());

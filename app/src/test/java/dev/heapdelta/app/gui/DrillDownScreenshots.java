@@ -77,7 +77,7 @@ public final class DrillDownScreenshots {
         System.exit(0);
     }
 
-    private static boolean shown(Stage stage, String id) {
+    static boolean shown(Stage stage, String id) {
         boolean[] found = {false};
         try {
             onFx(() -> found[0] = stage.getScene().lookup(id) != null);
@@ -98,7 +98,7 @@ public final class DrillDownScreenshots {
         return found[0];
     }
 
-    private static void onFx(Runnable action) throws InterruptedException {
+    static void onFx(Runnable action) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
             try {
@@ -112,7 +112,7 @@ public final class DrillDownScreenshots {
         }
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition, int seconds) throws Exception {
+    static void waitUntil(java.util.function.BooleanSupplier condition, int seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -128,7 +128,7 @@ public final class DrillDownScreenshots {
     }
 
     /** The whole window as the X server shows it, taken with ImageMagick's {@code import}. */
-    private static void save(Stage stage, Path file) throws Exception {
+    static void save(Stage stage, Path file) throws Exception {
         Process grab = new ProcessBuilder("import", "-window", "root", "-crop",
                 (int) stage.getWidth() + "x" + (int) stage.getHeight() + "+0+0", file.toString())
                 .inheritIO().start();

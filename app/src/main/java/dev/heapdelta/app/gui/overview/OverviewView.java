@@ -179,6 +179,7 @@ public final class OverviewView extends ScrollPane {
             classes.setOnAction(event -> model.showClasses());
             list.getChildren().addAll(none, classes);
             addLargeRetainers(model, list);
+            addBoundedCaches(model, list);
             return list;
         }
         List<SuspectCard> cards = model.suspects();
@@ -192,6 +193,7 @@ public final class OverviewView extends ScrollPane {
             }
         }
         addLargeRetainers(model, list);
+        addBoundedCaches(model, list);
         return list;
     }
 
@@ -206,6 +208,23 @@ public final class OverviewView extends ScrollPane {
                 "text-muted", "text-small");
         note.setWrapText(true);
         List<SuspectCard> cards = model.largeRetainers();
+        laterPulses.add(() -> {
+            list.getChildren().addAll(heading, note);
+            cards.forEach(card -> list.getChildren().add(card(model, card)));
+        });
+    }
+
+    /** Caches filling toward their maximum: below the suspects, each card saying why it is none. */
+    private void addBoundedCaches(OverviewViewModel model, VBox list) {
+        if (model.boundedCaches().isEmpty()) {
+            return;
+        }
+        Label heading = Labels.styled("Caches close to their maximum", "title-4");
+        heading.setId("boundedCacheHeading");
+        Label note = Labels.styled("Each grew, but the dump holds its configured maximum and it is close below it: it "
+                + "evicts beyond that, so it is not a leak suspect.", "text-muted", "text-small");
+        note.setWrapText(true);
+        List<SuspectCard> cards = model.boundedCaches();
         laterPulses.add(() -> {
             list.getChildren().addAll(heading, note);
             cards.forEach(card -> list.getChildren().add(card(model, card)));
@@ -240,6 +259,7 @@ public final class OverviewView extends ScrollPane {
             key.setDisable(!card.hasObject());
             body.getChildren().add(key);
         }
+        body.getChildren().addAll(SuspectCardDetails.underPathKey(card));
         body.getChildren().add(figure("Retained", card.retained()));
         if (!card.counts().isEmpty()) {
             body.getChildren().add(figure(card.kind().contains("collection") || card.kind().contains("listener")
@@ -278,6 +298,7 @@ public final class OverviewView extends ScrollPane {
             }
             body.getChildren().add(samples);
         }
+        body.getChildren().addAll(SuspectCardDetails.codeSites(card));
         if (!card.reasons().isEmpty()) {
             Label reasons = Labels.styled(String.join("; ", card.reasons()), "text-muted", "text-small");
             reasons.setWrapText(true);

@@ -1,10 +1,13 @@
 package dev.heapdelta.app.gui.overview;
 
+import dev.heapdelta.analyzer.codesites.CodeSite;
 import dev.heapdelta.analyzer.diff.ClassDiffRow;
 import dev.heapdelta.analyzer.leaks.Evidence;
 import dev.heapdelta.analyzer.leaks.Suspect;
 import dev.heapdelta.analyzer.report.DiffReport;
+import dev.heapdelta.analyzer.report.CodeSiteWords;
 import dev.heapdelta.analyzer.report.SnapshotRow;
+import dev.heapdelta.analyzer.report.SuspectText;
 import dev.heapdelta.app.gui.format.HumanSizes;
 import dev.heapdelta.app.gui.session.BackgroundJob;
 import dev.heapdelta.app.gui.navigation.Navigator;
@@ -14,6 +17,7 @@ import dev.heapdelta.app.gui.session.ObjectRef;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -38,6 +42,7 @@ public final class OverviewViewModel {
     private final List<ClassGrowth> topGrowth;
     private final List<SuspectCard> cards;
     private final List<SuspectCard> largeRetainerCards;
+    private final List<SuspectCard> boundedCacheCards;
     private final List<SuspectTrend> trends;
     private final int grownClasses;
     private OverviewChartSet preparedCharts;
@@ -54,6 +59,8 @@ public final class OverviewViewModel {
         this.grownClasses = (int) report.classes().stream().filter(row -> row.retainedGrowth() > 0).count();
         this.cards = cardsOf(comparison, report.suspects(), 1);
         this.largeRetainerCards = cardsOf(comparison, report.largeRetainers(), report.suspects().size() + 1);
+        this.boundedCacheCards = cardsOf(comparison, report.boundedCaches(),
+                report.suspects().size() + report.largeRetainers().size() + 1);
         this.trends = comparison.size() >= 3 ? trendsOf(report.suspects()) : List.of();
     }
 
@@ -72,6 +79,11 @@ public final class OverviewViewModel {
     /** Objects holding over a tenth of the heap that did not grow: shown apart from the suspects. */
     public List<SuspectCard> largeRetainers() {
         return largeRetainerCards;
+    }
+
+    /** Caches that grew close to their configured maximum: shown apart, each saying why it is no leak. */
+    public List<SuspectCard> boundedCaches() {
+        return boundedCacheCards;
     }
 
     /** Retained size per snapshot of the top suspects; empty with fewer than three snapshots. */
@@ -224,9 +236,10 @@ public final class OverviewViewModel {
     }
 
     private Suspect suspectOf(SuspectCard card) {
-        List<Suspect> suspects = comparison.report().suspects();
-        return card.rank() <= suspects.size() ? suspects.get(card.rank() - 1)
-                : comparison.report().largeRetainers().get(card.rank() - 1 - suspects.size());
+        List<Suspect> all = new ArrayList<>(comparison.report().suspects());
+        all.addAll(comparison.report().largeRetainers());
+        all.addAll(comparison.report().boundedCaches());
+        return all.get(card.rank() - 1);
     }
 
     /** The diff's key for a class name: the name itself for HPROF, the first V8 group of that name. */
@@ -285,9 +298,18 @@ public final class OverviewViewModel {
                     single ? lastRetained : suspect.retainedGrowth(), single ? "one snapshot" : suspect.trend().jsonName(),
                     List.copyOf(evidence), List.copyOf(evidenceClasses), List.copyOf(suspect.samples()), sampleIds,
                     List.copyOf(suspect.reasons()),
-                    comparison.objectOf(suspect).isPresent(), hasClass));
+                    comparison.objectOf(suspect).isPresent(), hasClass,
+                    suspect.otherPaths().stream().map(SuspectText::pathText).toList(),
+                    Objects.requireNonNullElse(SuspectText.cacheNote(suspect), ""),
+                    suspect.codeSites().isEmpty() ? "" : CodeSiteWords.tally(suspect.codeSites()),
+                    suspect.codeSites().stream().map(OverviewViewModel::codeSiteLine).toList()));
         }
         return List.copyOf(cards);
+    }
+
+    private static SuspectCard.CodeSiteLine codeSiteLine(CodeSite site) {
+        return new SuspectCard.CodeSiteLine(CodeSiteWords.line(site), site.frame(),
+                site.sourceText() == null ? "" : site.line() + " | " + site.sourceText());
     }
 
     /** The id a sample starts with after its class name ({@code Session 0xfd…, retains …}), or empty. */

@@ -71,6 +71,19 @@ public final class Comparison implements AutoCloseable {
         return report;
     }
 
+    /** The snapshots in the user's order, oldest first. */
+    public List<Snapshot> snapshots() {
+        return snapshots;
+    }
+
+    /**
+     * The same snapshots with another report of them (the suspects with their code sites, say). The two
+     * share the snapshots: whichever stays open owns them.
+     */
+    public Comparison withReport(DiffReport replaced) {
+        return new Comparison(snapshots, files, replaced);
+    }
+
     /** Finds an object of one snapshot in another, for the Δ columns. */
     public SameObject sameObject() {
         return sameObject;
