@@ -267,6 +267,11 @@ public final class MainViewModel {
                     snapshots.add(current.snapshot(i));
                 }
                 report = DiffReports.of(snapshots, includeStrings);
+                ApplicationClasses classes = context.applicationClasses().load(current.files());
+                if (!classes.isEmpty()) {
+                    // The rebuilt report lists the same code sites as the overview's.
+                    report = classes.applyTo(report, snapshots);
+                }
             }
             return LeakReportPdf.write(report, output, ReportOptions.defaults(VersionProvider.version()),
                     ReportProgress.NONE, CancelSignal.NEVER);
