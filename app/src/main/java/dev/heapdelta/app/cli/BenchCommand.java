@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
         footer = {"  heapdelta bench app.hprof.gz",
             "  heapdelta bench --generate hprof --scale 0.01 --out /tmp/bench",
             "  heapdelta bench --generate v8 --scale 0.1 --storage mapped",
-            "  heapdelta bench --commands --memlab ~/memlab a.hprof b.hprof"})
+            "  heapdelta bench --commands --memlab ~/memlab a.hprof b.hprof",
+            "  heapdelta bench --commands --baseline-jar old/heapdelta.jar a.hprof"})
 final class BenchCommand implements Callable<Integer> {
     private static final int READ_BUFFER = 8 << 20;
 
@@ -74,6 +75,11 @@ final class BenchCommand implements Callable<Integer> {
                     + " holds @memlab/heap-analysis (default: the current directory).")
     Path memlab = Path.of(".");
 
+    @Option(names = "--baseline-jar", paramLabel = "JAR",
+            description = "With --commands, also run each command with this other build's heapdelta.jar, just before"
+                    + " this build's, and print the ratios: a before/after in one run on a drifting machine.")
+    Path baselineJar;
+
     @Option(names = "--classpath", paramLabel = "PATH[:PATH…]",
             description = "Also time the code-site scan of these jars, class directories or fat jar.")
     String classPath;
@@ -81,6 +87,12 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
+        if (baselineJar != null && !commands) {
+            throw new UsageException("--baseline-jar times the commands: add --commands");
+        }
+        if (baselineJar != null && !Files.isRegularFile(baselineJar)) {
+            throw new UsageException("--baseline-jar: file not found: " + baselineJar);
+        }
         List<String> targets = new ArrayList<>(files);
         if (generate != null) {
             targets.add(generated(stdout).toString());
@@ -133,7 +145,7 @@ final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(out);
         Path scratch = Files.createTempDirectory(out, "bench-commands-");
         try {
-            new CommandBench(stdout, scratch, MemlabLoader.in(memlab)).run(targets, floors, v8);
+            new CommandBench(stdout, scratch, MemlabLoader.in(memlab), baselineJar).run(targets, floors, v8);
         } finally {
             CommandBench.deleteTree(scratch);
         }

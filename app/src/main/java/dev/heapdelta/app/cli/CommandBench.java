@@ -21,7 +21,8 @@ import java.util.jar.JarFile;
  * cache directory (the index-cache entry is written inside the run), reopened from that entry, and
  * without the cache; {@code diff} of all the files alike; memlab's loader on V8 files where it is
  * installed. Each figure is also given as a ratio to a plain sequential read of the same files in the
- * same run, because these machines' speed drifts.
+ * same run, and with a baseline jar, to the same command of that build run just before it, because
+ * these machines' speed drifts.
  */
 final class CommandBench {
     private static final String MAIN_CLASS = "dev.heapdelta.app.Main";
@@ -30,34 +31,47 @@ final class CommandBench {
     private final ChildProcessTimer timer;
     private final Path scratch;
     private final MemlabLoader memlab;
+    private final List<Build> builds = new ArrayList<>();
 
-    CommandBench(PrintWriter out, Path scratch, MemlabLoader memlab) {
+    /** A build of HeapDelta to run the commands with: this one, or a baseline jar. */
+    private record Build(String label, List<String> command) {
+    }
+
+    /** @param baselineJar another build's {@code heapdelta.jar} to run each command with too, or null */
+    CommandBench(PrintWriter out, Path scratch, MemlabLoader memlab, Path baselineJar) throws IOException {
         this.out = out;
         this.scratch = scratch;
         this.timer = new ChildProcessTimer(scratch);
         this.memlab = memlab;
+        if (baselineJar != null) {
+            builds.add(new Build("baseline", List.of(javaBinary(), "-jar", baselineJar.toAbsolutePath().toString())));
+        }
+        builds.add(new Build("", heapdeltaCommand()));
     }
 
     /** @param floorMillis the plain sequential read of each file, measured in this run */
     void run(List<String> files, List<Long> floorMillis, List<Boolean> v8) throws IOException, InterruptedException {
         out.println("commands as a user runs them (child processes, default JVM flags; wall, CPU and peak RSS "
                 + "from the OS):");
-        List<ChildMeasurement> firstSummaries = new ArrayList<>();
+        if (builds.size() > 1) {
+            out.println("  each row of this build follows the same command of the baseline build, run just before it");
+        }
+        long summaries = 0;
         for (int i = 0; i < files.size(); i++) {
             String file = files.get(i);
             long floor = floorMillis.get(i);
             out.printf(Locale.ROOT, "  %s (plain sequential read %,d ms)%n", file, floor);
-            Path cache = Files.createTempDirectory(scratch, "cache-");
-            ChildMeasurement first = heapdelta(List.of("summary", file, "--cache-dir", cache.toString()));
-            print("summary, empty cache dir", first, floor);
-            firstSummaries.add(first);
-            print("summary, reopened from the index cache",
-                    heapdelta(List.of("summary", file, "--cache-dir", cache.toString())), floor);
-            Path uncached = Files.createTempDirectory(scratch, "nocache-");
-            print("summary --no-index-cache",
-                    heapdelta(List.of("summary", file, "--no-index-cache", "--cache-dir", uncached.toString())), floor);
-            deleteTree(cache);
-            deleteTree(uncached);
+            List<Path> caches = cacheDirectories();
+            ChildMeasurement first = scenario("summary, empty cache dir", caches,
+                    cache -> List.of("summary", file, "--cache-dir", cache.toString()), floor);
+            summaries += first.wallMillis();
+            scenario("summary, reopened from the index cache", caches,
+                    cache -> List.of("summary", file, "--cache-dir", cache.toString()), floor);
+            List<Path> uncached = cacheDirectories();
+            scenario("summary --no-index-cache", uncached,
+                    cache -> List.of("summary", file, "--no-index-cache", "--cache-dir", cache.toString()), floor);
+            deleteAll(caches);
+            deleteAll(uncached);
             if (v8.get(i)) {
                 compareWithMemlab(file, floor, first);
             }
@@ -65,19 +79,68 @@ final class CommandBench {
         if (files.size() >= 2) {
             long floor = floorMillis.stream().mapToLong(Long::longValue).sum();
             out.printf(Locale.ROOT, "  diff of %d files (plain sequential read %,d ms)%n", files.size(), floor);
-            Path cache = Files.createTempDirectory(scratch, "cache-");
-            List<String> diff = new ArrayList<>(List.of("diff"));
-            diff.addAll(files);
-            diff.addAll(List.of("--cache-dir", cache.toString()));
-            ChildMeasurement fresh = heapdelta(diff);
-            print("diff, empty cache dir", fresh, floor);
-            long summaries = firstSummaries.stream().mapToLong(ChildMeasurement::wallMillis).sum();
+            List<Path> caches = cacheDirectories();
+            Arguments diff = cache -> {
+                List<String> arguments = new ArrayList<>(List.of("diff"));
+                arguments.addAll(files);
+                arguments.addAll(List.of("--cache-dir", cache.toString()));
+                return arguments;
+            };
+            ChildMeasurement fresh = scenario("diff, empty cache dir", caches, diff, floor);
             out.printf(Locale.ROOT, "    diff / the summaries (empty cache dir, %,d ms) = %.2f%n", summaries,
                     (double) fresh.wallMillis() / Math.max(1, summaries));
-            print("diff, reopened from the index cache", heapdelta(diff), floor);
-            deleteTree(cache);
+            scenario("diff, reopened from the index cache", caches, diff, floor);
+            deleteAll(caches);
         }
         out.flush();
+    }
+
+    @FunctionalInterface
+    private interface Arguments {
+        List<String> with(Path cacheDirectory);
+    }
+
+    /** One command, run by each build with its own cache directory; returns this build's figures. */
+    private ChildMeasurement scenario(String what, List<Path> caches, Arguments arguments, long floor)
+            throws IOException, InterruptedException {
+        ChildMeasurement baseline = null;
+        ChildMeasurement current = null;
+        for (int b = 0; b < builds.size(); b++) {
+            Build build = builds.get(b);
+            List<String> command = new ArrayList<>(build.command());
+            command.addAll(arguments.with(caches.get(b)));
+            ChildMeasurement run = timer.run(command, Map.of());
+            print(build.label().isEmpty() ? what : what + " (" + build.label() + ")", run, floor);
+            if (build.label().isEmpty()) {
+                current = run;
+            } else {
+                baseline = run;
+            }
+        }
+        if (baseline != null && baseline.succeeded() && current.succeeded()) {
+            out.printf(Locale.ROOT, "    this build / baseline: wall %.2f   CPU %.2f   peak RSS %.2f%n",
+                    ratio(current.wallMillis(), baseline.wallMillis()), ratio(current.cpuMillis(), baseline.cpuMillis()),
+                    ratio(current.peakRssBytes(), baseline.peakRssBytes()));
+        }
+        return current;
+    }
+
+    private static double ratio(long value, long baseline) {
+        return value < 0 || baseline <= 0 ? Double.NaN : (double) value / baseline;
+    }
+
+    private List<Path> cacheDirectories() throws IOException {
+        List<Path> caches = new ArrayList<>();
+        for (int b = 0; b < builds.size(); b++) {
+            caches.add(Files.createTempDirectory(scratch, "cache-"));
+        }
+        return caches;
+    }
+
+    private static void deleteAll(List<Path> directories) throws IOException {
+        for (Path directory : directories) {
+            deleteTree(directory);
+        }
     }
 
     private void compareWithMemlab(String file, long floor, ChildMeasurement summary)
@@ -94,9 +157,7 @@ final class CommandBench {
         print("memlab " + memlab.version() + " getFullHeapFromFile", loaded, floor);
         if (loaded.succeeded() && summary.succeeded()) {
             out.printf(Locale.ROOT, "    summary (empty cache dir) against memlab: %.1f× faster, %.2f of its peak RSS%n",
-                    (double) loaded.wallMillis() / Math.max(1, summary.wallMillis()),
-                    loaded.peakRssBytes() <= 0 ? Double.NaN
-                            : (double) summary.peakRssBytes() / loaded.peakRssBytes());
+                    ratio(loaded.wallMillis(), summary.wallMillis()), ratio(summary.peakRssBytes(), loaded.peakRssBytes()));
         }
     }
 
@@ -113,12 +174,6 @@ final class CommandBench {
         return plain;
     }
 
-    private ChildMeasurement heapdelta(List<String> arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(heapdeltaCommand());
-        command.addAll(arguments);
-        return timer.run(command, Map.of());
-    }
-
     private void print(String what, ChildMeasurement run, long floorMillis) {
         out.printf(Locale.ROOT, "    %-40s wall %,8d ms   CPU %,8d ms   peak RSS %10s   wall / read = %.1f%s%n", what,
                 run.wallMillis(), run.cpuMillis(), run.peakRssBytes() < 0 ? "unknown" : ByteSizes.human(run.peakRssBytes()),
@@ -127,17 +182,20 @@ final class CommandBench {
         out.flush();
     }
 
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     /**
      * How a user starts this very build: {@code java -jar heapdelta.jar} when it runs from its jar,
      * else the same class path, with no JVM flags.
      */
     static List<String> heapdeltaCommand() throws IOException {
-        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
         if (!classPath.contains(java.io.File.pathSeparator) && classPath.endsWith(".jar") && isAppJar(Path.of(classPath))) {
-            return List.of(javaBinary, "-jar", classPath);
+            return List.of(javaBinary(), "-jar", classPath);
         }
-        return List.of(javaBinary, "-cp", classPath, MAIN_CLASS);
+        return List.of(javaBinary(), "-cp", classPath, MAIN_CLASS);
     }
 
     private static boolean isAppJar(Path jar) throws IOException {

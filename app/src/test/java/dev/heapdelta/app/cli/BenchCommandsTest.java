@@ -53,6 +53,17 @@ class BenchCommandsTest {
         }
     }
 
+    @Test
+    void aBaselineJarIsOnlyForTimingCommandsAndMustExist() {
+        String dump = SAMPLES.resolve("leaks-t0.hprof.gz").toString();
+        CliRun alone = CliRun.of("bench", "--baseline-jar", dump, dump);
+        assertEquals(ExitCode.USAGE, alone.exitCode(), alone.err());
+        assertTrue(alone.err().contains("--baseline-jar times the commands: add --commands"), alone.err());
+        CliRun missing = CliRun.of("bench", "--commands", "--baseline-jar", out.resolve("old.jar").toString(), dump);
+        assertEquals(ExitCode.USAGE, missing.exitCode(), missing.err());
+        assertTrue(missing.err().contains("--baseline-jar: file not found: "), missing.err());
+    }
+
     private static String what(String row) {
         Matcher m = ROW.matcher(row);
         return m.matches() ? m.group(1).strip() : row;
