@@ -2,6 +2,7 @@ package dev.heapdelta.app.gui;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.heapdelta.app.gui.session.SnapshotSource;
+import dev.heapdelta.app.gui.oql.OqlQueryStore;
 import dev.heapdelta.app.gui.welcome.PreferencesRecentFiles;
 import dev.heapdelta.samples.Examples;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ public final class GuiLauncher {
     public static GuiContext productionContext(ExecutorService executor) {
         return new GuiContext(executor, SnapshotSource.ANALYZER, PreferencesRecentFiles.forUser(),
                 platform -> Examples.copyTo(platform, exampleDirectory()),
-                dev.heapdelta.app.gui.codesites.PreferencesApplicationClasses.forUser());
+                dev.heapdelta.app.gui.codesites.PreferencesApplicationClasses.forUser(), OqlQueryStore.forUser());
     }
 
     /** Where the bundled example is copied: the user's cache directory, so that it survives a reboot. */

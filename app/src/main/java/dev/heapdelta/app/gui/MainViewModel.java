@@ -12,6 +12,7 @@ import dev.heapdelta.app.pdf.LeakReportPdf;
 import dev.heapdelta.app.pdf.ReportOptions;
 import dev.heapdelta.app.pdf.ReportProgress;
 import dev.heapdelta.app.gui.classes.ClassDiffViewModel;
+import dev.heapdelta.app.gui.classes.SelectionRetainedSet;
 import dev.heapdelta.app.gui.classes.ClassInstancesViewModel;
 import dev.heapdelta.app.gui.dominators.DominatorTreeViewModel;
 import dev.heapdelta.app.gui.inspector.InspectorViewModel;
@@ -50,7 +51,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class MainViewModel {
     private final GuiContext context;
     private final Navigator navigator = new Navigator();
-    private final OqlHistory oqlHistory = new OqlHistory();
+    private final OqlHistory oqlHistory;
     private final WelcomeViewModel welcome;
     private final LoadingViewModel loading;
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
@@ -68,6 +69,7 @@ public final class MainViewModel {
     public MainViewModel(GuiContext context) {
         this.context = context;
         this.welcome = new WelcomeViewModel(context.recentFiles());
+        this.oqlHistory = new OqlHistory(context.oqlQueries());
         this.loading = new LoadingViewModel(context.executor(), context.snapshots());
         navigator.currentProperty().addListener(o -> status.endMessage());
     }
@@ -500,7 +502,8 @@ public final class MainViewModel {
     /** The class table: every class of the diff, and the classes without instances, whose statics may hold a leak. */
     private ClassDiffViewModel classTableOf(Comparison loaded) {
         return ClassDiffViewModel.ofRows(loaded.report().classes(), ClassesWithoutInstances.of(loaded),
-                loaded.shortNames(), navigator, loaded::classObjectOf);
+                loaded.shortNames(), navigator, loaded::classObjectOf)
+                .withSelectionRetainedSet(new SelectionRetainedSet(loaded, context.executor()));
     }
 
     private void loaded(Comparison read, PreparedViewModels prepared) {

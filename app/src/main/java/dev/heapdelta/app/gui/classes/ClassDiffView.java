@@ -45,6 +45,13 @@ public final class ClassDiffView extends BorderPane {
         setId("classDiffView");
         setTop(toolbar());
         setCenter(table());
+        model.selectionRetainedSet().ifPresent(retainedSet -> {
+            Label label = Labels.styled("", "text-muted");
+            label.setId("selectionRetainedSet");
+            label.textProperty().bind(retainedSet.textProperty());
+            label.managedProperty().bind(label.textProperty().isNotEmpty());
+            setBottom(label);
+        });
     }
 
     /** Puts the keyboard focus in the filter field (Ctrl+F). */
@@ -153,6 +160,7 @@ public final class ClassDiffView extends BorderPane {
                 model.openInstances(selected);
             }
         });
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         table.setContextMenu(contextMenu());
         ColumnWidths.fillFreeWidth(table, name);
         FrozenColumn.freeze(table, name);
@@ -183,19 +191,24 @@ public final class ClassDiffView extends BorderPane {
         MenuItem statics = new MenuItem("Inspect class object (statics)", Icons.of(Feather.BOX));
         statics.setId("inspectClassObjectMenuItem");
         statics.setOnAction(event -> withSelected(model::inspectClassObject));
+        MenuItem retainedSet = new MenuItem("Retained set of the selection", Icons.of(Feather.LAYERS));
+        retainedSet.setId("selectionRetainedSetMenuItem");
+        retainedSet.setOnAction(event -> model.selectionRetainedSet().ifPresent(set -> set.compute(
+                java.util.List.copyOf(table.getSelectionModel().getSelectedItems()))));
         MenuItem copy = new MenuItem("Copy class name", Icons.of(Feather.COPY));
         copy.setOnAction(event -> withSelected(item -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(item.name());
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
         }));
-        ContextMenu menu = new ContextMenu(instances, paths, statics, copy);
+        ContextMenu menu = new ContextMenu(instances, paths, statics, retainedSet, copy);
         menu.setOnShowing(event -> {
             ClassDiffItem selected = table.getSelectionModel().getSelectedItem();
             boolean none = selected == null;
             instances.setDisable(none || selected.hasNoInstances());
             paths.setDisable(none || selected.hasNoInstances());
             statics.setDisable(none || !model.hasClassObject(selected));
+            retainedSet.setDisable(none || model.selectionRetainedSet().isEmpty());
         });
         return menu;
     }

@@ -47,6 +47,7 @@ public final class ClassDiffViewModel {
     private final BooleanProperty onlyGrowing = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper shownText = new ReadOnlyStringWrapper("");
+    private SelectionRetainedSet selectionRetainedSet;
 
     /**
      * @param withoutInstances rows of the classes that have no instance anywhere, listed for their statics
@@ -87,6 +88,16 @@ public final class ClassDiffViewModel {
             items.add(ClassDiffItem.of(row));
         }
         return items;
+    }
+
+    /** Lets the table compute what selected classes retain together; the load gives it, the timing test does not. */
+    public ClassDiffViewModel withSelectionRetainedSet(SelectionRetainedSet retainedSet) {
+        this.selectionRetainedSet = retainedSet;
+        return this;
+    }
+
+    public Optional<SelectionRetainedSet> selectionRetainedSet() {
+        return Optional.ofNullable(selectionRetainedSet);
     }
 
     /** The rows as filtered and sorted; bind its comparator to the table's. */

@@ -178,24 +178,11 @@ public final class ClassInstancesViewModel {
     }
 
     private int[] instanceIndexes(Snapshot opened) {
-        HeapGraph graph = opened.graph();
-        DominatorTree tree = opened.dominatorTree();
         BitSet classes = new BitSet();
         for (int c : comparison.classIndexesOf(snapshot, classKey)) {
             classes.set(c);
         }
-        int[] found = new int[64];
-        int count = 0;
-        for (int o = 0; o < graph.objectCount(); o++) {
-            int c = graph.classOf(o);
-            if (c >= 0 && classes.get(c) && tree.isReachable(o)) {
-                if (count == found.length) {
-                    found = java.util.Arrays.copyOf(found, count * 2);
-                }
-                found[count++] = o;
-            }
-        }
-        return java.util.Arrays.copyOf(found, count);
+        return ClassInstances.of(opened, classes);
     }
 
     public void openMergedPaths() {
