@@ -1,5 +1,6 @@
 package dev.heapdelta.analyzer.leaks;
 
+import dev.heapdelta.analyzer.diff.Trend;
 import dev.heapdelta.analyzer.dominators.DominatorTree;
 import dev.heapdelta.analyzer.query.PathKeys;
 import java.util.ArrayList;
@@ -11,12 +12,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Orders suspects as DESIGN.md §5 says: collection and listener suspects first, by retained growth,
- * then element growth, then path key. A growing-class, accumulation-point or large-retainer suspect
- * whose growth reported collections mostly (≥ 80%) explain is not a row of its own: a growing class
- * becomes evidence of the collection that holds most of it; a retainer that merely contains the
- * collections is their context. Caches filling toward their maximum explain rows the same way,
- * and are then dropped with them. The rest follow by retained growth.
+ * Orders suspects as DESIGN.md §5 says, one row per leak: collection and listener suspects first, by
+ * retained growth, then element growth, then path key; the rest follow by retained growth. Rows that
+ * one growth explains fold into one, as evidence:
+ * <ul>
+ * <li>an accumulation point or large retainer inside a reported collection, or mostly (≥ 80%) made of
+ *     them, is their context; accumulation points and large retainers on one dominator chain are one row;
+ * <li>a growing class folds into the row that holds most of its instances, decided object by object
+ *     ({@link GrowthOwners}): the rows hold most of its growth, or the rest has no growth of its own.
+ * </ul>
+ * Caches filling toward their maximum explain rows the same way, and are then dropped with them.
  *
  * <p>"Explains" is structural, measured on the dominator tree, not on path keys: a holder's path
  * key often starts at a different anchor than the collections inside it.
@@ -42,21 +47,49 @@ public final class SuspectRanking {
         List<Suspect> explainers = new ArrayList<>(collections);
         explainers.addAll(series.boundedCaches());
         Explanations explanations = new Explanations(series, explainers);
-        List<Suspect> ranked = new ArrayList<>(collections);
-        List<Suspect> unexplained = new ArrayList<>();
+        List<Suspect> retainers = new ArrayList<>();
+        List<Suspect> growingClasses = new ArrayList<>();
         List<Suspect> loaderLeaks = new ArrayList<>();
         for (Suspect other : others) {
             if (other.kind() == SuspectKind.CLASSLOADER_LEAK) {
                 loaderLeaks.add(other);
-                continue;
+            } else if (other.kind() == SuspectKind.GROWING_CLASS) {
+                growingClasses.add(other);
+            } else if (explanations.collectionExplainingRetainer(other) < 0) {
+                retainers.add(other);
             }
-            int explainer = other.kind() == SuspectKind.GROWING_CLASS
-                    ? explanations.collectionHoldingClass(other)
-                    : explanations.collectionExplainingRetainer(other);
-            if (explainer < 0) {
-                unexplained.add(other);
-            } else if (other.kind() == SuspectKind.GROWING_CLASS && explainer < collections.size()) {
-                ranked.set(explainer, withClassEvidence(ranked.get(explainer), other, series));
+        }
+        retainers = foldedByEachOther(retainers, series);
+        // Rows that may hold a growing class, in this order: a class folds into the first that holds most of it.
+        List<Suspect> holders = new ArrayList<>(explainers);
+        int firstRetainer = holders.size();
+        for (Suspect retainer : retainers) {
+            // A flat large retainer is listed apart, and would take what folds into it along.
+            if (retainer.trend() == Trend.GROWING) {
+                holders.add(retainer);
+            }
+        }
+        int firstClass = holders.size();
+        growingClasses.sort(byGrowth);
+        Map<Integer, Set<String>> foldedByHolder = new HashMap<>();
+        for (Suspect growingClass : growingClasses) {
+            GrowthOwners owners = GrowthOwners.of(series, growingClass, holders);
+            int holder = owners.largestRow();
+            if (holder < 0 || !explainedByItsHolders(growingClass, owners)) {
+                holders.add(growingClass);
+            } else if (holder < collections.size() || (holder >= firstRetainer && holder < firstClass)) {
+                holders.set(holder, withClassEvidence(holders.get(holder), growingClass, series));
+                foldedByHolder.computeIfAbsent(holder, h -> new HashSet<>()).add(growingClass.className());
+            } else if (holder >= firstClass) {
+                holders.set(holder, withHeldClassEvidence(holders.get(holder), growingClass, owners, holder));
+            }
+        }
+        foldedByHolder.forEach((holder, names) -> holders.set(holder, withFoldedClassesFirst(holders.get(holder), names)));
+        List<Suspect> ranked = new ArrayList<>(holders.subList(0, collections.size()));
+        List<Suspect> unexplained = new ArrayList<>(holders.subList(firstRetainer, holders.size()));
+        for (Suspect retainer : retainers) {
+            if (retainer.trend() != Trend.GROWING) {
+                unexplained.add(retainer);
             }
         }
         // Among equal growth (often none: a flat large retainer), the larger one first.
@@ -70,6 +103,78 @@ public final class SuspectRanking {
         }
         ranked.addAll(unexplained);
         return ranked;
+    }
+
+    /**
+     * A growing class is one leak with the rows that hold it when they hold most (≥ 80%) of its new
+     * instances, or when the rest has no growth of its own: no anchor outside the rows where its count
+     * grows at every step, by at least as much as the detector asks of a class (one-time loads, such as
+     * the JDK's locale tables, grow once and stay), nor more such growth, summed, than the rows hold.
+     */
+    private static boolean explainedByItsHolders(Suspect growingClass, GrowthOwners owners) {
+        long held = owners.heldGrowth();
+        if (held >= EXPLAINED * growingClass.elementGrowth()) {
+            return true;
+        }
+        return owners.largestGrowthOfItsOwn() < GrowingClassDetector.MIN_COUNT_GROWTH
+                && held >= owners.growthOfItsOwn();
+    }
+
+    /**
+     * Accumulation points and large retainers on one dominator chain are one leak: the inner one is
+     * the row when it holds most (≥ 80%) of the outer one's growth, the outer one otherwise, and the
+     * other is its evidence. Only growing ones fold: a flat large retainer is listed apart.
+     */
+    private static List<Suspect> foldedByEachOther(List<Suspect> retainers, SeriesContext series) {
+        List<Suspect> kept = new ArrayList<>(retainers);
+        int last = series.size() - 1;
+        DominatorTree tree = series.last().dominatorTree();
+        for (int i = 0; i < kept.size(); i++) {
+            for (int j = i + 1; j < kept.size(); j++) {
+                Suspect a = kept.get(i);
+                Suspect b = kept.get(j);
+                int objectA = series.objectOf(a, last);
+                int objectB = series.objectOf(b, last);
+                if (a.trend() != Trend.GROWING || b.trend() != Trend.GROWING || objectA < 0 || objectB < 0) {
+                    continue;
+                }
+                Suspect outer;
+                Suspect inner;
+                if (objectA == objectB || LargeRetainerDetector.dominates(tree, objectA, objectB)) {
+                    outer = a;
+                    inner = b;
+                } else if (LargeRetainerDetector.dominates(tree, objectB, objectA)) {
+                    outer = b;
+                    inner = a;
+                } else {
+                    continue;
+                }
+                boolean innerIsTheRow = inner.retainedGrowth() >= EXPLAINED * outer.retainedGrowth();
+                Suspect row = innerIsTheRow ? inner : outer;
+                Suspect folded = innerIsTheRow ? outer : inner;
+                List<Evidence> evidence = new ArrayList<>(row.evidence());
+                evidence.add(new Evidence((innerIsTheRow ? "inside " : "holds ") + folded.kind().jsonName() + ": "
+                        + folded.className() + " at " + folded.pathKey(), folded.elements(), folded.retainedBytes()));
+                kept.set(i, row.withEvidence(evidence));
+                kept.remove(j);
+                j = i;
+            }
+        }
+        return kept;
+    }
+
+    /** A class folded into a growing class whose instances hold it: its figures there, as estimated. */
+    private static Suspect withHeldClassEvidence(Suspect holder, Suspect growingClass, GrowthOwners owners, int row) {
+        int n = owners.countByRow()[row].length;
+        Long[] count = new Long[n];
+        Long[] retained = new Long[n];
+        for (int s = 0; s < n; s++) {
+            count[s] = owners.countByRow()[row][s];
+            retained[s] = owners.retainedByRow()[row][s];
+        }
+        List<Evidence> evidence = new ArrayList<>(holder.evidence());
+        evidence.add(new Evidence(growingClass.className() + " (held by its instances)", count, retained));
+        return holder.withEvidence(evidence);
     }
 
     /**
@@ -146,8 +251,31 @@ public final class SuspectRanking {
     }
 
     /**
-     * The folded class goes first among the collection's evidence, with its figures inside the
-     * collection (not the whole heap's, part of which may live elsewhere).
+     * The classes folded into a row go first among its evidence, after the holder's own figures, the
+     * one retaining most of the row's growth first: that is what the row's entries are (a Session, not
+     * the byte[] each one holds).
+     */
+    private static Suspect withFoldedClassesFirst(Suspect row, Set<String> folded) {
+        List<Evidence> holderFigures = new ArrayList<>();
+        List<Evidence> first = new ArrayList<>();
+        List<Evidence> rest = new ArrayList<>();
+        for (Evidence evidence : row.evidence()) {
+            if (DetachedDomSeries.isHolderFigure(evidence)) {
+                holderFigures.add(evidence);
+            } else {
+                (folded.contains(evidence.name()) ? first : rest).add(evidence);
+            }
+        }
+        first.sort(Comparator.comparingLong(Evidence::retainedGrowth).reversed());
+        // The holder's own figures (the detached DOM it keeps) stay ahead of any class.
+        holderFigures.addAll(first);
+        holderFigures.addAll(rest);
+        return row.withEvidence(holderFigures);
+    }
+
+    /**
+     * A folded class, with its figures inside the row (not the whole heap's, part of which may live
+     * elsewhere), in place of the row's own line for that class.
      */
     private static Suspect withClassEvidence(Suspect collection, Suspect growingClass, SeriesContext series) {
         String name = growingClass.className();
@@ -168,14 +296,19 @@ public final class SuspectRanking {
                 }
             }
         }
-        // The holder's own figures (the detached DOM it keeps) stay ahead of any class.
-        List<Evidence> evidence = new ArrayList<>(
-                collection.evidence().stream().filter(DetachedDomSeries::isHolderFigure).toList());
-        evidence.add(new Evidence(name, count, retained));
+        Evidence folded = new Evidence(name, count, retained);
+        List<Evidence> evidence = new ArrayList<>();
+        boolean placed = false;
         for (Evidence existing : collection.evidence()) {
             if (!existing.name().equals(name) && !DetachedDomSeries.isHolderFigure(existing)) {
                 evidence.add(existing);
+            } else if (!placed) {
+                evidence.add(folded);
+                placed = true;
             }
+        }
+        if (!placed) {
+            evidence.add(folded);
         }
         return collection.withEvidence(evidence);
     }
@@ -184,33 +317,10 @@ public final class SuspectRanking {
     private static final class Explanations {
         private final SeriesContext series;
         private final List<Suspect> collections;
-        private final Map<Integer, Map<String, Long>> classGrowthByCollection = new HashMap<>();
 
         Explanations(SeriesContext series, List<Suspect> collections) {
             this.series = series;
             this.collections = collections;
-        }
-
-        /**
-         * The collection holding the largest share of the class's new instances, if together the
-         * collections hold ≥ 80% of them. Counted in instances, not bytes: a class whose instances
-         * hold the collections (a module's exports object) grows in retained size without being
-         * what accumulates.
-         */
-        int collectionHoldingClass(Suspect growingClass) {
-            long growth = growingClass.elementGrowth();
-            long explained = 0;
-            int best = -1;
-            long bestShare = 0;
-            for (int i = 0; i < collections.size(); i++) {
-                long share = classGrowth(i).getOrDefault(growingClass.className(), 0L);
-                explained += Math.max(0, share);
-                if (share > bestShare) {
-                    bestShare = share;
-                    best = i;
-                }
-            }
-            return growth > 0 && explained >= EXPLAINED * growth ? best : -1;
         }
 
         /**
@@ -248,38 +358,6 @@ public final class SuspectRanking {
             boolean explained = growth > 0 ? coveredGrowth >= EXPLAINED * growth
                     : coveredSize >= EXPLAINED * tree.retainedSizeOf(object);
             return explained ? best : -1;
-        }
-
-        /** Instance-count growth per class name inside collection {@code i}, between its first and last snapshot. */
-        private Map<String, Long> classGrowth(int i) {
-            return classGrowthByCollection.computeIfAbsent(i, index -> {
-                Suspect collection = collections.get(index);
-                Map<String, Long> growth = new HashMap<>();
-                int first = -1;
-                int last = -1;
-                for (int s = 0; s < series.size(); s++) {
-                    if (series.objectOf(collection, s) >= 0) {
-                        last = s;
-                        if (first < 0) {
-                            first = s;
-                        }
-                    }
-                }
-                if (last < 0) {
-                    return growth;
-                }
-                addFigures(growth, last, series.objectOf(collection, last), 1);
-                if (first != last) {
-                    addFigures(growth, first, series.objectOf(collection, first), -1);
-                }
-                return growth;
-            });
-        }
-
-        private void addFigures(Map<String, Long> growth, int snapshot, int object, int sign) {
-            for (Map.Entry<String, long[]> entry : series.classesUnder(snapshot, new int[] {object}).entrySet()) {
-                growth.merge(series.classNameForKey(entry.getKey()), sign * entry.getValue()[0], Long::sum);
-            }
         }
     }
 }
