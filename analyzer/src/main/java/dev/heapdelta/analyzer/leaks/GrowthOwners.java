@@ -1,7 +1,6 @@
 package dev.heapdelta.analyzer.leaks;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
-import dev.heapdelta.analyzer.diff.Trend;
 import dev.heapdelta.analyzer.diff.Trends;
 import dev.heapdelta.analyzer.dominators.DominatorTree;
 import dev.heapdelta.analyzer.graph.EdgeKind;
@@ -23,12 +22,18 @@ import java.util.Map;
  * <p>Values of a {@code WeakHashMap}'s stale entries (the key is collected, the entry is dropped at the
  * map's next access) belong nowhere: they are on their way out, as the map's own count says.
  *
+ * <p>Each snapshot's instances are sampled evenly, one in {@code step}; an anchor's growth counts only
+ * where every step up exceeds what sampling alone could make of it.
+ *
  * @param countByRow estimated instances per row (index into the rows given) and snapshot
  * @param retainedByRow the estimated retained bytes of those instances
- * @param countByAnchor estimated instances outside every row, per anchor and snapshot
+ * @param sampledByAnchor sampled instances outside every row, per anchor and snapshot
+ * @param stepBySnapshot one instance sampled in this many, per snapshot
  */
-record GrowthOwners(long[][] countByRow, long[][] retainedByRow, Map<String, long[]> countByAnchor) {
-    private static final int SAMPLE = GrowthPlace.SAMPLE;
+record GrowthOwners(long[][] countByRow, long[][] retainedByRow, Map<String, long[]> sampledByAnchor,
+        double[] stepBySnapshot) {
+    /** An even sample this large keeps an anchor's sampling error near 1% of the class. */
+    private static final int SAMPLE = 20_000;
     private static final int REFERRERS_CHECKED = 8;
     private static final String WEAK_ENTRY = "java.util.WeakHashMap$Entry";
 
@@ -40,7 +45,8 @@ record GrowthOwners(long[][] countByRow, long[][] retainedByRow, Map<String, lon
         int n = series.size();
         long[][] countByRow = new long[rows.size()][n];
         long[][] retainedByRow = new long[rows.size()][n];
-        Map<String, long[]> countByAnchor = new HashMap<>();
+        Map<String, long[]> sampledByAnchor = new HashMap<>();
+        double[] stepBySnapshot = new double[n];
         for (int s = 0; s < n; s++) {
             Snapshot snapshot = series.snapshots().get(s);
             Map<Integer, Integer> rowByObject = new HashMap<>();
@@ -60,20 +66,23 @@ record GrowthOwners(long[][] countByRow, long[][] retainedByRow, Map<String, lon
                     .findFirst().map(c -> c.key()).orElse(growingClass.className());
             int[] instances = GrowthPlace.instancesOf(snapshot, classKey);
             double step = Math.max(1.0, (double) instances.length / SAMPLE);
-            long weight = Math.round(step);
+            stepBySnapshot[s] = step;
             for (double at = 0; at < instances.length; at += step) {
                 int instance = instances[(int) at];
                 Owner owner = ownerOf(snapshot, instance, rowByObject, rowByClass);
                 if (owner.row >= 0) {
-                    countByRow[owner.row][s] += weight;
-                    retainedByRow[owner.row][s] += weight * snapshot.dominatorTree().retainedSizeOf(instance);
+                    countByRow[owner.row][s]++;
+                    retainedByRow[owner.row][s] += snapshot.dominatorTree().retainedSizeOf(instance);
                 } else if (!owner.expiring) {
-                    countByAnchor.computeIfAbsent(anchorOf(snapshot.pathKeyOf(instance)), k -> new long[n])[s] +=
-                            weight;
+                    sampledByAnchor.computeIfAbsent(anchorOf(snapshot.pathKeyOf(instance)), k -> new long[n])[s]++;
                 }
             }
+            for (int r = 0; r < rows.size(); r++) {
+                countByRow[r][s] = Math.round(countByRow[r][s] * step);
+                retainedByRow[r][s] = Math.round(retainedByRow[r][s] * step);
+            }
         }
-        return new GrowthOwners(countByRow, retainedByRow, countByAnchor);
+        return new GrowthOwners(countByRow, retainedByRow, sampledByAnchor, stepBySnapshot);
     }
 
     /** The instances' growth, first to last snapshot, that row {@code r} holds. */
@@ -98,8 +107,8 @@ record GrowthOwners(long[][] countByRow, long[][] retainedByRow, Map<String, lon
     /** The growth outside every row at anchors whose count grows at every step, summed. */
     long growthOfItsOwn() {
         long total = 0;
-        for (long[] counts : countByAnchor.values()) {
-            total += ownGrowth(counts);
+        for (long[] sampled : sampledByAnchor.values()) {
+            total += ownGrowth(sampled);
         }
         return total;
     }
@@ -107,8 +116,8 @@ record GrowthOwners(long[][] countByRow, long[][] retainedByRow, Map<String, lon
     /** The largest growth of one anchor outside every row that grows at every step, or 0. */
     long largestGrowthOfItsOwn() {
         long largest = 0;
-        for (long[] counts : countByAnchor.values()) {
-            largest = Math.max(largest, ownGrowth(counts));
+        for (long[] sampled : sampledByAnchor.values()) {
+            largest = Math.max(largest, ownGrowth(sampled));
         }
         return largest;
     }
@@ -121,9 +130,23 @@ record GrowthOwners(long[][] countByRow, long[][] retainedByRow, Map<String, lon
         return total;
     }
 
-    private static long ownGrowth(long[] counts) {
-        long growth = counts[counts.length - 1] - counts[0];
-        return growth > 0 && Trends.classify(counts) == Trend.GROWING ? growth : 0;
+    /**
+     * An anchor's estimated growth, first to last, when it rises at every step by more than the trend's
+     * noise (as {@link Trends} allows GC timing) plus twice the sampling error of both estimates; else 0.
+     */
+    private long ownGrowth(long[] sampled) {
+        int n = sampled.length;
+        for (int s = 1; s < n; s++) {
+            double before = sampled[s - 1] * stepBySnapshot[s - 1];
+            double after = sampled[s] * stepBySnapshot[s];
+            double samplingError = stepBySnapshot[s - 1] * Math.sqrt(sampled[s - 1])
+                    + stepBySnapshot[s] * Math.sqrt(sampled[s]);
+            double noise = Math.max(2, 0.02 * Math.max(before, after));
+            if (after - before <= noise + 2 * samplingError) {
+                return 0;
+            }
+        }
+        return Math.round(sampled[n - 1] * stepBySnapshot[n - 1] - sampled[0] * stepBySnapshot[0]);
     }
 
     private record Owner(int row, boolean expiring) {

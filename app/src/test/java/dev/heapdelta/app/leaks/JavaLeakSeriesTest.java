@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.heapdelta.analyzer.analysis.AnalysisOptions;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.analysis.SnapshotLoader;
+import dev.heapdelta.analyzer.leaks.Evidence;
 import dev.heapdelta.analyzer.leaks.Suspect;
 import dev.heapdelta.analyzer.leaks.SuspectKind;
 import dev.heapdelta.analyzer.report.DiffReport;
@@ -16,6 +17,8 @@ import dev.heapdelta.analyzer.report.DiffReports;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import dev.heapdelta.samples.LeakingJvmService;
+import dev.heapdelta.samples.service.PatternExpectation;
+import dev.heapdelta.samples.service.SamplePatterns;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +72,28 @@ class JavaLeakSeriesTest {
         assertEquals("growing", first.trend().jsonName());
         assertEquals("series", first.trendBasis());
         assertTrue(first.evidence().stream().anyMatch(e -> e.name().endsWith(".Session")), first.evidence().toString());
+    }
+
+    @Test
+    void theSessionsStringsAreTheSessionCachesEvidenceNotARowOfTheirOwn() {
+        Suspect sessions = suspect("static SessionStore.CACHE");
+        PatternExpectation users = SamplePatterns.all().stream()
+                .filter(p -> p.pattern().equals("unbounded-guava-cache")).findFirst().orElseThrow();
+        // A session holds its id and token, and its user's id unless the user cache holds that very string
+        // (the first request of each user puts it there).
+        Long[] expected = new Long[sessions.elements().length];
+        for (int s = 0; s < expected.length; s++) {
+            int requests = sessions.elements()[s].intValue();
+            expected[s] = 3L * requests - users.elementsAfterRequests().applyAsInt(requests);
+        }
+        Evidence strings = sessions.evidence().stream().filter(e -> e.name().equals("java.lang.String")).findFirst()
+                .orElseThrow(() -> new AssertionError(sessions.evidence().toString()));
+        assertArrayEquals(expected, strings.count());
+        assertTrue(sessions.evidence().get(0).name().endsWith(".Session"), "the entries first: " + sessions.evidence());
+        for (Suspect suspect : report.suspects()) {
+            assertFalse(suspect.kind() == SuspectKind.GROWING_CLASS, "one row per leak: " + titles());
+        }
+        assertEquals(4, report.suspects().size(), titles().toString());
     }
 
     @Test
