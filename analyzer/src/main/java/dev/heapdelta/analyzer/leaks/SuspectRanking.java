@@ -300,7 +300,7 @@ public final class SuspectRanking {
         List<Evidence> evidence = new ArrayList<>();
         boolean placed = false;
         for (Evidence existing : collection.evidence()) {
-            if (!existing.name().equals(name) && !DetachedDomSeries.isHolderFigure(existing)) {
+            if (!existing.name().equals(name) || DetachedDomSeries.isHolderFigure(existing)) {
                 evidence.add(existing);
             } else if (!placed) {
                 evidence.add(folded);
