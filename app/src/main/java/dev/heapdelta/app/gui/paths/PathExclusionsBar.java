@@ -1,12 +1,8 @@
 package dev.heapdelta.app.gui.paths;
 
-import dev.heapdelta.analyzer.graph.RootKind;
-import dev.heapdelta.analyzer.query.PathExclusions;
-import dev.heapdelta.analyzer.query.ReferenceKind;
 import dev.heapdelta.app.gui.controls.Labels;
-import dev.heapdelta.app.gui.format.HumanSizes;
-import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import javafx.geometry.Pos;
@@ -27,8 +23,8 @@ import javafx.scene.layout.HBox;
  */
 final class PathExclusionsBar extends FlowPane {
     private final PathsViewModel model;
-    private final Map<ReferenceKind, CheckBox> referenceBoxes = new EnumMap<>(ReferenceKind.class);
-    private final Map<RootKind, CheckMenuItem> rootItems = new EnumMap<>(RootKind.class);
+    private final Map<String, CheckBox> referenceBoxes = new LinkedHashMap<>();
+    private final Map<String, CheckMenuItem> rootItems = new LinkedHashMap<>();
     private final TextField fields = new TextField();
 
     PathExclusionsBar(PathsViewModel model) {
@@ -36,16 +32,12 @@ final class PathExclusionsBar extends FlowPane {
         this.model = model;
         setId("pathExclusions");
         setAlignment(Pos.CENTER_LEFT);
-        PathExclusions current = model.exclusionsProperty().get();
         HBox references = new HBox(8, Labels.styled("Exclude referents:", "text-muted"));
         references.setAlignment(Pos.CENTER_LEFT);
-        for (ReferenceKind kind : ReferenceKind.values()) {
-            if (kind != ReferenceKind.WEAK && !model.hasReferenceAndRootKinds()) {
-                continue;
-            }
-            CheckBox box = new CheckBox(kind.optionName());
-            box.setId("exclude-" + kind.optionName());
-            box.setSelected(current.references().contains(kind));
+        for (String kind : model.referenceKindNames()) {
+            CheckBox box = new CheckBox(kind);
+            box.setId("exclude-" + kind);
+            box.setSelected(model.isReferenceKindExcluded(kind));
             box.setOnAction(event -> apply());
             referenceBoxes.put(kind, box);
             references.getChildren().add(box);
@@ -55,7 +47,7 @@ final class PathExclusionsBar extends FlowPane {
         fields.setId("excludedFields");
         fields.setPromptText("java.lang.Thread:<locals>  sun.misc.Cleaner:next,prev");
         fields.setPrefColumnCount(28);
-        fields.setText(String.join(" ", current.fieldNames()));
+        fields.setText(model.excludedFieldsText());
         fields.setTooltip(new Tooltip("Fields a path may not use, in MAT's syntax class:field,field (subclasses"
                 + " included; a class alone for all its fields; <locals> for a thread's stack frames), separated by"
                 + " spaces. Enter applies."));
@@ -70,17 +62,15 @@ final class PathExclusionsBar extends FlowPane {
         if (model.hasReferenceAndRootKinds()) {
             MenuButton roots = new MenuButton();
             roots.setId("excludedRootKinds");
-            for (Map.Entry<RootKind, Integer> entry : model.rootKindsInDump().entrySet()) {
-                CheckMenuItem item = new CheckMenuItem(entry.getKey().displayName() + " ("
-                        + HumanSizes.count(entry.getValue()) + ")");
-                item.setId("excludeRoot-" + entry.getKey().name());
-                item.setSelected(current.roots().contains(entry.getKey()));
+            for (Map.Entry<String, String> choice : model.rootKindChoices().entrySet()) {
+                CheckMenuItem item = new CheckMenuItem(choice.getValue());
+                item.setId("excludeRoot-" + choice.getKey());
+                item.setSelected(model.isRootKindExcluded(choice.getKey()));
                 item.setOnAction(event -> apply());
-                rootItems.put(entry.getKey(), item);
+                rootItems.put(choice.getKey(), item);
                 roots.getItems().add(item);
             }
-            roots.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                    () -> rootsText(model.exclusionsProperty().get()), model.exclusionsProperty()));
+            roots.textProperty().bind(model.rootKindsTextProperty());
             getChildren().add(roots);
         }
 
@@ -92,27 +82,14 @@ final class PathExclusionsBar extends FlowPane {
         getChildren().add(problem);
     }
 
-    private static String rootsText(PathExclusions exclusions) {
-        return exclusions.roots().isEmpty() ? "All root kinds"
-                : "Roots without " + String.join(", ", exclusions.rootNames());
-    }
-
     private void apply() {
-        Set<ReferenceKind> references = EnumSet.noneOf(ReferenceKind.class);
+        Set<String> references = new HashSet<>();
         referenceBoxes.forEach((kind, box) -> {
             if (box.isSelected()) {
                 references.add(kind);
             }
         });
-        if (!model.hasReferenceAndRootKinds()) {
-            // A V8 snapshot has weak edges only; the other kinds keep their default, which changes nothing there.
-            for (ReferenceKind kind : ReferenceKind.values()) {
-                if (kind != ReferenceKind.WEAK) {
-                    references.add(kind);
-                }
-            }
-        }
-        Set<RootKind> roots = EnumSet.noneOf(RootKind.class);
+        Set<String> roots = new HashSet<>();
         rootItems.forEach((kind, item) -> {
             if (item.isSelected()) {
                 roots.add(kind);

@@ -18,7 +18,9 @@ import dev.heapdelta.app.gui.session.Comparison;
 import dev.heapdelta.app.gui.session.GcRoots;
 import dev.heapdelta.app.gui.session.ObjectSummary;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +56,7 @@ public final class PathsViewModel {
     private final ReadOnlyObjectWrapper<PathExclusions> exclusions = new ReadOnlyObjectWrapper<>(
             PathExclusions.defaults());
     private final ReadOnlyStringWrapper exclusionsProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper rootKindsText = new ReadOnlyStringWrapper("All root kinds");
     private final Executor executor;
     /** Counts the searches asked for, so that only the last one's answer is shown. */
     private int searches;
@@ -111,25 +114,53 @@ public final class PathsViewModel {
         return snapshot().graph().format() == HeapFormat.HPROF;
     }
 
-    /** The root kinds of this dump's GC roots, with how many records each has, most first. */
-    public Map<RootKind, Integer> rootKindsInDump() {
+    /** The reference kinds the view offers ({@code weak}, …): V8 has weak edges only. */
+    public List<String> referenceKindNames() {
+        return Arrays.stream(ReferenceKind.values())
+                .filter(kind -> kind == ReferenceKind.WEAK || hasReferenceAndRootKinds())
+                .map(ReferenceKind::optionName).toList();
+    }
+
+    public boolean isReferenceKindExcluded(String name) {
+        return exclusions.get().references().contains(ReferenceKind.byOptionName(name));
+    }
+
+    /** The excluded fields as the field list shows them, MAT's syntax separated by spaces. */
+    public String excludedFieldsText() {
+        return String.join(" ", exclusions.get().fieldNames());
+    }
+
+    /** The root kinds of this dump's GC roots, by id, labelled with how many records each has, most first. */
+    public Map<String, String> rootKindChoices() {
         HeapGraph graph = snapshot().graph();
         Map<RootKind, Integer> counts = new EnumMap<>(RootKind.class);
         for (int r = 0; r < graph.rootRecordCount(); r++) {
             counts.merge(graph.rootKind(r), 1, Integer::sum);
         }
-        Map<RootKind, Integer> sorted = new LinkedHashMap<>();
+        Map<String, String> choices = new LinkedHashMap<>();
         counts.entrySet().stream().sorted(Map.Entry.<RootKind, Integer>comparingByValue().reversed())
-                .forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
-        return sorted;
+                .forEach(entry -> choices.put(entry.getKey().name(),
+                        entry.getKey().displayName() + " (" + HumanSizes.count(entry.getValue()) + ")"));
+        return choices;
+    }
+
+    public boolean isRootKindExcluded(String id) {
+        return exclusions.get().roots().contains(RootKind.valueOf(id));
+    }
+
+    /** "All root kinds", or which ones start no path. */
+    public ReadOnlyStringProperty rootKindsTextProperty() {
+        return rootKindsText.getReadOnlyProperty();
     }
 
     /**
      * Recomputes the paths without these references, fields and roots, in the background.
      *
+     * @param referenceNames the kinds of {@link #referenceKindNames()} checked; on V8 the others keep their default
      * @param fieldsText MAT's {@code class:field,field} items, separated by spaces or semicolons
+     * @param rootKindIds the ids of {@link #rootKindChoices()} checked
      */
-    public void exclude(Set<ReferenceKind> references, String fieldsText, Set<RootKind> rootKinds) {
+    public void exclude(Set<String> referenceNames, String fieldsText, Set<String> rootKindIds) {
         List<FieldExclusion> fields = new ArrayList<>();
         try {
             for (String item : fieldsText.split("[;\\s]+")) {
@@ -142,9 +173,21 @@ public final class PathsViewModel {
             return;
         }
         exclusionsProblem.set("");
-        PathExclusions chosen = new PathExclusions(references, fields, rootKinds);
+        Set<ReferenceKind> references = EnumSet.noneOf(ReferenceKind.class);
+        for (ReferenceKind kind : ReferenceKind.values()) {
+            boolean offered = referenceKindNames().contains(kind.optionName());
+            if (offered ? referenceNames.contains(kind.optionName()) : PathExclusions.defaults().references().contains(kind)) {
+                references.add(kind);
+            }
+        }
+        Set<RootKind> roots = EnumSet.noneOf(RootKind.class);
+        for (String id : rootKindIds) {
+            roots.add(RootKind.valueOf(id));
+        }
+        PathExclusions chosen = new PathExclusions(references, fields, roots);
         if (!chosen.equals(exclusions.get())) {
             exclusions.set(chosen);
+            rootKindsText.set(roots.isEmpty() ? "All root kinds" : "Roots without " + String.join(", ", chosen.rootNames()));
             search();
         }
     }
