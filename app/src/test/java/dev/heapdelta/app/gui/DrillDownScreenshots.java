@@ -47,20 +47,21 @@ public final class DrillDownScreenshots {
         });
         waitUntil(() -> model[0].comparisonProperty().get() != null, 300);
         waitUntil(() -> shown(stage[0], "#suspectCard-1"), 300);
-        settle(5000);
+        waitUntil(() -> shown(stage[0], "#trendChart"), 300);
+        settle(6000);
         save(stage[0], out.resolve("overview-" + size + ".png"));
 
         onFx(() -> {
             SuspectCard first = model[0].overview().suspects().get(0);
             model[0].overview().openEntries(first);
         });
-        waitUntil(() -> rowsShown(stage[0], "#instancesTable"), 300);
-        settle(2000);
+        waitUntil(() -> rowsShown(stage[0], "#instancesTable") && !shown(stage[0], "#overviewView"), 300);
+        settle(6000);
         save(stage[0], out.resolve("suspect-entries-" + size + ".png"));
 
         onFx(() -> model[0].navigator().goTo(new Place.Dominators(2, null)));
-        waitUntil(() -> shown(stage[0], "#dominatorTree"), 300);
-        settle(3000);
+        waitUntil(() -> shown(stage[0], "#dominatorTree") && !shown(stage[0], "#instancesTable"), 300);
+        settle(6000);
         save(stage[0], out.resolve("dominator-tree-snapshot-picker-" + size + ".png"));
 
         List<Path> node = GuiFixtures.exampleFiles(Examples.Platform.NODE);
@@ -71,7 +72,7 @@ public final class DrillDownScreenshots {
         settle(3000);
         onFx(model[0]::showClasses);
         waitUntil(() -> rowsShown(stage[0], "#classTable"), 300);
-        settle(3000);
+        settle(6000);
         save(stage[0], out.resolve("v8-comparison-" + size + ".png"));
         Platform.exit();
         System.exit(0);
