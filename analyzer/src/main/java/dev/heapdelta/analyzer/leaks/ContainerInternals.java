@@ -13,6 +13,9 @@ public final class ContainerInternals {
     /** An internal script's module (named without an extension or directory) holding the built-in registry. */
     private static final Pattern RUNTIME_MODULE_REGISTRY =
             Pattern.compile("Module\\([^.()/\\\\]+\\) › (BuiltinModule|NativeModule)\\b");
+    /** {@code node:internal/async_hooks}' stack of the async resources whose callbacks are running now. */
+    private static final Pattern RUNNING_ASYNC_RESOURCES =
+            Pattern.compile("Module\\(async_hooks\\) › execution_async_resources\\b");
 
     private ContainerInternals() {
     }
@@ -33,10 +36,13 @@ public final class ContainerInternals {
      * scripts are named without an extension ({@code Module(realm)}), so a user's {@code realm.js}
      * does not match. The shortest path to the registry starts at whichever internal module holds
      * {@code BuiltinModule} first ({@code Module(realm)}, {@code Module(inspect)}, …), so any
-     * internal script counts.
+     * internal script counts. Likewise {@code execution_async_resources} of
+     * {@code node:internal/async_hooks}: the resources whose callbacks are on the stack when a snapshot
+     * is taken from a callback (a timer's, a request's), as many as the callbacks nested at that moment.
      */
     public static boolean isRuntimeModuleRegistry(HeapFormat format, String pathKey) {
-        return format == HeapFormat.V8 && RUNTIME_MODULE_REGISTRY.matcher(pathKey).lookingAt();
+        return format == HeapFormat.V8 && (RUNTIME_MODULE_REGISTRY.matcher(pathKey).lookingAt()
+                || RUNNING_ASYNC_RESOURCES.matcher(pathKey).lookingAt());
     }
 
 }

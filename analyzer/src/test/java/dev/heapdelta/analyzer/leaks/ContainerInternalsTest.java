@@ -19,6 +19,21 @@ class ContainerInternalsTest {
     }
 
     @Test
+    void nodesListOfTheAsyncResourcesRunningNowIsRuntimeInternals() {
+        // Seen on programs that take their snapshots from a timer's or a response's callback.
+        assertTrue(ContainerInternals.isRuntimeModuleRegistry(HeapFormat.V8,
+                "Module(async_hooks) › execution_async_resources"));
+        assertTrue(ContainerInternals.isRuntimeModuleRegistry(HeapFormat.V8,
+                "Module(async_hooks) › execution_async_resources › []"));
+        assertFalse(ContainerInternals.isRuntimeModuleRegistry(HeapFormat.V8,
+                "Module(async_hooks.js) › execution_async_resources"));
+        assertFalse(ContainerInternals.isRuntimeModuleRegistry(HeapFormat.V8,
+                "Module(async_hooks) › execution_async_resources_log"));
+        assertFalse(ContainerInternals.isRuntimeModuleRegistry(HeapFormat.HPROF,
+                "Module(async_hooks) › execution_async_resources"));
+    }
+
+    @Test
     void aUsersModuleOfTheSameNameIsNotRuntimeInternals() {
         assertFalse(ContainerInternals.isRuntimeModuleRegistry(HeapFormat.V8, "Module(realm.js) › BuiltinModule › map"));
         assertFalse(ContainerInternals.isRuntimeModuleRegistry(HeapFormat.V8, "Module(express-orders.js) › orders"));
