@@ -37,9 +37,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures analysis speed and memory on dumps, against a plain read of the same file.",
         footerHeading = "%nExamples:%n",
-        footer = {"  heapdelta bench app.hprof.gz",
-            "  heapdelta bench --generate hprof --scale 0.01 --out /tmp/bench",
-            "  heapdelta bench --generate v8 --scale 0.1 --storage mapped",
+        footer = {"  heapdelta bench --generate hprof --scale 0.01 --out /tmp/bench   (or --generate v8; --storage mapped)",
             "  heapdelta bench --commands --memlab ~/memlab a.hprof b.hprof",
             "  heapdelta bench --commands --baseline-jar old/heapdelta.jar a.hprof"})
 final class BenchCommand implements Callable<Integer> {

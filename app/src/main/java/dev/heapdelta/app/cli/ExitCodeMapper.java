@@ -1,5 +1,6 @@
 package dev.heapdelta.app.cli;
 
+import dev.heapdelta.analyzer.analysis.MixedFormatsException;
 import dev.heapdelta.analyzer.graph.GraphLimitException;
 import dev.heapdelta.analyzer.oql.OqlException;
 import dev.heapdelta.analyzer.source.AnalysisCancelledException;
@@ -62,6 +63,10 @@ final class ExitCodeMapper implements CommandLine.IExecutionExceptionHandler, Co
             return ExitCode.CANCELLED;
         }
         if (e instanceof OqlException) {
+            err.println("heapdelta: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+        if (e instanceof MixedFormatsException) {
             err.println("heapdelta: " + e.getMessage());
             return ExitCode.USAGE;
         }

@@ -1,6 +1,7 @@
 package dev.heapdelta.app.cli;
 
 import dev.heapdelta.analyzer.analysis.AnalysisOptions;
+import dev.heapdelta.analyzer.analysis.MixedFormatsException;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.analysis.SnapshotLoader;
 import dev.heapdelta.analyzer.source.CancelSignal;
@@ -25,6 +26,7 @@ final class SnapshotSeriesLoader {
                 Snapshot snapshot = SnapshotLoader.loadUnsaved(Path.of(file), file, options, CancelSignal.NEVER,
                         ProgressListener.NONE);
                 snapshots.add(snapshot);
+                MixedFormatsException.check(snapshots.get(0), snapshot);
                 // Its index-cache entry is written while the next dumps load and the report is made.
                 snapshot.startIndexCacheSave();
             }

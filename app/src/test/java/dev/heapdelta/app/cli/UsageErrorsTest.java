@@ -59,6 +59,16 @@ class UsageErrorsTest {
     }
 
     @Test
+    void aSeriesMixingAJvmDumpWithANodeSnapshotIsRefusedInOneLine() throws Exception {
+        Path node = Examples.copyTo(Examples.Platform.NODE, dir.resolve("node")).get(0);
+        CliRun run = CliRun.of("diff", dumps.get(0).toString(), node.toString(), dumps.get(1).toString(),
+                "--no-index-cache");
+        assertEquals(ExitCode.USAGE, run.exitCode(), run.err());
+        assertEquals("heapdelta: cannot compare a V8 heap snapshot (" + node + ") with an HPROF dump (" + dumps.get(0)
+                + "): a series is dumps of one process, taken minutes apart", run.err().strip());
+    }
+
+    @Test
     void aShortClassNameGetsTheFullyQualifiedNamesEndingWithIt() {
         CliRun run = CliRun.of("paths", dumps.get(0).toString(), "--class", "Session");
 
