@@ -6,7 +6,8 @@
 # analyzer/src/test/resources/…/*FuzzTestInputs/, where every `mvn verify` replays it. Figures per
 # reader (executions, seconds, coverage, corpus, findings) go to target/fuzz-long/summary.txt;
 # libFuzzer's progress goes to target/fuzz-long/<reader>.log. FUZZ_TARGETS picks the readers
-# (default both, one after the other).
+# (default both, one after the other); FUZZ_SKIP_COMPILE=1 skips the test-compile (two runs at once
+# from one checkout, each with its own FUZZ_TARGETS).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,7 +17,7 @@ out=target/fuzz-long
 mkdir -p "$out"
 targets=${FUZZ_TARGETS:-HprofReaderFuzzTest V8SnapshotReaderFuzzTest}
 
-mvn -B -ntp -q -DskipTests test-compile -pl analyzer
+[ -n "${FUZZ_SKIP_COMPILE:-}" ] || mvn -B -ntp -q -DskipTests test-compile -pl analyzer
 
 status=0
 for target in $targets; do
