@@ -9,9 +9,11 @@ import dev.heapdelta.analyzer.graph.ThreadStacks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Edge names, labels and field values of an HPROF graph, read back from the file on request through
@@ -19,11 +21,18 @@ import java.util.List;
  * emitted them. Performance: one positional read of the object's record per call.
  */
 final class HprofObjectDetails implements ObjectDetails {
+    private static final long WINDOW = 1L << 30;
+    private static final int WINDOW_OVERLAP = 1 << 20;
     private static final int MAX_ARRAY_FIELDS = 1 << 20;
 
     private final HeapGraph graph;
     private final ClassTable classes;
     private final FileChannel channel;
+    /** The dump's size, read once: it does not change under an open graph, and a query reads millions of records. */
+    private final long fileSize;
+    /** Read-only views of the dump, {@link #WINDOW} bytes apart, each reaching {@link #WINDOW_OVERLAP} into the next. */
+    private final AtomicReferenceArray<MappedByteBuffer> windows;
+    private volatile boolean mappingRefused;
     private final int idSize;
     private final ThreadStacks threadStacks;
     private volatile Boolean utf16BigEndian;
@@ -33,6 +42,8 @@ final class HprofObjectDetails implements ObjectDetails {
         this.graph = graph;
         this.classes = classes;
         this.channel = channel;
+        this.fileSize = sizeOf(channel);
+        this.windows = new AtomicReferenceArray<>((int) (fileSize / WINDOW) + 1);
         this.idSize = idSize;
         this.threadStacks = threadStacks;
     }
@@ -212,7 +223,7 @@ final class HprofObjectDetails implements ObjectDetails {
                 elementSize = type.sizeInFile(idSize);
                 dataStart = offset + 1 + idSize + 9;
             }
-            return Math.min(length, Math.max(0, channel.size() - dataStart) / elementSize);
+            return Math.min(length, Math.max(0, fileSize - dataStart) / elementSize);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the record of object " + object + " at offset " + offset, e);
         }
@@ -396,7 +407,11 @@ final class HprofObjectDetails implements ObjectDetails {
     }
 
     private ByteBuffer read(long offset, int length) throws IOException {
-        int wanted = (int) Math.max(0, Math.min(length, channel.size() - offset));
+        int wanted = (int) Math.max(0, Math.min(length, fileSize - offset));
+        ByteBuffer mapped = mappedSlice(offset, wanted);
+        if (mapped != null) {
+            return mapped;
+        }
         ByteBuffer buffer = ByteBuffer.allocate(wanted);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, offset + buffer.position()) < 0) {
@@ -405,6 +420,41 @@ final class HprofObjectDetails implements ObjectDetails {
         }
         buffer.flip();
         return buffer;
+    }
+
+    /**
+     * The bytes as a slice of a read-only mapped window of the dump, or null where no window holds them
+     * whole (a read that crosses a window's end, or a system that refuses the mapping). An OQL query over
+     * every String reads millions of record headers: from the page cache, without a system call each.
+     */
+    private ByteBuffer mappedSlice(long offset, int wanted) {
+        int index = (int) (offset / WINDOW);
+        long start = index * WINDOW;
+        if (mappingRefused || offset < 0 || offset + wanted > Math.min(fileSize, start + WINDOW + WINDOW_OVERLAP)) {
+            return null;
+        }
+        MappedByteBuffer window = windows.get(index);
+        if (window == null) {
+            try {
+                window = channel.map(FileChannel.MapMode.READ_ONLY, start,
+                        Math.min(fileSize - start, WINDOW + WINDOW_OVERLAP));
+            } catch (IOException | UnsupportedOperationException e) {
+                mappingRefused = true;
+                return null;
+            }
+            if (!windows.compareAndSet(index, null, window)) {
+                window = windows.get(index);
+            }
+        }
+        return window.slice((int) (offset - start), wanted);
+    }
+
+    private static long sizeOf(FileChannel channel) {
+        try {
+            return channel.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size of the dump", e);
+        }
     }
 
     @Override
