@@ -103,6 +103,17 @@ function ended(browser) {
   });
 }
 
+// Chromium's helper processes (crashpad, the network service) can still write to the profile for a
+// moment after the browser has exited: retry, and if the directory still will not go, say so rather than
+// fail a run whose snapshots are all written.
+function removeProfile(profile) {
+  try {
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  } catch (error) {
+    console.error('warning: could not remove the browser profile ' + profile + ': ' + error.message);
+  }
+}
+
 async function main() {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'heapdelta-chromium-'));
   const { browser, address } = launch(profile);
@@ -142,7 +153,7 @@ async function main() {
       browser.kill();
     }
     await ended(browser);
-    fs.rmSync(profile, { recursive: true, force: true });
+    removeProfile(profile);
   }
 }
 
