@@ -3,6 +3,7 @@ package dev.heapdelta.app.gui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.heapdelta.app.testing.DumpingProgram;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -34,12 +35,8 @@ class BoundedCacheCardUiTest {
 
     @BeforeAll
     static void fillTheCachesInAChildJvm() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), "dev.heapdelta.app.leaks.library.NearlyFullCaches",
-                dumps.toString()).redirectErrorStream(true).redirectOutput(dumps.resolve("caches.log").toFile()).start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the program did not finish");
-        assertEquals(0, process.exitValue(), "the program failed; see " + dumps.resolve("caches.log"));
+        DumpingProgram.run("dev.heapdelta.app.leaks.library.NearlyFullCaches", "64m", 120, dumps,
+                dumps.resolve("caches.log"));
     }
 
     @Start

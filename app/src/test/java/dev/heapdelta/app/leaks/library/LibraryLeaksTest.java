@@ -7,19 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heapdelta.analyzer.analysis.AnalysisOptions;
 import dev.heapdelta.analyzer.analysis.Snapshot;
-import dev.heapdelta.analyzer.analysis.SnapshotLoader;
 import dev.heapdelta.analyzer.format.PathStepRow;
 import dev.heapdelta.analyzer.leaks.Suspect;
 import dev.heapdelta.analyzer.leaks.SuspectKind;
 import dev.heapdelta.analyzer.report.DiffReport;
 import dev.heapdelta.analyzer.report.DiffReports;
-import dev.heapdelta.analyzer.source.CancelSignal;
-import dev.heapdelta.analyzer.source.ProgressListener;
+import dev.heapdelta.app.testing.DumpingProgram;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,17 +39,9 @@ class LibraryLeaksTest {
 
     @BeforeAll
     static void runTheServiceInAChildJvmAndDiffItsThreeDumps() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx128m", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), LibraryLeaks.class.getName(), dumps.toString())
-                .redirectErrorStream(true).redirectOutput(dumps.resolve("service.log").toFile()).start();
-        assertTrue(process.waitFor(180, TimeUnit.SECONDS), "the service did not finish");
-        assertEquals(0, process.exitValue(), "the service failed; see " + dumps.resolve("service.log"));
-        for (int moment = 0; moment < LibraryLeaks.UNITS.length; moment++) {
-            Path file = dumps.resolve("library-t" + moment + ".hprof");
-            snapshots.add(SnapshotLoader.load(file, file.toString(), AnalysisOptions.defaults().withIndexCache(false),
-                    CancelSignal.NEVER, ProgressListener.NONE));
-        }
+        DumpingProgram.run(LibraryLeaks.class.getName(), "128m", 180, dumps, dumps.resolve("service.log"));
+        snapshots.addAll(DumpingProgram.load(DumpingProgram.series(dumps, "library", LibraryLeaks.UNITS.length),
+                AnalysisOptions.defaults().withIndexCache(false)));
         report = DiffReports.of(snapshots, false);
     }
 

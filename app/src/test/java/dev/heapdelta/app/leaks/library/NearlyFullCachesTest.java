@@ -10,15 +10,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.heapdelta.analyzer.analysis.AnalysisOptions;
 import dev.heapdelta.analyzer.analysis.Snapshot;
-import dev.heapdelta.analyzer.analysis.SnapshotLoader;
 import dev.heapdelta.analyzer.leaks.Suspect;
 import dev.heapdelta.analyzer.report.DiffReport;
 import dev.heapdelta.analyzer.report.DiffReports;
 import dev.heapdelta.analyzer.report.SuspectText;
-import dev.heapdelta.analyzer.source.CancelSignal;
-import dev.heapdelta.analyzer.source.ProgressListener;
 import dev.heapdelta.app.cli.HeapDeltaCommand;
 import dev.heapdelta.app.pdf.PdfText;
+import dev.heapdelta.app.testing.DumpingProgram;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -26,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,15 +46,9 @@ class NearlyFullCachesTest {
 
     @BeforeAll
     static void fillTheCachesInAChildJvmAndDiffItsThreeDumps() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), NearlyFullCaches.class.getName(), dumps.toString())
-                .redirectErrorStream(true).redirectOutput(dumps.resolve("caches.log").toFile()).start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the program did not finish");
-        assertEquals(0, process.exitValue(), "the program failed; see " + dumps.resolve("caches.log"));
+        DumpingProgram.run(NearlyFullCaches.class.getName(), "64m", 120, dumps, dumps.resolve("caches.log"));
         for (int moment = 0; moment < NearlyFullCaches.CACHED.length; moment++) {
-            snapshots.add(SnapshotLoader.load(dump(moment), dump(moment).toString(),
-                    AnalysisOptions.defaults().withIndexCache(false), CancelSignal.NEVER, ProgressListener.NONE));
+            snapshots.addAll(DumpingProgram.load(List.of(dump(moment)), AnalysisOptions.defaults().withIndexCache(false)));
         }
         report = DiffReports.of(snapshots, false);
     }

@@ -6,18 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heapdelta.analyzer.analysis.AnalysisOptions;
 import dev.heapdelta.analyzer.analysis.Snapshot;
-import dev.heapdelta.analyzer.analysis.SnapshotLoader;
 import dev.heapdelta.analyzer.leaks.Evidence;
 import dev.heapdelta.analyzer.leaks.Suspect;
 import dev.heapdelta.analyzer.leaks.SuspectKind;
 import dev.heapdelta.analyzer.report.DiffReport;
 import dev.heapdelta.analyzer.report.DiffReports;
-import dev.heapdelta.analyzer.source.CancelSignal;
-import dev.heapdelta.analyzer.source.ProgressListener;
+import dev.heapdelta.app.testing.DumpingProgram;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,17 +34,9 @@ class PluginRedeploysTest {
 
     @BeforeAll
     static void redeployInAChildJvmAndDiffItsDumps() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), PluginRedeploys.class.getName(), dumps.toString())
-                .redirectErrorStream(true).redirectOutput(dumps.resolve("host.log").toFile()).start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the plugin host did not finish");
-        assertEquals(0, process.exitValue(), "the plugin host failed; see " + dumps.resolve("host.log"));
-        for (int round = 0; round < PluginRedeploys.ROUNDS; round++) {
-            Path file = dumps.resolve("plugins-t" + round + ".hprof");
-            snapshots.add(SnapshotLoader.load(file, file.toString(), AnalysisOptions.defaults().withIndexCache(false),
-                    CancelSignal.NEVER, ProgressListener.NONE));
-        }
+        DumpingProgram.run(PluginRedeploys.class.getName(), "64m", 120, dumps, dumps.resolve("host.log"));
+        snapshots.addAll(DumpingProgram.load(DumpingProgram.series(dumps, "plugins", PluginRedeploys.ROUNDS),
+                AnalysisOptions.defaults().withIndexCache(false)));
         report = DiffReports.of(snapshots, false);
     }
 
