@@ -1,19 +1,13 @@
 package dev.heapdelta.analyzer.source;
 
-import dev.heapdelta.analyzer.store.PrivateDirectory;
+import dev.heapdelta.analyzer.store.CachedCopy;
+import dev.heapdelta.analyzer.store.CopyKey;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -29,10 +23,6 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 public record ArchiveMember(Path archive, String entry) {
     /** Between the archive's path and the member's name. */
     public static final String SEPARATOR = "!";
-
-    private static final int CHUNK = 1 << 20;
-    /** Space left free on the cache's disk: never fill it. */
-    private static final long SPACE_MARGIN = 256L << 20;
 
     /**
      * The member an argument names, or null when it names no member: there is no {@code !}, or what is
@@ -84,7 +74,6 @@ public record ArchiveMember(Path archive, String entry) {
      */
     public Path copyInto(Path cacheDirectory) throws IOException {
         Path target = copyIn(cacheDirectory);
-        PrivateDirectory.create(target.getParent());
         try (ZipFile zip = openZip()) {
             ZipArchiveEntry member = zip.getEntry(entry);
             if (member == null || member.isDirectory()) {
@@ -94,19 +83,12 @@ public record ArchiveMember(Path archive, String entry) {
             if (Files.isRegularFile(target) && member.getSize() == Files.size(target)) {
                 return target;
             }
-            checkSpace(target.getParent(), Math.max(0, member.getSize()));
-            Path partial = Files.createTempFile(target.getParent(), "member", ".partial");
-            try {
-                copy(zip, member, partial);
-                Files.setLastModifiedTime(partial, FileTime.from(Files.getLastModifiedTime(archive).toInstant()));
-                try {
-                    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+            new CachedCopy(target, "extract " + displayName()).write(member.getSize(),
+                    FileTime.from(Files.getLastModifiedTime(archive).toInstant()), out -> {
+                        try (InputStream in = zip.getInputStream(member)) {
+                            return in.transferTo(out);
+                        }
+                    });
         }
         return target;
     }
@@ -119,42 +101,9 @@ public record ArchiveMember(Path archive, String entry) {
         }
     }
 
-    private void copy(ZipFile zip, ZipArchiveEntry member, Path partial) throws IOException {
-        long nextSpaceCheck = 64L << 20;
-        long written = 0;
-        byte[] chunk = new byte[CHUNK];
-        try (InputStream in = zip.getInputStream(member); OutputStream out = Files.newOutputStream(partial)) {
-            int n;
-            while ((n = in.read(chunk)) >= 0) {
-                out.write(chunk, 0, n);
-                written += n;
-                if (written >= nextSpaceCheck) {
-                    // The size in the archive's directory is only a claim: watch the disk while copying.
-                    checkSpace(partial.getParent(), 0);
-                    nextSpaceCheck = written + (64L << 20);
-                }
-            }
-        }
-    }
-
-    private void checkSpace(Path directory, long needed) throws IOException {
-        long usable = Files.getFileStore(directory).getUsableSpace();
-        if (usable < needed + SPACE_MARGIN) {
-            throw new IOException("not enough free space in " + directory + " to extract " + displayName() + ": "
-                    + usable / (1 << 20) + " MB free");
-        }
-    }
-
     /** The archive's size and modification time and the member's name: a changed archive is copied again. */
     private String key() throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-        String identity = archive.toAbsolutePath().normalize() + "\n" + Files.size(archive) + "\n"
-                + Files.getLastModifiedTime(archive).toMillis() + "\n" + entry;
-        return HexFormat.of().formatHex(digest.digest(identity.getBytes(StandardCharsets.UTF_8)), 0, 8);
+        return CopyKey.start().text(archive.toAbsolutePath().normalize() + "\n" + Files.size(archive) + "\n"
+                + Files.getLastModifiedTime(archive).toMillis() + "\n" + entry).hex(8);
     }
 }
