@@ -26,8 +26,7 @@ final class IndexCacheNote {
     static void saveAndPrintFor(Snapshot snapshot, PrintWriter err) {
         snapshot.saveToIndexCache();
         printFor(snapshot, err);
-        InflatedCopyNote.printAndCleanUp(snapshot, err);
-        ExtractedCopyNote.printAndCleanUp(snapshot, err);
+        CopyNote.printAndCleanUp(snapshot, err);
     }
 
     private static void printFor(Snapshot snapshot, PrintWriter err) {
