@@ -4,10 +4,8 @@ import dev.heapdelta.analyzer.graph.HeapFormat;
 import java.io.IOException;
 
 /**
- * A series that mixes a JVM's HPROF dumps with V8 snapshots: they are of two processes, their classes
- * never match, and a diff of them would be a list of every class appearing and disappearing. The CLI
- * refuses such a series as soon as the second format is read, before more analysis is spent; the app,
- * where the user chose to add the dump, warns instead ({@code SameProcessCheck}).
+ * A series that mixes a JVM's HPROF dumps with V8 snapshots ({@link FormatMismatch}), refused by the CLI
+ * as soon as the second format is read, before more analysis is spent.
  */
 public final class MixedFormatsException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -18,7 +16,7 @@ public final class MixedFormatsException extends IOException {
 
     /** Throws when {@code next} is not of the format of {@code first}, the series' first snapshot. */
     public static void check(Snapshot first, Snapshot next) throws MixedFormatsException {
-        if (first.format() != next.format()) {
+        if (FormatMismatch.between(first, next) != null) {
             throw new MixedFormatsException("cannot compare " + describe(next.format()) + " (" + next.file() + ") with "
                     + describe(first.format()) + " (" + first.file() + "): a series is dumps of one process, taken"
                     + " minutes apart");

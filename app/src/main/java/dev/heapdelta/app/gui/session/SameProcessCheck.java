@@ -1,5 +1,6 @@
 package dev.heapdelta.app.gui.session;
 
+import dev.heapdelta.analyzer.analysis.FormatMismatch;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.graph.HeapGraph;
@@ -10,8 +11,8 @@ import java.util.Set;
 
 /**
  * Why the snapshots of a series may come from different processes, where growth between them means
- * nothing: another runtime (HPROF and V8), another JVM build (identifier size, header, few class names in
- * common), or V8 node ids that are mostly disjoint (a process keeps its ids; a new one starts again).
+ * nothing: another runtime (HPROF and V8: the {@link FormatMismatch} the CLI refuses, a warning here),
+ * another JVM build (identifier size, header, few class names in common), or V8 node ids that are mostly disjoint (a process keeps its ids; a new one starts again).
  */
 public final class SameProcessCheck {
     /** Below this share of shared V8 node ids (or HPROF class names), the snapshots are unrelated. */
@@ -36,7 +37,7 @@ public final class SameProcessCheck {
     static String reason(Snapshot before, Snapshot after) {
         HeapGraph a = before.graph();
         HeapGraph b = after.graph();
-        if (a.format() != b.format()) {
+        if (FormatMismatch.between(before, after) != null) {
             return "one is a " + name(a.format()) + ", the other a " + name(b.format()) + " (different runtimes)";
         }
         if (a.format() == HeapFormat.HPROF) {
