@@ -3,15 +3,19 @@ package dev.heapdelta.analyzer.leaks;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.diff.Trend;
 import dev.heapdelta.analyzer.diff.Trends;
+import dev.heapdelta.analyzer.dominators.DominatorTree;
 import dev.heapdelta.analyzer.format.ByteSizes;
 import dev.heapdelta.analyzer.graph.HeapFormat;
+import dev.heapdelta.analyzer.graph.ObjectKind;
 import dev.heapdelta.analyzer.query.PathKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A dominator under which the heap's growth concentrates: the largest objects of each snapshot,
@@ -22,6 +26,8 @@ public final class AccumulationPointDetector implements LeakDetector {
     private static final int CANDIDATES = 200;
     private static final double CONCENTRATION = 0.8;
     static final long MIN_GROWTH = 256 * 1024;
+    /** How far up the dominator tree a container's table or nodes look for the container. */
+    private static final int CONTAINER_DEPTH = 3;
 
     @Override
     public List<Suspect> detect(SeriesContext series) {
@@ -31,7 +37,8 @@ public final class AccumulationPointDetector implements LeakDetector {
             Map<String, Integer> byKey = new LinkedHashMap<>();
             for (int object : snapshot.biggestObjects(CANDIDATES)) {
                 String key = snapshot.pathKeyOf(object);
-                if (!key.isEmpty()) {
+                // A class object holds its statics, each its own place (they have keys of their own): no point.
+                if (!key.isEmpty() && snapshot.graph().kindOf(object) != ObjectKind.CLASS) {
                     byKey.putIfAbsent(key, object);
                 }
             }
@@ -56,20 +63,25 @@ public final class AccumulationPointDetector implements LeakDetector {
                 retainedByKey.put(key, retained);
             }
         }
-        List<Suspect> suspects = new ArrayList<>();
+        Set<String> points = new LinkedHashSet<>();
         for (Map.Entry<String, Long[]> entry : retainedByKey.entrySet()) {
-            String key = entry.getKey();
-            long growth = growthOf(entry.getValue());
-            if (hasConcentratedDescendant(key, growth, retainedByKey)) {
+            if (!hasConcentratedDescendant(entry.getKey(), growthOf(entry.getValue()), retainedByKey)) {
+                points.add(containerKey(series.last(), objectByKey.get(n - 1), entry.getKey(), retainedByKey));
+            }
+        }
+        List<Suspect> suspects = new ArrayList<>();
+        Snapshot last = series.last();
+        for (String key : points) {
+            if (insideAnotherPoint(key, points)) {
                 continue;
             }
             int object = objectByKey.get(n - 1).get(key);
-            Snapshot last = series.last();
+            long growth = growthOf(retainedByKey.get(key));
             String className = last.displayClassNameOf(object);
             String title = String.format(Locale.ROOT, "%s at %s accumulates %s", className, key,
                     ByteSizes.humanDelta(growth));
             suspects.add(new Suspect(SuspectKind.ACCUMULATION_POINT, title, className, key,
-                    dominatedCounts(series, objectByKey, key), entry.getValue(), Trend.GROWING, series.trendBasis(),
+                    dominatedCounts(series, objectByKey, key), retainedByKey.get(key), Trend.GROWING, series.trendBasis(),
                     series.pathRows(n - 1, object), series.samples(n - 1, object), series.locations(n - 1, object),
                     List.of(), List.of("retained size grows at every step and is not mostly one descendant's"),
                     series.objectIds(objectsByKey(objectByKey, key))));
@@ -111,6 +123,44 @@ public final class AccumulationPointDetector implements LeakDetector {
 
     private static long growthOf(Long[] retained) {
         return Evidence.last(retained) - Evidence.first(retained);
+    }
+
+    /**
+     * The point's own key, or, when the point is a container's table or nodes (a HashMap's
+     * {@code Node[]}), the key of the container it sits on: the growth is that container's, and so are
+     * the entries it counts.
+     */
+    private static String containerKey(Snapshot last, Map<String, Integer> objectByKey, String key,
+            Map<String, Long[]> retainedByKey) {
+        int object = objectByKey.get(key);
+        if (!LargeRetainerDetector.isCollectionMachinery(last, object)) {
+            return key;
+        }
+        DominatorTree tree = last.dominatorTree();
+        ContainerInspector inspector = ContainerCensus.inspectorFor(last);
+        int holder = tree.immediateDominatorOf(object);
+        for (int steps = 0; steps < CONTAINER_DEPTH && holder >= 0 && holder != tree.virtualRoot(); steps++) {
+            if (last.graph().classOf(holder) >= 0 && !LargeRetainerDetector.isCollectionMachinery(last, holder)) {
+                String holderKey = last.pathKeyOf(holder);
+                boolean matched = objectByKey.getOrDefault(holderKey, -1) == holder && retainedByKey.containsKey(holderKey);
+                return matched && inspector.inspect(last, holder) != null ? holderKey : key;
+            }
+            holder = tree.immediateDominatorOf(holder);
+        }
+        return key;
+    }
+
+    /**
+     * A point inside another one is part of its growth, not a point of its own: the outer one holds the
+     * growth that no single descendant holds most of (each half of a tree that grows at both).
+     */
+    private static boolean insideAnotherPoint(String key, Set<String> points) {
+        for (String other : points) {
+            if (key.startsWith(other + PathKeys.SEPARATOR)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasConcentratedDescendant(String key, long growth, Map<String, Long[]> retainedByKey) {

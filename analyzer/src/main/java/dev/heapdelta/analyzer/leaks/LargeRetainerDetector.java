@@ -14,7 +14,7 @@ import java.util.Locale;
 /**
  * One object retaining more than a tenth of the last snapshot's heap. Only the deepest such object
  * on a dominator chain is reported: a holder whose size is mostly one big child's is that child's
- * context. Class objects and V8's synthetic nodes are holders, not retainers, and are skipped.
+ * context; and a part of a reported retainer (half of a tree) is no retainer of its own. Class objects and V8's synthetic nodes are holders, not retainers, and are skipped.
  */
 public final class LargeRetainerDetector implements LeakDetector {
     private static final double SHARE = 0.10;
@@ -38,8 +38,14 @@ public final class LargeRetainerDetector implements LeakDetector {
         }
         List<Suspect> suspects = new ArrayList<>();
         int lastIndex = series.size() - 1;
+        List<Integer> reported = new ArrayList<>();
         for (int object : qualifying) {
-            if (hasConcentratedDescendant(tree, object, qualifying)) {
+            if (!hasConcentratedDescendant(tree, object, qualifying)) {
+                reported.add(object);
+            }
+        }
+        for (int object : reported) {
+            if (insideAnotherReported(tree, object, reported)) {
                 continue;
             }
             String key = last.pathKeyOf(object);
@@ -72,7 +78,7 @@ public final class LargeRetainerDetector implements LeakDetector {
      * A collection's table, nodes or entries: the collection itself is the retainer a user knows.
      * Java only; in V8 a Map's table is already folded into the Map by DevTools' owned sizes.
      */
-    private static boolean isCollectionMachinery(Snapshot snapshot, int object) {
+    static boolean isCollectionMachinery(Snapshot snapshot, int object) {
         HeapGraph graph = snapshot.graph();
         if (graph.format() != HeapFormat.HPROF) {
             return false;
@@ -152,6 +158,19 @@ public final class LargeRetainerDetector implements LeakDetector {
             }
         }
         return -1;
+    }
+
+    /**
+     * A retainer inside another reported one (a half of a tree whose root is reported) is part of it,
+     * as MAT's suspects are the biggest objects and not their parts: the outer one is the row.
+     */
+    private static boolean insideAnotherReported(DominatorTree tree, int object, List<Integer> reported) {
+        for (int other : reported) {
+            if (other != object && dominates(tree, other, object)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasConcentratedDescendant(DominatorTree tree, int object, List<Integer> qualifying) {

@@ -153,7 +153,9 @@ public final class SuspectRanking {
                 Suspect row = innerIsTheRow ? inner : outer;
                 Suspect folded = innerIsTheRow ? outer : inner;
                 List<Evidence> evidence = new ArrayList<>(row.evidence());
-                evidence.add(new Evidence((innerIsTheRow ? "inside " : "holds ") + folded.kind().jsonName() + ": "
+                // The same object found by both detectors is "also" the other; otherwise one holds the other.
+                String relation = objectA == objectB ? "also " : innerIsTheRow ? "inside " : "holds ";
+                evidence.add(new Evidence(relation + folded.kind().jsonName() + ": "
                         + folded.className() + " at " + folded.pathKey(), folded.elements(), folded.retainedBytes()));
                 kept.set(i, row.withEvidence(evidence));
                 kept.remove(j);
