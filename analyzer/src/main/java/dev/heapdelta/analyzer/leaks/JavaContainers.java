@@ -195,12 +195,23 @@ public final class JavaContainers implements ContainerInspector {
         return simpleName(className);
     }
 
-    /** The queue of an executor or a Timer, which their worker thread also holds; the container itself otherwise. */
+    /**
+     * The queue of an executor or a Timer, which their worker thread also holds; the collection inside
+     * a synchronized or unmodifiable wrapper, which the code that fills it holds too; the container
+     * itself otherwise.
+     */
     private static int contentsOf(HeapGraph graph, int object, String family) {
         int queue = switch (family) {
             case "java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.ScheduledThreadPoolExecutor" ->
                     ObjectFields.of(graph, object).reference("workQueue");
             case "java.util.Timer" -> ObjectFields.of(graph, object).reference("queue");
+            case "java.util.Collections$SynchronizedMap", "java.util.Collections$UnmodifiableMap" ->
+                    ObjectFields.of(graph, object).reference("m");
+            case "java.util.Collections$SynchronizedSet", "java.util.Collections$UnmodifiableSet",
+                    "java.util.Collections$SynchronizedList", "java.util.Collections$SynchronizedRandomAccessList",
+                    "java.util.Collections$UnmodifiableList", "java.util.Collections$UnmodifiableRandomAccessList",
+                    "java.util.Collections$SynchronizedCollection", "java.util.Collections$UnmodifiableCollection" ->
+                    ObjectFields.of(graph, object).reference("c");
             default -> -1;
         };
         return queue >= 0 ? queue : object;

@@ -8,21 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heapdelta.analyzer.analysis.AnalysisOptions;
 import dev.heapdelta.analyzer.analysis.Snapshot;
-import dev.heapdelta.analyzer.analysis.SnapshotLoader;
 import dev.heapdelta.analyzer.leaks.Evidence;
 import dev.heapdelta.analyzer.leaks.Suspect;
 import dev.heapdelta.analyzer.leaks.SuspectKind;
 import dev.heapdelta.analyzer.report.DiffReport;
 import dev.heapdelta.analyzer.report.DiffReports;
-import dev.heapdelta.analyzer.source.CancelSignal;
-import dev.heapdelta.analyzer.source.ProgressListener;
+import dev.heapdelta.app.testing.DumpingProgram;
 import dev.heapdelta.samples.LeakingJvmService;
 import dev.heapdelta.samples.service.PatternExpectation;
 import dev.heapdelta.samples.service.SamplePatterns;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,17 +39,12 @@ class JavaLeakSeriesTest {
 
     @BeforeAll
     static void dumpTheServiceThreeTimesAndDiff() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), LeakingJvmService.class.getName(), dumps.toString())
-                .redirectErrorStream(true).redirectOutput(dumps.resolve("service.log").toFile()).start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the sample service did not finish");
-        assertEquals(0, process.exitValue(), "the sample service failed; see " + dumps.resolve("service.log"));
+        DumpingProgram.run(LeakingJvmService.class.getName(), "64m", 120, dumps, dumps.resolve("service.log"));
+        List<Path> files = new ArrayList<>();
         for (String moment : new String[] {"t0", "t1", "t2"}) {
-            Path file = dumps.resolve("leaks-" + moment + ".hprof.gz");
-            snapshots.add(SnapshotLoader.load(file, file.toString(), AnalysisOptions.defaults(), CancelSignal.NEVER,
-                    ProgressListener.NONE));
+            files.add(dumps.resolve("leaks-" + moment + ".hprof.gz"));
         }
+        snapshots.addAll(DumpingProgram.load(files, AnalysisOptions.defaults()));
         report = DiffReports.of(snapshots, false);
     }
 

@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heapdelta.analyzer.analysis.AnalysisOptions;
 import dev.heapdelta.analyzer.analysis.Snapshot;
-import dev.heapdelta.analyzer.analysis.SnapshotLoader;
 import dev.heapdelta.analyzer.leaks.ContainerCensus;
 import dev.heapdelta.analyzer.leaks.ContainerGroup;
-import dev.heapdelta.analyzer.source.CancelSignal;
-import dev.heapdelta.analyzer.source.ProgressListener;
+import dev.heapdelta.app.testing.DumpingProgram;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,14 +34,8 @@ class ContainerFamiliesTest {
     @BeforeAll
     static void dumpOneOfEachFamily() throws Exception {
         Path dump = dir.resolve("families.hprof");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), ContainerFamilies.class.getName(), dump.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("families.log").toFile()).start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the program did not finish");
-        assertEquals(0, process.exitValue(), "the program failed; see " + dir.resolve("families.log"));
-        snapshot = SnapshotLoader.load(dump, dump.toString(), AnalysisOptions.defaults().withIndexCache(false),
-                CancelSignal.NEVER, ProgressListener.NONE);
+        DumpingProgram.run(ContainerFamilies.class.getName(), "64m", 60, dump, dir.resolve("families.log"));
+        snapshot = DumpingProgram.load(List.of(dump), AnalysisOptions.defaults().withIndexCache(false)).get(0);
         census = ContainerCensus.of(snapshot);
     }
 
