@@ -56,6 +56,11 @@ final class IndexCache {
                 kind, cacheDirectory);
     }
 
+    /** Where this dump's entry is, or would be written. */
+    Path entryDirectory() {
+        return entryDirectory;
+    }
+
     static boolean isTemporary(Path directory) {
         return directory.getFileName().toString().startsWith(TEMPORARY_PREFIX);
     }
@@ -179,7 +184,7 @@ final class IndexCache {
     }
 
     /** A reuse makes the entry the most recently used one for pruning. */
-    private static void touch(Path directory) {
+    static void touch(Path directory) {
         try {
             Files.setLastModifiedTime(directory.resolve(IndexCacheEntry.MANIFEST), FileTime.fromMillis(
                     System.currentTimeMillis()));

@@ -104,6 +104,11 @@ final class IndexCacheEntry {
         return directory;
     }
 
+    /** What tells this entry from another one written under the same key: its graph image's checksum. */
+    long identity() {
+        return checksum(GRAPH);
+    }
+
     /** The bytes of the entry's images: about what the rebuilt snapshot takes on the heap. */
     long imageBytes() {
         long total = 0;

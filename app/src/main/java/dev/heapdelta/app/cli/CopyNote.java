@@ -2,6 +2,7 @@ package dev.heapdelta.app.cli;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.format.ByteSizes;
+import dev.heapdelta.analyzer.hprof.HprofDetailsImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -26,6 +27,21 @@ final class CopyNote {
             } catch (IOException | RuntimeException e) {
                 couldNotTidy(snapshot.file(), kind, e, err);
             }
+        }
+    }
+
+    /**
+     * For results read from the index-cache entry of {@code dump}, without a snapshot: the inflated copy that
+     * the entry reads its records from, if the dump has one.
+     */
+    static void printKeptInflated(String dump, Path cacheDirectory, PrintWriter err) {
+        try {
+            Path copy = HprofDetailsImage.recordFile(Path.of(dump), cacheDirectory);
+            if (copy != null && !copy.equals(Path.of(dump))) {
+                printAndCleanUp(dump, copy, DumpCopy.INFLATED, true, err);
+            }
+        } catch (IOException | RuntimeException e) {
+            couldNotTidy(dump, DumpCopy.INFLATED, e, err);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.heapdelta.app.cli;
 import dev.heapdelta.analyzer.analysis.IndexCacheUse;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -35,9 +36,14 @@ final class IndexCacheNote {
             err.println("heapdelta: " + snapshot.file() + ": " + use.warning());
         }
         if (use.status() == IndexCacheUse.Status.REUSED) {
-            err.println("heapdelta: " + snapshot.file() + ": index cache: reused " + use.entry()
-                    + " (--no-index-cache analyses afresh)");
+            printReused(snapshot.file(), use.entry(), err);
         }
+        err.flush();
+    }
+
+    /** The note of a dump whose results came from its index-cache entry {@code entry}. */
+    static void printReused(String file, Path entry, PrintWriter err) {
+        err.println("heapdelta: " + file + ": index cache: reused " + entry + " (--no-index-cache analyses afresh)");
         err.flush();
     }
 }

@@ -1,9 +1,11 @@
 package dev.heapdelta.app.cli;
 
+import dev.heapdelta.analyzer.analysis.AnalysisOptions;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.analysis.SnapshotLoader;
 import dev.heapdelta.analyzer.report.DiffReport;
 import dev.heapdelta.analyzer.report.DiffReports;
+import dev.heapdelta.analyzer.report.SavedSummaries;
 import dev.heapdelta.analyzer.report.SummaryReport;
 import dev.heapdelta.analyzer.report.SummaryReports;
 import dev.heapdelta.analyzer.source.CancelSignal;
@@ -61,31 +63,54 @@ final class SummaryCommand implements Callable<Integer> {
         if (codeSites.requested() && !suspects) {
             throw new UsageException("--classpath and --sources give code sites of suspects: add --suspects");
         }
-        try (Snapshot snapshot = SnapshotLoader.loadUnsaved(Path.of(file), file, snapshotOptions.toAnalysisOptions(),
-                CancelSignal.NEVER, ProgressListener.NONE)) {
+        AnalysisOptions options = snapshotOptions.toAnalysisOptions();
+        if (!suspects) {
+            SavedSummaries.Saved saved = SavedSummaries.reopen(Path.of(file), file, options, top);
+            if (saved != null) {
+                print(saved.report(), null);
+                IndexCacheNote.printReused(file, saved.entry(), spec.commandLine().getErr());
+                if (saved.report().format().equals("hprof")) {
+                    CopyNote.printKeptInflated(file, options.readOptions(file).cacheDirectoryOrDefault(),
+                            spec.commandLine().getErr());
+                }
+                return exitCode(saved.report());
+            }
+        }
+        try (Snapshot snapshot = SnapshotLoader.loadUnsaved(Path.of(file), file, options, CancelSignal.NEVER,
+                ProgressListener.NONE)) {
             // The index-cache entry is written while the report is computed and printed.
             snapshot.startIndexCacheSave();
             OutOfCoreNote.printFor(snapshot, spec.commandLine().getErr());
             SummaryReport report = SummaryReports.of(snapshot, top);
             DiffReport single = suspects
                     ? codeSites.apply(DiffReports.of(List.of(snapshot), includeStrings), List.of(snapshot)) : null;
-            if (json != null) {
-                JsonOutput.write(json, spec.commandLine().getOut(), generator -> SummaryJson.write(report,
-                        single == null ? null : single.suspects(), generator));
-            } else {
-                SummaryTable.print(report, spec.commandLine().getOut());
-                if (single != null) {
-                    spec.commandLine().getOut().println();
-                    DiffTable.printSuspects(single, top, spec.commandLine().getOut());
-                }
-            }
+            print(report, single);
             IndexCacheNote.saveAndPrintFor(snapshot, spec.commandLine().getErr());
-            if (report.partial()) {
-                spec.commandLine().getErr().println("heapdelta: " + file + " is truncated or damaged; "
-                        + "this is a partial analysis (" + String.format(Locale.ROOT, "%,d", report.lostBytes()) + " bytes lost)");
-                return ExitCode.PARTIAL_ANALYSIS;
-            }
-            return ExitCode.OK;
+            // The next summary of this dump reads only the report.
+            SavedSummaries.keep(snapshot, report, top);
+            return exitCode(report);
         }
+    }
+
+    private void print(SummaryReport report, DiffReport single) throws java.io.IOException {
+        if (json != null) {
+            JsonOutput.write(json, spec.commandLine().getOut(), generator -> SummaryJson.write(report,
+                    single == null ? null : single.suspects(), generator));
+        } else {
+            SummaryTable.print(report, spec.commandLine().getOut());
+            if (single != null) {
+                spec.commandLine().getOut().println();
+                DiffTable.printSuspects(single, top, spec.commandLine().getOut());
+            }
+        }
+    }
+
+    private int exitCode(SummaryReport report) {
+        if (report.partial()) {
+            spec.commandLine().getErr().println("heapdelta: " + file + " is truncated or damaged; "
+                    + "this is a partial analysis (" + String.format(Locale.ROOT, "%,d", report.lostBytes()) + " bytes lost)");
+            return ExitCode.PARTIAL_ANALYSIS;
+        }
+        return ExitCode.OK;
     }
 }

@@ -76,4 +76,67 @@ class IndexCacheCliTest {
         CliRun again = summary();
         assertTrue(again.err().contains("index cache: reused"), again.err());
     }
+
+    @Test
+    void aReopenedSummaryReadsOnlyTheReportItsEntryKeepsAndPrintsTheSameTable() throws Exception {
+        CliRun fresh = summary("--top", "12");
+        assertEquals(ExitCode.OK, fresh.exitCode(), fresh.err());
+        Path entry = onlyEntry();
+        Path kept = entry.resolve("result-summary-v1-top12.bin");
+        assertTrue(Files.isRegularFile(kept), "no kept report in " + entry);
+        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
+                Files.getPosixFilePermissions(kept));
+
+        // Same size, other bytes: only reading the graph image (its checksum) can tell.
+        damageKeepingSize(entry.resolve("graph.bin"));
+        CliRun reopened = summary("--top", "12");
+        assertEquals(ExitCode.OK, reopened.exitCode(), reopened.err());
+        assertTrue(reopened.err().contains("index cache: reused " + entry), reopened.err());
+        assertFalse(reopened.err().contains("damaged"), reopened.err());
+        assertEquals(withoutTimingsLine(fresh.out()), withoutTimingsLine(reopened.out()));
+
+        // Another --top is not kept: that summary reads the graph, finds the damage and analyses afresh.
+        CliRun other = summary("--top", "7");
+        assertEquals(ExitCode.OK, other.exitCode(), other.err());
+        assertTrue(other.err().contains("ignored a damaged entry"), other.err());
+    }
+
+    @Test
+    void aKeptReportThatDoesNotMatchIsDeletedAndTheSummaryReopensTheGraphInstead() throws Exception {
+        CliRun fresh = summary("--json", "-");
+        assertEquals(ExitCode.OK, fresh.exitCode(), fresh.err());
+        Path kept = onlyEntry().resolve("result-summary-v1-top50.bin");
+        byte[] bytes = Files.readAllBytes(kept);
+        bytes[bytes.length / 2] ^= 0x5a;
+        Files.write(kept, bytes);
+
+        CliRun reopened = summary("--json", "-");
+        assertEquals(ExitCode.OK, reopened.exitCode(), reopened.err());
+        assertTrue(reopened.err().contains("index cache: reused"), reopened.err());
+        assertEquals(withoutTimings(fresh.out()), withoutTimings(reopened.out()));
+        assertFalse(java.util.Arrays.equals(bytes, Files.readAllBytes(kept)), "the damaged report was kept");
+
+        CliRun afresh = summary("--json", "-", "--no-index-cache");
+        assertEquals(withoutTimings(fresh.out()), withoutTimings(afresh.out()));
+    }
+
+    private Path onlyEntry() throws java.io.IOException {
+        try (var entries = Files.list(cache.resolve("index"))) {
+            java.util.List<Path> all = entries.toList();
+            assertEquals(1, all.size(), all.toString());
+            return all.get(0);
+        }
+    }
+
+    private static void damageKeepingSize(Path file) throws java.io.IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = bytes.length / 3; i < bytes.length / 3 + 64 && i < bytes.length; i++) {
+            bytes[i] ^= (byte) 0xa5;
+        }
+        Files.write(file, bytes);
+    }
+
+    private static String withoutTimingsLine(String table) {
+        return table.replaceAll("(?m)^timings: .*$", "");
+    }
 }
