@@ -7,11 +7,13 @@ import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.graph.ObjectKind;
 import dev.heapdelta.analyzer.graph.RootKind;
 import dev.heapdelta.analyzer.query.ClassHistogram;
+import dev.heapdelta.analyzer.query.NamedPaths;
 import dev.heapdelta.analyzer.query.PathKeys;
 import dev.heapdelta.analyzer.query.PathStep;
 import dev.heapdelta.analyzer.query.PathExclusions;
 import dev.heapdelta.analyzer.query.ShortestPaths;
 import dev.heapdelta.analyzer.query.TopObjects;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,6 +41,7 @@ public final class Snapshot implements AutoCloseable {
     private volatile int[] biggestObjects;
     private volatile int biggestLimit;
     private volatile PathKeys pathKeys;
+    private volatile NamedPaths namedPaths;
     private volatile IndexCacheUse indexCache = IndexCacheUse.notUsed();
     /** A fresh analysis's index cache entry, until written or dropped on close. */
     private final AtomicReference<IndexCache> pendingSave = new AtomicReference<>();
@@ -280,8 +283,51 @@ public final class Snapshot implements AutoCloseable {
         return keys;
     }
 
+    /**
+     * The path that names {@code object} (its key is read from it): the shortest path from a GC root,
+     * except for a V8 object whose shortest path names no variable, where it is the shortest one
+     * through a variable when one exists ({@link NamedPaths}): the script's {@code const server}, not
+     * the libuv handle one hop from the root. {@link #shortestPathTo} is the other.
+     */
     public List<PathStep> pathToRoot(int object) {
+        List<PathStep> shortest = shortestPathTo(object);
+        if (graph.format() != HeapFormat.V8 || shortest.isEmpty() || pathKeys().namesAnchor(shortest)) {
+            return shortest;
+        }
+        List<PathStep> fromAnchor = namedPaths().pathFromAnchor(object);
+        if (fromAnchor.isEmpty() || fromAnchor.get(0).object() == object) {
+            // A global object is the holder of its own properties, and one of them leads back to it:
+            // that names the property, not the object.
+            return shortest;
+        }
+        List<PathStep> toHolder = shortestPathTo(fromAnchor.get(0).object());
+        if (toHolder.isEmpty()) {
+            return shortest;
+        }
+        // The holder's own path may pass through the object: a server's request listener closes over
+        // the module scope that declares the server. The walk then shows that loop, every hop real.
+        List<PathStep> path = new ArrayList<>(toHolder.subList(0, toHolder.size() - 1));
+        path.addAll(fromAnchor);
+        return path;
+    }
+
+    /** The shortest path from a GC root to {@code object}, root-first, as the paths view shows it. */
+    public List<PathStep> shortestPathTo(int object) {
         return shortestPaths().pathTo(object);
+    }
+
+    private NamedPaths namedPaths() {
+        NamedPaths paths = namedPaths;
+        if (paths == null) {
+            synchronized (this) {
+                paths = namedPaths;
+                if (paths == null) {
+                    paths = NamedPaths.of(graph, pathKeys(), graph.store());
+                    namedPaths = paths;
+                }
+            }
+        }
+        return paths;
     }
 
     public String pathKeyOf(int object) {

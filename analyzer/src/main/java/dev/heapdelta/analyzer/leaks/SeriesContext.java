@@ -106,11 +106,16 @@ public final class SeriesContext {
         return PathStepRows.of(s, s.pathToRoot(object));
     }
 
-    /** A thread's path to {@code object} beside its static one (see {@link ThreadFramePaths}), or none. */
+    /**
+     * The paths to {@code object} beside the one that names it, or none: a thread's beside its static
+     * one (see {@link ThreadFramePaths}); for V8, the shortest path when a variable names the object
+     * through a longer one (a libuv handle's or an embedder wrapper's, one hop from the root).
+     */
     public List<List<PathStepRow>> otherPathRows(int snapshot, int object) {
         Snapshot s = snapshots.get(snapshot);
-        List<PathStep> path = ThreadFramePaths.from(s, object);
-        return path.isEmpty() ? List.of() : List.of(PathStepRows.of(s, path));
+        List<PathStep> path = s.graph().format() == HeapFormat.V8 ? s.shortestPathTo(object)
+                : ThreadFramePaths.from(s, object);
+        return path.isEmpty() || path.equals(s.pathToRoot(object)) ? List.of() : List.of(PathStepRows.of(s, path));
     }
 
     /**

@@ -37,21 +37,27 @@ public final class PathKeys {
         }
     }
 
+    /** Whether the key of {@code path} starts at a named anchor (a static field, a V8 variable or global property). */
+    public boolean namesAnchor(List<PathStep> path) {
+        return lastAnchorStep(path) >= 0;
+    }
+
+    private int lastAnchorStep(List<PathStep> path) {
+        for (int i = path.size() - 2; i >= 0; i--) {
+            if (anchorName(path.get(i).edgeToNext()) != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The path key of the last object of {@code path}; empty for an empty path. */
     public String keyOf(List<PathStep> path) {
         if (path.isEmpty()) {
             return "";
         }
-        int anchorStep = -1;
-        String anchor = null;
-        for (int i = path.size() - 2; i >= 0; i--) {
-            String name = anchorName(path.get(i).edgeToNext());
-            if (name != null) {
-                anchorStep = i;
-                anchor = name;
-                break;
-            }
-        }
+        int anchorStep = lastAnchorStep(path);
+        String anchor = anchorStep < 0 ? null : anchorName(path.get(anchorStep).edgeToNext());
         List<String> parts = new ArrayList<>();
         int from;
         int holderStep = anchor == null ? holderStep(path) : -1;
