@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Headlines name the variable the source declares (DESIGN.md §4, path keys), also where the
  * shortest path from the root names none: a server's state reached first through its libuv handle
- * ({@code (root) › [] › <symbol owner_symbol>}). The programs (test-node/leaks/) use express and
+ * ({@code (root) › [] › <symbol owner_symbol>}), and a classic script's top-level {@code var} and
+ * {@code let} run with {@code vm.runInThisContext}. The programs (test-node/leaks/) use express and
  * ws and count their own requests and connections: those counts are the oracle. Each has a bounded
  * twin that must stay silent.
  */
@@ -53,6 +54,31 @@ class NodeVariableHoldersTest {
                 assertTrue(!suspect.pathKey().contains("(root)") && !suspect.pathKey().contains("owner_symbol")
                         && !suspect.pathKey().contains("lastSeen"), suspect.pathKey());
             }
+        } finally {
+            NodeLeakPrograms.close(snapshots);
+        }
+    }
+
+    @Test
+    void aClassicScriptsTopLevelVarAndLetReadAsAGlobalPropertyAndAVariableOfItsScope() throws Exception {
+        List<Snapshot> snapshots = NodeLeakPrograms.run(dir, "vm-script-caches.js", "script");
+        try {
+            DiffReport report = DiffReports.of(snapshots, false);
+            assertEquals(2, report.suspects().size(), "two leaks, two rows; the trimmed `recent` array is silent: "
+                    + titles(report));
+            Suspect cache = report.suspects().get(0);
+            assertEquals(SuspectKind.GROWING_COLLECTION, cache.kind());
+            assertEquals("global › cache", cache.pathKey(), "a script's top-level var is a global property");
+            assertArrayEquals(new Long[] {300L, 900L, 1_500L}, cache.elements());
+            assertTrue(cache.title().startsWith("Map at global › cache grew from 300 to 1,500 entries ("),
+                    cache.title());
+            Suspect tokens = report.suspects().get(1);
+            assertEquals(SuspectKind.GROWING_COLLECTION, tokens.kind());
+            assertEquals("Module(session-cache.js) › tokens", tokens.pathKey(),
+                    "a script's top-level let is a variable of the script's scope, named by the script's file");
+            assertArrayEquals(new Long[] {300L, 900L, 1_500L}, tokens.elements());
+            assertTrue(tokens.title().startsWith("Set at Module(session-cache.js) › tokens grew from 300 to 1,500"
+                    + " entries ("), tokens.title());
         } finally {
             NodeLeakPrograms.close(snapshots);
         }
