@@ -61,8 +61,8 @@ public final class HprofDetailsImage {
         in.verifyEnd(checksum);
         return graph -> {
             try {
-                return new HprofObjectDetails(graph, classes, FileChannel.open(recordFile, StandardOpenOption.READ),
-                        idSize, threadStacks);
+                return new HprofObjectDetails(graph, classes, recordFile.toString(),
+                        FileChannel.open(recordFile, StandardOpenOption.READ), idSize, threadStacks);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open " + recordFile + ": " + e.getMessage(), e);
             }

@@ -6,6 +6,8 @@ import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.graph.ObjectDetails;
 import dev.heapdelta.analyzer.graph.ObjectKind;
 import dev.heapdelta.analyzer.graph.ThreadStacks;
+import dev.heapdelta.analyzer.store.ColumnFileException;
+import dev.heapdelta.analyzer.store.MappedFileWatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -18,7 +20,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * Edge names, labels and field values of an HPROF graph, read back from the file on request through
  * each object's record offset. Edges are named by replaying the order in which {@link GraphPass}
- * emitted them. Performance: one positional read of the object's record per call.
+ * emitted them. Performance: the object's record read from a mapped window of the dump, without a system
+ * call (a positional read across a window's end). A dump cut under an open graph is a
+ * {@link ColumnFileException} where the read notices it, and is watched ({@link MappedFileWatch}) for the bus
+ * error that the JVM may raise later.
  */
 final class HprofObjectDetails implements ObjectDetails {
     private static final long WINDOW = 1L << 30;
@@ -28,6 +33,8 @@ final class HprofObjectDetails implements ObjectDetails {
     private final HeapGraph graph;
     private final ClassTable classes;
     private final FileChannel channel;
+    /** The dump as messages name it, watched while open. */
+    private final MappedFileWatch.Watched watched;
     /** The dump's size, read once: it does not change under an open graph, and a query reads millions of records. */
     private final long fileSize;
     /** Read-only views of the dump, {@link #WINDOW} bytes apart, each reaching {@link #WINDOW_OVERLAP} into the next. */
@@ -37,12 +44,13 @@ final class HprofObjectDetails implements ObjectDetails {
     private final ThreadStacks threadStacks;
     private volatile Boolean utf16BigEndian;
 
-    HprofObjectDetails(HeapGraph graph, ClassTable classes, FileChannel channel, int idSize,
+    HprofObjectDetails(HeapGraph graph, ClassTable classes, String fileName, FileChannel channel, int idSize,
             ThreadStacks threadStacks) {
         this.graph = graph;
         this.classes = classes;
         this.channel = channel;
         this.fileSize = sizeOf(channel);
+        this.watched = MappedFileWatch.watch(fileName, channel, fileSize);
         this.windows = new AtomicReferenceArray<>((int) (fileSize / WINDOW) + 1);
         this.idSize = idSize;
         this.threadStacks = threadStacks;
@@ -78,6 +86,8 @@ final class HprofObjectDetails implements ObjectDetails {
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the record of object " + object + " at offset " + offset, e);
+        } catch (InternalError e) {
+            throw cutWhileOpen(offset, e);
         }
     }
 
@@ -193,6 +203,8 @@ final class HprofObjectDetails implements ObjectDetails {
             };
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the record of object " + object + " at offset " + offset, e);
+        } catch (InternalError e) {
+            throw cutWhileOpen(offset, e);
         }
     }
 
@@ -226,6 +238,8 @@ final class HprofObjectDetails implements ObjectDetails {
             return Math.min(length, Math.max(0, fileSize - dataStart) / elementSize);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the record of object " + object + " at offset " + offset, e);
+        } catch (InternalError e) {
+            throw cutWhileOpen(offset, e);
         }
     }
 
@@ -328,6 +342,8 @@ final class HprofObjectDetails implements ObjectDetails {
                 return decode(object, -1, 0, -1, Math.max(0, maxChars));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the characters of char[] object " + object, e);
+            } catch (InternalError e) {
+                throw cutWhileOpen(graph.recordOffsetOf(object), e);
             }
         }
         if (graph.kindOf(object) != ObjectKind.INSTANCE || !"java.lang.String".equals(graph.classNameOf(object))) {
@@ -354,6 +370,8 @@ final class HprofObjectDetails implements ObjectDetails {
             return decode(value, coder, offset, count, Math.max(0, maxChars));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the characters of String object " + object, e);
+        } catch (InternalError e) {
+            throw cutWhileOpen(graph.recordOffsetOf(value), e);
         }
     }
 
@@ -406,6 +424,11 @@ final class HprofObjectDetails implements ObjectDetails {
         return known;
     }
 
+    /**
+     * The {@code length} bytes at {@code offset}, fewer only where the dump as it was opened ends.
+     *
+     * @throws ColumnFileException when the file is shorter than it was opened: another process cut it
+     */
     private ByteBuffer read(long offset, int length) throws IOException {
         int wanted = (int) Math.max(0, Math.min(length, fileSize - offset));
         ByteBuffer mapped = mappedSlice(offset, wanted);
@@ -415,11 +438,32 @@ final class HprofObjectDetails implements ObjectDetails {
         ByteBuffer buffer = ByteBuffer.allocate(wanted);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, offset + buffer.position()) < 0) {
-                break;
+                throw cutWhileOpen(offset, null);
             }
         }
         buffer.flip();
         return buffer;
+    }
+
+    /**
+     * The one-line error for a read from a dump that is shorter than when it was opened. The JVM reports
+     * a mapped page that the file no longer backs as an {@link InternalError} at the thread's next check,
+     * which in compiled code can come after this class's methods have returned (then whoever catches it asks
+     * {@link MappedFileWatch#explained}); where it comes inside one, that method turns it into this error. Any
+     * other {@code InternalError} is rethrown.
+     */
+    private ColumnFileException cutWhileOpen(long offset, InternalError busError) {
+        if (busError != null && !ColumnFileException.isBusErrorOnAMappedPage(busError)) {
+            throw busError;
+        }
+        long now;
+        try {
+            now = channel.size();
+        } catch (IOException e) {
+            now = -1;
+        }
+        String message = MappedFileWatch.message(watched.name(), fileSize, now, offset);
+        return new ColumnFileException(message, new IOException(message, busError));
     }
 
     /**
@@ -459,6 +503,7 @@ final class HprofObjectDetails implements ObjectDetails {
 
     @Override
     public void close() {
+        watched.close();
         try {
             channel.close();
         } catch (IOException e) {

@@ -140,8 +140,8 @@ public final class HprofReader {
                 androidHeaps(scan, pass, detailsChannel));
         progress.progress(AnalysisPhase.GRAPH, 1, 1);
         int idSize = header.idSize();
-        return builder.build(graph -> new HprofObjectDetails(graph, classes, detailsChannel, idSize, threadStacks),
-                info);
+        return builder.build(
+                graph -> new HprofObjectDetails(graph, classes, name, detailsChannel, idSize, threadStacks), info);
     }
 
     /**

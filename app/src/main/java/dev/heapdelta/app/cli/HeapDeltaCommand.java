@@ -1,6 +1,7 @@
 package dev.heapdelta.app.cli;
 
 import dev.heapdelta.analyzer.store.ColumnFileException;
+import dev.heapdelta.analyzer.store.MappedFileWatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -49,6 +50,10 @@ public final class HeapDeltaCommand implements Runnable {
                     + " out of core, or give Java more heap: java -Xmx8g -jar heapdelta.jar …");
             return ExitCode.INTERNAL_ERROR;
         } catch (InternalError e) {
+            if (MappedFileWatch.explained(e) instanceof ColumnFileException cut) {
+                System.err.println("heapdelta: " + cut.getMessage());
+                return ExitCode.INTERNAL_ERROR;
+            }
             if (ColumnFileException.isFullDiskUnderAMappedColumn(e)) {
                 System.err.println("heapdelta: an out-of-core index file could not be written: is the disk of the"
                         + " cache directory full? Choose another with --cache-dir");

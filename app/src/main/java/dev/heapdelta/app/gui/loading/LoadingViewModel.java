@@ -7,6 +7,7 @@ import dev.heapdelta.analyzer.source.AnalysisCancelledException;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.DumpFormatException;
 import dev.heapdelta.analyzer.store.ColumnFileException;
+import dev.heapdelta.analyzer.store.MappedFileWatch;
 import dev.heapdelta.analyzer.store.PrivateDirectory;
 import dev.heapdelta.app.gui.format.HumanSizes;
 import dev.heapdelta.app.gui.session.Comparison;
@@ -139,6 +140,9 @@ public final class LoadingViewModel {
         if (problem instanceof GraphLimitException || problem instanceof ColumnFileException) {
             // Limits of the graph or of the machine (a read-only or full cache directory), not bugs.
             return new LoadFailure(file, "file " + file + ": " + problem.getMessage(), true);
+        }
+        if (MappedFileWatch.explained(problem) instanceof ColumnFileException cut) {
+            return new LoadFailure(file, cut.getMessage(), true);
         }
         if (ColumnFileException.isFullDiskUnderAMappedColumn(problem)) {
             return new LoadFailure(file, "file " + file + ": an out-of-core index file could not be written; is the"

@@ -1,5 +1,6 @@
 package dev.heapdelta.app.gui.session;
 
+import dev.heapdelta.analyzer.store.MappedFileWatch;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -13,7 +14,7 @@ public final class BackgroundJob {
     /**
      * @param name what the job does, for thread dumps and error messages
      * @param onFailure receives anything the query threw; the query's own bugs included, so that a view shows
-     *     them instead of spinning forever
+     *     them instead of spinning forever; the bus error of a dump cut while open as that file's one-line error
      */
     public static <T> void run(Executor executor, String name, Callable<T> query, Consumer<T> onResult,
             Consumer<Throwable> onFailure) {
@@ -29,7 +30,7 @@ public final class BackgroundJob {
             }
         };
         task.setOnSucceeded(event -> onResult.accept(task.getValue()));
-        task.setOnFailed(event -> onFailure.accept(task.getException()));
+        task.setOnFailed(event -> onFailure.accept(MappedFileWatch.explained(task.getException())));
         executor.execute(task);
     }
 }

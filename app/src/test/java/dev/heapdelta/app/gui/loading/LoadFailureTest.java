@@ -7,8 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.heapdelta.analyzer.graph.GraphLimitException;
 import dev.heapdelta.analyzer.source.DumpFormatException;
 import dev.heapdelta.analyzer.store.ColumnFileException;
+import dev.heapdelta.analyzer.store.MappedFileWatch;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What the error dialog says: limits of the dump or the machine are told plainly, only bugs as failures. */
 class LoadFailureTest {
@@ -33,6 +39,21 @@ class LoadFailureTest {
                 new InternalError("a fault occurred in an unsafe memory access operation"));
         assertTrue(full.expected());
         assertTrue(full.problem().contains("full"), full.problem());
+    }
+
+    @Test
+    void aBusErrorWhileADumpUnderAMappingIsCutSaysSoInOneLine(@TempDir Path work) throws IOException {
+        Path dump = work.resolve("a.hprof");
+        Files.write(dump, new byte[4096]);
+        try (FileChannel channel = FileChannel.open(dump, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                MappedFileWatch.Watched watched = MappedFileWatch.watch(dump.toString(), channel, 4096)) {
+            channel.truncate(1000);
+            LoadFailure cut = LoadingViewModel.failureOf(dump.toString(),
+                    new InternalError("a fault occurred in a recent unsafe memory access operation in compiled Java code"));
+            assertTrue(cut.expected());
+            assertEquals("file " + dump + ": cut while open (4096 bytes when opened, now 1000): another process"
+                    + " truncated or rewrote it; open it again", cut.problem());
+        }
     }
 
     @Test
