@@ -9,13 +9,20 @@ import dev.heapdelta.analyzer.store.IntColumn;
 import java.util.BitSet;
 
 /**
- * Immediate dominators by the algorithm of T. Lengauer and R. E. Tarjan, "A fast algorithm for
- * finding dominators in a flowgraph", ACM TOPLAS 1(1), 1979: semidominators with the simple EVAL and
- * LINK (path compression without balancing), then the SEMI-NCA step of Georgiadis, Tarjan and
- * Werneck in place of the paper's buckets (see {@link #semidominatorsAndDominators}). Every loop is
- * iterative: a ten-million-long linked list is a normal leaking heap. All arrays are indexed by DFS
- * preorder number, as in the paper; the textbook letters (v, w, u, semi, vertex) are kept so that the
- * code can be checked against it.
+ * Immediate dominators by the SEMI-NCA algorithm of L. Georgiadis, R. E. Tarjan and R. F. Werneck
+ * ("Finding dominators in practice", JGAA 10(1), 2006): the semidominators of T. Lengauer and R. E.
+ * Tarjan ("A fast algorithm for finding dominators in a flowgraph", ACM TOPLAS 1(1), 1979) with the
+ * simple EVAL and LINK (path compression without balancing), then each immediate dominator as the
+ * nearest common ancestor of the vertex's DFS parent and its semidominator. Every loop is iterative:
+ * a ten-million-long linked list is a normal leaking heap. All arrays are indexed by DFS preorder
+ * number, as in the papers, so that after the search the steps walk them in order; the textbook
+ * letters (v, w, u, semi, vertex) are kept so that the code can be checked against them.
+ *
+ * <p>The search itself sorts every retaining edge v → w by the preorder numbers: a tree edge
+ * (w new) or a forward edge (w numbered after v, so a descendant) offers v itself as a candidate
+ * semidominator of w, which is folded into {@code semi[w]} at once; only the edges to a vertex
+ * numbered before v (back and cross edges), whose candidate depends on EVAL at w's turn, are kept,
+ * in one list per w. So the edges are read once, and no predecessor lists of all edges are built.
  *
  * <p>Vertex {@code n} (one past the last object) is a virtual root whose children are the graph's
  * entry objects. Every n- or e-sized array is a column of the given {@link ColumnStore}, so that the
@@ -35,13 +42,19 @@ final class LengauerTarjan {
     /** vertex[i]: the object (or {@code n}, the virtual root) with preorder number i. */
     private IntColumn vertex;
     private IntColumn parent;
-    /** The DFS stack; after the DFS, reused as scratch by the later steps. */
-    private IntColumn stackObject;
-    private IntColumn stackNextEdge;
+    /** Until w's turn in step 2, the smallest tree or forward predecessor of w; then its semidominator. */
+    private IntColumn semi;
+    /**
+     * Shared by two uses that never overlap per vertex: before w's turn in step 2, {@code -2 - k}
+     * where k is the first entry of w's late-predecessor list ({@code -1}: none); from its turn on,
+     * its ancestor in the LINK forest (a preorder number, so never negative). Negative means "not yet
+     * linked" to EVAL either way, which saves an n-sized array.
+     */
+    private IntColumn lateHeadOrAncestor;
+    /** The late predecessors: pairs (preorder of the source v, index of the next pair of the same w). */
+    private LatePredecessors late;
     private int count;
     private int reachedBeforeAttaching;
-    /** Preorder numbers that were started as orphans: their extra predecessor is the attach point. */
-    private final BitSet orphanStarts = new BitSet();
     /** Preorder numbers of unreached objects hung individually from the attach point (cycle members). */
     private final BitSet isolatedStarts = new BitSet();
 
@@ -65,68 +78,73 @@ final class LengauerTarjan {
     }
 
     /**
-     * Runs all four steps. Memory is the point here: a 38 M-object heap makes every n-sized int array
-     * 150 MB, so the arrays of one step are reused by the next once dead (the DFS stack becomes the
-     * predecessor cursor and then {@code semi} and {@code label}, the object-to-preorder map becomes
-     * the compress stack), and the runner lets go of each as soon as it is dead.
+     * Runs the steps. Memory is the point here: a 38 M-object heap makes every n-sized int array 150
+     * MB. The search holds five of them (the object-to-preorder map, vertex, parent, semi and the late
+     * list heads) plus its stacks, as deep as the search, and the late edges; the map is dead after it,
+     * and the label array takes its place; the ancestors become the immediate dominators.
      */
     Result run() {
-        IntColumn preorderByObject = depthFirstSearch();
-        IntColumn firstPredecessor = store.ints("dominators-first-predecessor", count + 1);
-        IntColumn predecessors = predecessorsByPreorder(preorderByObject, firstPredecessor, stackObject);
-        int attachPreorder = attachUnreachableTo == NONE ? NONE
-                : attachUnreachableTo == n ? 0 : preorderByObject.get(attachUnreachableTo);
-        IntColumn semi = stackObject;
-        IntColumn label = stackNextEdge;
-        stackObject = null;
-        stackNextEdge = null;
-        IntColumn idom = semidominatorsAndDominators(predecessors, firstPredecessor, attachPreorder,
-                preorderByObject, semi, label);
-        parent = null;
+        int attachPreorder = depthFirstSearch();
+        IntColumn idom = semidominatorsAndDominators(attachPreorder);
         IntColumn result = vertex;
         vertex = null;
         return new Result(result, idom, count, reachedBeforeAttaching);
     }
 
-    /** Step 1: number the vertices in DFS preorder, over retaining edges only. */
-    private IntColumn depthFirstSearch() {
+    /**
+     * Step 1: number the vertices in DFS preorder over retaining edges only, folding the tree and
+     * forward edges into {@code semi} and listing the others. Returns the attach point's preorder
+     * number, or {@link #NONE}.
+     */
+    private int depthFirstSearch() {
         IntColumn preorderByObject = store.ints("dominators-preorder-by-object", n + 1);
         preorderByObject.fill(NONE);
         vertex = store.ints("dominators-vertex", n + 1);
         parent = store.ints("dominators-parent", n + 1);
-        stackObject = store.ints("dominators-stack-object", n + 1);
-        stackNextEdge = store.ints("dominators-stack-next-edge", n + 1);
-        count = 0;
+        semi = store.ints("dominators-semi", n + 1);
+        lateHeadOrAncestor = store.ints("dominators-late-head-or-ancestor", n + 1);
+        lateHeadOrAncestor.fill(NONE);
+        late = new LatePredecessors(store);
+        IntStack vertices = new IntStack(store, n + 1);
+        IntStack nextEdges = new IntStack(store, n + 1);
 
         preorderByObject.set(n, 0);
         vertex.set(0, n);
         parent.set(0, NONE);
+        semi.set(0, 0);
         count = 1;
         int entries = graph.entryCount();
         for (int i = 0; i < entries; i++) {
             int entry = graph.entryObject(i);
-            if (preorderByObject.get(entry) == NONE) {
-                visitFrom(entry, 0, preorderByObject);
+            int w = preorderByObject.get(entry);
+            if (w == NONE) {
+                visitFrom(entry, 0, preorderByObject, vertices, nextEdges);
+            } else {
+                // The virtual root precedes everything: the smallest candidate there is.
+                semi.set(w, 0);
             }
         }
         reachedBeforeAttaching = count;
+        int attachPreorder = NONE;
         if (attachUnreachableTo != NONE) {
-            int attachPreorder = attachUnreachableTo == n ? 0 : preorderByObject.get(attachUnreachableTo);
+            attachPreorder = attachUnreachableTo == n ? 0 : preorderByObject.get(attachUnreachableTo);
             if (attachPreorder != NONE && count <= n) {
-                attachUnreached(attachPreorder, preorderByObject);
+                attachUnreached(attachPreorder, preorderByObject, vertices, nextEdges);
             }
         }
-        return preorderByObject;
+        return attachPreorder;
     }
 
     /**
      * Hangs what the entries did not reach from the attach point, as the Chrome DevTools heap snapshot
      * worker does: first every unreached object with no retaining referrer (an orphan, retained only
-     * by weak edges or by nothing) in index order, with a DFS from each; then each object still
-     * unreached (members of unreachable cycles), individually, with no DFS. The latter are dominated
-     * by the attach point directly.
+     * by weak edges or by nothing) in index order, with a DFS from each, which makes the attach point
+     * its DFS parent and so its extra predecessor; then each object still unreached (members of
+     * unreachable cycles), individually, with no DFS. The latter are dominated by the attach point
+     * directly, and their own edges are not followed: they offer no candidate to anything.
      */
-    private void attachUnreached(int attachPreorder, IntColumn preorderByObject) {
+    private void attachUnreached(int attachPreorder, IntColumn preorderByObject, IntStack vertices,
+            IntStack nextEdges) {
         BitSet hasRetainingReferrer = new BitSet(n);
         for (int source = 0; source < n; source++) {
             for (int e = graph.firstEdge(source); e < graph.endEdge(source); e++) {
@@ -138,49 +156,62 @@ final class LengauerTarjan {
         }
         for (int object = 0; object < n; object++) {
             if (preorderByObject.get(object) == NONE && !hasRetainingReferrer.get(object)) {
-                orphanStarts.set(count);
-                visitFrom(object, attachPreorder, preorderByObject);
+                visitFrom(object, attachPreorder, preorderByObject, vertices, nextEdges);
             }
         }
         for (int object = 0; object < n; object++) {
             if (preorderByObject.get(object) == NONE) {
                 isolatedStarts.set(count);
-                number(object, attachPreorder, preorderByObject, vertex, parent);
+                number(object, attachPreorder, preorderByObject);
             }
         }
         cancel.throwIfCancelled();
     }
 
-    private void visitFrom(int start, int parentPreorder, IntColumn preorderByObject) {
-        IntColumn stackObject = this.stackObject;
-        IntColumn stackNextEdge = this.stackNextEdge;
+    /**
+     * The DFS from {@code start}. The stacks hold, per level, the vertex and its next edge; the object
+     * is looked up in {@code vertex}, whose entries for the levels near the top were just written.
+     */
+    private void visitFrom(int start, int parentPreorder, IntColumn preorderByObject, IntStack vertices,
+            IntStack nextEdges) {
+        IntColumn semi = this.semi;
         IntColumn vertex = this.vertex;
-        IntColumn parent = this.parent;
-        int top = 0;
-        number(start, parentPreorder, preorderByObject, vertex, parent);
-        stackObject.set(0, start);
-        stackNextEdge.set(0, graph.firstEdge(start));
-        while (top >= 0) {
-            int v = stackObject.get(top);
-            int edge = stackNextEdge.get(top);
-            int end = graph.endEdge(v);
-            while (edge < end) {
-                int w = graph.edgeTarget(edge);
-                if (preorderByObject.get(w) == NONE && rule.retains(graph, v, edge)) {
+        vertices.push(number(start, parentPreorder, preorderByObject));
+        nextEdges.push(graph.firstEdge(start));
+        while (!vertices.isEmpty()) {
+            int top = vertices.size() - 1;
+            int v = vertices.get(top);
+            int object = vertex.get(v);
+            int edge = nextEdges.get(top);
+            int end = graph.endEdge(object);
+            int child = NONE;
+            for (; edge < end; edge++) {
+                if (!rule.retains(graph, object, edge)) {
+                    continue;
+                }
+                int target = graph.edgeTarget(edge);
+                int w = preorderByObject.get(target);
+                if (w == NONE) {
+                    child = target;
+                    edge++;
                     break;
                 }
-                edge++;
+                if (w > v) {
+                    if (v < semi.get(w)) {
+                        semi.set(w, v);
+                    }
+                } else if (w < v) {
+                    addLatePredecessor(w, v);
+                }
             }
-            if (edge == end) {
-                top--;
+            if (child == NONE) {
+                vertices.pop();
+                nextEdges.pop();
                 continue;
             }
-            stackNextEdge.set(top, edge + 1);
-            int w = graph.edgeTarget(edge);
-            number(w, preorderByObject.get(v), preorderByObject, vertex, parent);
-            top++;
-            stackObject.set(top, w);
-            stackNextEdge.set(top, graph.firstEdge(w));
+            nextEdges.set(top, edge);
+            vertices.push(number(child, v, preorderByObject));
+            nextEdges.push(graph.firstEdge(child));
             if ((count & 0xFFFFF) == 0) {
                 cancel.throwIfCancelled();
                 progress.progress(AnalysisPhase.DOMINATORS, count, n);
@@ -188,105 +219,59 @@ final class LengauerTarjan {
         }
     }
 
-    private void number(int object, int parentPreorder, IntColumn preorderByObject, IntColumn vertex,
-            IntColumn parent) {
+    /** Numbers {@code object} as the next vertex, child of {@code parentPreorder}; returns its number. */
+    private int number(int object, int parentPreorder, IntColumn preorderByObject) {
         int v = count;
         preorderByObject.set(object, v);
         vertex.set(v, object);
         parent.set(v, parentPreorder);
+        semi.set(v, parentPreorder);
         count = v + 1;
+        return v;
     }
 
-    /** Predecessors over retaining edges, in preorder numbers, in CSR form; unreached sources are left out. */
-    private IntColumn predecessorsByPreorder(IntColumn preorderByObject, IntColumn first, IntColumn cursor) {
-        for (int source = 0; source < n; source++) {
-            if (preorderByObject.get(source) == NONE) {
-                continue;
-            }
-            for (int e = graph.firstEdge(source); e < graph.endEdge(source); e++) {
-                int target = preorderByObject.get(graph.edgeTarget(e));
-                if (target != NONE && rule.retains(graph, source, e)) {
-                    first.set(target + 1, first.get(target + 1) + 1);
-                }
-            }
-        }
-        for (int i = 0; i < graph.entryCount(); i++) {
-            int target = preorderByObject.get(graph.entryObject(i));
-            first.set(target + 1, first.get(target + 1) + 1);
-        }
-        int sum = 0;
-        for (int i = 0; i < count; i++) {
-            sum += first.get(i);
-            first.set(i, sum);
-            cursor.set(i, sum);
-        }
-        first.set(count, sum + first.get(count));
-        cancel.throwIfCancelled();
-        IntColumn predecessors = store.ints("dominators-predecessors", first.get(count));
-        for (int source = 0; source < n; source++) {
-            int sourcePreorder = preorderByObject.get(source);
-            if (sourcePreorder == NONE) {
-                continue;
-            }
-            for (int e = graph.firstEdge(source); e < graph.endEdge(source); e++) {
-                int target = preorderByObject.get(graph.edgeTarget(e));
-                if (target != NONE && rule.retains(graph, source, e)) {
-                    int at = cursor.get(target);
-                    cursor.set(target, at + 1);
-                    predecessors.set(at, sourcePreorder);
-                }
-            }
-        }
-        for (int i = 0; i < graph.entryCount(); i++) {
-            int target = preorderByObject.get(graph.entryObject(i));
-            predecessors.set(cursor.getAndAdd(target, 1), 0);
-        }
-        return predecessors;
+    private void addLatePredecessor(int w, int v) {
+        int head = lateHeadOrAncestor.get(w);
+        int entry = late.add(v, NONE - 1 - head);
+        lateHeadOrAncestor.set(w, (int) (NONE - 1 - entry));
     }
 
     /**
-     * Step 2 of the paper (semidominators by EVAL and LINK over the predecessors, in reverse
-     * preorder), then immediate dominators as the nearest common ancestor of a vertex's DFS parent and
-     * its semidominator, in preorder: the SEMI-NCA variant of Georgiadis, Tarjan and Werneck ("Finding
-     * dominators in practice", 2006). It replaces steps 3–4 and their buckets, which saves two
-     * n-sized arrays, and walks only short distances on heap graphs because each walk stops at
-     * already final dominators.
+     * Step 2 of Lengauer–Tarjan (semidominators by EVAL and LINK, in reverse preorder, over the late
+     * predecessors only: the others were folded into {@code semi} during the search), then immediate
+     * dominators as the nearest common ancestor of a vertex's DFS parent and its semidominator, in
+     * preorder: SEMI-NCA. It replaces steps 3–4 and their buckets, and walks only short distances on
+     * heap graphs because each walk stops at already final dominators.
      */
-    private IntColumn semidominatorsAndDominators(IntColumn predecessors, IntColumn firstPredecessor,
-            int attachPreorder, IntColumn compressStack, IntColumn semi, IntColumn label) {
-        IntColumn ancestor = store.ints("dominators-ancestor", count);
-        for (int v = 0; v < count; v++) {
-            semi.set(v, v);
-            label.set(v, v);
-            ancestor.set(v, NONE);
-        }
+    private IntColumn semidominatorsAndDominators(int attachPreorder) {
+        IntColumn label = store.ints("dominators-label", count);
+        IntColumn ancestor = lateHeadOrAncestor;
+        IntColumn semi = this.semi;
         IntColumn parent = this.parent;
+        LatePredecessors late = this.late;
+        IntStack compressStack = new IntStack(store, count);
         for (int w = count - 1; w >= 1; w--) {
             if (isolatedStarts.get(w)) {
+                // Never linked: EVAL never passes through it, as its edges are not followed.
                 continue;
             }
             int semiW = semi.get(w);
-            int endPredecessor = firstPredecessor.get(w + 1);
-            for (int p = firstPredecessor.get(w); p < endPredecessor; p++) {
-                int u = eval(predecessors.get(p), ancestor, label, semi, compressStack);
-                int semiU = semi.get(u);
-                if (semiU < semiW) {
-                    semiW = semiU;
-                }
-            }
-            if (orphanStarts.get(w)) {
-                int u = eval(attachPreorder, ancestor, label, semi, compressStack);
+            for (int entry = NONE - 1 - ancestor.get(w); entry != NONE; entry = late.next(entry)) {
+                int u = eval(late.source(entry), ancestor, label, semi, compressStack);
                 int semiU = semi.get(u);
                 if (semiU < semiW) {
                     semiW = semiU;
                 }
             }
             semi.set(w, semiW);
+            label.set(w, w);
             ancestor.set(w, parent.get(w));
             if ((w & 0xFFFFF) == 0) {
                 cancel.throwIfCancelled();
             }
         }
+        this.late = null;
+        lateHeadOrAncestor = null;
         IntColumn idom = ancestor;
         idom.set(0, NONE);
         for (int w = 1; w < count; w++) {
@@ -302,24 +287,29 @@ final class LengauerTarjan {
             }
             idom.set(w, x);
         }
+        this.semi = null;
+        this.parent = null;
         return idom;
     }
 
-    /** EVAL with COMPRESS made iterative: walk up to the forest root, then compress top-down. */
-    private static int eval(int v, IntColumn ancestor, IntColumn label, IntColumn semi, IntColumn stack) {
+    /**
+     * EVAL with COMPRESS made iterative: walk up to the forest root, then compress top-down. A vertex
+     * is linked when its ancestor entry is a preorder number (not negative); vertex 0, the root,
+     * never is.
+     */
+    private static int eval(int v, IntColumn ancestor, IntColumn label, IntColumn semi, IntStack stack) {
         int a = ancestor.get(v);
-        if (a == NONE) {
+        if (a < 0) {
             return v;
         }
-        int top = 0;
         int x = v;
-        while (ancestor.get(a) != NONE) {
-            stack.set(top++, x);
+        while (ancestor.get(a) >= 0) {
+            stack.push(x);
             x = a;
             a = ancestor.get(x);
         }
-        while (top > 0) {
-            x = stack.get(--top);
+        while (!stack.isEmpty()) {
+            x = stack.pop();
             a = ancestor.get(x);
             int labelA = label.get(a);
             if (semi.get(labelA) < semi.get(label.get(x))) {

@@ -37,6 +37,73 @@ class DominatorTreeTest {
     }
 
     @Test
+    void deepSearchesWithBackEdgesSelfLoopsAndUnreachableCyclesAgreeWithBruteForce(@TempDir Path directory) {
+        ColumnStore mapped = ColumnStore.mappedIn(directory);
+        for (long seed = 0; seed < 60; seed++) {
+            HeapGraph graph = chainWithBackEdges(seed);
+            RetentionRule rule = seed % 2 == 0 ? RetentionRule.matDefault() : RetentionRule.ignoringReferents();
+            boolean attach = seed % 3 != 0;
+            assertAgreesWithBruteForce(graph, rule, attach, "seed " + seed);
+            if (seed % 4 == 1) {
+                // Out of core, the vertex columns and the late-predecessor pool lie in mapped files.
+                DominatorTree inFiles = DominatorTree.compute(graph, rule, attach ? graph.objectCount() : -1,
+                        CancelSignal.NEVER, ProgressListener.NONE, mapped);
+                assertAgreesWithBruteForce(graph, rule, attach, inFiles, "mapped, seed " + seed);
+            }
+        }
+    }
+
+    /**
+     * A few hundred objects: chains from several entries, deeper than the search stacks' first
+     * capacity, with back and cross edges to earlier objects (the ones the search keeps), forward
+     * edges, duplicate edges, self-loops, and a tail that no entry reaches: orphans, and cycles.
+     */
+    private static HeapGraph chainWithBackEdges(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        int n = 300 + random.nextInt(300);
+        int reachedPart = n - 20 - random.nextInt(40);
+        HeapGraphBuilder builder = new HeapGraphBuilder(HeapFormat.HPROF, n, false, false, true);
+        EdgeLists edges = new EdgeLists();
+        builder.addClass(new HeapClass("Node", "Node", -1, -1, 24));
+        for (int o = 0; o < n; o++) {
+            builder.setObject(o, 16L * (o + 1), 0, 8 + 8 * random.nextInt(10), ObjectKind.INSTANCE);
+        }
+        int label = 0;
+        for (int o = 0; o + 1 < n; o++) {
+            if (o + 1 != reachedPart) {
+                edges.add(o, o + 1, random.nextInt(8) == 0 ? EdgeKind.REFERENT : EdgeKind.FIELD, label++);
+            }
+            int extra = random.nextInt(4);
+            for (int k = 0; k < extra; k++) {
+                int target = switch (random.nextInt(5)) {
+                    case 0 -> o;
+                    case 1 -> Math.min(n - 1, o + 1 + random.nextInt(30));
+                    default -> random.nextInt(o + 1);
+                };
+                boolean unreachedTail = o >= reachedPart;
+                if (!unreachedTail && target >= reachedPart) {
+                    target = random.nextInt(reachedPart);
+                }
+                if (unreachedTail && random.nextBoolean()) {
+                    target = reachedPart + random.nextInt(n - reachedPart);
+                }
+                edges.add(o, target, random.nextInt(8) == 0 ? EdgeKind.REFERENT : EdgeKind.FIELD, label++);
+                if (random.nextInt(10) == 0) {
+                    edges.add(o, target, EdgeKind.FIELD, label++);
+                }
+            }
+        }
+        int entries = 1 + random.nextInt(4);
+        for (int i = 0; i < entries; i++) {
+            int root = i == 0 ? 0 : random.nextInt(reachedPart);
+            builder.addRoot(root, RootKind.STICKY_CLASS, -1);
+            builder.addEntry(root);
+        }
+        edges.adoptInto(builder);
+        return builder.build(PlainDetails::new, RandomGraphs.info(HeapFormat.HPROF));
+    }
+
+    @Test
     void mappedColumnsGiveTheSameTreesAsTheHeapAndTheBruteForce(@TempDir Path directory) {
         ColumnStore mapped = ColumnStore.mappedIn(directory);
         // Every combination of size, density, rule and attach point of the heap test recurs within 840 seeds.
