@@ -23,6 +23,7 @@ final class BlockInput implements Closeable {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
 
     private final FileChannel channel;
+    private final boolean ownsChannel;
     private final long fileSize;
     private byte[] buffer;
     private ByteBuffer view;
@@ -31,10 +32,23 @@ final class BlockInput implements Closeable {
     private long bufferStart;
 
     BlockInput(FileChannel channel, long fileSize, int blockSize) {
+        this(channel, fileSize, blockSize, true);
+    }
+
+    private BlockInput(FileChannel channel, long fileSize, int blockSize, boolean ownsChannel) {
         this.channel = channel;
+        this.ownsChannel = ownsChannel;
         this.fileSize = fileSize;
         this.buffer = new byte[(int) Math.max(64, Math.min(blockSize, Math.max(fileSize, 64)))];
         this.view = ByteBuffer.wrap(buffer);
+    }
+
+    /**
+     * Another input over the same channel with a buffer of its own, for another thread: positional
+     * reads of a {@code FileChannel} may run at once. Closing this one leaves the channel open.
+     */
+    BlockInput sharingChannel() {
+        return new BlockInput(channel, fileSize, buffer.length, false);
     }
 
     long fileSize() {
@@ -152,6 +166,8 @@ final class BlockInput implements Closeable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        if (ownsChannel) {
+            channel.close();
+        }
     }
 }

@@ -7,40 +7,34 @@ import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.store.ByteColumn;
 import dev.heapdelta.analyzer.store.ColumnStore;
 import dev.heapdelta.analyzer.store.IntColumn;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Outgoing references gathered object by object in file order, then laid out in CSR order: each
- * object's block is copied to its place once. A HotSpot dump lists objects by ascending address,
- * that is by ascending index, so the file order is kept as runs of consecutive objects (a few
- * thousand runs instead of a start per object, 150 MB less on 38 M objects); a file whose order
- * gives too many runs falls back to a start per object. Every per-object and per-edge column comes
- * from the dump's {@link ColumnStore}.
+ * object's block is copied to its place once. The file may be read in several {@link Part}s at once,
+ * one thread each (each part a stretch of the file, each object in one part); the CSR layout depends
+ * only on the objects' indexes, not on the parts. A HotSpot dump lists objects by ascending address,
+ * that is by ascending index, so a part keeps its file order as runs of consecutive objects (a few
+ * thousand runs instead of a start per object, 150 MB less on 38 M objects); a part whose order gives
+ * too many runs falls back to a start per object. Every per-object and per-edge column comes from
+ * the dump's {@link ColumnStore}.
  */
 final class EdgeCollector {
     private final int objectCount;
     private final ColumnStore store;
-    /** Until {@link #finish}: the degree of object {@code o} at {@code o + 1}; then the CSR offsets. */
+    /**
+     * Until {@link #finish}: the degree of object {@code o} at {@code o + 1}; then the CSR offsets.
+     * Parts write it concurrently, each only at the objects it begins.
+     */
     private final IntColumn firstEdgeByObject;
-    /** The objects in the order their edges arrived: runs of consecutive indexes (first object, length). */
-    private final GrowableIntColumn runFirstObjects = new GrowableIntColumn();
-    private final GrowableIntColumn runLengths = new GrowableIntColumn();
     private final int maxRuns;
-    /** Null while the runs are few; otherwise where each object's block starts in the chunks. */
-    private IntColumn startByObject;
-    private final GrowableIntColumn targets;
-    private final GrowableByteColumn kinds;
-    private long total;
-    private int current = -1;
-    private long currentStart;
-    private int runFirst = -1;
-    private int runLength;
+    private final List<Part> parts = new ArrayList<>();
 
     EdgeCollector(int objectCount, ColumnStore store) {
         this.objectCount = objectCount;
         this.store = store;
         this.firstEdgeByObject = store.ints("first-edges", objectCount + 1);
-        this.targets = new GrowableIntColumn(store, "collected-targets");
-        this.kinds = new GrowableByteColumn(store, "collected-kinds");
         // Two ints per run: past an eighth of the objects, a start per object is the smaller layout.
         this.maxRuns = Math.max(1024, objectCount / 8);
     }
@@ -49,83 +43,152 @@ final class EdgeCollector {
     record Csr(IntColumn firstEdgeByObject, IntColumn targetByEdge, ByteColumn kindByEdge) {
     }
 
-    /**
-     * Starts the edges of {@code object}. Each object may begin at most once: the callers claim an
-     * object before they begin it.
-     */
-    void begin(int object) {
-        end();
-        current = object;
-        currentStart = total;
-        if (startByObject != null) {
-            return;
-        }
-        if (runFirst >= 0 && object == runFirst + runLength) {
-            runLength++;
-            return;
-        }
-        closeRun();
-        if (runFirstObjects.size() >= maxRuns) {
-            switchToStartByObject();
-            return;
-        }
-        runFirst = object;
-        runLength = 1;
+    /** A new part, to be filled by one thread at a time; the parts are laid out at {@link #finish}. */
+    Part newPart() {
+        Part part = new Part();
+        parts.add(part);
+        return part;
     }
 
-    private void closeRun() {
-        if (runFirst >= 0) {
-            runFirstObjects.add(runFirst);
-            runLengths.add(runLength);
-            runFirst = -1;
-            runLength = 0;
-        }
-    }
+    /** The edges of the objects one thread reads, in the order it reads them. */
+    final class Part {
+        /** The objects in the order their edges arrived: runs of consecutive indexes (first object, length). */
+        private final GrowableIntColumn runFirstObjects = new GrowableIntColumn();
+        private final GrowableIntColumn runLengths = new GrowableIntColumn();
+        /** Null while the runs are few; otherwise where each object's block starts in the chunks, plus one. */
+        private IntColumn startPlusOneByObject;
+        private final GrowableIntColumn targets = new GrowableIntColumn(store, "collected-targets");
+        private final GrowableByteColumn kinds = new GrowableByteColumn(store, "collected-kinds");
+        private long total;
+        private int current = -1;
+        private long currentStart;
+        private int runFirst = -1;
+        private int runLength;
 
-    /** Gives every object begun so far its start in the chunks, from the runs and the degrees. */
-    private void switchToStartByObject() {
-        startByObject = store.ints("edge-starts", objectCount);
-        long from = 0;
-        for (long r = 0; r < runFirstObjects.size(); r++) {
-            int first = runFirstObjects.get(r);
-            int length = runLengths.get(r);
-            for (int o = first; o < first + length; o++) {
-                startByObject.set(o, (int) from);
-                from += firstEdgeByObject.get(o + 1);
+        private Part() {
+        }
+
+        /**
+         * Starts the edges of {@code object}. Each object may begin at most once over all parts: the
+         * callers claim an object before they begin it.
+         */
+        void begin(int object) {
+            end();
+            current = object;
+            currentStart = total;
+            if (startPlusOneByObject != null) {
+                return;
+            }
+            if (runFirst >= 0 && object == runFirst + runLength) {
+                runLength++;
+                return;
+            }
+            closeRun();
+            if (runFirstObjects.size() >= maxRuns) {
+                switchToStartByObject();
+                return;
+            }
+            runFirst = object;
+            runLength = 1;
+        }
+
+        private void closeRun() {
+            if (runFirst >= 0) {
+                runFirstObjects.add(runFirst);
+                runLengths.add(runLength);
+                runFirst = -1;
+                runLength = 0;
             }
         }
-        runFirstObjects.clear();
-        runLengths.clear();
-    }
 
-    void add(int target, byte kind) {
-        targets.add(target);
-        kinds.add(kind);
-        total++;
-    }
+        /** Gives every object begun so far its start in the chunks, from the runs and the degrees. */
+        private void switchToStartByObject() {
+            startPlusOneByObject = store.ints("edge-starts", objectCount);
+            long from = 0;
+            for (long r = 0; r < runFirstObjects.size(); r++) {
+                int first = runFirstObjects.get(r);
+                int length = runLengths.get(r);
+                for (int o = first; o < first + length; o++) {
+                    startPlusOneByObject.set(o, (int) from + 1);
+                    from += firstEdgeByObject.get(o + 1);
+                }
+            }
+            runFirstObjects.clear();
+            runLengths.clear();
+        }
 
-    /** Ends the current object's run. */
-    void end() {
-        if (current >= 0) {
-            long degree = total - currentStart;
-            if (total > Integer.MAX_VALUE - 8) {
-                throw new GraphLimitException("references");
+        void add(int target, byte kind) {
+            targets.add(target);
+            kinds.add(kind);
+            total++;
+        }
+
+        /** Ends the current object's block. */
+        void end() {
+            if (current >= 0) {
+                long degree = total - currentStart;
+                if (total > Integer.MAX_VALUE - 8) {
+                    throw new GraphLimitException("references");
+                }
+                firstEdgeByObject.set(current + 1, (int) degree);
+                if (startPlusOneByObject != null) {
+                    startPlusOneByObject.set(current, (int) currentStart + 1);
+                }
+                current = -1;
             }
-            firstEdgeByObject.set(current + 1, (int) degree);
-            if (startByObject != null) {
-                startByObject.set(current, (int) currentStart);
+        }
+
+        /** Copies this part's blocks to their CSR places and lets go of its chunks. */
+        private void copyInto(IntColumn first, IntColumn targetByEdge, ByteColumn kindByEdge, CancelSignal cancel) {
+            end();
+            closeRun();
+            if (startPlusOneByObject == null) {
+                long from = 0;
+                for (long r = 0; r < runFirstObjects.size(); r++) {
+                    int firstObject = runFirstObjects.get(r);
+                    int end = firstObject + runLengths.get(r);
+                    // Consecutive objects have adjacent blocks at both ends: one copy per run and chunk.
+                    int at = first.get(firstObject);
+                    int length = first.get(end) - at;
+                    copy(from, targetByEdge, kindByEdge, at, length);
+                    from += length;
+                    cancel.throwIfCancelled();
+                }
+                runFirstObjects.clear();
+                runLengths.clear();
+            } else {
+                for (int o = 0; o < objectCount; o++) {
+                    int startPlusOne = startPlusOneByObject.get(o);
+                    if (startPlusOne != 0) {
+                        int at = first.get(o);
+                        copy(startPlusOne - 1, targetByEdge, kindByEdge, at, first.get(o + 1) - at);
+                    }
+                    if ((o & 0xfffff) == 0) {
+                        cancel.throwIfCancelled();
+                    }
+                }
+                startPlusOneByObject = null;
             }
-            current = -1;
+            targets.clear();
+            kinds.clear();
+        }
+
+        private void copy(long from, IntColumn targetByEdge, ByteColumn kindByEdge, int at, int length) {
+            targets.copyTo(from, targetByEdge, at, length);
+            kinds.copyTo(from, kindByEdge, at, length);
         }
     }
 
-    long edgeCount() {
-        return total;
-    }
-
+    /** Lays out every part's edges; call once, after every part is filled. */
     Csr finish(CancelSignal cancel) {
-        end();
-        closeRun();
+        long total = 0;
+        for (Part part : parts) {
+            part.end();
+            total += part.total;
+        }
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new GraphLimitException("references");
+        }
         IntColumn first = firstEdgeByObject;
         for (int o = 0; o < objectCount; o++) {
             first.set(o + 1, first.get(o + 1) + first.get(o));
@@ -133,37 +196,10 @@ final class EdgeCollector {
         int edges = (int) total;
         IntColumn targetByEdge = store.ints("edge-targets", edges);
         ByteColumn kindByEdge = store.bytes("edge-kinds", edges);
-        if (startByObject == null) {
-            long from = 0;
-            for (long r = 0; r < runFirstObjects.size(); r++) {
-                int firstObject = runFirstObjects.get(r);
-                int end = firstObject + runLengths.get(r);
-                // Consecutive objects have adjacent blocks at both ends: one copy per run and chunk.
-                int at = first.get(firstObject);
-                int length = first.get(end) - at;
-                copy(from, targetByEdge, kindByEdge, at, length);
-                from += length;
-                cancel.throwIfCancelled();
-            }
-            runFirstObjects.clear();
-            runLengths.clear();
-        } else {
-            for (int o = 0; o < objectCount; o++) {
-                int at = first.get(o);
-                copy(startByObject.get(o), targetByEdge, kindByEdge, at, first.get(o + 1) - at);
-                if ((o & 0xfffff) == 0) {
-                    cancel.throwIfCancelled();
-                }
-            }
-            startByObject = null;
+        for (Part part : parts) {
+            part.copyInto(first, targetByEdge, kindByEdge, cancel);
         }
-        targets.clear();
-        kinds.clear();
+        parts.clear();
         return new Csr(first, targetByEdge, kindByEdge);
-    }
-
-    private void copy(long from, IntColumn targetByEdge, ByteColumn kindByEdge, int at, int length) {
-        targets.copyTo(from, targetByEdge, at, length);
-        kinds.copyTo(from, kindByEdge, at, length);
     }
 }

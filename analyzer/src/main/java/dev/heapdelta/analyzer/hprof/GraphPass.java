@@ -7,7 +7,9 @@ import dev.heapdelta.analyzer.source.AnalysisPhase;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,44 +19,42 @@ import java.util.Map;
  * instance: its class, its non-null reference fields (class first, then superclasses), then the
  * locals its thread holds; object array: its class, then its non-null elements; class object:
  * {@code java.lang.Class}, its super class, its loader, then its non-null static references.
+ *
+ * <p>The stretches are split into {@link GraphPassShare}s of about equal bytes, read on as many
+ * threads. Each object is read by exactly one share and the CSR layout depends only on object
+ * indexes, so the graph is the same for any number of shares. A dump whose records depend on the
+ * records before them across stretches is read in one share: Android's HEAP_DUMP_INFO, which names
+ * the heap of the records after it, and duplicate object ids, of which the first in the file wins.
  */
 final class GraphPass {
-    private static final long PROGRESS_STEP = 8L << 20;
-    private static final byte ARRAY_ELEMENT = EdgeKind.ARRAY_ELEMENT.code();
-    private static final int CLASS_CACHE_SIZE = 4096;
+    private static final long PROGRESS_POLL_MILLIS = 200;
 
+    final RecordScan scan;
+    final ClassTable classes;
+    final AddressIndex index;
+    final ObjectLayout layout;
+    final RootAttribution roots;
+    final HeapGraphBuilder builder;
     private final BlockInput in;
-    private final RecordScan scan;
-    private final ClassTable classes;
-    private final AddressIndex index;
-    private final ObjectLayout layout;
-    private final RootAttribution roots;
-    private final HeapGraphBuilder builder;
     private final EdgeCollector edges;
-    /** A direct-mapped cache of class id to class index: instances of a few classes interleave. */
-    private final long[] cachedClassIds = new long[CLASS_CACHE_SIZE];
-    private final int[] cachedClasses = new int[CLASS_CACHE_SIZE];
     private final ReadProblems problems;
     private final CancelSignal cancel;
     private final ProgressListener progress;
-    private final int idSize;
-    private final long[] claimed;
+    private final int requestedShares;
     private final int[] classObjectByClass;
     private final int javaLangClassObject;
+    private final List<GraphPassShare> shares = new ArrayList<>();
     private final Map<Integer, long[]> shallowBytesByAndroidHeap = new LinkedHashMap<>();
-    private long[] currentHeapBytes;
-    private long danglingReferences;
-    private long firstDanglingAddress;
-    private long duplicateObjects;
-    private long firstDuplicateAddress;
-    private long payloadMismatches;
-    private long bytesBefore;
+    private long[] claimed;
     private long totalBytes;
-    private long nextCheckpoint;
+    private volatile boolean stopped;
 
+    /**
+     * @param shares how many threads may read the stretches (1 reads them on the calling thread alone)
+     */
     GraphPass(BlockInput in, RecordScan scan, ClassTable classes, AddressIndex index, ObjectLayout layout,
             RootAttribution roots, HeapGraphBuilder builder, ReadProblems problems, CancelSignal cancel,
-            ProgressListener progress) {
+            ProgressListener progress, int shares) {
         this.in = in;
         this.scan = scan;
         this.classes = classes;
@@ -63,12 +63,10 @@ final class GraphPass {
         this.roots = roots;
         this.builder = builder;
         this.edges = new EdgeCollector(index.size(), builder.store());
-        java.util.Arrays.fill(cachedClassIds, Long.MIN_VALUE);
         this.problems = problems;
         this.cancel = cancel;
         this.progress = progress;
-        this.idSize = scan.header.idSize();
-        this.claimed = new long[(index.size() + 63) >>> 6];
+        this.requestedShares = Math.max(1, shares);
         this.classObjectByClass = new int[classes.count];
         for (int c = 0; c < classes.count; c++) {
             classObjectByClass[c] = classes.hasClassObject[c] ? index.indexOf(classes.addressByClass[c]) : -1;
@@ -85,39 +83,48 @@ final class GraphPass {
         return classObjectByClass[classIndex];
     }
 
+    int javaLangClassObject() {
+        return javaLangClassObject;
+    }
+
     /** Android: shallow bytes by heap id. */
     Map<Integer, long[]> shallowBytesByAndroidHeap() {
         return shallowBytesByAndroidHeap;
     }
 
     void run() throws IOException {
-        long segments = scan.segmentStarts.size();
-        for (long s = 0; s < segments; s++) {
+        int stretches = (int) scan.segmentStarts.size();
+        for (int s = 0; s < stretches; s++) {
             totalBytes += scan.segmentEnds.get(s) - scan.segmentStarts.get(s);
         }
-        int classDumpCursor = 0;
-        for (long s = 0; s < segments; s++) {
-            long start = scan.segmentStarts.get(s);
-            long end = scan.segmentEnds.get(s);
-            long p = start;
-            in.seek(p);
-            while (p < end) {
-                checkpoint(p - start);
-                in.ensure(1);
-                int tag = in.u1();
-                switch (tag) {
-                    case 0x21 -> p = instance(p);
-                    case 0x22 -> p = objectArray(p);
-                    case 0x23 -> p = primitiveArray(p, false);
-                    case 0xc3 -> p = primitiveArray(p, true);
-                    case 0x20 -> p = classObject(scan.classDumps.get(classDumpCursor++));
-                    case 0xfe -> p = heapDumpInfo(p);
-                    default -> p = p + 1 + HeapDumpTag.ofCode(tag).rootBodySize(idSize);
+        boolean independent = scan.androidHeapById.isEmpty() && index.duplicates() == 0;
+        makeShares(independent ? (int) Math.max(1, Math.min(requestedShares, stretches)) : 1, stretches);
+        readShares();
+        claimed = shares.get(0).claimed;
+        long danglingReferences = 0;
+        long duplicateObjects = 0;
+        long payloadMismatches = 0;
+        long firstDanglingAddress = 0;
+        long firstDuplicateAddress = 0;
+        for (GraphPassShare share : shares) {
+            if (share.claimed != claimed) {
+                for (int w = 0; w < claimed.length; w++) {
+                    claimed[w] |= share.claimed[w];
                 }
-                in.seek(p);
             }
-            bytesBefore += end - start;
+            if (danglingReferences == 0) {
+                firstDanglingAddress = share.firstDanglingAddress;
+            }
+            if (duplicateObjects == 0) {
+                firstDuplicateAddress = share.firstDuplicateAddress;
+            }
+            danglingReferences += share.danglingReferences;
+            duplicateObjects += share.duplicateObjects;
+            payloadMismatches += share.payloadMismatches;
+            share.shallowBytesByAndroidHeap.forEach((heap, bytes) ->
+                    shallowBytesByAndroidHeap.computeIfAbsent(heap, id -> new long[1])[0] += bytes[0]);
         }
+        shares.clear();
         addStandInClassObjects();
         fillUnclaimed();
         problems.warnMany("reference to an object not in the dump, dropped", danglingReferences,
@@ -128,242 +135,155 @@ final class GraphPass {
         progress.progress(AnalysisPhase.GRAPH, totalBytes, totalBytes);
     }
 
-    private void checkpoint(long doneInSegment) {
-        long done = bytesBefore + doneInSegment;
-        if (done >= nextCheckpoint) {
-            cancel.throwIfCancelled();
-            progress.progress(AnalysisPhase.GRAPH, done, totalBytes);
-            nextCheckpoint = done + PROGRESS_STEP;
+    /** Cuts the stretches into runs of about {@code count} equal byte shares, in file order. */
+    private void makeShares(int count, int stretches) {
+        int first = 0;
+        int classDumps = 0;
+        long bytes = 0;
+        for (int k = 0; k < count; k++) {
+            long goal = totalBytes / count * (k + 1);
+            int end = first;
+            while (end < stretches && (k == count - 1 || bytes < goal)) {
+                bytes += scan.segmentEnds.get(end) - scan.segmentStarts.get(end);
+                end++;
+            }
+            BlockInput input = k == 0 ? in : in.sharingChannel();
+            shares.add(new GraphPassShare(this, input, edges.newPart(), first, end, classDumps));
+            long shareEnd = end == 0 ? 0 : scan.segmentEnds.get(end - 1);
+            while (classDumps < scan.classDumps.size() && scan.classDumps.get(classDumps).recordOffset < shareEnd) {
+                classDumps++;
+            }
+            first = end;
         }
     }
 
-    /** Marks an object as read; false when another record already gave it (a duplicate id). */
-    private boolean claim(int object, long address) {
+    private void readShares() throws IOException {
+        List<Thread> threads = new ArrayList<>();
+        Throwable[] failures = new Throwable[shares.size()];
+        for (int k = 1; k < shares.size(); k++) {
+            GraphPassShare share = shares.get(k);
+            int slot = k;
+            Thread thread = new Thread(() -> {
+                try {
+                    share.run();
+                } catch (Throwable failure) {
+                    // Handed to the reading thread, which rethrows it once every share has stopped.
+                    failures[slot] = failure;
+                    stopped = true;
+                }
+            }, "hprof-graph-pass-" + k);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        try {
+            shares.get(0).run();
+        } catch (Throwable failure) {
+            failures[0] = failure;
+            stopped = true;
+        }
+        for (Thread thread : threads) {
+            joinReporting(thread);
+        }
+        for (Throwable failure : failures) {
+            if (failure != null && !(failure instanceof Stopped)) {
+                rethrow(failure);
+            }
+        }
+    }
+
+    /** How a share ends when another one failed: the failure, not this, is what the pass throws. */
+    static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped() {
+            super("stopped because another share of the pass failed", null, false, false);
+        }
+    }
+
+    private void joinReporting(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join(PROGRESS_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+            if (!stopped()) {
+                reportProgress();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void rethrow(Throwable failure) throws IOException {
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        throw (Error) failure;
+    }
+
+    private boolean stopped() {
+        return stopped || cancel.isCancelled();
+    }
+
+    /**
+     * A share's checkpoint: throws when the pass is cancelled or another share failed; the calling
+     * thread's share also reports the progress of all of them.
+     */
+    void checkpoint(GraphPassShare share) {
+        cancel.throwIfCancelled();
+        if (stopped) {
+            throw new Stopped();
+        }
+        if (share == shares.get(0)) {
+            reportProgress();
+        }
+    }
+
+    private void reportProgress() {
+        long done = 0;
+        for (GraphPassShare share : shares) {
+            done += share.bytesDone();
+        }
+        progress.progress(AnalysisPhase.GRAPH, done, totalBytes);
+    }
+
+    private boolean claim(int object) {
         int w = object >>> 6;
         long mask = 1L << object;
         if ((claimed[w] & mask) != 0) {
-            if (duplicateObjects++ == 0) {
-                firstDuplicateAddress = address;
-            }
             return false;
         }
         claimed[w] |= mask;
         return true;
     }
 
-    private void reference(long address, byte kind) {
-        int target = index.indexOf(address);
-        if (target >= 0) {
-            edges.add(target, kind);
-        } else if (danglingReferences++ == 0) {
-            firstDanglingAddress = address;
-        }
-    }
-
-    private void countInHeap(long shallow) {
-        if (currentHeapBytes != null) {
-            currentHeapBytes[0] += shallow;
-        }
-    }
-
-    private int classOfInstance(long classId) {
-        int slot = (int) ((classId ^ classId >>> 17) >>> 3) & (CLASS_CACHE_SIZE - 1);
-        if (cachedClassIds[slot] != classId) {
-            cachedClassIds[slot] = classId;
-            cachedClasses[slot] = classes.classAt(classId);
-        }
-        return cachedClasses[slot];
-    }
-
-    private long instance(long p) throws IOException {
-        int fixed = 2 * idSize + 8;
-        in.ensure(fixed);
-        long address = in.id(idSize);
-        in.advance(4);
-        long classId = in.id(idSize);
-        long payload = in.u4();
-        long dataStart = p + 1 + fixed;
-        long next = dataStart + payload;
-        int object = index.indexOf(address);
-        if (object < 0 || !claim(object, address)) {
-            return next;
-        }
-        int c = classOfInstance(classId);
-        int size = c < 0 ? 0 : classes.instanceSizeByClass[c];
-        builder.setObject(object, address, c, size, ObjectKind.INSTANCE);
-        builder.setRecordOffset(object, p);
-        countInHeap(size);
-        edges.begin(object);
-        if (c >= 0) {
-            if (classObjectByClass[c] >= 0) {
-                edges.add(classObjectByClass[c], EdgeKind.CLASS.code());
-            }
-            if (payload != classes.payloadSizeByClass[c]) {
-                payloadMismatches++;
-            }
-            instanceReferences(c, dataStart, payload);
-        }
-        if (roots.threadsWithLocals.get(object)) {
-            for (int local : roots.localsOf(object)) {
-                edges.add(local, EdgeKind.THREAD_LOCAL.code());
-            }
-        }
-        return next;
-    }
-
-    private void instanceReferences(int c, long dataStart, long payload) throws IOException {
-        int[] offsets = classes.referenceOffsetsByClass[c];
-        byte[] kinds = classes.referenceKindsByClass[c];
-        if (offsets.length == 0) {
-            return;
-        }
-        if (payload <= in.capacity()) {
-            in.ensure((int) payload);
-            byte[] buffer = in.buffer();
-            int base = in.index();
-            for (int k = 0; k < offsets.length; k++) {
-                int offset = offsets[k];
-                if (offset + idSize > payload) {
-                    break;
-                }
-                long id = BlockInput.idAt(buffer, base + offset, idSize);
-                if (id != 0) {
-                    reference(id, kinds[k]);
-                }
-            }
-        } else {
-            for (int k = 0; k < offsets.length && offsets[k] + idSize <= payload; k++) {
-                in.seek(dataStart + offsets[k]);
-                in.ensure(idSize);
-                long id = in.id(idSize);
-                if (id != 0) {
-                    reference(id, kinds[k]);
-                }
-            }
-        }
-    }
-
-    private long objectArray(long p) throws IOException {
-        int fixed = 2 * idSize + 8;
-        in.ensure(fixed);
-        long address = in.id(idSize);
-        in.advance(4);
-        long count = in.u4();
-        long classId = in.id(idSize);
-        long next = p + 1 + fixed + count * idSize;
-        int object = index.indexOf(address);
-        if (object < 0 || !claim(object, address)) {
-            return next;
-        }
-        int c = classOfInstance(classId);
-        long size = layout.objectArraySize(count);
-        builder.setObject(object, address, c, size, ObjectKind.OBJECT_ARRAY);
-        builder.setRecordOffset(object, p);
-        countInHeap(size);
-        edges.begin(object);
-        if (c >= 0 && classObjectByClass[c] >= 0) {
-            edges.add(classObjectByClass[c], EdgeKind.CLASS.code());
-        }
-        int perChunk = in.capacity() / idSize;
-        long remaining = count;
-        while (remaining > 0) {
-            int chunk = (int) Math.min(remaining, perChunk);
-            in.ensure(chunk * idSize);
-            byte[] buffer = in.buffer();
-            int base = in.index();
-            for (int i = 0; i < chunk; i++) {
-                long id = BlockInput.idAt(buffer, base + i * idSize, idSize);
-                if (id != 0) {
-                    reference(id, ARRAY_ELEMENT);
-                }
-            }
-            in.advance(chunk * idSize);
-            remaining -= chunk;
-        }
-        return next;
-    }
-
-    private long primitiveArray(long p, boolean noData) throws IOException {
-        int fixed = idSize + 9;
-        in.ensure(fixed);
-        long address = in.id(idSize);
-        in.advance(4);
-        long count = in.u4();
-        int type = in.u1();
-        int elementSize = BasicType.primitiveSize(type);
-        long next = p + 1 + fixed + (noData ? 0 : count * elementSize);
-        int object = index.indexOf(address);
-        if (object < 0 || !claim(object, address)) {
-            return next;
-        }
-        int c = classes.primitiveArrayClassByType[type];
-        long size = layout.primitiveArraySize(elementSize, count);
-        builder.setObject(object, address, c, size, ObjectKind.PRIMITIVE_ARRAY);
-        builder.setRecordOffset(object, p);
-        countInHeap(size);
-        if (c >= 0 && classObjectByClass[c] >= 0) {
-            edges.begin(object);
-            edges.add(classObjectByClass[c], EdgeKind.CLASS.code());
-        }
-        return next;
-    }
-
-    private long heapDumpInfo(long p) throws IOException {
-        in.ensure(4 + idSize);
-        int heapId = in.i4();
-        currentHeapBytes = shallowBytesByAndroidHeap.computeIfAbsent(heapId, id -> new long[1]);
-        return p + 1 + 4 + idSize;
-    }
-
-    private long classObject(ClassDump dump) {
-        int c = classes.classAt(dump.address);
-        int object = index.indexOf(dump.address);
-        if (c < 0 || classes.dumpByClass[c] != dump || object < 0 || !claim(object, dump.address)) {
-            return dump.recordEnd;
-        }
-        int size = classes.classObjectSizeByClass[c];
-        builder.setObject(object, dump.address, classes.javaLangClass, size, ObjectKind.CLASS);
-        builder.setRecordOffset(object, dump.recordOffset);
-        countInHeap(size);
-        edges.begin(object);
-        if (javaLangClassObject >= 0) {
-            edges.add(javaLangClassObject, EdgeKind.CLASS.code());
-        }
-        if (dump.superAddress != 0) {
-            reference(dump.superAddress, EdgeKind.CLASS_INTERNAL.code());
-        }
-        if (dump.loaderAddress != 0) {
-            int loader = index.indexOf(dump.loaderAddress);
-            if (loader >= 0) {
-                edges.add(loader, EdgeKind.CLASS_INTERNAL.code());
-            }
-        }
-        for (int i = 0; i < dump.staticTypes.length; i++) {
-            if (dump.staticTypes[i] == BasicType.OBJECT.code && dump.staticValues[i] != 0) {
-                reference(dump.staticValues[i], EdgeKind.FIELD.code());
-            }
-        }
-        return dump.recordEnd;
-    }
-
     /** MAT's stand-in class objects: no record in the file; they reference java.lang.Class and their super. */
     private void addStandInClassObjects() {
+        EdgeCollector.Part standIns = edges.newPart();
         for (int c = 0; c < classes.count; c++) {
             int object = classObjectByClass[c];
-            if (classes.dumpByClass[c] != null || object < 0 || !claim(object, classes.addressByClass[c])) {
+            if (classes.dumpByClass[c] != null || object < 0 || !claim(object)) {
                 continue;
             }
             builder.setObject(object, classes.addressByClass[c], classes.javaLangClass, 0, ObjectKind.CLASS);
             builder.setRecordOffset(object, -1);
-            edges.begin(object);
+            standIns.begin(object);
             if (javaLangClassObject >= 0) {
-                edges.add(javaLangClassObject, EdgeKind.CLASS.code());
+                standIns.add(javaLangClassObject, EdgeKind.CLASS.code());
             }
             int superClass = classes.superByClass[c];
             if (superClass >= 0 && classObjectByClass[superClass] >= 0) {
-                edges.add(classObjectByClass[superClass], EdgeKind.CLASS_INTERNAL.code());
+                standIns.add(classObjectByClass[superClass], EdgeKind.CLASS_INTERNAL.code());
             }
         }
+        standIns.end();
     }
 
     /** Objects the first pass listed but this one did not read (the file changed in between). */

@@ -27,11 +27,15 @@ import java.util.Map;
 /**
  * Reads an HPROF heap dump (HotSpot 1.0.1/1.0.2, the old hprof agent, Android 1.0.3; plain or
  * gzipped) into a {@link HeapGraph} whose figures match Eclipse MAT's: the same objects, shallow
- * sizes, references and GC roots. Two sequential passes over the file; see {@link RecordScan} and
- * {@link GraphPass}. Once the first pass has counted the objects, the dump's columns go on the heap
- * or, when the estimated footprint exceeds the free heap, in mapped files ({@link HprofFootprint}).
+ * sizes, references and GC roots. Two passes over the file; see {@link RecordScan} and {@link
+ * GraphPass}, which reads its stretches on several threads. Once the first pass has counted the
+ * objects, the dump's columns go on the heap or, when the estimated footprint exceeds the free heap,
+ * in mapped files ({@link HprofFootprint}).
  */
 public final class HprofReader {
+    /** Threads of the second pass: past a few, the reads of the file and memory bound it. */
+    private static final int MAX_SHARES = 4;
+
     private HprofReader() {
     }
 
@@ -43,6 +47,12 @@ public final class HprofReader {
      */
     public static HeapGraph read(Path file, ReadOptions options, CancelSignal cancel, ProgressListener progress)
             throws IOException {
+        return read(file, options, cancel, progress, Math.min(MAX_SHARES, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** As above, with the second pass on at most {@code shares} threads (the graph is the same for any). */
+    static HeapGraph read(Path file, ReadOptions options, CancelSignal cancel, ProgressListener progress, int shares)
+            throws IOException {
         String name = options.displayName() == null ? file.toString() : options.displayName();
         ReadProblems problems = new ReadProblems();
         Path readable = readableFile(file, options, cancel, progress, problems);
@@ -50,7 +60,7 @@ public final class HprofReader {
         boolean handedOver = false;
         try (BlockInput in = new BlockInput(FileChannel.open(readable, StandardOpenOption.READ),
                 Files.size(readable), BlockInput.DEFAULT_BLOCK)) {
-            HeapGraph graph = read(in, channel, name, Files.size(file), options, cancel, progress, problems);
+            HeapGraph graph = read(in, channel, name, Files.size(file), options, cancel, progress, problems, shares);
             handedOver = true;
             return graph;
         } finally {
@@ -87,7 +97,7 @@ public final class HprofReader {
     }
 
     private static HeapGraph read(BlockInput in, FileChannel detailsChannel, String name, long fileBytes,
-            ReadOptions options, CancelSignal cancel, ProgressListener progress, ReadProblems problems)
+            ReadOptions options, CancelSignal cancel, ProgressListener progress, ReadProblems problems, int shares)
             throws IOException {
         int dumpIndex = options.dumpIndex();
         HprofHeader header = HprofHeader.read(in, name, problems);
@@ -123,7 +133,8 @@ public final class HprofReader {
 
         HeapGraphBuilder builder = new HeapGraphBuilder(HeapFormat.HPROF, index.size(), in.fileSize(), false, false,
                 store);
-        GraphPass pass = new GraphPass(in, scan, classes, index, layout, roots, builder, problems, cancel, progress);
+        GraphPass pass = new GraphPass(in, scan, classes, index, layout, roots, builder, problems, cancel, progress,
+                shares);
         addClasses(builder, classes, pass);
         pass.run();
         EdgeCollector.Csr edges = pass.edges();

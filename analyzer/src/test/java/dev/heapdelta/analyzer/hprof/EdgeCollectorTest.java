@@ -63,13 +63,14 @@ class EdgeCollectorTest {
         Random random = new Random(seed);
         int[][] targetsByObject = new int[OBJECTS][];
         EdgeCollector collector = new EdgeCollector(OBJECTS, store);
+        EdgeCollector.Part part = collector.newPart();
         for (int object : order) {
             int degree = random.nextInt(4) == 0 ? 0 : random.nextInt(6);
             int[] targets = new int[degree];
-            collector.begin(object);
+            part.begin(object);
             for (int i = 0; i < degree; i++) {
                 targets[i] = random.nextInt(OBJECTS);
-                collector.add(targets[i], (byte) (targets[i] & 7));
+                part.add(targets[i], (byte) (targets[i] & 7));
             }
             targetsByObject[object] = targets;
         }
