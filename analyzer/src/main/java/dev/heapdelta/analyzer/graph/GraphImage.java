@@ -28,7 +28,12 @@ public final class GraphImage {
         out.writeInt(MAGIC);
         out.writeInt(parts.format.ordinal());
         out.writeInt(parts.objectCount);
-        out.writeLongs(parts.idByObject);
+        if (parts.idByObject != null) {
+            out.writeLongs(parts.idByObject);
+        } else {
+            // Saved as a column all the same: a reopened graph reads its ids as one.
+            out.writeLongs(parts.rankedIds.ascending(), parts.objectCount);
+        }
         out.writeInts(parts.classByObject, parts.objectCount);
         out.writeInts(parts.shallowSizeByObject, parts.objectCount);
         out.writeInt(parts.largeShallowSizeByObject.size());

@@ -21,7 +21,9 @@ public final class HeapGraph implements AutoCloseable {
     private final HeapGraphBuilder.Parts parts;
     private final HeapFormat format;
     private final int objectCount;
+    /** Null when {@link #rankedIds} gives the ids (HPROF read with a rank-bitmap address index). */
     private final LongColumn idByObject;
+    private final RankBitmapIds rankedIds;
     private final IntColumn classByObject;
     private final IntColumn shallowSizeByObject;
     private final Map<Integer, Long> largeShallowSizeByObject;
@@ -55,6 +57,7 @@ public final class HeapGraph implements AutoCloseable {
         this.format = parts.format;
         this.objectCount = parts.objectCount;
         this.idByObject = parts.idByObject;
+        this.rankedIds = parts.rankedIds;
         this.classByObject = parts.classByObject;
         this.shallowSizeByObject = parts.shallowSizeByObject;
         this.largeShallowSizeByObject = parts.largeShallowSizeByObject;
@@ -75,7 +78,7 @@ public final class HeapGraph implements AutoCloseable {
         this.syntheticRoot = parts.syntheticRoot;
         this.classes = List.copyOf(parts.classes);
         this.info = info;
-        this.idsAscending = isAscending(idByObject, objectCount);
+        this.idsAscending = idByObject == null || isAscending(idByObject, objectCount);
         this.buildNanos = parts.buildNanos;
         this.store = parts.store;
         this.details = detailsFactory.create(this);
@@ -127,7 +130,8 @@ public final class HeapGraph implements AutoCloseable {
 
     /** The HPROF address or the V8 node id. */
     public long idOf(int object) {
-        return idByObject.get(object);
+        LongColumn ids = idByObject;
+        return ids != null ? ids.get(object) : rankedIds.idOf(object);
     }
 
     public int classOf(int object) {
@@ -271,6 +275,9 @@ public final class HeapGraph implements AutoCloseable {
 
     /** Finds an object by its HPROF address or V8 node id; -1 when there is none. */
     public int findObjectById(long id) {
+        if (rankedIds != null) {
+            return rankedIds.objectOf(id);
+        }
         IntColumn order = idsAscending ? null : ascendingIdOrder();
         int low = 0;
         int high = objectCount - 1;

@@ -57,11 +57,24 @@ public final class HeapGraphBuilder {
     /** Like the other constructor, with every column in {@code store}. */
     public HeapGraphBuilder(HeapFormat format, int objectCount, long largestRecordOffset, boolean withNames,
             boolean withEdgeLabels, ColumnStore store) {
+        this(format, objectCount, largestRecordOffset, withNames, withEdgeLabels, store, null);
+    }
+
+    /**
+     * Like the other constructor; when {@code ids} is not null, the objects' ids are its ranks and the
+     * builder keeps no id column ({@link #setObject} then ignores its {@code id}).
+     */
+    public HeapGraphBuilder(HeapFormat format, int objectCount, long largestRecordOffset, boolean withNames,
+            boolean withEdgeLabels, ColumnStore store, RankBitmapIds ids) {
         this(format, objectCount, store, withEdgeLabels);
         if (objectCount < 0) {
             throw new IllegalArgumentException("negative object count " + objectCount);
         }
-        parts.idByObject = store.longs("object-ids", objectCount);
+        if (ids != null && ids.size() != objectCount) {
+            throw new IllegalArgumentException(ids.size() + " ids for " + objectCount + " objects");
+        }
+        parts.rankedIds = ids;
+        parts.idByObject = ids == null ? store.longs("object-ids", objectCount) : null;
         parts.classByObject = store.ints("object-classes", objectCount);
         parts.shallowSizeByObject = store.ints("object-shallow-sizes", objectCount);
         parts.kindByObject = store.bytes("object-kinds", objectCount);
@@ -128,7 +141,10 @@ public final class HeapGraphBuilder {
     }
 
     public void setObject(int object, long id, int classIndex, long shallowSize, ObjectKind kind) {
-        parts.idByObject.set(object, id);
+        LongColumn ids = parts.idByObject;
+        if (ids != null) {
+            ids.set(object, id);
+        }
         parts.classByObject.set(object, classIndex);
         setShallowSize(object, shallowSize);
         parts.kindByObject.set(object, kind.code());
@@ -153,7 +169,7 @@ public final class HeapGraphBuilder {
     }
 
     public long idOf(int object) {
-        return parts.idByObject.get(object);
+        return parts.idByObject != null ? parts.idByObject.get(object) : parts.rankedIds.idOf(object);
     }
 
     public void setRecordOffset(int object, long offset) {
@@ -258,7 +274,9 @@ public final class HeapGraphBuilder {
     static final class Parts {
         HeapFormat format;
         int objectCount;
+        /** Null when {@link #rankedIds} gives the ids. */
         LongColumn idByObject;
+        RankBitmapIds rankedIds;
         IntColumn classByObject;
         IntColumn shallowSizeByObject;
         final Map<Integer, Long> largeShallowSizeByObject = new HashMap<>();

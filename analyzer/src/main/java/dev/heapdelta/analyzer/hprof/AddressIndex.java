@@ -1,5 +1,6 @@
 package dev.heapdelta.analyzer.hprof;
 
+import dev.heapdelta.analyzer.graph.RankBitmapIds;
 import dev.heapdelta.analyzer.store.ColumnStore;
 import java.util.PrimitiveIterator;
 
@@ -20,6 +21,11 @@ abstract class AddressIndex {
 
     /** How many addresses were given more than once. */
     abstract long duplicates();
+
+    /** The addresses as the graph's ids, when the index keeps them in a form the graph can share; else null. */
+    RankBitmapIds rankedIds() {
+        return null;
+    }
 
     /**
      * @param addresses the object addresses as the file lists them

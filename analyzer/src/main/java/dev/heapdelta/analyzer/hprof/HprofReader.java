@@ -131,8 +131,9 @@ public final class HprofReader {
         RootAttribution roots = RootAttribution.of(scan, index, classes, problems);
         ThreadStacks threadStacks = ThreadStacksReader.read(scan, detailsChannel, classes, index, problems);
 
+        // The graph's ids are the index's bitmap when it is one: no 8-byte id column per object.
         HeapGraphBuilder builder = new HeapGraphBuilder(HeapFormat.HPROF, index.size(), in.fileSize(), false, false,
-                store);
+                store, index.rankedIds());
         GraphPass pass = new GraphPass(in, scan, classes, index, layout, roots, builder, problems, cancel, progress,
                 shares);
         addClasses(builder, classes, pass);

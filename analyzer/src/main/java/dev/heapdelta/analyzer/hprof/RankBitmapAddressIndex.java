@@ -1,8 +1,8 @@
 package dev.heapdelta.analyzer.hprof;
 
+import dev.heapdelta.analyzer.graph.RankBitmapIds;
 import dev.heapdelta.analyzer.store.ColumnStore;
 import dev.heapdelta.analyzer.store.LongColumn;
-import java.util.NoSuchElementException;
 import java.util.PrimitiveIterator;
 
 /**
@@ -10,27 +10,17 @@ import java.util.PrimitiveIterator;
  * addresses share (8 bytes in a HotSpot heap), with the number of set bits before each word: an
  * address's index is that count plus a popcount. Each word sits beside its count, so a lookup
  * touches one cache line. Two bits per granule of the address span (a quarter bit per heap byte), in
- * a column of the dump's store.
+ * a column of the dump's store. The graph takes its object ids from the same bitmap ({@link
+ * RankBitmapIds}).
  */
 final class RankBitmapAddressIndex extends AddressIndex {
     private static final long MIN_BITS_ALLOWED = 1L << 28;
 
-    private final long base;
-    private final int shift;
-    private final long granuleMask;
-    /** Word {@code w} of the bitmap at {@code 2w}, the number of set bits before it at {@code 2w + 1}. */
-    private final LongColumn wordsAndRanks;
-    private final long wordCount;
-    private final int size;
+    private final RankBitmapIds ids;
     private final long duplicates;
 
-    private RankBitmapAddressIndex(long base, int shift, LongColumn wordsAndRanks, int size, long duplicates) {
-        this.base = base;
-        this.shift = shift;
-        this.granuleMask = (1L << shift) - 1;
-        this.wordsAndRanks = wordsAndRanks;
-        this.wordCount = wordsAndRanks.length() / 2;
-        this.size = size;
+    private RankBitmapAddressIndex(RankBitmapIds ids, long duplicates) {
+        this.ids = ids;
         this.duplicates = duplicates;
     }
 
@@ -80,12 +70,12 @@ final class RankBitmapAddressIndex extends AddressIndex {
             wordsAndRanks.set(at + 1, running);
             running += Long.bitCount(wordsAndRanks.get(at));
         }
-        return new RankBitmapAddressIndex(min, shift, wordsAndRanks, running, duplicates[0]);
+        return new RankBitmapAddressIndex(new RankBitmapIds(min, shift, wordsAndRanks, running, store), duplicates[0]);
     }
 
     @Override
     int size() {
-        return size;
+        return ids.size();
     }
 
     @Override
@@ -95,50 +85,16 @@ final class RankBitmapAddressIndex extends AddressIndex {
 
     @Override
     int indexOf(long address) {
-        long offset = address - base;
-        if (offset < 0 || (offset & granuleMask) != 0) {
-            return -1;
-        }
-        long bit = offset >>> shift;
-        long w = bit >>> 6;
-        if (w >= wordCount) {
-            return -1;
-        }
-        int at = (int) (2 * w);
-        long word = wordsAndRanks.get(at);
-        long mask = 1L << bit;
-        if ((word & mask) == 0) {
-            return -1;
-        }
-        return (int) wordsAndRanks.get(at + 1) + Long.bitCount(word & (mask - 1));
+        return ids.objectOf(address);
     }
 
     @Override
     PrimitiveIterator.OfLong ascending() {
-        return new PrimitiveIterator.OfLong() {
-            private int w = -1;
-            private long remaining;
+        return ids.ascending();
+    }
 
-            @Override
-            public boolean hasNext() {
-                while (remaining == 0) {
-                    if (++w >= wordCount) {
-                        return false;
-                    }
-                    remaining = wordsAndRanks.get(2 * w);
-                }
-                return true;
-            }
-
-            @Override
-            public long nextLong() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                int b = Long.numberOfTrailingZeros(remaining);
-                remaining &= remaining - 1;
-                return base + ((((long) w << 6) + b) << shift);
-            }
-        };
+    @Override
+    RankBitmapIds rankedIds() {
+        return ids;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.PrimitiveIterator;
 import java.util.zip.CRC32C;
 
 /**
@@ -109,6 +110,16 @@ public final class ImageOutput implements AutoCloseable {
             writeLongs(column == null ? null : column.heapArray());
         } else if (beginArray(column.length())) {
             writePages(column.mappedBytePages(), 8L * column.length());
+        }
+    }
+
+    /** {@code length} values from an iterator, as {@link #writeLongs(long[])} writes an array of them. */
+    public void writeLongs(PrimitiveIterator.OfLong values, int length) throws IOException {
+        if (beginArray(length)) {
+            for (int i = 0; i < length; i++) {
+                room(8);
+                buffer.putLong(values.nextLong());
+            }
         }
     }
 
