@@ -385,7 +385,7 @@ public final class MainViewModel {
         return new DominatorTreeViewModel(requireComparison(), place, navigator);
     }
 
-    public PathsViewModel paths(Place place) {
+    public PathsViewModel paths(Place.Paths place) {
         return new PathsViewModel(requireComparison(), place, navigator, context.executor());
     }
 

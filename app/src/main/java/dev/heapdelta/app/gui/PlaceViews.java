@@ -84,8 +84,8 @@ final class PlaceViews {
         if (place instanceof Place.Dominators dominators) {
             return new DominatorTreeView(model.dominators(dominators));
         }
-        if (place instanceof Place.ObjectPath || place instanceof Place.ClassPaths) {
-            return new PathsView(model.paths(place));
+        if (place instanceof Place.Paths paths) {
+            return new PathsView(model.paths(paths));
         }
         if (place instanceof Place.Inspector inspector) {
             return new InspectorView(model.inspector(inspector));

@@ -52,9 +52,15 @@ final class HeapDeltaTools {
                          "description":"source roots or -sources.jar files: code sites gain their line's text"}},
                          "required":["files"]}""", this::diff),
                 tool("paths", "Paths from GC roots to one object (`object`: 0x… or @…) or to the instances of a "
-                        + "class (`class`), as `heapdelta paths --json`.", """
+                        + "class (`class`), as `heapdelta paths --json`; `exclude` as its --exclude.", """
                         {"type":"object","properties":{"file":{"type":"string"},"object":{"type":"string"},
-                         "class":{"type":"string"}},"required":["file"]}""", this::paths),
+                         "class":{"type":"string"},
+                         "exclude":{"type":"array","items":{"type":"string"},"description":"what the paths may not\
+                         go through, each as one --exclude of heapdelta paths: weak, soft, phantom, finalizer (the\
+                         referents of those references; all four by default, naming any chooses exactly those),\
+                         none (follow every reference), CLASS:FIELD[,FIELD...] (MAT's syntax; <locals> for a\
+                         thread's frames), root:KIND (GC roots of that kind start no path)"}},
+                         "required":["file"]}""", this::paths),
                 tool("oql", "Run an OQL query (Eclipse MAT's dialect) on one dump, as `heapdelta oql --json`.", """
                         {"type":"object","properties":{"file":{"type":"string"},"query":{"type":"string"}},
                          "required":["file","query"]}""", this::oql),
@@ -133,6 +139,9 @@ final class HeapDeltaTools {
             throw new IllegalArgumentException("paths needs exactly one of \"object\" (0x… or @…) and \"class\"");
         }
         args.addAll(object != null ? List.of("--object", object.toString()) : List.of("--class", className.toString()));
+        for (String exclusion : strings(arguments, "exclude")) {
+            args.add("--exclude=" + exclusion);
+        }
         args.addAll(List.of("--json", "-"));
         return fromCli(args, document -> {
             List<?> paths = (List<?>) document.getOrDefault("paths", List.of());
@@ -213,6 +222,11 @@ final class HeapDeltaTools {
             throw new IllegalArgumentException("missing \"" + name + "\"");
         }
         return text;
+    }
+
+    /** An optional array of strings (the SDK has checked it against the tool's schema). */
+    private static List<String> strings(Map<String, Object> arguments, String name) {
+        return arguments.get(name) instanceof List<?> items ? items.stream().map(String::valueOf).toList() : List.of();
     }
 
     private static long number(Map<String, Object> document, String field) {

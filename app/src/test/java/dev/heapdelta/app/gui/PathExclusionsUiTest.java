@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.heapdelta.analyzer.diff.ClassDiffs;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.query.PathExclusionsProgram;
+import dev.heapdelta.analyzer.query.ReferenceKind;
 import dev.heapdelta.app.gui.navigation.Place;
 import dev.heapdelta.app.gui.paths.PathNode;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -74,6 +76,42 @@ class PathExclusionsUiTest {
     }
 
     @Test
+    void theExclusionsArePartOfTheHistoryEntrySoBackAndForwardReturnToThePathsWithAndWithoutThem(FxRobot robot)
+            throws Exception {
+        openPaths(robot, "WeakTarget");
+        List<String> strong = titles(robot);
+        robot.clickOn("#exclude-weak");
+        waitForPaths(robot);
+        List<String> throughWeak = titles(robot);
+        assertTrue(throughWeak.stream().anyMatch(t -> t.startsWith("WeakReference @")), throughWeak.toString());
+        Place.ClassPaths withoutWeak = (Place.ClassPaths) model.navigator().current();
+        assertFalse(withoutWeak.exclusions().references().contains(ReferenceKind.WEAK), withoutWeak.toString());
+
+        PathNode first = rows(robot).get(0);
+        robot.interact(() -> model.navigator().goTo(new Place.Inspector(first.object().ref())));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#pathTree").tryQuery().isEmpty(), "the inspector is shown");
+
+        robot.interact(() -> model.navigator().back());
+        waitForPaths(robot);
+        assertEquals(withoutWeak, model.navigator().current());
+        assertFalse(robot.lookup("#exclude-weak").queryAs(CheckBox.class).isSelected());
+        assertEquals(throughWeak, titles(robot), "back from the object: the paths through the WeakReference");
+
+        robot.interact(() -> model.navigator().back());
+        waitForPaths(robot);
+        assertTrue(((Place.ClassPaths) model.navigator().current()).exclusions().isDefault());
+        assertTrue(robot.lookup("#exclude-weak").queryAs(CheckBox.class).isSelected());
+        assertEquals(strong, titles(robot), "back again: the strong paths, as before weak was unchecked");
+
+        robot.interact(() -> model.navigator().forward());
+        waitForPaths(robot);
+        assertEquals(withoutWeak, model.navigator().current());
+        assertEquals(throughWeak, titles(robot), "forward: without weak again");
+
+    }
+
+    @Test
     void anExcludedRootKindLeavesTheFrameLocalWithoutAPath(FxRobot robot) throws Exception {
         openPaths(robot, "LocalTarget");
         assertEquals(1, titles(robot).size(), "the thread whose frame holds it: " + titles(robot));
@@ -89,7 +127,7 @@ class PathExclusionsUiTest {
         waitForPaths(robot);
         String summary = robot.lookup("#pathsSummary").queryAs(Label.class).getText();
         assertTrue(summary.contains("1 only through excluded references"), summary);
-        assertEquals("Roots without Java Local", roots.getText());
+        assertEquals("Roots without Java Local", robot.lookup("#excludedRootKinds").queryAs(MenuButton.class).getText());
     }
 
     @Test

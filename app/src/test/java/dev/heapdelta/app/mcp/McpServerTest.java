@@ -135,6 +135,41 @@ class McpServerTest {
     }
 
     @Test
+    void pathsTakesExclusionsWithTheCliSemanticsAndRefusesAMalformedOneWithTheCliMessage() {
+        String session = "dev.heapdelta.samples.service.Session";
+        String cache = "dev.heapdelta.samples.service.SessionStore:CACHE";
+        CallToolResult plain = client.callTool(new CallToolRequest("paths",
+                Map.of("file", dumps.get(0), "class", session)));
+        assertFalse(Boolean.TRUE.equals(plain.isError()), text(plain, 0));
+        JsonNode plainDocument = new ObjectMapper().readTree(text(plain, 1));
+        assertEquals("static SessionStore.CACHE › []", plainDocument.get("paths").get(0).get("pathKey").asString());
+        assertEquals(500, plainDocument.get("paths").get(0).get("count").asInt(), "the example's 500 sessions at t0");
+
+        CallToolResult excluded = client.callTool(new CallToolRequest("paths",
+                Map.of("file", dumps.get(0), "class", session, "exclude", List.of(cache))));
+        assertFalse(Boolean.TRUE.equals(excluded.isError()), text(excluded, 0));
+        assertEquals("No path from a GC root.", text(excluded, 0), "the only way to the sessions is that static");
+        JsonNode document = new ObjectMapper().readTree(text(excluded, 1));
+        assertEquals(List.of(cache), strings(document.get("excluded").get("fields")));
+        assertEquals(List.of("weak", "soft", "phantom", "finalizer"),
+                strings(document.get("excluded").get("references")), "naming no reference kind keeps the default");
+        CliInvocation cli = CliInvocation.run(List.of("paths", dumps.get(0), "--class", session, "--exclude", cache,
+                "--json", "-"));
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertEquals(new ObjectMapper().readTree(cli.out()), document, "the CLI's document for the same --exclude");
+
+        CallToolResult malformed = client.callTool(new CallToolRequest("paths",
+                Map.of("file", dumps.get(0), "class", session, "exclude", List.of("java.lang.Thread:"))));
+        assertTrue(Boolean.TRUE.equals(malformed.isError()));
+        assertEquals("heapdelta: --exclude: exclusion 'java.lang.Thread:' names no field after ':'",
+                text(malformed, 0));
+        CallToolResult notStrings = client.callTool(new CallToolRequest("paths",
+                Map.of("file", dumps.get(0), "class", session, "exclude", List.of(1, 2))));
+        assertTrue(Boolean.TRUE.equals(notStrings.isError()));
+        assertTrue(text(notStrings, 0).contains("/exclude/0: integer found, string expected"), text(notStrings, 0));
+    }
+
+    @Test
     void aFileOutsideTheRootsIsRefused() {
         CallToolResult result = client.callTool(new CallToolRequest("summary",
                 Map.of("file", elsewhere.resolve("outside.hprof.gz").toString())));
@@ -181,6 +216,12 @@ class McpServerTest {
 
     private static String text(CallToolResult result, int index) {
         return ((TextContent) result.content().get(index)).text();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asString()));
+        return values;
     }
 
     private static List<Long> longs(JsonNode array) {

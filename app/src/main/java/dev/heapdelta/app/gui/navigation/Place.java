@@ -1,5 +1,6 @@
 package dev.heapdelta.app.gui.navigation;
 
+import dev.heapdelta.analyzer.query.PathExclusions;
 import dev.heapdelta.app.gui.session.ObjectRef;
 
 /** Where the user is in the app: one entry of the back/forward history. */
@@ -39,12 +40,36 @@ public sealed interface Place {
     record Dominators(int snapshot, ObjectRef from) implements Place {
     }
 
-    /** The shortest strong path from a GC root to one object. */
-    record ObjectPath(ObjectRef object) implements Place {
+    /** A paths view: what its paths are computed without is part of the place, so history keeps it. */
+    sealed interface Paths extends Place {
+        PathExclusions exclusions();
+
+        /** The same paths without {@code other}: another place, so that Back returns to these. */
+        Paths withExclusions(PathExclusions other);
     }
 
-    /** The merged shortest paths of every instance of a class, as MAT merges them. */
-    record ClassPaths(String classKey, String className, int snapshot) implements Place {
+    /** The shortest path from a GC root to one object, without the excluded references (by default every referent). */
+    record ObjectPath(ObjectRef object, PathExclusions exclusions) implements Paths {
+        public ObjectPath(ObjectRef object) {
+            this(object, PathExclusions.defaults());
+        }
+
+        @Override
+        public ObjectPath withExclusions(PathExclusions other) {
+            return new ObjectPath(object, other);
+        }
+    }
+
+    /** The merged shortest paths of every instance of a class, as MAT merges them, without the excluded references. */
+    record ClassPaths(String classKey, String className, int snapshot, PathExclusions exclusions) implements Paths {
+        public ClassPaths(String classKey, String className, int snapshot) {
+            this(classKey, className, snapshot, PathExclusions.defaults());
+        }
+
+        @Override
+        public ClassPaths withExclusions(PathExclusions other) {
+            return new ClassPaths(classKey, className, snapshot, other);
+        }
     }
 
     /** The OQL console on one snapshot. */

@@ -19,7 +19,7 @@ import javafx.scene.layout.HBox;
 /**
  * The paths view's exclusions, as MAT's "Path to GC Roots" menu offers them: check boxes for the reference
  * kinds whose referents are left out, a list of fields in MAT's {@code class:field} syntax, and the root kinds
- * that start no path. A change recomputes the paths in the background.
+ * that start no path. A change goes to the paths without them (another place of the history).
  */
 final class PathExclusionsBar extends FlowPane {
     private final PathsViewModel model;
@@ -70,7 +70,7 @@ final class PathExclusionsBar extends FlowPane {
                 rootItems.put(choice.getKey(), item);
                 roots.getItems().add(item);
             }
-            roots.textProperty().bind(model.rootKindsTextProperty());
+            roots.setText(model.rootKindsText());
             getChildren().add(roots);
         }
 
@@ -95,6 +95,15 @@ final class PathExclusionsBar extends FlowPane {
                 roots.add(kind);
             }
         });
-        model.exclude(references, fields.getText(), roots);
+        if (model.exclude(references, fields.getText(), roots)) {
+            showPlaceExclusions();
+        }
+    }
+
+    /** Back to this view's own exclusions: the change just made belongs to the paths it went to. */
+    private void showPlaceExclusions() {
+        referenceBoxes.forEach((kind, box) -> box.setSelected(model.isReferenceKindExcluded(kind)));
+        rootItems.forEach((kind, item) -> item.setSelected(model.isRootKindExcluded(kind)));
+        fields.setText(model.excludedFieldsText());
     }
 }

@@ -48,27 +48,19 @@ public final class PathsViewModel {
 
     private final Comparison comparison;
     private final Navigator navigator;
-    private final Place place;
+    private final Place.Paths place;
     private final ReadOnlyObjectWrapper<List<PathNode>> roots = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper pathKey = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Finding the shortest path from a GC root…");
-    private final ReadOnlyObjectWrapper<PathExclusions> exclusions = new ReadOnlyObjectWrapper<>(
-            PathExclusions.defaults());
     private final ReadOnlyStringWrapper exclusionsProblem = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper rootKindsText = new ReadOnlyStringWrapper("All root kinds");
     private final Executor executor;
-    /** Counts the searches asked for, so that only the last one's answer is shown. */
-    private int searches;
 
     /** What the background query found. */
     record Found(List<PathNode> roots, String pathKey, String summary) {
     }
 
-    public PathsViewModel(Comparison comparison, Place place, Navigator navigator, Executor executor) {
-        if (!(place instanceof Place.ObjectPath) && !(place instanceof Place.ClassPaths)) {
-            throw new IllegalArgumentException("not a paths place: " + place);
-        }
+    public PathsViewModel(Comparison comparison, Place.Paths place, Navigator navigator, Executor executor) {
         this.comparison = comparison;
         this.navigator = navigator;
         this.place = place;
@@ -77,31 +69,24 @@ public final class PathsViewModel {
     }
 
     private void search() {
-        int search = ++searches;
-        PathExclusions chosen = exclusions.get();
+        PathExclusions chosen = place.exclusions();
         loading.set(true);
         summary.set(chosen.isDefault() ? "Finding the shortest path from a GC root…"
                 : "Finding the shortest paths without the excluded references…");
         BackgroundJob.run(executor, "paths to GC roots", () -> find(chosen), found -> {
-            if (search != searches) {
-                return;
-            }
             roots.set(found.roots());
             pathKey.set(found.pathKey());
             summary.set(found.summary());
             loading.set(false);
         }, problem -> {
-            if (search != searches) {
-                return;
-            }
             loading.set(false);
             summary.set("Could not compute the paths: " + problem.getMessage());
         });
     }
 
-    /** What the paths are computed without; the defaults leave out every referent, as path keys do. */
-    public ReadOnlyObjectProperty<PathExclusions> exclusionsProperty() {
-        return exclusions.getReadOnlyProperty();
+    /** What the paths are computed without (the place's); the defaults leave out every referent, as path keys do. */
+    public PathExclusions exclusions() {
+        return place.exclusions();
     }
 
     /** Why the last exclusions typed were refused; empty when they were taken. */
@@ -122,12 +107,12 @@ public final class PathsViewModel {
     }
 
     public boolean isReferenceKindExcluded(String name) {
-        return exclusions.get().references().contains(ReferenceKind.byOptionName(name));
+        return place.exclusions().references().contains(ReferenceKind.byOptionName(name));
     }
 
     /** The excluded fields as the field list shows them, MAT's syntax separated by spaces. */
     public String excludedFieldsText() {
-        return String.join(" ", exclusions.get().fieldNames());
+        return String.join(" ", place.exclusions().fieldNames());
     }
 
     /** The root kinds of this dump's GC roots, by id, labelled with how many records each has, most first. */
@@ -145,22 +130,25 @@ public final class PathsViewModel {
     }
 
     public boolean isRootKindExcluded(String id) {
-        return exclusions.get().roots().contains(RootKind.valueOf(id));
+        return place.exclusions().roots().contains(RootKind.valueOf(id));
     }
 
     /** "All root kinds", or which ones start no path. */
-    public ReadOnlyStringProperty rootKindsTextProperty() {
-        return rootKindsText.getReadOnlyProperty();
+    public String rootKindsText() {
+        PathExclusions chosen = place.exclusions();
+        return chosen.roots().isEmpty() ? "All root kinds" : "Roots without " + String.join(", ", chosen.rootNames());
     }
 
     /**
-     * Recomputes the paths without these references, fields and roots, in the background.
+     * Goes to these paths without these references, fields and roots: another place in the history, so that
+     * Back returns to the paths as they were, and Forward (or coming back from an object) to these.
      *
      * @param referenceNames the kinds of {@link #referenceKindNames()} checked; on V8 the others keep their default
      * @param fieldsText MAT's {@code class:field,field} items, separated by spaces or semicolons
      * @param rootKindIds the ids of {@link #rootKindChoices()} checked
+     * @return whether it went to other paths: not for the same exclusions, nor for a malformed field
      */
-    public void exclude(Set<String> referenceNames, String fieldsText, Set<String> rootKindIds) {
+    public boolean exclude(Set<String> referenceNames, String fieldsText, Set<String> rootKindIds) {
         List<FieldExclusion> fields = new ArrayList<>();
         try {
             for (String item : fieldsText.split("[;\\s]+")) {
@@ -170,7 +158,7 @@ public final class PathsViewModel {
             }
         } catch (IllegalArgumentException e) {
             exclusionsProblem.set(e.getMessage());
-            return;
+            return false;
         }
         exclusionsProblem.set("");
         Set<ReferenceKind> references = EnumSet.noneOf(ReferenceKind.class);
@@ -185,11 +173,11 @@ public final class PathsViewModel {
             roots.add(RootKind.valueOf(id));
         }
         PathExclusions chosen = new PathExclusions(references, fields, roots);
-        if (!chosen.equals(exclusions.get())) {
-            exclusions.set(chosen);
-            rootKindsText.set(roots.isEmpty() ? "All root kinds" : "Roots without " + String.join(", ", chosen.rootNames()));
-            search();
+        if (chosen.equals(place.exclusions())) {
+            return false;
         }
+        navigator.goTo(place.withExclusions(chosen));
+        return true;
     }
 
     private Snapshot snapshot() {
