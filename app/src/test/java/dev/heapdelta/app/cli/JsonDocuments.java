@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /** JSON documents the CLI wrote, read back as plain maps, lists, strings, longs and doubles, as scripts see them. */
-final class JsonDocuments {
+public final class JsonDocuments {
     private JsonDocuments() {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> parse(String text) throws IOException {
+    public static Map<String, Object> parse(String text) throws IOException {
         try (JsonParser parser = new JsonFactory().createParser(text)) {
             parser.nextToken();
             return (Map<String, Object>) read(parser);
