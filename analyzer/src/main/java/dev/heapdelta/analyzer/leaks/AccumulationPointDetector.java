@@ -132,22 +132,33 @@ public final class AccumulationPointDetector implements LeakDetector {
      */
     private static String containerKey(Snapshot last, Map<String, Integer> objectByKey, String key,
             Map<String, Long[]> retainedByKey) {
-        int object = objectByKey.get(key);
-        if (!LargeRetainerDetector.isCollectionMachinery(last, object)) {
+        int holder = containerItSitsOn(last, objectByKey.get(key));
+        if (holder < 0) {
             return key;
         }
-        DominatorTree tree = last.dominatorTree();
-        ContainerInspector inspector = ContainerCensus.inspectorFor(last);
+        String holderKey = last.pathKeyOf(holder);
+        boolean matched = objectByKey.getOrDefault(holderKey, -1) == holder && retainedByKey.containsKey(holderKey);
+        return matched ? holderKey : key;
+    }
+
+    /**
+     * The container that {@code object}, a container's table or nodes, sits on: the first object above
+     * it in the dominator tree that is no machinery, when that is a container; else -1. Series and
+     * single-dump points alike report that container and its entries.
+     */
+    static int containerItSitsOn(Snapshot snapshot, int object) {
+        if (!LargeRetainerDetector.isCollectionMachinery(snapshot, object)) {
+            return -1;
+        }
+        DominatorTree tree = snapshot.dominatorTree();
         int holder = tree.immediateDominatorOf(object);
         for (int steps = 0; steps < CONTAINER_DEPTH && holder >= 0 && holder != tree.virtualRoot(); steps++) {
-            if (last.graph().classOf(holder) >= 0 && !LargeRetainerDetector.isCollectionMachinery(last, holder)) {
-                String holderKey = last.pathKeyOf(holder);
-                boolean matched = objectByKey.getOrDefault(holderKey, -1) == holder && retainedByKey.containsKey(holderKey);
-                return matched && inspector.inspect(last, holder) != null ? holderKey : key;
+            if (snapshot.graph().classOf(holder) >= 0 && !LargeRetainerDetector.isCollectionMachinery(snapshot, holder)) {
+                return ContainerCensus.inspectorFor(snapshot).inspect(snapshot, holder) != null ? holder : -1;
             }
             holder = tree.immediateDominatorOf(holder);
         }
-        return key;
+        return -1;
     }
 
     /**

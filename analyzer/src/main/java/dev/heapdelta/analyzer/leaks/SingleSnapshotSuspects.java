@@ -69,11 +69,16 @@ public final class SingleSnapshotSuspects {
         DominatorTree tree = only.dominatorTree();
         int object = series.objectOf(retainer, 0);
         int point = accumulationPoint(only, object);
+        // A point on a container's table or nodes is that container, counted by its entries, as in a series.
+        int sitsOn = AccumulationPointDetector.containerItSitsOn(only, point);
+        if (sitsOn >= 0) {
+            point = sitsOn;
+        }
         ContainerGroup container = containerOf(only, object, point, groupByMember);
         List<Evidence> evidence = new ArrayList<>();
         String pointName = only.displayClassNameOf(point) + " at " + only.pathKeyOf(point);
-        evidence.add(new Evidence("accumulation point: " + pointName, new Long[] {DominatedObjects.count(only, point)},
-                new Long[] {tree.retainedSizeOf(point)}));
+        evidence.add(new Evidence("accumulation point: " + pointName,
+                new Long[] {DominatedObjects.entriesOrCount(only, point)}, new Long[] {tree.retainedSizeOf(point)}));
         String title = retainer.title();
         List<String> reasons = new ArrayList<>(retainer.reasons());
         reasons.add("its size accumulates in " + pointName + ", where no one child holds most of it");
