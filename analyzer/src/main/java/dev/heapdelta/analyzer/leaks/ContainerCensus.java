@@ -175,7 +175,7 @@ public final class ContainerCensus {
         }
         Container first = members.get(0);
         return new ContainerGroup(key, first.kind(), first.family(), elements, retained, representative, objects,
-                bounded ? new CacheBounds(maximum, weight) : CacheBounds.NONE, keys, threadLocal);
+                bounded ? new CacheBounds(maximum, weight) : CacheBounds.NONE, keys, threadLocal, first.view());
     }
 
     /** Walks up the dominator chain; bounded, since a member deeper than this is rare and only costs a recount. */

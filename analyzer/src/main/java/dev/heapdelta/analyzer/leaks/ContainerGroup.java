@@ -11,12 +11,14 @@ package dev.heapdelta.analyzer.leaks;
  * @param bounds a cache's configured maximum and weight (summed over members that all have one)
  * @param keys a multimap's key count (summed), -1 for other containers
  * @param threadLocal whether the members are the values of one ThreadLocal, one per thread
+ * @param view the {@code Collections} method whose view the members are ({@link Container#view}), or null
  */
 public record ContainerGroup(String pathKey, ContainerKind kind, String family, long elements, long retainedBytes,
-        int representative, int[] members, CacheBounds bounds, long keys, boolean threadLocal) {
+        int representative, int[] members, CacheBounds bounds, long keys, boolean threadLocal, String view) {
 
     public ContainerGroup(String pathKey, ContainerKind kind, String family, long elements, long retainedBytes,
             int representative, int[] members) {
-        this(pathKey, kind, family, elements, retainedBytes, representative, members, CacheBounds.NONE, -1, false);
+        this(pathKey, kind, family, elements, retainedBytes, representative, members, CacheBounds.NONE, -1, false,
+                null);
     }
 }

@@ -87,6 +87,10 @@ public final class GrowingCollectionDetector implements LeakDetector {
         if (detached.isPresent()) {
             reasons.add(detached.reason());
         }
+        if (last.view() != null) {
+            reasons.add(String.format(Locale.ROOT, "held through a %s view: its entries are the wrapped %s's",
+                    last.view(), last.family()));
+        }
         if (last.keys() >= 0) {
             reasons.add("keys: " + series(collection.keys()));
         }

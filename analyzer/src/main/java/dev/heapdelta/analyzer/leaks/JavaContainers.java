@@ -15,6 +15,8 @@ import java.util.Locale;
  * them is inspected as that one.
  */
 public final class JavaContainers implements ContainerInspector {
+    /** A view of a view of a collection is rare; deeper nesting is named at the last view looked into. */
+    private static final int MAX_WRAPPERS = 4;
     private JavaContainerClasses classes;
 
     private JavaContainerClasses classes(HeapGraph graph) {
@@ -104,9 +106,44 @@ public final class JavaContainers implements ContainerInspector {
         if (kind != ContainerKind.LISTENERS && isListenerField(snapshot, object)) {
             kind = ContainerKind.LISTENERS;
         }
-        return new Container(object, kind, displayName(graph.className(classIndex), family), elements,
+        return new Container(object, kind, shownName(graph, object, family), elements,
                 CacheBounds.of(graph, object, family), multimapKeys(graph, object, family),
-                contentsOf(graph, object, family));
+                contentsOf(graph, object, family), wrapperFactory(graph.className(classIndex)));
+    }
+
+    /**
+     * What the headline calls the container: a synchronized or unmodifiable view is named as the
+     * collection it wraps ({@code ArrayList}, not {@code Collections$SynchronizedRandomAccessList}), as
+     * the source names it by its field; the view's kind is {@link Container#view}, a reason line.
+     */
+    private String shownName(HeapGraph graph, int object, String family) {
+        int current = object;
+        String currentFamily = family;
+        for (int depth = 0; depth < MAX_WRAPPERS && wrapperFactory(graph.classNameOf(current)) != null; depth++) {
+            int inner = contentsOf(graph, current, currentFamily);
+            if (inner == current || graph.classOf(inner) < 0) {
+                break;
+            }
+            current = inner;
+            currentFamily = familyOf(graph, graph.classOf(inner));
+            if (currentFamily == null) {
+                return simpleName(graph.classNameOf(current));
+            }
+        }
+        return displayName(graph.classNameOf(current), currentFamily);
+    }
+
+    /**
+     * The {@code Collections} factory that makes a wrapper of this class ({@code Collections.synchronizedList}
+     * for {@code Collections$SynchronizedRandomAccessList}), or null for any other class.
+     */
+    static String wrapperFactory(String className) {
+        String prefix = "java.util.Collections$";
+        if (!className.startsWith(prefix + "Synchronized") && !className.startsWith(prefix + "Unmodifiable")) {
+            return null;
+        }
+        String kind = className.substring(prefix.length()).replace("RandomAccess", "");
+        return "Collections." + Character.toLowerCase(kind.charAt(0)) + kind.substring(1);
     }
 
     /** The logical entry count, or -1 when the fields it lives in are missing. */

@@ -34,9 +34,12 @@ class GrowingFamiliesTest {
     private static final List<String> HEADLINE_NAMES = List.of("PriorityQueue", "ArrayDeque", "ConcurrentLinkedQueue",
             "ConcurrentLinkedDeque", "LinkedBlockingDeque", "CopyOnWriteArrayList", "CopyOnWriteArraySet",
             "ConcurrentSkipListMap", "ConcurrentSkipListSet", "IdentityHashMap", "WeakHashMap",
-            "Collections$SynchronizedRandomAccessList", "Collections$SynchronizedMap",
-            "Collections$UnmodifiableRandomAccessList", "Collections$UnmodifiableMap", "ThreadPoolExecutor",
-            "HashMultimap");
+            "ArrayList", "HashMap", "ArrayList", "HashMap", "ThreadPoolExecutor", "HashMultimap");
+    /** The four views, by field, and the {@code Collections} method that made each. */
+    private static final List<List<String>> VIEWS = List.of(List.of("SYNCHRONIZED_LIST", "Collections.synchronizedList"),
+            List.of("SYNCHRONIZED_MAP", "Collections.synchronizedMap"),
+            List.of("unmodifiableList", "Collections.unmodifiableList"),
+            List.of("unmodifiableMap", "Collections.unmodifiableMap"));
 
     @TempDir
     static Path dumps;
@@ -86,6 +89,23 @@ class GrowingFamiliesTest {
     void theMultimapCountsItsPairsAsSizeDoesWithItsThreeKeysBeside() {
         Suspect multimap = row("HASH_MULTIMAP");
         assertTrue(multimap.reasons().contains("keys: 3 → 3 → 3"), multimap.reasons().toString());
+    }
+
+    @Test
+    void aSynchronizedOrUnmodifiableViewIsNamedAsTheCollectionItWrapsAtItsFieldWithTheViewInItsReasons() {
+        for (List<String> view : VIEWS) {
+            Suspect row = row(view.get(0));
+            assertFalse(row.title().contains("Collections$"), row.title());
+            String wrapped = row.title().substring(0, row.title().indexOf(" at static "));
+            assertTrue(row.reasons().contains("held through a " + view.get(1) + " view: its entries are the wrapped "
+                    + wrapped + "'s"), row.reasons().toString());
+        }
+        for (Suspect other : report.suspects()) {
+            if (VIEWS.stream().noneMatch(view -> other.pathKey().endsWith("." + view.get(0)))) {
+                assertTrue(other.reasons().stream().noneMatch(reason -> reason.startsWith("held through")),
+                        other.title());
+            }
+        }
     }
 
     @Test
