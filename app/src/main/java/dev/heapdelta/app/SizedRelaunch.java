@@ -1,0 +1,111 @@
+package dev.heapdelta.app;
+
+import dev.heapdelta.app.cli.HeapSizing;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Runs the command in a JVM whose heap is sized to the dumps it names ({@link HeapSizing}), when the
+ * JVM was started without a heap size: {@code java -jar heapdelta.jar}, the installed launcher and the
+ * app opened on files all get it without flags. The child inherits stdin, stdout and stderr, and its exit
+ * code is this process's. It runs at most once: the child is marked, and a heap the user chose
+ * ({@code -Xmx}, {@code -XX:MaxHeapSize}) is kept. {@code HEAPDELTA_HEAP_SIZING=off} turns it off.
+ */
+final class SizedRelaunch {
+    /** The system property that marks a sized child (its value is the heap it was given). */
+    static final String MARK = "heapdelta.heapSized";
+    /** The environment variable that turns the sizing off. */
+    static final String SWITCH = "HEAPDELTA_HEAP_SIZING";
+    /**
+     * Above this share of the heap the JVM would have anyway, a second JVM's start is not worth it; beyond
+     * that heap the readers put the graph out of core.
+     */
+    private static final double WORTH_IT = 0.85;
+    private static final long MEGABYTE = 1 << 20;
+
+    private SizedRelaunch() {
+    }
+
+    /** The child's exit code when the command ran in a sized JVM; empty when it is to run in this one. */
+    static OptionalInt runSized(String[] args) {
+        List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if ("off".equalsIgnoreCase(System.getenv(SWITCH)) || System.getProperty(MARK) != null
+                || jvmArguments.stream().anyMatch(SizedRelaunch::keepsThisJvm)) {
+            return OptionalInt.empty();
+        }
+        OptionalLong needed = HeapSizing.neededBytes(args);
+        if (needed.isEmpty() || !worthIt(needed.getAsLong())) {
+            return OptionalInt.empty();
+        }
+        Optional<Path> java = javaLauncher();
+        if (java.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        long megabytes = (needed.getAsLong() + MEGABYTE - 1) / MEGABYTE;
+        List<String> command = new ArrayList<>();
+        command.add(java.get().toString());
+        command.addAll(jvmArguments);
+        command.add("-Xmx" + megabytes + "m");
+        command.add("-D" + MARK + "=" + megabytes + "m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.addAll(List.of(args));
+        Process child;
+        try {
+            child = new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException e) {
+            return OptionalInt.empty();
+        }
+        // Ended by a signal, this process takes the child with it (Ctrl-C reaches both already).
+        Runtime.getRuntime().addShutdownHook(new Thread(child::destroy, "heapdelta-sized-child"));
+        while (true) {
+            try {
+                return OptionalInt.of(child.waitFor());
+            } catch (InterruptedException e) {
+                // Only the child's end ends this process.
+            }
+        }
+    }
+
+    /**
+     * Worth a second JVM's start (half a second): the dumps need more than the JVM starts with, so that G1
+     * would grow the heap, and clearly less than it may grow to.
+     */
+    private static boolean worthIt(long neededBytes) {
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        long initial = heap.getInit();
+        long maximum = Runtime.getRuntime().maxMemory();
+        return neededBytes > initial && neededBytes < WORTH_IT * maximum;
+    }
+
+    /** A heap the user chose, or a debugger agent that a second JVM could not attach to the same port. */
+    private static boolean keepsThisJvm(String jvmArgument) {
+        return jvmArgument.startsWith("-Xmx") || jvmArgument.startsWith("-XX:MaxHeapSize=")
+                || jvmArgument.startsWith("-agentlib:jdwp") || jvmArgument.startsWith("-Xrunjdwp");
+    }
+
+    /** The running JVM's {@code java}; a jpackage launcher's runtime has one in its {@code bin}. */
+    private static Optional<Path> javaLauncher() {
+        Optional<Path> current = ProcessHandle.current().info().command().map(Path::of)
+                .filter(path -> path.getFileName().toString().matches("java(\\.exe)?"));
+        if (current.isPresent()) {
+            return current;
+        }
+        Path bin = Path.of(System.getProperty("java.home"), "bin");
+        for (String name : List.of("java", "java.exe")) {
+            if (Files.isExecutable(bin.resolve(name))) {
+                return Optional.of(bin.resolve(name));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.heapdelta.app.cli;
+
+import dev.heapdelta.analyzer.analysis.AnalysisOptions;
+import dev.heapdelta.analyzer.report.SavedSummaries;
+import dev.heapdelta.analyzer.source.ArchiveMember;
+import dev.heapdelta.analyzer.source.DumpKind;
+import dev.heapdelta.analyzer.source.FormatDetector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The Java heap a command line needs, estimated from the sizes of the dumps it names before any is read,
+ * so that the JVM can be started with that heap instead of letting G1 grow towards a quarter of the
+ * machine's memory while the analysis needs less.
+ *
+ * <p>The factors are the readers' own footprint estimates at the benchmark shape, over its file size: an
+ * HPROF dump's analysis peaks at about 64 bytes per object and 6 per reference (HprofFootprint), 1.47 times
+ * the 1.9 GB benchmark dump's bytes; a V8 snapshot's is smaller than its file (72 bytes per node, 0.85 of
+ * the 505 MB benchmark's bytes) but its parse holds the raw arrays beside the columns. The readers go out
+ * of core when their estimate, taken after their first pass, exceeds the free heap; the room below keeps a
+ * dump of the benchmark shape in memory, and one of another shape goes out of core instead of failing.
+ */
+public final class HeapSizing {
+    private static final double HPROF_HEAP_PER_FILE_BYTE = 1.5;
+    private static final double V8_HEAP_PER_FILE_BYTE = 1.5;
+    /** The app also indexes incoming references for its inspector: about a quarter more. */
+    private static final double APP_FACTOR = 1.25;
+    /** Room for the collector above the live data, and the readers' 5% margin (StorageChoice). */
+    private static final double COLLECTOR_ROOM = 1.2;
+    /** The JVM, picocli, the reports, JavaFX: what a command takes before any dump. */
+    private static final long BASE_BYTES = 192L << 20;
+
+    private HeapSizing() {
+    }
+
+    /**
+     * The heap {@code args} need, or empty when that cannot be told beforehand: no dump named (help, capture,
+     * bench, the app opened empty, a file chosen later), a compressed dump (its inflated size is not in its
+     * head), a member of an archive, a command line that does not parse (the run itself says why), or a
+     * summary that its index cache answers without reading the dump.
+     */
+    public static OptionalLong neededBytes(String[] args) {
+        ParseResult parsed;
+        try {
+            parsed = HeapDeltaCommand.commandLine().parseArgs(args);
+        } catch (RuntimeException e) {
+            return OptionalLong.empty();
+        }
+        if (!parsed.hasSubcommand() || parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()) {
+            return OptionalLong.empty();
+        }
+        ParseResult command = parsed.subcommand();
+        Object userObject = command.commandSpec().userObject();
+        if (command.isUsageHelpRequested() || command.isVersionHelpRequested() || !analysesNamedDumps(userObject)) {
+            return OptionalLong.empty();
+        }
+        try {
+            if (userObject instanceof SummaryCommand summary && answeredByIndexCache(summary)) {
+                return OptionalLong.empty();
+            }
+            double live = 0;
+            for (ArgSpec positional : command.matchedPositionals()) {
+                for (String value : positional.stringValues()) {
+                    double bytes = dumpHeapBytes(value);
+                    if (bytes < 0) {
+                        return OptionalLong.empty();
+                    }
+                    live += bytes;
+                }
+            }
+            if (live == 0) {
+                return OptionalLong.empty();
+            }
+            if (userObject instanceof GuiCommand) {
+                live *= APP_FACTOR;
+            }
+            return OptionalLong.of(BASE_BYTES + (long) (live * COLLECTOR_ROOM));
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** The commands whose positionals are the dumps they read (beside a query or a kind word, which are no files). */
+    private static boolean analysesNamedDumps(Object command) {
+        return command instanceof SummaryCommand || command instanceof DiffCommand || command instanceof PathsCommand
+                || command instanceof OqlCommand || command instanceof ThreadsCommand || command instanceof InspectCommand
+                || command instanceof GuiCommand;
+    }
+
+    /** What analysing {@code argument} takes on the heap; 0 for an argument that is no dump; -1 when unknown. */
+    private static double dumpHeapBytes(String argument) throws IOException {
+        if (ArchiveMember.parse(argument) != null) {
+            // A member (series.zip!t1.hprof) is copied out first: its size is not known here.
+            return -1;
+        }
+        Path file = Path.of(argument);
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        FormatDetector.Detected detected = FormatDetector.detect(file);
+        if (detected.compressed()) {
+            // Inflated sizes are not in a gzip head, and a zip may hold a whole series.
+            return -1;
+        }
+        if (detected.kind() == DumpKind.UNKNOWN) {
+            return 0;
+        }
+        double factor = detected.kind() == DumpKind.HPROF ? HPROF_HEAP_PER_FILE_BYTE : V8_HEAP_PER_FILE_BYTE;
+        return factor * Files.size(file);
+    }
+
+    private static boolean answeredByIndexCache(SummaryCommand summary) throws IOException {
+        if (summary.suspects) {
+            return false;
+        }
+        AnalysisOptions options = summary.snapshotOptions.toAnalysisOptions();
+        return SavedSummaries.reopen(Path.of(summary.file), summary.file, options, summary.top) != null;
+    }
+}

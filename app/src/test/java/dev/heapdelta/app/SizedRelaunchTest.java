@@ -1,0 +1,136 @@
+package dev.heapdelta.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.heapdelta.analyzer.testing.TestEnvironment;
+import dev.heapdelta.app.cli.HeapDeltaCommand;
+import dev.heapdelta.app.cli.HeapSizing;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code java dev.heapdelta.app.Main} with no heap flag runs the command once more in a JVM whose heap is
+ * the dumps' estimate, with the same output and exit code; each JVM started is seen in its own GC log.
+ */
+class SizedRelaunchTest {
+    private static final Pattern MAX_HEAP = Pattern.compile("Heap Max Capacity: (\\d+)([MG])");
+    /** A machine of 4 GB: the JVM starts with 64 MB of heap and may grow it to 1 GB. */
+    private static final String MACHINE = "-XX:MaxRAM=4g";
+
+    @TempDir
+    static Path dumps;
+
+    @TempDir
+    Path logs;
+
+    private static Path dump;
+
+    @BeforeAll
+    static void inflateSampleDump() throws Exception {
+        dump = dumps.resolve("leaks-t1.hprof");
+        Path sample = TestEnvironment.repositoryRoot().resolve("sample-dumps/java/leaks-t1.hprof.gz");
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(sample))) {
+            Files.copy(in, dump);
+        }
+    }
+
+    private record Run(int exitCode, String out, String err, List<Long> maxHeapsMegabytes) {
+    }
+
+    private Run main(List<String> jvmFlags, Map<String, String> environment, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmFlags);
+        // One GC log per JVM (%p is its process id): how many JVMs ran, and with which heap.
+        command.add("-Xlog:gc+init:file=" + logs.resolve("gc-%p.log"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(logs.resolve("out.txt").toFile())
+                .redirectError(logs.resolve("err.txt").toFile());
+        builder.environment().remove(SizedRelaunch.SWITCH);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "Main did not finish");
+        List<Long> heaps = new ArrayList<>();
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path log : files.filter(f -> f.getFileName().toString().startsWith("gc-")).sorted().toList()) {
+                Matcher m = MAX_HEAP.matcher(Files.readString(log));
+                assertTrue(m.find(), "no heap size in " + Files.readString(log));
+                heaps.add(Long.parseLong(m.group(1)) * (m.group(2).equals("G") ? 1024 : 1));
+            }
+        }
+        return new Run(process.exitValue(), Files.readString(logs.resolve("out.txt")),
+                Files.readString(logs.resolve("err.txt")), heaps);
+    }
+
+    private static String inProcess(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine command = HeapDeltaCommand.commandLine();
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(new StringWriter(), true));
+        command.execute(args);
+        return out.toString();
+    }
+
+    private static String withoutTimings(String table) {
+        return table.replaceAll("(?m)^timings: .*$", "");
+    }
+
+    @Test
+    void aSummaryRunsOnceMoreInAJvmWhoseHeapIsTheDumpsEstimateAndPrintsTheSameReport() throws Exception {
+        String[] summary = {"summary", dump.toString(), "--no-index-cache"};
+        Run run = main(List.of(MACHINE), Map.of(), summary);
+        assertEquals(0, run.exitCode(), run.err());
+        long estimate = (HeapSizing.neededBytes(summary).getAsLong() + (1 << 20) - 1) >> 20;
+        assertEquals(List.of(1024L, estimate).stream().sorted().toList(), run.maxHeapsMegabytes().stream().sorted().toList());
+        assertEquals(withoutTimings(inProcess(summary)), withoutTimings(run.out()));
+        // The estimate leaves the readers room to keep the graph in memory.
+        assertFalse(run.err().contains("out of core"), run.err());
+    }
+
+    @Test
+    void theSizedJvmsExitCodeIsTheCommandsExitCode() throws Exception {
+        Run run = main(List.of(MACHINE), Map.of(), "paths", dump.toString(), "--object", "0x1", "--no-index-cache");
+        assertEquals(2, run.maxHeapsMegabytes().size(), "the paths command ran in a sized JVM");
+        assertEquals(dev.heapdelta.app.cli.ExitCode.USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().contains("0x1"), run.err());
+    }
+
+    @Test
+    void aHeapTheUserChoseOrTheSwitchTurnedOffKeepsTheCommandInItsOwnJvm() throws Exception {
+        String[] summary = {"summary", dump.toString(), "--no-index-cache"};
+        Run chosen = main(List.of("-Xmx700m"), Map.of(), summary);
+        assertEquals(0, chosen.exitCode(), chosen.err());
+        assertEquals(List.of(700L), chosen.maxHeapsMegabytes());
+        Files.delete(Files.list(logs).filter(f -> f.getFileName().toString().startsWith("gc-")).findFirst().orElseThrow());
+
+        Run off = main(List.of(MACHINE), Map.of(SizedRelaunch.SWITCH, "off"), summary);
+        assertEquals(0, off.exitCode(), off.err());
+        assertEquals(List.of(1024L), off.maxHeapsMegabytes());
+        assertEquals(withoutTimings(chosen.out()), withoutTimings(off.out()));
+    }
+
+    @Test
+    void aDumpThatNeedsLessThanTheJvmStartsWithIsAnalysedInIt() throws Exception {
+        // A 24 GB machine starts the JVM with 384 MB, more than this small dump needs.
+        Run run = main(List.of("-XX:MaxRAM=24g"), Map.of(), "summary", dump.toString(), "--no-index-cache");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(1, run.maxHeapsMegabytes().size());
+    }
+}

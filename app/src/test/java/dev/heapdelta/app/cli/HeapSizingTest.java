@@ -1,0 +1,112 @@
+package dev.heapdelta.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.heapdelta.analyzer.testing.TestEnvironment;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The heap a command line needs is told from the dumps it names, before any is read, or not at all. */
+class HeapSizingTest {
+    private static final Path SAMPLES = TestEnvironment.repositoryRoot().resolve("sample-dumps");
+    private static final long MEGABYTE = 1 << 20;
+
+    @TempDir
+    static Path plain;
+
+    @TempDir
+    Path cache;
+
+    private static Path hprof;
+    private static Path hprofLater;
+    private static Path v8;
+
+    @BeforeAll
+    static void inflateSampleDumps() throws Exception {
+        hprof = inflate("java/leaks-t0.hprof.gz", "t0.hprof");
+        hprofLater = inflate("java/leaks-t2.hprof.gz", "t2.hprof");
+        v8 = inflate("node/leaks-t0.heapsnapshot.gz", "t0.heapsnapshot");
+    }
+
+    private static Path inflate(String sample, String name) throws Exception {
+        Path target = plain.resolve(name);
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(SAMPLES.resolve(sample)))) {
+            Files.copy(in, target);
+        }
+        return target;
+    }
+
+    private static long needed(String... args) {
+        OptionalLong bytes = HeapSizing.neededBytes(args);
+        assertTrue(bytes.isPresent(), "no estimate for " + String.join(" ", args));
+        return bytes.getAsLong();
+    }
+
+    private static void noEstimate(String... args) {
+        assertEquals(OptionalLong.empty(), HeapSizing.neededBytes(args), String.join(" ", args));
+    }
+
+    @Test
+    void eachPlainDumpACommandNamesAddsMoreHeapThanItsFileToTheCommandsOwn() throws Exception {
+        String a = hprof.toString();
+        String b = hprofLater.toString();
+        // A diff holds all its snapshots at once: the second dump adds its share, whichever the first is.
+        long shareOfB = needed("diff", a, b, "--no-index-cache") - needed("summary", a, "--no-index-cache");
+        assertEquals(shareOfB, needed("diff", b, b, "--no-index-cache") - needed("summary", b, "--no-index-cache"), 2.0);
+        // The graph's columns and the shortest paths take more than the records they come from.
+        assertTrue(shareOfB > Files.size(hprofLater), shareOfB + " for " + Files.size(hprofLater) + " bytes");
+        String snapshot = v8.toString();
+        long shareOfV8 = needed("diff", snapshot, snapshot, "--no-index-cache")
+                - needed("summary", snapshot, "--no-index-cache");
+        assertTrue(shareOfV8 > Files.size(v8), shareOfV8 + " for " + Files.size(v8) + " bytes");
+        // What the command takes before any dump (the JVM, the reports) comes on top once.
+        long own = needed("summary", b, "--no-index-cache") - shareOfB;
+        assertTrue(own >= 64 * MEGABYTE, "the command's own heap: " + own);
+    }
+
+    @Test
+    void theAppOnAFileNeedsMoreThanASummaryOfItForItsIncomingReferences() {
+        long summary = needed("summary", hprof.toString(), "--no-index-cache");
+        long app = needed("gui", hprof.toString());
+        assertTrue(app > summary, app + " <= " + summary);
+    }
+
+    @Test
+    void commandsTheFilesOfWhichAreNotKnownBeforehandGetNoEstimate() {
+        noEstimate();
+        noEstimate("--version");
+        noEstimate("summary", hprof.toString(), "--help");
+        noEstimate("summary", SAMPLES.resolve("java/leaks-t0.hprof.gz").toString());
+        noEstimate("diff", hprof.toString(), SAMPLES.resolve("node/leaks-t0.heapsnapshot.gz").toString());
+        noEstimate("summary", "no-such-file.hprof");
+        noEstimate("summary", hprof.toString(), "--top", "not-a-number");
+        noEstimate("gui");
+        noEstimate("bench", hprof.toString());
+        noEstimate("mcp");
+    }
+
+    @Test
+    void aSummaryItsIndexCacheAnswersReadsNoDumpAndNeedsNoSizedHeap() {
+        String[] summary = {"summary", hprof.toString(), "--cache-dir", cache.toString()};
+        needed(summary);
+        CliRun first = CliRun.of(summary);
+        assertEquals(ExitCode.OK, first.exitCode(), first.err());
+        noEstimate(summary);
+        // Its suspects are no part of the kept report: that summary reads the graph again.
+        needed("summary", hprof.toString(), "--cache-dir", cache.toString(), "--suspects");
+    }
+
+    @Test
+    void aQueryAfterTheDumpsCountsForNothing() {
+        long summary = needed("summary", hprof.toString(), "--no-index-cache");
+        assertEquals(summary, needed("oql", hprof.toString(), "select s from java.lang.String s where s.value != null"));
+        assertEquals(summary, needed("inspect", hprof.toString(), "strings"));
+    }
+}
