@@ -29,40 +29,61 @@ public final class LargeHprofShape {
      * {@code java}, its class path, a heap sized for the scale and the parallel collector.
      */
     public static List<String> childJvmCommand(double scale, Path outputDirectory) {
-        ShapeCounts.atScale(scale);
+        return childJvmCommand(scale, 0, outputDirectory);
+    }
+
+    /**
+     * The same for the dump of {@code seed}: the same service later, {@code seed} per cent more events and
+     * history, its events and boxes pointing at other customers and events; seed 0 is the reference shape.
+     */
+    public static List<String> childJvmCommand(double scale, int seed, Path outputDirectory) {
+        ShapeCounts.atScale(scale).grownBy(seed);
         List<String> command = new ArrayList<>();
         command.add(javaLauncher().toString());
-        command.add("-Xmx" + heapMegabytes(scale) + "m");
+        command.add("-Xmx" + heapMegabytes(scale * (1 + seed / 100.0)) + "m");
         command.add("-XX:+UseParallelGC");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(LargeHprofShape.class.getName());
         command.add(scaleText(scale));
         command.add(outputDirectory.toAbsolutePath().toString());
+        if (seed != 0) {
+            command.add(Integer.toString(seed));
+        }
         return command;
     }
 
     /** Where the child JVM of {@link #childJvmCommand} writes the dump: {@code large-scale-<scale>.hprof}. */
     public static Path outputFile(double scale, Path outputDirectory) {
-        return outputDirectory.resolve("large-scale-" + scaleText(scale) + ".hprof");
+        return outputFile(scale, 0, outputDirectory);
+    }
+
+    /** Where the dump of {@code seed} goes: {@code large-scale-<scale>-seed-<seed>.hprof}, seed 0 as above. */
+    public static Path outputFile(double scale, int seed, Path outputDirectory) {
+        String suffix = seed == 0 ? "" : "-seed-" + seed;
+        return outputDirectory.resolve("large-scale-" + scaleText(scale) + suffix + ".hprof");
     }
 
     static long heapMegabytes(double scale) {
         return Math.max(MINIMUM_HEAP_MEGABYTES, (long) Math.ceil(HEAP_MEGABYTES_PER_SCALE * scale));
     }
 
-    /** Arguments: SCALE OUTPUT_DIRECTORY. Prints one line with the file, its size, the object count and the time. */
+    /**
+     * Arguments: SCALE OUTPUT_DIRECTORY [SEED]. Prints one line with the file, its size, the object count and
+     * the time.
+     */
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
+        if (args.length != 2 && args.length != 3) {
             System.err.println("usage: java -Xmx<heap> -XX:+UseParallelGC -cp CLASSPATH "
-                    + LargeHprofShape.class.getName() + " SCALE OUTPUT_DIRECTORY");
+                    + LargeHprofShape.class.getName() + " SCALE OUTPUT_DIRECTORY [SEED]");
             System.exit(1);
         }
         double scale = Double.parseDouble(args[0]);
-        Path hprof = outputFile(scale, Path.of(args[1]));
-        ShapeCounts counts = ShapeCounts.atScale(scale);
+        int seed = args.length == 3 ? Integer.parseInt(args[2]) : 0;
+        Path hprof = outputFile(scale, seed, Path.of(args[1]));
+        ShapeCounts counts = ShapeCounts.atScale(scale).grownBy(seed);
         long start = System.nanoTime();
-        LargeHeap.build(counts);
+        LargeHeap.build(counts, seed);
         long built = System.nanoTime();
         SelfHeapDump.write(hprof, true);
         long dumped = System.nanoTime();

@@ -66,6 +66,22 @@ class LargeHprofShapeTest {
     }
 
     @Test
+    void aSeedNamesItsDumpApartAndGrowsTheEventsAndHistoryByThatManyPerCent(@TempDir Path directory) {
+        assertEquals(directory.resolve("large-scale-0.5-seed-3.hprof"), LargeHprofShape.outputFile(0.5, 3, directory));
+        assertEquals(LargeHprofShape.outputFile(0.5, directory), LargeHprofShape.outputFile(0.5, 0, directory));
+        ShapeCounts reference = ShapeCounts.atScale(1.0);
+        ShapeCounts later = reference.grownBy(3);
+        assertEquals(2_060_000, later.events());
+        assertEquals(1_030_000, later.historyLength());
+        assertEquals(reference.customers(), later.customers());
+        assertEquals(reference.treeNodes(), later.treeNodes());
+        assertEquals(reference, reference.grownBy(0));
+        List<String> seeded = LargeHprofShape.childJvmCommand(0.01, 3, directory);
+        assertEquals(List.of(LargeHprofShape.class.getName(), "0.01", directory.toAbsolutePath().toString(), "3"),
+                seeded.subList(seeded.size() - 4, seeded.size()));
+    }
+
+    @Test
     void scaleOneHasTheReferenceShape() {
         ShapeCounts counts = ShapeCounts.atScale(1.0);
 

@@ -78,6 +78,16 @@ final class BenchCommand implements Callable<Integer> {
                     + " this build's, and print the ratios: a before/after in one run on a drifting machine.")
     Path baselineJar;
 
+    @Option(names = "--monocle", paramLabel = "JAR",
+            description = "With --commands, the openjfx-monocle jar that starts the app headless to time it until"
+                    + " the overview (default: the newest in ~/.m2; without one the app is not timed).")
+    Path monocle;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "With --generate hprof: another dump of the same service, N per cent more events and"
+                    + " history and its references placed otherwise; two seeds make two dumps to diff (default 0).")
+    int seed;
+
     @Option(names = "--classpath", paramLabel = "PATH[:PATH…]",
             description = "Also time the code-site scan of these jars, class directories or fat jar.")
     String classPath;
@@ -90,6 +100,15 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (baselineJar != null && !Files.isRegularFile(baselineJar)) {
             throw new UsageException("--baseline-jar: file not found: " + baselineJar);
+        }
+        if (monocle != null && !commands) {
+            throw new UsageException("--monocle times the app among the commands: add --commands");
+        }
+        if (seed != 0 && !"hprof".equals(generate)) {
+            throw new UsageException("--seed varies the generated HPROF dump: add --generate hprof");
+        }
+        if (seed < 0 || seed > 100) {
+            throw new UsageException("--seed must be in 0..100, got " + seed);
         }
         List<String> targets = new ArrayList<>(files);
         if (generate != null) {
@@ -143,7 +162,8 @@ final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(out);
         Path scratch = Files.createTempDirectory(out, "bench-commands-");
         try {
-            new CommandBench(stdout, scratch, MemlabLoader.in(memlab), baselineJar).run(targets, floors, v8);
+            new CommandBench(stdout, scratch, MemlabLoader.in(memlab), baselineJar, HeadlessApp.find(monocle))
+                    .run(targets, floors, v8);
         } finally {
             CommandBench.deleteTree(scratch);
         }
@@ -205,11 +225,11 @@ final class BenchCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         List<String> command = switch (generate) {
-            case "hprof" -> LargeHprofShape.childJvmCommand(scale, out);
+            case "hprof" -> LargeHprofShape.childJvmCommand(scale, seed, out);
             case "v8" -> LargeV8Shape.nodeCommand(scale, out);
             default -> throw new UsageException("--generate takes hprof or v8, got " + generate);
         };
-        Path target = generate.equals("hprof") ? LargeHprofShape.outputFile(scale, out)
+        Path target = generate.equals("hprof") ? LargeHprofShape.outputFile(scale, seed, out)
                 : LargeV8Shape.outputFile(scale, out);
         stdout.println("generating: " + String.join(" ", command));
         stdout.flush();

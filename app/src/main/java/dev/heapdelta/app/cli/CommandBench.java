@@ -31,22 +31,40 @@ final class CommandBench {
     private final ChildProcessTimer timer;
     private final Path scratch;
     private final MemlabLoader memlab;
+    private final HeadlessApp app;
     private final List<Build> builds = new ArrayList<>();
 
-    /** A build of HeapDelta to run the commands with: this one, or a baseline jar. */
-    private record Build(String label, List<String> command) {
+    /** A build of HeapDelta to run the commands with: this one, or a baseline jar; its class path, for the app. */
+    private record Build(String label, List<String> command, String classPath) {
+        /** The app of this build, started headless, its cache directory the one given. */
+        List<String> app(HeadlessApp app, Path cacheDirectory) {
+            List<String> command = new ArrayList<>(List.of(javaBinary()));
+            command.addAll(app.jvmFlags());
+            // The app's cache directory is the default one, under the temporary directory; its recent files go
+            // there too, not into the user's preferences.
+            command.add("-Djava.io.tmpdir=" + cacheDirectory);
+            command.add("-Djava.util.prefs.userRoot=" + cacheDirectory.resolve("preferences"));
+            command.addAll(List.of("-cp", classPath + java.io.File.pathSeparator + app.monocleJar(), MAIN_CLASS));
+            return command;
+        }
     }
 
-    /** @param baselineJar another build's {@code heapdelta.jar} to run each command with too, or null */
-    CommandBench(PrintWriter out, Path scratch, MemlabLoader memlab, Path baselineJar) throws IOException {
+    /**
+     * @param baselineJar another build's {@code heapdelta.jar} to run each command with too, or null
+     * @param app how to start the app headless, or null when it cannot be timed here
+     */
+    CommandBench(PrintWriter out, Path scratch, MemlabLoader memlab, Path baselineJar, HeadlessApp app)
+            throws IOException {
         this.out = out;
         this.scratch = scratch;
         this.timer = new ChildProcessTimer(scratch);
         this.memlab = memlab;
+        this.app = app;
         if (baselineJar != null) {
-            builds.add(new Build("baseline", List.of(javaBinary(), "-jar", baselineJar.toAbsolutePath().toString())));
+            String jar = baselineJar.toAbsolutePath().toString();
+            builds.add(new Build("baseline", List.of(javaBinary(), "-jar", jar), jar));
         }
-        builds.add(new Build("", heapdeltaCommand()));
+        builds.add(new Build("", heapdeltaCommand(), System.getProperty("java.class.path")));
     }
 
     /** @param floorMillis the plain sequential read of each file, measured in this run */
@@ -76,6 +94,8 @@ final class CommandBench {
                 compareWithMemlab(file, floor, first);
             }
         }
+        // What the command line takes for all the files, which the app is compared with: summary of one, diff of more.
+        long commandLine = summaries;
         if (files.size() >= 2) {
             long floor = floorMillis.stream().mapToLong(Long::longValue).sum();
             out.printf(Locale.ROOT, "  diff of %d files (plain sequential read %,d ms)%n", files.size(), floor);
@@ -91,8 +111,39 @@ final class CommandBench {
                     (double) fresh.wallMillis() / Math.max(1, summaries));
             scenario("diff, reopened from the index cache", caches, diff, floor);
             deleteAll(caches);
+            commandLine = fresh.wallMillis();
         }
+        timeApp(files, floorMillis.stream().mapToLong(Long::longValue).sum(), commandLine);
         out.flush();
+    }
+
+    /**
+     * The app opening the files until their overview is shown (headless), with an empty cache directory and
+     * then its entry; against what the command line takes for the same files (summary of one, diff of more).
+     */
+    private void timeApp(List<String> files, long floor, long commandMillis) throws IOException, InterruptedException {
+        if (app == null) {
+            out.println("  app: not timed: it runs headless on Monocle, whose jar was not found (bench --monocle JAR,"
+                    + " the org.testfx:openjfx-monocle jar the app's tests use)");
+            return;
+        }
+        out.printf(Locale.ROOT, "  app opening %s until the overview is shown (headless, Monocle)%n",
+                files.size() == 1 ? files.get(0) : files.size() + " files");
+        List<Path> caches = cacheDirectories();
+        Launch gui = (build, cache) -> {
+            List<String> command = build.app(app, cache);
+            command.add("gui");
+            command.addAll(files);
+            command.add("--exit-when-shown");
+            return command;
+        };
+        ChildMeasurement fresh = scenario("app, empty cache dir", caches, gui, floor);
+        if (fresh.succeeded()) {
+            out.printf(Locale.ROOT, "    app - %s (empty cache dir, %,d ms) = %+,d ms%n", files.size() == 1 ? "summary"
+                    : "diff", commandMillis, fresh.wallMillis() - commandMillis);
+        }
+        scenario("app, reopened from the index cache", caches, gui, floor);
+        deleteAll(caches);
     }
 
     @FunctionalInterface
@@ -100,15 +151,29 @@ final class CommandBench {
         List<String> with(Path cacheDirectory);
     }
 
+    /** The whole command line of one build, given its cache directory. */
+    @FunctionalInterface
+    private interface Launch {
+        List<String> command(Build build, Path cacheDirectory);
+    }
+
     /** One command, run by each build with its own cache directory; returns this build's figures. */
     private ChildMeasurement scenario(String what, List<Path> caches, Arguments arguments, long floor)
+            throws IOException, InterruptedException {
+        return scenario(what, caches, (Launch) (build, cache) -> {
+            List<String> command = new ArrayList<>(build.command());
+            command.addAll(arguments.with(cache));
+            return command;
+        }, floor);
+    }
+
+    private ChildMeasurement scenario(String what, List<Path> caches, Launch launch, long floor)
             throws IOException, InterruptedException {
         ChildMeasurement baseline = null;
         ChildMeasurement current = null;
         for (int b = 0; b < builds.size(); b++) {
             Build build = builds.get(b);
-            List<String> command = new ArrayList<>(build.command());
-            command.addAll(arguments.with(caches.get(b)));
+            List<String> command = launch.command(build, caches.get(b));
             ChildMeasurement run = timer.run(command, Map.of());
             print(build.label().isEmpty() ? what : what + " (" + build.label() + ")", run, floor);
             if (build.label().isEmpty()) {

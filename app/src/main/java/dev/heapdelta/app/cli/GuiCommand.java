@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code heapdelta gui [FILES…]}: the desktop app, opened straight into the comparison of FILES. */
 @Command(name = "gui", mixinStandardHelpOptions = true,
@@ -24,6 +26,13 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--example", description = "Open the bundled example series (a leaking Java service, t0 t1 t2).")
     boolean example;
 
+    @Option(names = "--exit-when-shown", hidden = true, description = "For bench: print the JVM's uptime once the"
+            + " overview of FILES is shown, then exit (2 when they cannot be opened).")
+    boolean exitWhenShown;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         if (example && !files.isEmpty()) {
@@ -33,7 +42,11 @@ final class GuiCommand implements Callable<Integer> {
             throw new UsageException("no display to show a window on (DISPLAY is not set); "
                     + "use 'heapdelta summary' or 'heapdelta diff' on a headless machine");
         }
-        GuiLauncher.launch(new GuiLauncher.Startup(List.copyOf(files), example));
-        return ExitCode.OK;
+        if (exitWhenShown && files.isEmpty() && !example) {
+            throw new UsageException("--exit-when-shown times the opening of FILES: give some");
+        }
+        int exit = GuiLauncher.launch(new GuiLauncher.Startup(List.copyOf(files), example,
+                exitWhenShown ? spec.commandLine().getOut() : null));
+        return exit == 0 ? ExitCode.OK : ExitCode.INVALID_INPUT;
     }
 }

@@ -2,13 +2,18 @@ package dev.heapdelta.app.gui;
 
 import java.util.Map;
 
-/** Whether a window can be shown: an X11 or Wayland display on Linux, always on macOS and Windows. */
+/**
+ * Whether a window can be shown: an X11 or Wayland display on Linux, always on macOS and Windows, and on
+ * Monocle, the glass platform that draws without a display ({@code -Dglass.platform=Monocle}), as the UI
+ * tests and the app's timing in {@code bench} run.
+ */
 public final class DesktopEnvironment {
     private DesktopEnvironment() {
     }
 
     public static boolean hasDisplay() {
-        return hasDisplay(System.getProperty("os.name", ""), System.getenv());
+        return "Monocle".equals(System.getProperty("glass.platform"))
+                || hasDisplay(System.getProperty("os.name", ""), System.getenv());
     }
 
     static boolean hasDisplay(String osName, Map<String, String> environment) {

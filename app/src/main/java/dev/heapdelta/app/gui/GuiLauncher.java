@@ -5,6 +5,7 @@ import dev.heapdelta.app.gui.session.SnapshotSource;
 import dev.heapdelta.app.gui.oql.OqlQueryStore;
 import dev.heapdelta.app.gui.welcome.PreferencesRecentFiles;
 import dev.heapdelta.samples.Examples;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -24,18 +25,27 @@ public final class GuiLauncher {
     public static final double HEIGHT = 800;
 
     private static volatile Startup startup = new Startup(List.of(), false);
+    private static volatile OverviewShownExit timing;
 
-    /** What to open once the window is up. */
-    public record Startup(List<Path> files, boolean example) {
+    /**
+     * What to open once the window is up; with {@code overviewShownReport}, the app says there when the
+     * overview of the files is shown and ends (timing runs), else it is null.
+     */
+    public record Startup(List<Path> files, boolean example, PrintWriter overviewShownReport) {
+        public Startup(List<Path> files, boolean example) {
+            this(files, example, null);
+        }
     }
 
     private GuiLauncher() {
     }
 
-    /** Shows the window and returns when it is closed. */
-    public static void launch(Startup what) {
+    /** Shows the window and returns the app's exit code when it is closed. */
+    public static int launch(Startup what) {
         startup = what;
+        timing = what.overviewShownReport() == null ? null : new OverviewShownExit(what.overviewShownReport());
         Application.launch(Fx.class);
+        return timing == null ? 0 : timing.exitCode();
     }
 
     /** The production context: two worker threads, the analyzer's loader, the user's preferences. */
@@ -81,6 +91,9 @@ public final class GuiLauncher {
             });
             MainViewModel model = new MainViewModel(productionContext(executor));
             createWindow(stage, model).setLinkOpener(getHostServices()::showDocument);
+            if (timing != null) {
+                timing.watch(stage.getScene(), model);
+            }
             stage.show();
             Startup what = startup;
             if (what.example()) {

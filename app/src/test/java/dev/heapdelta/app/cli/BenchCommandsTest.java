@@ -29,14 +29,16 @@ class BenchCommandsTest {
     void everyUserCommandIsMeasuredAsAChildProcessWithItsPeakResidentSetAndTheRatioToAPlainRead() throws Exception {
         String a = SAMPLES.resolve("leaks-t0.hprof.gz").toString();
         String b = SAMPLES.resolve("leaks-t1.hprof.gz").toString();
-        CliRun run = CliRun.of("bench", "--commands", "--memlab", out.toString(), "--out", out.toString(), a, b);
+        CliRun run = CliRun.of("bench", "--commands", "--memlab", out.toString(), "--out", out.toString(),
+                "--monocle", monocleJar(), a, b);
         assertEquals(ExitCode.OK, run.exitCode(), run.out() + run.err());
 
         String commands = run.out().substring(run.out().indexOf("commands as a user runs them"));
         List<String> rows = commands.lines().filter(line -> ROW.matcher(line).matches()).toList();
         assertEquals(List.of("summary, empty cache dir", "summary, reopened from the index cache",
                 "summary --no-index-cache", "summary, empty cache dir", "summary, reopened from the index cache",
-                "summary --no-index-cache", "diff, empty cache dir", "diff, reopened from the index cache"),
+                "summary --no-index-cache", "diff, empty cache dir", "diff, reopened from the index cache",
+                "app, empty cache dir", "app, reopened from the index cache"),
                 rows.stream().map(BenchCommandsTest::what).toList(), commands);
         for (String row : rows) {
             Matcher m = ROW.matcher(row);
@@ -47,10 +49,21 @@ class BenchCommandsTest {
             assertTrue(Long.parseLong(m.group(3).replace(",", "")) > 0, row);
         }
         assertTrue(commands.contains("diff / the summaries (empty cache dir, "), commands);
+        // The app opened both dumps headless until their overview was shown, against the diff of the same files.
+        assertTrue(commands.contains("app opening 2 files until the overview is shown"), commands);
+        assertTrue(Pattern.compile("app - diff \\(empty cache dir, [\\d,]+ ms\\) = [+-][\\d,]+ ms").matcher(commands).find(),
+                commands);
         try (var left = Files.list(out)) {
             assertFalse(left.anyMatch(p -> p.getFileName().toString().startsWith("bench-commands-")),
                     "the children's cache directories are deleted");
         }
+    }
+
+    /** The Monocle jar the app's UI tests run on, from the test class path. */
+    private static String monocleJar() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> Path.of(entry).getFileName().toString().startsWith("openjfx-monocle-"))
+                .findFirst().orElseThrow(() -> new AssertionError("no openjfx-monocle jar on the test class path"));
     }
 
     @Test

@@ -16,18 +16,28 @@ public final class LargeHeap {
     static LinkedList<Long> HISTORY;
     static Object[][] BOXES;
     static byte[][] BLOBS;
+    /** A large prime: each seed moves the references by a stride unrelated to the structures' sizes. */
+    private static final long SHIFT = 1_000_003L;
 
     private LargeHeap() {
     }
 
     /** Builds every structure, replacing any earlier build. */
     public static void build(ShapeCounts counts) {
+        build(counts, 0);
+    }
+
+    /**
+     * Builds every structure; {@code seed} shifts which customer each event and box points at and which
+     * event each box holds, so that two seeds' dumps differ in more than their counts (0: the reference shape).
+     */
+    public static void build(ShapeCounts counts, int seed) {
         Customer[] customers = buildCustomers(counts.customers());
         COUNTERS = buildCounters(counts.counters());
-        EVENTS = buildEvents(counts.events(), customers);
+        EVENTS = buildEvents(counts.events(), customers, seed);
         TREE = buildTree(counts.treeNodes());
         HISTORY = buildHistory(counts.historyLength());
-        BOXES = buildBoxes(counts.boxes(), customers);
+        BOXES = buildBoxes(counts.boxes(), customers, seed);
         BLOBS = buildBlobs(counts.blobs());
     }
 
@@ -56,11 +66,12 @@ public final class LargeHeap {
         return counters;
     }
 
-    private static Event[] buildEvents(int count, Customer[] customers) {
+    private static Event[] buildEvents(int count, Customer[] customers, int seed) {
         Event[] events = new Event[count];
         long start = 1_700_000_000_000L;
         for (int i = 0; i < count; i++) {
-            events[i] = new Event(start + i * 1_000L, i % 7, 100 + i % 50_000, customers[(int) ((i * 7L) % customers.length)]);
+            events[i] = new Event(start + i * 1_000L, i % 7, 100 + i % 50_000,
+                    customers[(int) ((i * 7L + seed * SHIFT) % customers.length)]);
         }
         return events;
     }
@@ -84,12 +95,12 @@ public final class LargeHeap {
     }
 
     /** Small arrays that each reference an event and a customer, crossing the other structures. */
-    private static Object[][] buildBoxes(int count, Customer[] customers) {
+    private static Object[][] buildBoxes(int count, Customer[] customers, int seed) {
         Object[][] boxes = new Object[count][];
         for (int i = 0; i < count; i++) {
             Object[] box = new Object[ShapeCounts.BOX_LENGTH];
-            box[0] = EVENTS[(int) ((i * 13L) % EVENTS.length)];
-            box[1] = customers[(int) ((i * 17L) % customers.length)];
+            box[0] = EVENTS[(int) ((i * 13L + seed * SHIFT) % EVENTS.length)];
+            box[1] = customers[(int) ((i * 17L + seed * SHIFT) % customers.length)];
             boxes[i] = box;
         }
         return boxes;

@@ -19,6 +19,22 @@ public record ShapeCounts(int customers, int counters, int events, int treeNodes
     }
 
     /**
+     * The same service later: {@code percent} per cent more events and history elements, the structures
+     * that grow as it runs; 0 keeps these counts.
+     */
+    public ShapeCounts grownBy(int percent) {
+        if (percent < 0 || percent > 100) {
+            throw new IllegalArgumentException("growth must be in 0..100 per cent, was " + percent);
+        }
+        return new ShapeCounts(customers, counters, grown(events, percent), treeNodes, grown(historyLength, percent),
+                boxes, blobs);
+    }
+
+    private static int grown(int count, int percent) {
+        return (int) Math.min(Integer.MAX_VALUE - 8, count + (long) count * percent / 100);
+    }
+
+    /**
      * The heap objects the structures consist of, excluding the JVM's own: per customer the Customer, its
      * Address, its profile byte[], two Strings with their byte[] values and the HashMap node; per counter an
      * Integer and a node; per history element a LinkedList node and a Long; the maps' tables and the arrays.
