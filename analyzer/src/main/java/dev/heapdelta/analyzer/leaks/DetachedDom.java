@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * The detached DOM a holder keeps alive in a browser heap snapshot: DOM nodes taken out of the
- * document that its dominator subtree holds, and the trees they form. A node is detached as
+ * document that its dominator subtree holds (the holder too, when it is one), and the trees they form. A node is detached as
  * DevTools and memlab's {@code isDetachedDOMNode} say: an embedder (native) node that DevTools'
  * DOM-state pass renamed {@code Detached …} (the reader runs that pass on the snapshot's
  * {@code detachedness} field). Only the DOM's own nodes count: elements ({@code Detached <div>}) and
@@ -44,6 +44,11 @@ record DetachedDom(long trees, long nodes, long retainedBytes) {
         long retained = 0;
         TreeWalkStack stack = new TreeWalkStack(tree);
         for (int holder : holders) {
+            // A holder that is a detached node itself (a tree's root, held by an object's property) is in its tree.
+            if (isDetachedDomNode(graph, holder) && indexByNode.putIfAbsent(holder, indexByNode.size()) == null
+                    && !isDetachedDomNode(graph, tree.immediateDominatorOf(holder))) {
+                retained += tree.retainedSizeOf(holder);
+            }
             stack.push(holder);
             while (!stack.isEmpty()) {
                 int child = stack.nextChildOfTop();

@@ -36,6 +36,19 @@ final class DetachedDomSeries {
         return new DetachedDomSeries(bySnapshot);
     }
 
+    /** The detached DOM one object keeps in each snapshot ({@code objects}: -1 where it is absent); empty when none in the last. */
+    static DetachedDomSeries ofObjects(SeriesContext series, int[] objects) {
+        int n = series.size();
+        if (objects[n - 1] < 0 || DetachedDom.under(series.last(), new int[] {objects[n - 1]}).trees() == 0) {
+            return new DetachedDomSeries(null);
+        }
+        DetachedDom[] bySnapshot = new DetachedDom[n];
+        for (int s = 0; s < n; s++) {
+            bySnapshot[s] = objects[s] < 0 ? null : DetachedDom.under(series.snapshots().get(s), new int[] {objects[s]});
+        }
+        return new DetachedDomSeries(bySnapshot);
+    }
+
     /** The detached DOM one snapshot's holder keeps (a one-dump analysis); empty when it keeps none. */
     static DetachedDomSeries ofOne(DetachedDom dom) {
         return new DetachedDomSeries(dom.trees() == 0 ? null : new DetachedDom[] {dom});
@@ -65,6 +78,14 @@ final class DetachedDomSeries {
                 ByteSizes.human(last.retainedBytes()));
     }
 
+    /** The same for a holder that is no collection: a property's tree, an event target's listeners. */
+    String heldReason() {
+        DetachedDom last = bySnapshot[bySnapshot.length - 1];
+        return String.format(Locale.ROOT, "it keeps DOM trees taken out of the document (detached) alive: %,d trees"
+                + " of %,d nodes retaining %s in the last snapshot", last.trees(), last.nodes(),
+                ByteSizes.human(last.retainedBytes()));
+    }
+
     /** Whether an evidence row is one of the figures this adds: the holder's, not a class's. */
     static boolean isHolderFigure(Evidence evidence) {
         return evidence.name().equals(TREES) || evidence.name().equals(NODES);
@@ -87,7 +108,7 @@ final class DetachedDomSeries {
         return figure(DetachedDom::trees);
     }
 
-    private Long[] nodes() {
+    Long[] nodes() {
         return figure(DetachedDom::nodes);
     }
 

@@ -4,17 +4,22 @@ import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.diff.Trends;
 import dev.heapdelta.analyzer.dominators.DominatorTree;
 import dev.heapdelta.analyzer.format.ByteSizes;
+import dev.heapdelta.analyzer.format.PathStepRow;
 import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.graph.ObjectKind;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One object retaining more than a tenth of the last snapshot's heap. Only the deepest such object
  * on a dominator chain is reported: a holder whose size is mostly one big child's is that child's
  * context; and a part of a reported retainer (half of a tree) is no retainer of its own. Class objects and V8's synthetic nodes are holders, not retainers, and are skipped.
+ * A retainer of detached DOM is named by its holder as the page names it ({@link DetachedDomHolder}),
+ * the object {@link DetachedDomGrowthDetector} finds too, so that the two fold as one row.
  */
 public final class LargeRetainerDetector implements LeakDetector {
     private static final double SHARE = 0.10;
@@ -44,8 +49,13 @@ public final class LargeRetainerDetector implements LeakDetector {
                 reported.add(object);
             }
         }
-        for (int object : reported) {
-            if (insideAnotherReported(tree, object, reported)) {
+        Set<Integer> holders = new HashSet<>();
+        for (int retainer : reported) {
+            if (insideAnotherReported(tree, retainer, reported)) {
+                continue;
+            }
+            int object = DetachedDomHolder.of(last, retainer);
+            if (!holders.add(object)) {
                 continue;
             }
             String key = last.pathKeyOf(object);
@@ -65,11 +75,25 @@ public final class LargeRetainerDetector implements LeakDetector {
                     counts[s] = DominatedObjects.entriesOrCount(series.snapshots().get(s), match);
                 }
             }
+            List<String> reasons = new ArrayList<>();
+            reasons.add(String.format(Locale.ROOT, "retains more than %.0f%% of the last snapshot's heap", SHARE * 100));
+            List<Evidence> evidence = List.of();
+            // One dump says what detached DOM its retainer keeps in its own words (SingleSnapshotSuspects).
+            DetachedDomSeries detached = series.size() > 1 ? DetachedDomSeries.ofObjects(series, objects)
+                    : DetachedDomSeries.ofOne(DetachedDom.NONE);
+            if (detached.isPresent()) {
+                title = detached.title(className, key, Evidence.last(retainedBySnapshot)
+                        - (retainedBySnapshot[0] == null ? 0 : retainedBySnapshot[0]));
+                reasons.add(detached.heldReason());
+                evidence = detached.withEvidence(List.of());
+            }
+            // V8: the shortest path when a variable names the retainer through a longer one (SeriesContext).
+            List<List<PathStepRow>> otherPaths = last.format() == HeapFormat.V8
+                    ? series.otherPathRows(lastIndex, object) : List.of();
             suspects.add(new Suspect(SuspectKind.LARGE_RETAINER, title, className, key, counts, retainedBySnapshot,
                     Trends.classify(retainedBySnapshot), series.trendBasis(), series.pathRows(lastIndex, object),
-                    series.samples(lastIndex, object), series.locations(lastIndex, object), List.of(),
-                    List.of(String.format(Locale.ROOT, "retains more than %.0f%% of the last snapshot's heap",
-                            SHARE * 100)), series.objectIds(objects)));
+                    series.samples(lastIndex, object), series.locations(lastIndex, object), evidence, reasons,
+                    series.objectIds(objects)).withOtherPaths(otherPaths));
         }
         return suspects;
     }
@@ -96,7 +120,7 @@ public final class LargeRetainerDetector implements LeakDetector {
      * A V8 global object (a window's, a worker's {@code …GlobalScope}) or native context holds every script's top-level state: true, and no lead,
      * as a Java class loader is not. The variables under it are the holders to look into.
      */
-    private static boolean isGlobalScope(Snapshot snapshot, int object) {
+    static boolean isGlobalScope(Snapshot snapshot, int object) {
         if (snapshot.format() != HeapFormat.V8) {
             return false;
         }

@@ -18,6 +18,8 @@ public final class LeakDetectors {
                 new GrowingClassDetector(),
                 new AccumulationPointDetector(),
                 new LargeRetainerDetector(),
+                // After the large retainers: where both name one holder, the ranking keeps this row.
+                new DetachedDomGrowthDetector(),
                 new ClassLoaderLeakDetector());
     }
 
