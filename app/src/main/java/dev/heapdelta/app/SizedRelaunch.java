@@ -45,7 +45,7 @@ final class SizedRelaunch {
         if (needed.isEmpty() || !worthIt(needed.getAsLong())) {
             return OptionalInt.empty();
         }
-        Optional<Path> java = javaLauncher();
+        Optional<Path> java = javaLauncher(args.length > 0 && args[0].equals("gui"));
         if (java.isEmpty()) {
             return OptionalInt.empty();
         }
@@ -93,14 +93,20 @@ final class SizedRelaunch {
                 || jvmArgument.startsWith("-agentlib:jdwp") || jvmArgument.startsWith("-Xrunjdwp");
     }
 
-    /** The running JVM's {@code java}; a jpackage launcher's runtime has one in its {@code bin}. */
-    private static Optional<Path> javaLauncher() {
+    /**
+     * The running JVM's {@code java}; a jpackage launcher's runtime has one in its {@code bin}. For the app on
+     * Windows, {@code javaw.exe}, which opens no console window beside the app's (the windowed launcher has none).
+     */
+    private static Optional<Path> javaLauncher(boolean app) {
+        Path bin = Path.of(System.getProperty("java.home"), "bin");
+        if (app && Files.isExecutable(bin.resolve("javaw.exe"))) {
+            return Optional.of(bin.resolve("javaw.exe"));
+        }
         Optional<Path> current = ProcessHandle.current().info().command().map(Path::of)
                 .filter(path -> path.getFileName().toString().matches("java(\\.exe)?"));
         if (current.isPresent()) {
             return current;
         }
-        Path bin = Path.of(System.getProperty("java.home"), "bin");
         for (String name : List.of("java", "java.exe")) {
             if (Files.isExecutable(bin.resolve(name))) {
                 return Optional.of(bin.resolve(name));
