@@ -34,6 +34,7 @@ class ThreadsAndInspectionsUiTest {
     static Path directory;
     static List<Path> dumps;
     private MainViewModel model;
+    private Stage stage;
 
     @BeforeAll
     static void dumpTwoMoments() throws Exception {
@@ -46,6 +47,7 @@ class ThreadsAndInspectionsUiTest {
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         model = GuiFixtures.showMainWindow(stage, GuiFixtures.rememberingLoader());
     }
 
@@ -94,5 +96,35 @@ class ThreadsAndInspectionsUiTest {
         robot.type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.navigator().current() instanceof Place.Inspector);
         assertEquals(1, ((Place.Inspector) model.navigator().current()).object().snapshot(), "the last dump's copy");
+    }
+
+    @Test
+    void inA1024By700WindowTheInspectionFiguresOfThreeDumpsShowWholeAndTheFindingTakesTheRest(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        // The example's three dumps: "960 B → 960 B → 960 B" is wider than the figures' columns used to be.
+        Platform.runLater(() -> model.open(GuiFixtures.exampleFiles()));
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> model.comparisonProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#inspectionsToggle");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#stringsTable").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<InspectionsViewModel.Row> table = robot.lookup("#stringsTable").queryAs(TableView.class);
+        int figures = 0;
+        for (javafx.scene.Node node : table.lookupAll(".table-cell")) {
+            if (node instanceof javafx.scene.control.TableCell<?, ?> cell && !cell.isEmpty() && cell.getText() != null
+                    && cell.getTableColumn() != table.getColumns().get(0)) {
+                javafx.scene.text.Text shown = (javafx.scene.text.Text) cell.lookup(".text");
+                assertEquals(cell.getText(), shown.getText(), "a figure cut in column " + cell.getTableColumn().getText());
+                figures++;
+            }
+        }
+        assertTrue(figures >= 10, "visible figure cells: " + figures);
+        double columns = table.getColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getWidth).sum();
+        assertTrue(columns <= table.getWidth(), "no horizontal scrolling: " + columns + " of " + table.getWidth());
+        assertTrue(table.getColumns().get(0).getWidth() >= 320, "the finding keeps room");
     }
 }

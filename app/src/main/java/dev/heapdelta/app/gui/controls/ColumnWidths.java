@@ -25,7 +25,33 @@ public final class ColumnWidths {
     private static final Font HEADER_FONT = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD,
             Math.max(14, Font.getDefault().getSize()));
 
+    /** A cell's padding beside its text. */
+    private static final double CELL_CHROME = 20;
+    /** The theme's cell font: regular, at the theme's 14 px base size. */
+    private static final Font CELL_FONT = Font.font(Font.getDefault().getFamily(),
+            Math.max(14, Font.getDefault().getSize()));
+    /** Cells measured: the widest of the first rows stands for the rest of a long table. */
+    private static final int MEASURED_CELLS = 1000;
+
     private ColumnWidths() {
+    }
+
+    /**
+     * Widens a column to show its widest cell and its header ({@code 960 B → 960 B → 960 B}), never narrows it:
+     * for figures, which an ellipsis would make unreadable.
+     */
+    public static void fitCells(TableColumnBase<?, ?> column, java.util.List<String> cells) {
+        fitHeader(column);
+        Text text = new Text();
+        text.setFont(CELL_FONT);
+        double widest = 0;
+        for (String cell : cells.subList(0, Math.min(cells.size(), MEASURED_CELLS))) {
+            text.setText(cell);
+            widest = Math.max(widest, text.getLayoutBounds().getWidth());
+        }
+        double needed = Math.ceil(widest + CELL_CHROME);
+        column.setPrefWidth(Math.max(column.getPrefWidth(), needed));
+        column.setMinWidth(Math.max(column.getMinWidth(), needed));
     }
 
     /** Widens a column to show its whole header ({@code Δ since leaks-t0}, {@code Alloc. Size}), never narrows it. */

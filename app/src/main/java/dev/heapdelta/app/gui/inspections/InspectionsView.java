@@ -1,5 +1,6 @@
 package dev.heapdelta.app.gui.inspections;
 
+import dev.heapdelta.app.gui.controls.ColumnWidths;
 import dev.heapdelta.app.gui.controls.Labels;
 import dev.heapdelta.app.inspections.InspectionTables;
 import java.util.ArrayList;
@@ -78,10 +79,20 @@ public final class InspectionsView extends BorderPane {
         TableView<InspectionsViewModel.Row> view = new TableView<>();
         view.setId(table.name() + "Table");
         view.getItems().setAll(table.rows());
-        view.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        view.getColumns().add(column("Finding", InspectionsViewModel.Row::finding, 720));
-        view.getColumns().add(column(table.countColumn(), InspectionsViewModel.Row::counts, 200));
-        view.getColumns().add(column(table.bytesColumn(), InspectionsViewModel.Row::bytes, 200));
+        // The figures whole, the finding in the width they leave (cut, if it must be, at its end).
+        view.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        TableColumn<InspectionsViewModel.Row, String> finding = column("Finding", InspectionsViewModel.Row::finding,
+                320);
+        TableColumn<InspectionsViewModel.Row, String> counts = column(table.countColumn(),
+                InspectionsViewModel.Row::counts, 120);
+        TableColumn<InspectionsViewModel.Row, String> bytes = column(table.bytesColumn(),
+                InspectionsViewModel.Row::bytes, 140);
+        ColumnWidths.fitCells(counts, table.rows().stream().map(InspectionsViewModel.Row::counts).toList());
+        ColumnWidths.fitCells(bytes, table.rows().stream().map(InspectionsViewModel.Row::bytes).toList());
+        view.getColumns().add(finding);
+        view.getColumns().add(counts);
+        view.getColumns().add(bytes);
+        ColumnWidths.fillFreeWidth(view, finding);
         view.setRowFactory(v -> {
             TableRow<InspectionsViewModel.Row> row = new TableRow<>();
             row.setOnMouseClicked(event -> {

@@ -9,7 +9,9 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
@@ -57,6 +59,15 @@ public final class ThreadsView extends BorderPane {
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TreeTableColumn<ThreadLine, String> text = new TreeTableColumn<>("Thread, frame or local");
         text.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().text()));
+        text.setCellFactory(c -> new TreeTableCell<>() {
+            // A synthetic class's name (a lambda's, with its address) can be wider than a small window.
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new Tooltip(item));
+            }
+        });
         text.setPrefWidth(760);
         TreeTableColumn<ThreadLine, String> state = new TreeTableColumn<>("State");
         state.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().state()));
