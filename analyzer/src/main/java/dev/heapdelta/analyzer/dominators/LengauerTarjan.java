@@ -53,6 +53,13 @@ final class LengauerTarjan {
     private IntColumn lateHeadOrAncestor;
     /** The late predecessors: pairs (preorder of the source v, index of the next pair of the same w). */
     private LatePredecessors late;
+    /**
+     * The search's object-to-preorder map, dead once it is done: step 2 takes it over as the label of
+     * EVAL, which it writes for a vertex when it links it, before any read. Reusing it, rather than
+     * counting on the collector to free it before the label is allocated, keeps that peak one n-sized
+     * array lower.
+     */
+    private IntColumn preorderByObjectThenLabel;
     private int count;
     private int reachedBeforeAttaching;
     /** Preorder numbers of unreached objects hung individually from the attach point (cycle members). */
@@ -81,7 +88,7 @@ final class LengauerTarjan {
      * Runs the steps. Memory is the point here: a 38 M-object heap makes every n-sized int array 150
      * MB. The search holds five of them (the object-to-preorder map, vertex, parent, semi and the late
      * list heads) plus its stacks, as deep as the search, and the late edges; the map is dead after it,
-     * and the label array takes its place; the ancestors become the immediate dominators.
+     * and the label of step 2 reuses it; the ancestors become the immediate dominators.
      */
     Result run() {
         int attachPreorder = depthFirstSearch();
@@ -99,6 +106,7 @@ final class LengauerTarjan {
     private int depthFirstSearch() {
         IntColumn preorderByObject = store.ints("dominators-preorder-by-object", n + 1);
         preorderByObject.fill(NONE);
+        preorderByObjectThenLabel = preorderByObject;
         vertex = store.ints("dominators-vertex", n + 1);
         parent = store.ints("dominators-parent", n + 1);
         semi = store.ints("dominators-semi", n + 1);
@@ -244,7 +252,8 @@ final class LengauerTarjan {
      * heap graphs because each walk stops at already final dominators.
      */
     private IntColumn semidominatorsAndDominators(int attachPreorder) {
-        IntColumn label = store.ints("dominators-label", count);
+        IntColumn label = preorderByObjectThenLabel;
+        preorderByObjectThenLabel = null;
         IntColumn ancestor = lateHeadOrAncestor;
         IntColumn semi = this.semi;
         IntColumn parent = this.parent;
