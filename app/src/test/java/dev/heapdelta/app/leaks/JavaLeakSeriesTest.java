@@ -50,9 +50,7 @@ class JavaLeakSeriesTest {
 
     @AfterAll
     static void close() throws Exception {
-        for (Snapshot snapshot : snapshots) {
-            snapshot.close();
-        }
+        DumpingProgram.closeAll(snapshots);
     }
 
     @Test

@@ -46,9 +46,7 @@ class OneHolderGrowingTest {
 
     @AfterAll
     static void close() throws Exception {
-        for (Snapshot snapshot : snapshots) {
-            snapshot.close();
-        }
+        DumpingProgram.closeAll(snapshots);
     }
 
     @Test

@@ -44,6 +44,13 @@ public final class DumpingProgram {
         return snapshots;
     }
 
+    /** Closes every snapshot of a test's series. */
+    public static void closeAll(List<Snapshot> snapshots) throws Exception {
+        for (Snapshot snapshot : snapshots) {
+            snapshot.close();
+        }
+    }
+
     /** {@code directory/prefix-t0.hprof} … {@code -t(count-1)}, the names the test programs write. */
     public static List<Path> series(Path directory, String prefix, int count) {
         List<Path> dumps = new ArrayList<>();

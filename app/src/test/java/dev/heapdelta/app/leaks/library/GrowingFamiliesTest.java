@@ -57,9 +57,7 @@ class GrowingFamiliesTest {
 
     @AfterAll
     static void close() throws Exception {
-        for (Snapshot snapshot : snapshots) {
-            snapshot.close();
-        }
+        DumpingProgram.closeAll(snapshots);
     }
 
     @Test

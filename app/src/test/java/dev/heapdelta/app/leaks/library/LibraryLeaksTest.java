@@ -47,9 +47,7 @@ class LibraryLeaksTest {
 
     @AfterAll
     static void close() throws Exception {
-        for (Snapshot snapshot : snapshots) {
-            snapshot.close();
-        }
+        DumpingProgram.closeAll(snapshots);
     }
 
     @Test

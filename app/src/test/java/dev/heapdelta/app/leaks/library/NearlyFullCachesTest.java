@@ -55,9 +55,7 @@ class NearlyFullCachesTest {
 
     @AfterAll
     static void close() throws Exception {
-        for (Snapshot snapshot : snapshots) {
-            snapshot.close();
-        }
+        DumpingProgram.closeAll(snapshots);
     }
 
     @Test
