@@ -22,13 +22,15 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * each object's record offset. Edges are named by replaying the order in which {@link GraphPass}
  * emitted them. Performance: the object's record read from a mapped window of the dump, without a system
  * call (a positional read across a window's end). A dump cut under an open graph is a
- * {@link ColumnFileException} where the read notices it, and is watched ({@link MappedFileWatch}) for the bus
- * error that the JVM may raise later.
+ * {@link ColumnFileException} where a read notices it (the size is looked at every 10 ms), and is watched
+ * ({@link MappedFileWatch}) for the bus error of a page read before the size showed the cut.
  */
 final class HprofObjectDetails implements ObjectDetails {
     private static final long WINDOW = 1L << 30;
     private static final int WINDOW_OVERLAP = 1 << 20;
     private static final int MAX_ARRAY_FIELDS = 1 << 20;
+    /** How often a mapped read looks at the dump's size: a clock read per record, a system call per 10 ms. */
+    private static final long SIZE_LOOK_NANOS = 10_000_000;
 
     private final HeapGraph graph;
     private final ClassTable classes;
@@ -39,6 +41,13 @@ final class HprofObjectDetails implements ObjectDetails {
     private final long fileSize;
     /** Read-only views of the dump, {@link #WINDOW} bytes apart, each reaching {@link #WINDOW_OVERLAP} into the next. */
     private final AtomicReferenceArray<MappedByteBuffer> windows;
+    /**
+     * The dump's size when last looked at, at most {@link #SIZE_LOOK_NANOS} ago before a mapped read: a read
+     * past it is the clear error at once, instead of a page that faults, whose bus error the JVM raises later
+     * and somewhere else, after the read has returned what the page did not hold.
+     */
+    private volatile long sizeSeen;
+    private volatile long sizeSeenAt;
     private volatile boolean mappingRefused;
     private final int idSize;
     private final ThreadStacks threadStacks;
@@ -50,6 +59,8 @@ final class HprofObjectDetails implements ObjectDetails {
         this.classes = classes;
         this.channel = channel;
         this.fileSize = sizeOf(channel);
+        this.sizeSeen = fileSize;
+        this.sizeSeenAt = System.nanoTime();
         this.watched = MappedFileWatch.watch(fileName, channel, fileSize);
         this.windows = new AtomicReferenceArray<>((int) (fileSize / WINDOW) + 1);
         this.idSize = idSize;
@@ -431,6 +442,9 @@ final class HprofObjectDetails implements ObjectDetails {
      */
     private ByteBuffer read(long offset, int length) throws IOException {
         int wanted = (int) Math.max(0, Math.min(length, fileSize - offset));
+        if (offset + wanted > currentSize()) {
+            throw cutWhileOpen(offset, null);
+        }
         ByteBuffer mapped = mappedSlice(offset, wanted);
         if (mapped != null) {
             return mapped;
@@ -443,6 +457,20 @@ final class HprofObjectDetails implements ObjectDetails {
         }
         buffer.flip();
         return buffer;
+    }
+
+    /** The dump's size as last seen, looked at again when that is more than {@link #SIZE_LOOK_NANOS} old. */
+    private long currentSize() {
+        long now = System.nanoTime();
+        if (now - sizeSeenAt > SIZE_LOOK_NANOS) {
+            try {
+                sizeSeen = channel.size();
+            } catch (IOException e) {
+                // A channel that cannot say its size still reads; the reads themselves will tell.
+            }
+            sizeSeenAt = now;
+        }
+        return sizeSeen;
     }
 
     /**

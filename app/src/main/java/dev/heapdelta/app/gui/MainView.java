@@ -2,6 +2,8 @@ package dev.heapdelta.app.gui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.heapdelta.analyzer.store.ColumnFileException;
+import dev.heapdelta.analyzer.store.MappedFileWatch;
 import dev.heapdelta.app.gui.controls.Icons;
 import dev.heapdelta.app.gui.controls.Labels;
 import dev.heapdelta.app.gui.loading.LoadFailure;
@@ -106,7 +108,20 @@ public final class MainView extends BorderPane {
     }
 
     private void show(Place place) {
-        Node view = places.viewOf(place, dark.get());
+        Node view;
+        try {
+            view = places.viewOf(place, dark.get());
+        } catch (ColumnFileException e) {
+            // A view reads its object's name as it is made: a dump cut under the app fails it there.
+            showFailure(new LoadFailure(PlaceViews.titleOf(place), e.getMessage(), true));
+            return;
+        } catch (InternalError e) {
+            if (!(MappedFileWatch.explained(e) instanceof ColumnFileException cut)) {
+                throw e;
+            }
+            showFailure(new LoadFailure(PlaceViews.titleOf(place), cut.getMessage(), true));
+            return;
+        }
         content.getChildren().setAll(view);
         boolean open = model.comparisonProperty().get() != null;
         overviewToggle.setDisable(!open);
