@@ -104,10 +104,18 @@ public final class GuiLauncher {
         }
 
         @Override
-        public void stop() {
-            if (executor != null) {
-                executor.shutdownNow();
+        public void stop() throws InterruptedException {
+            if (executor == null) {
+                return;
             }
+            if (timing == null) {
+                executor.shutdownNow();
+                return;
+            }
+            // A timing run ends as a session would go on: the index-cache entries the app writes once the
+            // overview is shown are finished, so that the next run reopens them, as a summary's run writes its own.
+            executor.shutdown();
+            executor.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
         }
     }
 }

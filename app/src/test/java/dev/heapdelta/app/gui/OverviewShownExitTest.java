@@ -48,6 +48,13 @@ class OverviewShownExitTest {
         Run run = app(SAMPLES.resolve("leaks-t0.hprof.gz").toString(), SAMPLES.resolve("leaks-t2.hprof.gz").toString());
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().matches("overview shown after [\\d,]+ ms\\R"), run.out());
+        // The entries the app writes after showing the overview are finished before it exits.
+        Path index = work.resolve("heapdelta-cache-" + System.getProperty("user.name").replaceAll("[^A-Za-z0-9._-]", "_"))
+                .resolve("index");
+        try (var entries = Files.list(index)) {
+            assertEquals(2, entries.filter(entry -> Files.isRegularFile(entry.resolve("entry.properties"))).count(),
+                    "complete entries in " + index);
+        }
     }
 
     @Test
