@@ -1,6 +1,7 @@
 package dev.heapdelta.analyzer.query;
 
 import dev.heapdelta.analyzer.dominators.RetentionRule;
+import dev.heapdelta.analyzer.graph.EdgeKind;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.store.ColumnStore;
 import dev.heapdelta.analyzer.store.IntColumn;
@@ -16,13 +17,19 @@ import java.util.List;
  * the root reaches an {@code http.Server} first ({@code (root) › [] › <symbol owner_symbol>}), while
  * the script's own {@code const server} is what the source declares. A script's variables and the
  * global's properties are seeded before the contexts of Node's own modules and of unnamed scripts,
- * so that they win a tie. Performance: O(n + e) once, 4 bytes per object kept and 4 more while it
+ * so that they win a tie. Only context and property edges can be V8 anchors
+ * ({@code V8ObjectDetails.anchorName}), and only those are asked. Performance: O(n + e) once, 4 bytes per object kept and 4 more while it
  * runs, in the graph's column store; each path is O(length).
  */
 public final class NamedPaths {
     private static final int UNREACHED = -2;
     /** A seed stores its anchor edge as {@code SEED_BASE - edge}, so that a walk back knows where it starts. */
     private static final int SEED_BASE = -3;
+    /** What an object's edges of one kind anchor: not asked yet, none, the program's own variables, Node's or unnamed ones. */
+    private static final int UNDECIDED = 0;
+    private static final int NONE = 1;
+    private static final int SCRIPTS_OWN = 2;
+    private static final int OTHERS = 3;
 
     private final HeapGraph graph;
     private final IntColumn parentEdgeByObject;
@@ -42,13 +49,30 @@ public final class NamedPaths {
         int tail = 0;
         for (boolean scriptsFirst : new boolean[] {true, false}) {
             for (int o = 0; o < n; o++) {
+                // Whether an edge is an anchor, and whose, depends only on its kind and its source (a
+                // context's variables, a global object's properties): asked once per object and kind,
+                // as each ask finds the edge's source again.
+                int contextAnchors = UNDECIDED;
+                int propertyAnchors = UNDECIDED;
                 for (int e = graph.firstEdge(o); e < graph.endEdge(o); e++) {
+                    EdgeKind kind = graph.edgeKind(e);
+                    if (kind != EdgeKind.V8_CONTEXT && kind != EdgeKind.V8_PROPERTY) {
+                        continue;
+                    }
                     int target = graph.edgeTarget(e);
                     if (parentEdge.get(target) != UNREACHED || !rule.retains(graph, o, e)) {
                         continue;
                     }
-                    String anchor = keys.anchorName(e);
-                    if (anchor != null && isScriptsOwn(anchor) == scriptsFirst) {
+                    int anchors = kind == EdgeKind.V8_CONTEXT ? contextAnchors : propertyAnchors;
+                    if (anchors == UNDECIDED) {
+                        anchors = anchorsOf(keys.anchorName(e));
+                        if (kind == EdgeKind.V8_CONTEXT) {
+                            contextAnchors = anchors;
+                        } else {
+                            propertyAnchors = anchors;
+                        }
+                    }
+                    if (anchors == (scriptsFirst ? SCRIPTS_OWN : OTHERS)) {
                         parentEdge.set(target, SEED_BASE - e);
                         queue.set(tail++, target);
                     }
@@ -66,6 +90,10 @@ public final class NamedPaths {
             }
         }
         return new NamedPaths(graph, parentEdge);
+    }
+
+    private static int anchorsOf(String anchor) {
+        return anchor == null ? NONE : isScriptsOwn(anchor) ? SCRIPTS_OWN : OTHERS;
     }
 
     /** A program's own variable: a global property or a context variable of a script that is not Node's. */
