@@ -2,12 +2,11 @@ package dev.heapdelta.app.gui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import dev.heapdelta.analyzer.store.ColumnFileException;
-import dev.heapdelta.analyzer.store.MappedFileWatch;
 import dev.heapdelta.app.gui.controls.Icons;
 import dev.heapdelta.app.gui.controls.Labels;
 import dev.heapdelta.app.gui.loading.LoadFailure;
 import dev.heapdelta.app.gui.loading.LoadingView;
+import dev.heapdelta.app.gui.loading.LoadingViewModel;
 import dev.heapdelta.app.gui.navigation.Place;
 import dev.heapdelta.app.gui.welcome.WelcomeView;
 import java.io.File;
@@ -111,15 +110,13 @@ public final class MainView extends BorderPane {
         Node view;
         try {
             view = places.viewOf(place, dark.get());
-        } catch (ColumnFileException e) {
+        } catch (RuntimeException | InternalError e) {
             // A view reads its object's name as it is made: a dump cut under the app fails it there.
-            showFailure(new LoadFailure(PlaceViews.titleOf(place), e.getMessage(), true));
-            return;
-        } catch (InternalError e) {
-            if (!(MappedFileWatch.explained(e) instanceof ColumnFileException cut)) {
+            java.util.Optional<LoadFailure> cut = LoadingViewModel.cutUnderTheApp(PlaceViews.titleOf(place), e);
+            if (cut.isEmpty()) {
                 throw e;
             }
-            showFailure(new LoadFailure(PlaceViews.titleOf(place), cut.getMessage(), true));
+            showFailure(cut.get());
             return;
         }
         content.getChildren().setAll(view);

@@ -123,6 +123,16 @@ public final class LoadingViewModel {
         }
     }
 
+    /**
+     * The error dialog for a view that could not be made because a file under it failed (a dump cut under the
+     * app, a cache file that could not be mapped); empty for anything else, a bug to report as such.
+     */
+    public static java.util.Optional<LoadFailure> cutUnderTheApp(String view, Throwable problem) {
+        return MappedFileWatch.explained(problem) instanceof ColumnFileException cut
+                ? java.util.Optional.of(new LoadFailure(view, cut.getMessage(), true))
+                : java.util.Optional.empty();
+    }
+
     static LoadFailure failureOf(String file, Throwable problem) {
         if (problem instanceof DumpFormatException format) {
             return new LoadFailure(format.file(), format.getMessage(), true);
