@@ -100,10 +100,24 @@ class ThreadsAndInspectionsUiTest {
 
     @Test
     void inA1024By700WindowTheInspectionFiguresOfThreeDumpsShowWholeAndTheFindingTakesTheRest(FxRobot robot) throws Exception {
+        double width = stage.getWidth();
+        double height = stage.getHeight();
         robot.interact(() -> {
             stage.setWidth(1024);
             stage.setHeight(700);
         });
+        try {
+            figuresShowWholeAt1024By700(robot);
+        } finally {
+            // TestFX hands the next tests this stage: they expect the window's own size.
+            robot.interact(() -> {
+                stage.setWidth(width);
+                stage.setHeight(height);
+            });
+        }
+    }
+
+    private void figuresShowWholeAt1024By700(FxRobot robot) throws Exception {
         // The example's three dumps: "960 B → 960 B → 960 B" is wider than the figures' columns used to be.
         Platform.runLater(() -> model.open(GuiFixtures.exampleFiles()));
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> model.comparisonProperty().get() != null);
