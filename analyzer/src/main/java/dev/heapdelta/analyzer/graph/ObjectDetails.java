@@ -58,6 +58,14 @@ public interface ObjectDetails extends AutoCloseable {
         return null;
     }
 
+    /**
+     * The npm package whose code created a V8 object ({@code lru-memoizer} for a closure defined in
+     * {@code node_modules/lru-memoizer/lib/async.js}), or null: not in a package, or not V8.
+     */
+    default String npmPackageOf(int object) {
+        return null;
+    }
+
     /** The dump's threads and their stacks; {@link ThreadStacks#NONE} where the format records none (V8). */
     default ThreadStacks threadStacks() {
         return ThreadStacks.NONE;

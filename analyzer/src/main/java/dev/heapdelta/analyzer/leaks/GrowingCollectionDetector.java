@@ -2,6 +2,7 @@ package dev.heapdelta.analyzer.leaks;
 
 import dev.heapdelta.analyzer.diff.Trend;
 import dev.heapdelta.analyzer.format.ByteSizes;
+import dev.heapdelta.analyzer.format.PathStepRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -100,6 +101,11 @@ public final class GrowingCollectionDetector implements LeakDetector {
                     last.bounds().isClose() ? "close to it" : "filling toward it"));
         }
         int representative = last.representative();
+        List<PathStepRow> path = series.pathRows(lastIndex, representative);
+        String npmPackage = PackageOnPath.reason(series.last().graph(), collection.pathKey(), path);
+        if (npmPackage != null) {
+            reasons.add(npmPackage);
+        }
         Suspect suspect = new Suspect(
                 listeners ? SuspectKind.LISTENER_ACCUMULATION : SuspectKind.GROWING_COLLECTION,
                 title,
@@ -109,7 +115,7 @@ public final class GrowingCollectionDetector implements LeakDetector {
                 retained,
                 trend,
                 series.trendBasis(),
-                series.pathRows(lastIndex, representative),
+                path,
                 series.samples(lastIndex, representative),
                 locations(series, last),
                 detached.withEvidence(classEvidence(series, collection)),

@@ -60,12 +60,19 @@ public final class SuspectRanking {
             }
         }
         retainers = foldedByEachOther(retainers, series);
+        // A holder whose growth is its collection's entries is that collection's row; it stays a holder
+        // until the growing classes have folded, so that what it dominates folds with it.
+        Map<Integer, Integer> collectionOfHolder = new HashMap<>();
         // Rows that may hold a growing class, in this order: a class folds into the first that holds most of it.
         List<Suspect> holders = new ArrayList<>(explainers);
         int firstRetainer = holders.size();
         for (Suspect retainer : retainers) {
             // A flat large retainer is listed apart, and would take what folds into it along.
             if (retainer.trend() == Trend.GROWING) {
+                int collection = explanations.collectionReachingRetainer(retainer);
+                if (collection >= 0 && collection < collections.size()) {
+                    collectionOfHolder.put(holders.size(), collection);
+                }
                 holders.add(retainer);
             }
         }
@@ -85,8 +92,16 @@ public final class SuspectRanking {
             }
         }
         foldedByHolder.forEach((holder, names) -> holders.set(holder, withFoldedClassesFirst(holders.get(holder), names)));
+        List<Suspect> unexplained = new ArrayList<>();
+        for (int h = firstRetainer; h < holders.size(); h++) {
+            Integer collection = collectionOfHolder.get(h);
+            if (collection == null) {
+                unexplained.add(holders.get(h));
+            } else {
+                holders.set(collection, withHolderEvidence(holders.get(collection), holders.get(h)));
+            }
+        }
         List<Suspect> ranked = new ArrayList<>(holders.subList(0, collections.size()));
-        List<Suspect> unexplained = new ArrayList<>(holders.subList(firstRetainer, holders.size()));
         for (Suspect retainer : retainers) {
             if (retainer.trend() != Trend.GROWING) {
                 unexplained.add(retainer);
@@ -163,6 +178,22 @@ public final class SuspectRanking {
             }
         }
         return kept;
+    }
+
+    /**
+     * A collection's row with the holder its entries make grow as evidence, and the classes folded
+     * into that holder after it.
+     */
+    private static Suspect withHolderEvidence(Suspect collection, Suspect holder) {
+        List<Evidence> evidence = new ArrayList<>(collection.evidence());
+        evidence.add(new Evidence("holds " + holder.kind().jsonName() + ": " + holder.className() + " at "
+                + holder.pathKey(), holder.elements(), holder.retainedBytes()));
+        for (Evidence folded : holder.evidence()) {
+            if (evidence.stream().noneMatch(e -> e.name().equals(folded.name()))) {
+                evidence.add(folded);
+            }
+        }
+        return collection.withEvidence(evidence);
     }
 
     /** A class folded into a growing class whose instances hold it: its figures there, as estimated. */
@@ -360,6 +391,45 @@ public final class SuspectRanking {
             boolean explained = growth > 0 ? coveredGrowth >= EXPLAINED * growth
                     : coveredSize >= EXPLAINED * tree.retainedSizeOf(object);
             return explained ? best : -1;
+        }
+
+        /**
+         * For a growing large retainer no collection explains by retained size: the collection it
+         * dominates whose entries reach its growth, or -1.
+         */
+        int collectionReachingRetainer(Suspect retainer) {
+            int last = series.size() - 1;
+            int object = series.objectOf(retainer, last);
+            if (object < 0 || retainer.kind() != SuspectKind.LARGE_RETAINER || retainer.trend() != Trend.GROWING) {
+                return -1;
+            }
+            DominatorTree tree = series.last().dominatorTree();
+            for (int i = 0; i < collections.size(); i++) {
+                int inner = series.objectOf(collections.get(i), last);
+                if (inner >= 0 && inner != object && LargeRetainerDetector.dominates(tree, object, inner)) {
+                    return grewThroughEntriesOf(retainer, object, collections.get(i)) ? i : -1;
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * Whether the retainer's growth is what its collection's entries reach inside it ({@link
+         * ReachedThroughEntries}), from the first snapshot to the last: its entries are the holder's
+         * growth although the holder, not the collection, dominates them.
+         */
+        private boolean grewThroughEntriesOf(Suspect retainer, int lastObject, Suspect collection) {
+            int last = series.size() - 1;
+            int firstObject = series.objectOf(retainer, 0);
+            int firstCollection = series.objectOf(collection, 0);
+            if (retainer.retainedGrowth() <= 0 || firstObject < 0 || firstCollection < 0) {
+                return false;
+            }
+            long lastReached = ReachedThroughEntries.bytes(series.last().dominatorTree(), lastObject,
+                    series.objectOf(collection, last));
+            long firstReached = ReachedThroughEntries.bytes(series.snapshots().get(0).dominatorTree(), firstObject,
+                    firstCollection);
+            return lastReached - firstReached >= EXPLAINED * retainer.retainedGrowth();
         }
     }
 }

@@ -18,11 +18,24 @@ final class ModuleNames {
         if (modules < 0 || !(file.equals("index.js") || file.equals("index.cjs") || file.equals("index.mjs"))) {
             return file;
         }
-        String rest = path.substring(modules + NODE_MODULES.length());
-        String[] parts = rest.split("/");
-        if (parts.length < 2) {
-            return file;
+        String name = packageOf(path);
+        return name == null ? file : name;
+    }
+
+    /** The package a script under {@code node_modules/} belongs to ({@code @scope/name} or {@code name}), or null. */
+    static String packageOf(String scriptUrl) {
+        String path = scriptUrl.replace('\\', '/');
+        int modules = path.lastIndexOf(NODE_MODULES);
+        if (modules < 0) {
+            return null;
         }
-        return parts[0].startsWith("@") && parts.length >= 3 ? parts[0] + "/" + parts[1] : parts[0];
+        String[] parts = path.substring(modules + NODE_MODULES.length()).split("/");
+        if (parts.length < 2 || parts[0].isEmpty()) {
+            return null;
+        }
+        if (parts[0].startsWith("@")) {
+            return parts.length >= 3 ? parts[0] + "/" + parts[1] : null;
+        }
+        return parts[0];
     }
 }

@@ -7,8 +7,10 @@ import dev.heapdelta.analyzer.graph.ObjectDetails;
 import dev.heapdelta.analyzer.graph.ObjectKind;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a V8 snapshot says about a node beyond the graph's arrays, read from its string table: edge
@@ -43,6 +45,7 @@ public final class V8ObjectDetails implements ObjectDetails {
     private final int[] locationByObject;
     private volatile Map<Integer, String> scriptNameById;
     private volatile Map<Integer, String> scriptByContext;
+    private volatile Set<Integer> contextsOfSharedScopes;
 
     V8ObjectDetails(HeapGraph graph, Tables tables) {
         this.graph = graph;
@@ -94,13 +97,19 @@ public final class V8ObjectDetails implements ObjectDetails {
     /**
      * Path-key anchors for V8: a context variable reads {@code Module(script.js) › name}, where the
      * context belongs to closures created in script.js; a property of the global object reads
-     * {@code global › name}.
+     * {@code global › name}. A context that is one of several of the same scope (a package's factory
+     * called twice, as two {@code lru-memoizer} memoizers each have their own {@code cache}) is no
+     * anchor: its variable names no single object, so the key starts at the anchor before it, the
+     * caller's variable that tells them apart.
      */
     @Override
     public String anchorName(int edgeIndex) {
         EdgeKind kind = graph.edgeKind(edgeIndex);
         int source = graph.edgeSource(edgeIndex);
         if (kind == EdgeKind.V8_CONTEXT) {
+            if (contextsOfSharedScopes().contains(source)) {
+                return null;
+            }
             String script = scriptOfContext(source);
             return (script == null ? "Context" : "Module(" + script + ")") + PATH_SEPARATOR + edgeName(edgeIndex);
         }
@@ -138,6 +147,35 @@ public final class V8ObjectDetails implements ObjectDetails {
             scriptByContext = scripts;
         }
         return scripts.get(context);
+    }
+
+    /** The closures' contexts whose scope another closure's context shares: one per call of the function that made them. */
+    private Set<Integer> contextsOfSharedScopes() {
+        Set<Integer> shared = contextsOfSharedScopes;
+        if (shared == null) {
+            Map<Integer, Integer> firstContextByScope = new HashMap<>();
+            shared = new HashSet<>();
+            for (int object = 0; object < graph.objectCount(); object++) {
+                int context = graph.kindOf(object) == ObjectKind.V8_CLOSURE ? targetNamed(object, "context") : -1;
+                int scope = context < 0 ? -1 : targetNamed(context, "scope_info");
+                if (scope < 0) {
+                    continue;
+                }
+                Integer first = firstContextByScope.putIfAbsent(scope, context);
+                if (first != null && first != context) {
+                    shared.add(first);
+                    shared.add(context);
+                }
+            }
+            contextsOfSharedScopes = shared;
+        }
+        return shared;
+    }
+
+    @Override
+    public String npmPackageOf(int object) {
+        Location location = location(object);
+        return location == null ? null : ModuleNames.packageOf(location.scriptName());
     }
 
     @Override

@@ -19,4 +19,14 @@ class ModuleNamesTest {
         assertEquals("map-cache.js", ModuleNames.of("/work/patterns/map-cache.js"));
         assertEquals("timers", ModuleNames.of("node:internal/timers"));
     }
+
+    @Test
+    void anyScriptUnderNodeModulesBelongsToItsPackageAndOthersToNone() {
+        assertEquals("lru-memoizer", ModuleNames.packageOf("/srv/app/node_modules/lru-memoizer/lib/async.js"));
+        assertEquals("lru-cache", ModuleNames.packageOf(
+                "/srv/app/node_modules/lru-memoizer/node_modules/lru-cache/index.js"));
+        assertEquals("@scope/cache", ModuleNames.packageOf("file:///srv/node_modules/@scope/cache/dist/index.mjs"));
+        assertEquals(null, ModuleNames.packageOf("/srv/app/index.js"));
+        assertEquals(null, ModuleNames.packageOf("node:internal/timers"));
+    }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Leaks from real npm packages (test-node/, installed by {@code npm ci}): an express app whose route
  * handler stores every order in a module-level Map, driven by its own HTTP requests on 127.0.0.1,
  * next to a bounded lru-cache that must stay silent; and ws server sockets kept in a Set after they
- * close (server and clients in one process on 127.0.0.1); express-session's default MemoryStore. The programs' own counts are the oracle.
+ * close (server and clients in one process on 127.0.0.1); express-session's default MemoryStore; an
+ * lru-memoizer without a max beside one with {@code max: 100}. The programs' own counts are the oracle.
  */
 class NodePackageLeaksTest {
     @TempDir
@@ -85,6 +86,42 @@ class NodePackageLeaksTest {
             for (Snapshot snapshot : snapshots) {
                 snapshot.close();
             }
+        }
+    }
+
+    /**
+     * lru-memoizer keeps each memoizer's lru-cache in a variable {@code cache} of its factory's closure
+     * (lib/async.js). That variable is no anchor here: both memoizers have one ({@code
+     * V8ObjectDetails.anchorName}), so design.md §4's key starts at the anchor before it, the program's
+     * own module variable, and the package is said in a reason line. A {@code lru-memoizer › …} headline
+     * is for a package's index.js context (express-session's {@code store}), which lru-memoizer's
+     * index.js does not hold. lru-cache 6 keeps the entries in a Map and in a linked list beside it, so
+     * the LRUCache dominates them: its large-retainer row is the Map's evidence, not a row.
+     */
+    @Test
+    void anUnboundedLruMemoizerIsTheOnlySuspectNamedByTheProgramsVariableWithThePackageInItsReasons()
+            throws Exception {
+        List<Snapshot> snapshots = run("lru-memoizer-profiles.js", "memoizer");
+        try {
+            DiffReport report = DiffReports.of(snapshots, false);
+            assertEquals(1, report.suspects().size(), "one leak, one row; the memoizer with max: 100 is silent: "
+                    + report.suspects().stream().map(Suspect::title).toList());
+            Suspect profiles = report.suspects().get(0);
+            assertEquals(SuspectKind.GROWING_COLLECTION, profiles.kind());
+            assertEquals("Module(lru-memoizer-profiles.js) › loadProfile › keys › <symbol cache>", profiles.pathKey());
+            assertArrayEquals(new Long[] {300L, 900L, 1_500L}, profiles.elements());
+            assertTrue(profiles.title().startsWith("Map at Module(lru-memoizer-profiles.js) › loadProfile › keys ›"
+                    + " <symbol cache> grew from 300 to 1,500 entries ("), profiles.title());
+            assertTrue(profiles.reasons().stream().anyMatch(reason -> reason.startsWith(
+                    "held inside the npm package lru-memoizer: the path enters it at its function at async.js:")),
+                    profiles.reasons().toString());
+            assertTrue(profiles.evidence().stream().anyMatch(evidence -> evidence.name().equals(
+                    "holds large-retainer: LRUCache at Module(lru-memoizer-profiles.js) › loadProfile › keys")),
+                    profiles.evidence().toString());
+            assertEquals(List.of(), report.largeRetainers());
+            assertTrue(report.suspects().stream().noneMatch(s -> s.pathKey().contains("loadAvatar")));
+        } finally {
+            NodeLeakPrograms.close(snapshots);
         }
     }
 

@@ -1,0 +1,49 @@
+package dev.heapdelta.analyzer.leaks;
+
+import dev.heapdelta.analyzer.dominators.DominatorTree;
+import dev.heapdelta.analyzer.graph.HeapGraph;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * How much of a holder's retained size its collection reaches: the objects the holder dominates that
+ * a walk from the collection along strong references gets to. A cache such as lru-cache 6 keeps its
+ * entries in a {@code Map} and, beside it, in a linked list of the same entries: the holder, not the
+ * {@code Map}, dominates the entries, so the {@code Map}'s own retained growth is a fraction of the
+ * holder's although the holder grew by nothing but those entries. Performance: O(reached objects and
+ * their edges), at most {@link #MAX_OBJECTS} objects.
+ */
+final class ReachedThroughEntries {
+    static final int MAX_OBJECTS = 2_000_000;
+
+    private ReachedThroughEntries() {
+    }
+
+    /** The shallow bytes of the objects {@code holder} dominates that {@code collection} reaches, itself included. */
+    static long bytes(DominatorTree tree, int holder, int collection) {
+        HeapGraph graph = tree.graph();
+        Set<Integer> seen = new HashSet<>();
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        seen.add(collection);
+        queue.add(collection);
+        long bytes = 0;
+        while (!queue.isEmpty() && seen.size() <= MAX_OBJECTS) {
+            int object = queue.poll();
+            bytes += graph.shallowSizeOf(object);
+            for (int e = graph.firstEdge(object); e < graph.endEdge(object); e++) {
+                int target = graph.edgeTarget(e);
+                if (target == holder || graph.isNeverRetaining(e) || seen.contains(target)) {
+                    continue;
+                }
+                int dominator = tree.immediateDominatorOf(target);
+                if (dominator == holder || seen.contains(dominator)
+                        || LargeRetainerDetector.dominates(tree, holder, target)) {
+                    seen.add(target);
+                    queue.add(target);
+                }
+            }
+        }
+        return bytes;
+    }
+}
