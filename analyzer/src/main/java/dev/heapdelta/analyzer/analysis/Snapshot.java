@@ -349,7 +349,10 @@ public final class Snapshot implements AutoCloseable {
 
     @Override
     public void close() {
-        pendingSave.set(null);
+        IndexCache unsaved = pendingSave.getAndSet(null);
+        if (unsaved != null) {
+            unsaved.abandon();
+        }
         awaitBackgroundSave();
         graph.close();
     }
