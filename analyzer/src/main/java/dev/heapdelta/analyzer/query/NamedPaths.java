@@ -6,6 +6,7 @@ import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.store.ColumnStore;
 import dev.heapdelta.analyzer.store.IntColumn;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -18,8 +19,10 @@ import java.util.List;
  * the script's own {@code const server} is what the source declares. A script's variables and the
  * global's properties are seeded before the contexts of Node's own modules and of unnamed scripts,
  * so that they win a tie. Only context and property edges can be V8 anchors
- * ({@code V8ObjectDetails.anchorName}), and only those are asked. Performance: O(n + e) once, 4 bytes per object kept and 4 more while it
- * runs, in the graph's column store; each path is O(length).
+ * ({@code V8ObjectDetails.anchorName}), and only those are asked. Performance: one scan of the
+ * edges and an O(n + e) search; 4 bytes per object kept and 4 more while it runs, in the graph's
+ * column store, and 4 bytes per edge of the other anchors that the scan leaves for the second
+ * round; each path is O(length).
  */
 public final class NamedPaths {
     private static final int UNREACHED = -2;
@@ -45,51 +48,75 @@ public final class NamedPaths {
         parentEdge.fill(UNREACHED);
         IntColumn queue = store.ints("named-paths-queue", n);
         RetentionRule rule = ShortestPaths.pathRuleFor(graph);
-        int head = 0;
         int tail = 0;
-        for (boolean scriptsFirst : new boolean[] {true, false}) {
-            for (int o = 0; o < n; o++) {
-                // Whether an edge is an anchor, and whose, depends only on its kind and its source (a
-                // context's variables, a global object's properties): asked once per object and kind,
-                // as each ask finds the edge's source again.
-                int contextAnchors = UNDECIDED;
-                int propertyAnchors = UNDECIDED;
-                for (int e = graph.firstEdge(o); e < graph.endEdge(o); e++) {
-                    EdgeKind kind = graph.edgeKind(e);
-                    if (kind != EdgeKind.V8_CONTEXT && kind != EdgeKind.V8_PROPERTY) {
-                        continue;
-                    }
-                    int target = graph.edgeTarget(e);
-                    if (parentEdge.get(target) != UNREACHED || !rule.retains(graph, o, e)) {
-                        continue;
-                    }
-                    int anchors = kind == EdgeKind.V8_CONTEXT ? contextAnchors : propertyAnchors;
-                    if (anchors == UNDECIDED) {
-                        anchors = anchorsOf(keys.anchorName(e));
-                        if (kind == EdgeKind.V8_CONTEXT) {
-                            contextAnchors = anchors;
-                        } else {
-                            propertyAnchors = anchors;
-                        }
-                    }
-                    if (anchors == (scriptsFirst ? SCRIPTS_OWN : OTHERS)) {
-                        parentEdge.set(target, SEED_BASE - e);
-                        queue.set(tail++, target);
+        // One scan of the edges seeds the program's own variables and keeps, in edge order, the
+        // other anchors' edges whose targets were not reached yet: a target reached stays reached,
+        // so the second round of seeds, after the first search, needs only those.
+        int[] laterSeeds = new int[64];
+        int laterCount = 0;
+        for (int o = 0; o < n; o++) {
+            // Whether an edge is an anchor, and whose, depends only on its kind and its source (a
+            // context's variables, a global object's properties): asked once per object and kind,
+            // as each ask finds the edge's source again.
+            int contextAnchors = UNDECIDED;
+            int propertyAnchors = UNDECIDED;
+            for (int e = graph.firstEdge(o); e < graph.endEdge(o); e++) {
+                EdgeKind kind = graph.edgeKind(e);
+                if (kind != EdgeKind.V8_CONTEXT && kind != EdgeKind.V8_PROPERTY) {
+                    continue;
+                }
+                int target = graph.edgeTarget(e);
+                if (parentEdge.get(target) != UNREACHED || !rule.retains(graph, o, e)) {
+                    continue;
+                }
+                int anchors = kind == EdgeKind.V8_CONTEXT ? contextAnchors : propertyAnchors;
+                if (anchors == UNDECIDED) {
+                    anchors = anchorsOf(keys.anchorName(e));
+                    if (kind == EdgeKind.V8_CONTEXT) {
+                        contextAnchors = anchors;
+                    } else {
+                        propertyAnchors = anchors;
                     }
                 }
-            }
-            for (; head < tail; head++) {
-                int v = queue.get(head);
-                for (int e = graph.firstEdge(v); e < graph.endEdge(v); e++) {
-                    int w = graph.edgeTarget(e);
-                    if (parentEdge.get(w) == UNREACHED && rule.retains(graph, v, e)) {
-                        parentEdge.set(w, e);
-                        queue.set(tail++, w);
+                if (anchors == SCRIPTS_OWN) {
+                    parentEdge.set(target, SEED_BASE - e);
+                    queue.set(tail++, target);
+                } else if (anchors == OTHERS) {
+                    if (laterCount == laterSeeds.length) {
+                        laterSeeds = Arrays.copyOf(laterSeeds, laterCount * 2);
                     }
+                    laterSeeds[laterCount++] = e;
                 }
             }
         }
+        tail = search(graph, rule, parentEdge, queue, 0, tail);
+        int head = tail;
+        for (int i = 0; i < laterCount; i++) {
+            int e = laterSeeds[i];
+            int target = graph.edgeTarget(e);
+            if (parentEdge.get(target) == UNREACHED) {
+                parentEdge.set(target, SEED_BASE - e);
+                queue.set(tail++, target);
+            }
+        }
+        search(graph, rule, parentEdge, queue, head, tail);
         return new NamedPaths(graph, parentEdge);
+    }
+
+    /** Breadth-first from the queue's entries {@code head..tail}; returns the queue's new tail. */
+    private static int search(HeapGraph graph, RetentionRule rule, IntColumn parentEdge, IntColumn queue, int head,
+            int tail) {
+        for (; head < tail; head++) {
+            int v = queue.get(head);
+            for (int e = graph.firstEdge(v); e < graph.endEdge(v); e++) {
+                int w = graph.edgeTarget(e);
+                if (parentEdge.get(w) == UNREACHED && rule.retains(graph, v, e)) {
+                    parentEdge.set(w, e);
+                    queue.set(tail++, w);
+                }
+            }
+        }
+        return tail;
     }
 
     private static int anchorsOf(String anchor) {
