@@ -29,15 +29,6 @@ final class AddressList {
         size++;
     }
 
-    /** Adds every address of {@code other} after these, in its order. */
-    void addAll(AddressList other) {
-        other.forEachChunk((values, length) -> {
-            for (int i = 0; i < length; i++) {
-                add(values[i]);
-            }
-        });
-    }
-
     long size() {
         return size;
     }

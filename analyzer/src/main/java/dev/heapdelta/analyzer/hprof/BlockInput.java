@@ -48,12 +48,7 @@ final class BlockInput implements Closeable {
      * reads of a {@code FileChannel} may run at once. Closing this one leaves the channel open.
      */
     BlockInput sharingChannel() {
-        return sharingChannel(buffer.length);
-    }
-
-    /** As {@link #sharingChannel()}, with a buffer of {@code blockSize} bytes (a small one to read record headers). */
-    BlockInput sharingChannel(int blockSize) {
-        return new BlockInput(channel, fileSize, blockSize, false);
+        return new BlockInput(channel, fileSize, buffer.length, false);
     }
 
     long fileSize() {

@@ -101,7 +101,7 @@ public final class HprofReader {
             throws IOException {
         int dumpIndex = options.dumpIndex();
         HprofHeader header = HprofHeader.read(in, name, problems);
-        RecordScan scan = new RecordScan(in, header, name, dumpIndex, cancel, progress, problems, shares);
+        RecordScan scan = new RecordScan(in, header, name, dumpIndex, cancel, progress, problems);
         scan.run();
         if (scan.dumpsInFile == 0) {
             String loss = problems.firstLoss();

@@ -21,11 +21,8 @@ import java.util.Map;
  */
 final class RecordScan {
     private static final long PROGRESS_STEP = 8L << 20;
-    /** The buffer that reads the record headers between segments the shares scanned (a 4 MB one would reread each). */
-    private static final int HEADER_BLOCK = 8 << 10;
 
-    /** The input; while the shares have scanned the segments, one with a small buffer that reads record headers. */
-    private BlockInput in;
+    private final BlockInput in;
     private final String fileName;
     private final int idSize;
     private final int wantedDump;
@@ -39,7 +36,7 @@ final class RecordScan {
     final LongIntMap loadClassSlotByClassId = new LongIntMap(1 << 10);
     final GrowableLongColumn loadClassNameIds = new GrowableLongColumn();
     final List<ClassDump> classDumps = new ArrayList<>();
-    AddressList objectAddresses = new AddressList();
+    final AddressList objectAddresses = new AddressList();
     long minAddress = Long.MAX_VALUE;
     long maxAddress = Long.MIN_VALUE;
     long addressBits;
@@ -80,25 +77,10 @@ final class RecordScan {
     boolean compressedReferences;
     long heapDumpRecordsOfChosenDump;
 
-    /** How many threads may scan the chosen dump's segments ({@link RecordScanShares}). */
-    private final int shares;
-    /**
-     * A share of {@link RecordScanShares}: a thread serial it has not seen may belong to an earlier
-     * share, so such a root is listed here (its index in the high int, the serial in the low) and
-     * resolved when the shares are merged in file order.
-     */
-    private final boolean share;
-    final GrowableLongColumn rootsOfEarlierThreads = new GrowableLongColumn();
-    /** Whether the shares scanned the chosen dump's segments (else this thread did, in record order). */
-    boolean scannedInShares;
-    /** The first object array's address, when {@link #arraysSeen}: a share's arrays continue the previous share's. */
-    long firstArrayStart;
-    boolean arraysSeen;
-
     /** Class ids already put in {@link #instanceClassIds}, direct-mapped: skips most map probes. */
     private final long[] seenClassIds = new long[4096];
-    long previousArrayStart;
-    long previousArrayUncompressedEnd;
+    private long previousArrayStart;
+    private long previousArrayUncompressedEnd;
     private long[] currentHeap;
     private int currentHeapId;
     private long nextCheckpoint;
@@ -108,21 +90,6 @@ final class RecordScan {
      */
     RecordScan(BlockInput in, HprofHeader header, String fileName, int wantedDump, CancelSignal cancel,
             ProgressListener progress, ReadProblems problems) {
-        this(in, header, fileName, wantedDump, cancel, progress, problems, 1, false);
-    }
-
-    /**
-     * @param shares at most how many threads scan the heap-dump segments; the result is the same for any
-     */
-    RecordScan(BlockInput in, HprofHeader header, String fileName, int wantedDump, CancelSignal cancel,
-            ProgressListener progress, ReadProblems problems, int shares) {
-        this(in, header, fileName, wantedDump, cancel, progress, problems, shares, false);
-    }
-
-    private RecordScan(BlockInput in, HprofHeader header, String fileName, int wantedDump, CancelSignal cancel,
-            ProgressListener progress, ReadProblems problems, int shares, boolean share) {
-        this.shares = shares;
-        this.share = share;
         this.in = in;
         this.header = header;
         this.fileName = fileName;
@@ -134,37 +101,7 @@ final class RecordScan {
         java.util.Arrays.fill(seenClassIds, Long.MIN_VALUE);
     }
 
-    /** A scanner of some segments of the chosen dump on another thread, with its own input and state. */
-    RecordScan shareOf(BlockInput input, ReadProblems shareProblems) {
-        return new RecordScan(input, header, fileName, wantedDump, cancel, ProgressListener.NONE, shareProblems, 1,
-                true);
-    }
-
-    /** Scans one complete HEAP_DUMP_SEGMENT body as a share; false when it held anything but clean records. */
-    boolean scanSegmentAsShare(long recordStart, long bodyStart, long end) throws IOException {
-        return !scanHeapDump(HprofTag.HEAP_DUMP_SEGMENT, recordStart, bodyStart, end) && androidHeapById.isEmpty();
-    }
-
     void run() throws IOException {
-        RecordScanShares scanned = wantedDump >= 0 && shares > 1
-                ? RecordScanShares.scan(this, in, header.firstRecordOffset(), wantedDump, shares)
-                : null;
-        scannedInShares = scanned != null;
-        BlockInput whole = in;
-        if (scanned != null) {
-            in = whole.sharingChannel(HEADER_BLOCK);
-        }
-        try {
-            walk(scanned);
-        } finally {
-            if (in != whole) {
-                in.close();
-                in = whole;
-            }
-        }
-    }
-
-    private void walk(RecordScanShares scanned) throws IOException {
         long fileSize = in.fileSize();
         long recordStart = header.firstRecordOffset();
         int currentDump = 0;
@@ -204,13 +141,7 @@ final class RecordScan {
                     case HEAP_DUMP, HEAP_DUMP_SEGMENT -> {
                         if (currentDump == wantedDump) {
                             heapDumpRecordsOfChosenDump++;
-                            if (scanned != null) {
-                                // Scanned by the shares, all of it (each such segment is whole and clean).
-                                segmentStarts.add(bodyStart);
-                                segmentEnds.add(end);
-                            } else {
-                                lossRecorded = scanHeapDump(tag, recordStart, bodyStart, end);
-                            }
+                            lossRecorded = scanHeapDump(tag, recordStart, bodyStart, end);
                         }
                         if (tag == HprofTag.HEAP_DUMP) {
                             currentDump++;
@@ -237,9 +168,6 @@ final class RecordScan {
             }
             recordStart = end;
             in.seek(recordStart);
-        }
-        if (scanned != null) {
-            scanned.mergeInto(this);
         }
         dumpsInFile = currentDump + (segmentsOpen ? 1 : 0);
         if (segmentsOpen && currentDump == wantedDump && !problems.partial()) {
@@ -426,10 +354,6 @@ final class RecordScan {
         countInCurrentHeap(2);
         referenceSlots += 1 + count;
         arrayClassIds.putIfAbsent(classId, 0);
-        if (!arraysSeen) {
-            arraysSeen = true;
-            firstArrayStart = address;
-        }
         if (idSize == 8 && !compressedReferences && address > previousArrayStart
                 && address < previousArrayUncompressedEnd) {
             // MAT's test: an array that starts inside where the previous one would end with 8-byte references.
@@ -492,11 +416,7 @@ final class RecordScan {
             threadAddressBySerial.put(threadSerial, address);
             traceSerialByThreadSerial.put(threadSerial, in.i4());
         } else if (tag.hasThreadSerial()) {
-            int threadSerial = in.i4();
-            Long known = threadAddressBySerial.get(threadSerial);
-            if (known == null && share) {
-                rootsOfEarlierThreads.add(rootAddresses.size() << 32 | (threadSerial & 0xffffffffL));
-            }
+            Long known = threadAddressBySerial.get(in.i4());
             thread = known == null ? 0 : known;
             if (tag == HeapDumpTag.ROOT_JAVA_FRAME || tag == HeapDumpTag.ROOT_JNI_LOCAL) {
                 frameDepth = in.i4();
