@@ -13,6 +13,7 @@ import dev.heapdelta.analyzer.store.ColumnStore;
 import dev.heapdelta.analyzer.store.DamagedImageException;
 import dev.heapdelta.analyzer.store.ImageInput;
 import dev.heapdelta.analyzer.store.ImageOutput;
+import dev.heapdelta.analyzer.store.PrivateFile;
 import dev.heapdelta.analyzer.v8.V8DetailsImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,7 +77,7 @@ final class IndexCacheEntry {
             throws IOException {
         writeFile(directory, TREE, manifest, out -> TreeImage.write(tree, out));
         writeFile(directory, HISTOGRAM, manifest, out -> HistogramImage.write(histogram, out));
-        try (OutputStream out = Files.newOutputStream(directory.resolve(MANIFEST))) {
+        try (OutputStream out = PrivateFile.create(directory.resolve(MANIFEST))) {
             manifest.store(out, "HeapDelta index cache entry");
         }
     }

@@ -25,7 +25,7 @@ public final class ImageOutput implements AutoCloseable {
     private long written;
 
     public ImageOutput(Path file) throws IOException {
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        this.channel = PrivateFile.newChannel(file, StandardOpenOption.WRITE);
     }
 
     public void writeByte(int value) throws IOException {

@@ -26,7 +26,7 @@ final class MappedPages {
 
     /** Maps {@code bytes} zero bytes in a new file, and deletes the file at once. */
     static MappedByteBuffer[] create(Path file, long bytes) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+        try (FileChannel channel = PrivateFile.newChannel(file, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
             try {
                 if (bytes > 0) {

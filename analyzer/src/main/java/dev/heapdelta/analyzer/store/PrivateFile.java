@@ -3,7 +3,9 @@ package dev.heapdelta.analyzer.store;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
+import java.nio.file.OpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -11,6 +13,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -39,6 +42,20 @@ public final class PrivateFile {
         FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
         return Channels.newOutputStream(Files.newByteChannel(file,
                 EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly));
+    }
+
+    /**
+     * Creates {@code file}, which must not exist, 0600 from its first byte, and opens it with
+     * {@code options} besides {@code CREATE_NEW}: the index cache's and the out-of-core mode's files
+     * hold the dump's contents as much as an export does.
+     */
+    public static FileChannel newChannel(Path file, OpenOption... options) throws IOException {
+        Set<OpenOption> opening = new HashSet<>(Set.of(options));
+        opening.add(StandardOpenOption.CREATE_NEW);
+        if (!POSIX) {
+            return FileChannel.open(file, opening);
+        }
+        return FileChannel.open(file, opening, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
     }
 
     /** An empty file created 0600, for another process to write into (a redirected output). */

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.heapdelta.analyzer.testing.TestEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +78,24 @@ class IndexCacheCliTest {
         }
         CliRun again = summary();
         assertTrue(again.err().contains("index cache: reused"), again.err());
+    }
+
+    @Test
+    void everyFileOfAnIndexCacheEntryIsReadableByItsOwnerOnly() throws Exception {
+        // The entry holds the dump's graph and the inspector's strings: what the dump holds.
+        CliRun run = summary();
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
+        Path entry = onlyEntry();
+        assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(entry));
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(entry)) {
+            files = listing.toList();
+        }
+        assertTrue(files.size() >= 4, "graph, details, tree, histogram and manifest expected in " + files);
+        for (Path file : files) {
+            assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file),
+                    file.toString());
+        }
     }
 
     @Test
