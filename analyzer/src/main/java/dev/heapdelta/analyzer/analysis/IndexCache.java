@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.util.Properties;
 
 /**
  * Saved analyses of dumps, like Eclipse MAT's index files beside a dump, so that reopening a dump
@@ -41,8 +40,6 @@ final class IndexCache {
     private final Path cacheDirectory;
     private final DumpKind kind;
     private String warning;
-    /** The graph's files being written ahead of the rest, by {@link #startGraphWrite}; null when not started. */
-    private IndexCacheGraphWrite graphWrite;
 
     private IndexCache(Path root, String key, Path file, DumpKind kind, Path cacheDirectory) {
         this.root = root;
@@ -131,62 +128,25 @@ final class IndexCache {
         }
     }
 
-    /**
-     * Starts writing the graph's files of a fresh analysis in the background, before its dominators are
-     * computed; {@link #save} finishes the entry, {@link #abandon} drops it. Does nothing for a graph that
-     * cannot be saved or when the disk lacks room: {@link #save} then says why.
-     */
-    void startGraphWrite(HeapGraph graph) {
-        if (graphWrite != null || graph.info().partial() || !IndexCacheEntry.canSave(graph)) {
-            return;
-        }
-        try {
-            if (!roomFor(graph)) {
-                return;
-            }
-            graphWrite = IndexCacheGraphWrite.start(Files.createTempDirectory(root, TEMPORARY_PREFIX), graph,
-                    file.toAbsolutePath().toString());
-        } catch (IOException | UncheckedIOException e) {
-            // save() tries again from the start and reports what fails.
-        }
-    }
-
-    /** Stops using the files written ahead (the analysis failed or the snapshot closed unsaved) and deletes them. */
-    void abandon() {
-        IndexCacheGraphWrite write = graphWrite;
-        graphWrite = null;
-        if (write != null) {
-            write.join();
-            deleteQuietly(write.temporary());
-        }
-    }
-
     /** Saves a fresh, complete analysis for the next load; how it went is recorded on the snapshot. */
     void save(Snapshot snapshot) {
         HeapGraph graph = snapshot.graph();
-        IndexCacheGraphWrite ahead = graphWrite;
-        graphWrite = null;
         if (graph.info().partial() || !IndexCacheEntry.canSave(graph)) {
             snapshot.recordIndexCache(new IndexCacheUse(IndexCacheUse.Status.NOT_SAVED, null, warning));
             return;
         }
-        Path temporary = ahead == null ? null : ahead.temporary();
+        Path temporary = null;
         try {
-            Properties manifest;
-            if (ahead != null) {
-                manifest = ahead.await();
-            } else {
-                PrivateDirectory.create(root);
-                if (!roomFor(graph)) {
-                    snapshot.recordIndexCache(new IndexCacheUse(IndexCacheUse.Status.NOT_SAVED, null, join(warning,
-                            "index cache: not saved, " + Files.getFileStore(root).getUsableSpace() / (1 << 20)
-                                    + " MB free in " + root)));
-                    return;
-                }
-                temporary = Files.createTempDirectory(root, TEMPORARY_PREFIX);
-                manifest = IndexCacheEntry.writeGraph(temporary, graph, file.toAbsolutePath().toString());
+            PrivateDirectory.create(root);
+            long free = Files.getFileStore(root).getUsableSpace();
+            if (free < estimatedBytes(graph) + SPACE_MARGIN) {
+                snapshot.recordIndexCache(new IndexCacheUse(IndexCacheUse.Status.NOT_SAVED, null, join(warning,
+                        "index cache: not saved, " + free / (1 << 20) + " MB free in " + root)));
+                return;
             }
-            IndexCacheEntry.writeAnalysis(temporary, snapshot.dominatorTree(), snapshot.histogram(), manifest);
+            temporary = Files.createTempDirectory(root, TEMPORARY_PREFIX);
+            IndexCacheEntry.write(temporary, graph, snapshot.dominatorTree(), snapshot.histogram(),
+                    file.toAbsolutePath().toString());
             IndexCachePruning.deleteTree(entryDirectory);
             moveIntoPlace(temporary, entryDirectory);
             IndexCachePruning.prune(root, IndexCachePruning.budget(root), entryDirectory);
@@ -199,12 +159,6 @@ final class IndexCache {
                 deleteQuietly(temporary);
             }
         }
-    }
-
-    /** Whether the cache's disk keeps its margin free after this graph's entry; creates the cache's directory. */
-    private boolean roomFor(HeapGraph graph) throws IOException {
-        PrivateDirectory.create(root);
-        return Files.getFileStore(root).getUsableSpace() >= estimatedBytes(graph) + SPACE_MARGIN;
     }
 
     /** What the graph and tree take on disk, about: their columns plus a little. */

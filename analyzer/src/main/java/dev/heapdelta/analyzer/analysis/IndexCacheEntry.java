@@ -48,15 +48,6 @@ final class IndexCacheEntry {
     /** Writes an entry's files into {@code directory}, which must be empty; the manifest comes last. */
     static void write(Path directory, HeapGraph graph, DominatorTree tree, ClassHistogram histogram, String source)
             throws IOException {
-        Properties manifest = writeGraph(directory, graph, source);
-        writeAnalysis(directory, tree, histogram, manifest);
-    }
-
-    /**
-     * Writes the graph's files, the bulk of an entry, which need no dominator tree: a fresh analysis writes
-     * them while it computes the tree. Returns the manifest so far, for {@link #writeAnalysis}.
-     */
-    static Properties writeGraph(Path directory, HeapGraph graph, String source) throws IOException {
         Properties manifest = new Properties();
         manifest.setProperty("entryFormat", Integer.toString(IndexCacheKey.ENTRY_FORMAT_VERSION));
         manifest.setProperty("format", graph.format().name());
@@ -69,12 +60,6 @@ final class IndexCacheEntry {
                 V8DetailsImage.write(graph, out);
             }
         });
-        return manifest;
-    }
-
-    /** Writes the tree's and histogram's files beside those of {@link #writeGraph}, then the manifest, last. */
-    static void writeAnalysis(Path directory, DominatorTree tree, ClassHistogram histogram, Properties manifest)
-            throws IOException {
         writeFile(directory, TREE, manifest, out -> TreeImage.write(tree, out));
         writeFile(directory, HISTOGRAM, manifest, out -> HistogramImage.write(histogram, out));
         try (OutputStream out = PrivateFile.create(directory.resolve(MANIFEST))) {

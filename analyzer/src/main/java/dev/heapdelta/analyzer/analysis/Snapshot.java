@@ -349,10 +349,7 @@ public final class Snapshot implements AutoCloseable {
 
     @Override
     public void close() {
-        IndexCache unsaved = pendingSave.getAndSet(null);
-        if (unsaved != null) {
-            unsaved.abandon();
-        }
+        pendingSave.set(null);
         awaitBackgroundSave();
         graph.close();
     }

@@ -41,8 +41,7 @@ public final class SnapshotLoader {
     /**
      * Like {@link #load}, but a fresh analysis is not yet saved to the index cache: the caller shows its
      * results first and then calls {@link Snapshot#saveToIndexCache()} (writing the entry of a 2 GB dump
-     * takes seconds). The graph's files, most of the entry, are already written in the background while the
-     * dominators are computed; that call finishes the entry, {@link Snapshot#close()} alone drops it.
+     * takes seconds).
      */
     public static Snapshot loadUnsaved(Path file, String displayName, AnalysisOptions options, CancelSignal cancel,
             ProgressListener listener) throws IOException {
@@ -75,15 +74,15 @@ public final class SnapshotLoader {
         }
         Snapshot snapshot;
         try {
-            snapshot = readAndAnalyse(file, displayName, detected, options, cache, cancel, progress, started);
+            snapshot = readAndAnalyse(file, displayName, detected, options, cancel, progress, started);
         } catch (OutOfMemoryError e) {
             if (options.storage() != StoragePolicy.AUTO) {
                 throw e;
             }
             // The footprint estimate fell short. What the attempt built is garbage now, and out of core the
             // columns leave the heap: try once more there rather than fail.
-            snapshot = readAndAnalyse(file, displayName, detected, options.withStorage(StoragePolicy.MAPPED), cache,
-                    cancel, progress, System.nanoTime());
+            snapshot = readAndAnalyse(file, displayName, detected, options.withStorage(StoragePolicy.MAPPED), cancel,
+                    progress, System.nanoTime());
         }
         if (cache != null) {
             snapshot.deferIndexCacheSave(cache);
@@ -92,8 +91,7 @@ public final class SnapshotLoader {
     }
 
     private static Snapshot readAndAnalyse(Path file, String displayName, FormatDetector.Detected detected,
-            AnalysisOptions options, IndexCache cache, CancelSignal cancel, ProgressListener progress, long started)
-            throws IOException {
+            AnalysisOptions options, CancelSignal cancel, ProgressListener progress, long started) throws IOException {
         ReadOptions readOptions = options.readOptions(displayName);
         progress.progress(AnalysisPhase.SCAN, 0, Files.size(file));
         HeapGraph graph = switch (detected.kind()) {
@@ -103,16 +101,9 @@ public final class SnapshotLoader {
                     "not a heap dump (neither an HPROF header nor a V8 heap snapshot)"
                             + (detected.compressed() ? " inside the " + detected.compression().label() + " stream" : ""));
         };
-        if (cache != null) {
-            // Most of the entry is the graph: its files are written while the dominators are computed.
-            cache.startGraphWrite(graph);
-        }
         try {
             return analyse(graph, displayName, options, cancel, progress, started);
         } catch (OutOfMemoryError | RuntimeException e) {
-            if (cache != null) {
-                cache.abandon();
-            }
             graph.close();
             throw e;
         }
