@@ -1,5 +1,6 @@
 package dev.heapdelta.analyzer.hprof;
 
+import dev.heapdelta.analyzer.graph.GraphLimitException;
 import java.util.Arrays;
 import java.util.PrimitiveIterator;
 
@@ -37,7 +38,7 @@ final class SortedAddressIndex extends AddressIndex {
     static SortedAddressIndex of(AddressList addresses, long[] extra) {
         long total = addresses.size() + extra.length;
         if (total > Integer.MAX_VALUE - 8) {
-            throw new IllegalStateException("more than 2^31 objects: " + total);
+            throw new GraphLimitException("objects");
         }
         long[] all = new long[(int) total];
         int[] filled = {0};
