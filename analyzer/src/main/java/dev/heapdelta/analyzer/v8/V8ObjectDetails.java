@@ -44,8 +44,7 @@ public final class V8ObjectDetails implements ObjectDetails {
     private final Tables tables;
     private final int[] locationByObject;
     private volatile Map<Integer, String> scriptNameById;
-    private volatile Map<Integer, String> scriptByContext;
-    private volatile Set<Integer> contextsOfSharedScopes;
+    private volatile ClosureContexts closureContexts;
 
     V8ObjectDetails(HeapGraph graph, Tables tables) {
         this.graph = graph;
@@ -129,47 +128,46 @@ public final class V8ObjectDetails implements ObjectDetails {
                 || name.contains(" [JSGlobalObject]") || name.equals("globalThis");
     }
 
-    /** The file name of the script whose closures use this context, or null. Built once, on first use. */
+    /** The file name of the script whose closures use this context, or null. */
     private String scriptOfContext(int context) {
-        Map<Integer, String> scripts = scriptByContext;
-        if (scripts == null) {
-            scripts = new HashMap<>();
-            for (int object = 0; object < graph.objectCount(); object++) {
-                if (graph.kindOf(object) != ObjectKind.V8_CLOSURE) {
-                    continue;
-                }
-                int ownContext = targetNamed(object, "context");
-                Location location = ownContext < 0 ? null : location(object);
-                if (location != null && !location.scriptName().isEmpty()) {
-                    scripts.putIfAbsent(ownContext, ModuleNames.of(location.scriptName()));
-                }
-            }
-            scriptByContext = scripts;
-        }
-        return scripts.get(context);
+        return closureContexts().scriptByContext().get(context);
     }
 
     /** The closures' contexts whose scope another closure's context shares: one per call of the function that made them. */
     private Set<Integer> contextsOfSharedScopes() {
-        Set<Integer> shared = contextsOfSharedScopes;
-        if (shared == null) {
+        return closureContexts().ofSharedScopes();
+    }
+
+    /** What the closures say of their contexts, from one pass over the closures on first use. */
+    private ClosureContexts closureContexts() {
+        ClosureContexts known = closureContexts;
+        if (known == null) {
+            Map<Integer, String> scripts = new HashMap<>();
             Map<Integer, Integer> firstContextByScope = new HashMap<>();
-            shared = new HashSet<>();
+            Set<Integer> shared = new HashSet<>();
             for (int object = 0; object < graph.objectCount(); object++) {
                 int context = graph.kindOf(object) == ObjectKind.V8_CLOSURE ? targetNamed(object, "context") : -1;
-                int scope = context < 0 ? -1 : targetNamed(context, "scope_info");
-                if (scope < 0) {
+                if (context < 0) {
                     continue;
                 }
-                Integer first = firstContextByScope.putIfAbsent(scope, context);
+                Location location = location(object);
+                if (location != null && !location.scriptName().isEmpty()) {
+                    scripts.putIfAbsent(context, ModuleNames.of(location.scriptName()));
+                }
+                int scope = targetNamed(context, "scope_info");
+                Integer first = scope < 0 ? null : firstContextByScope.putIfAbsent(scope, context);
                 if (first != null && first != context) {
                     shared.add(first);
                     shared.add(context);
                 }
             }
-            contextsOfSharedScopes = shared;
+            known = new ClosureContexts(scripts, shared);
+            closureContexts = known;
         }
-        return shared;
+        return known;
+    }
+
+    private record ClosureContexts(Map<Integer, String> scriptByContext, Set<Integer> ofSharedScopes) {
     }
 
     @Override
