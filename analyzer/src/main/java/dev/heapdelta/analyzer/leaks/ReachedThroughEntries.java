@@ -2,9 +2,8 @@ package dev.heapdelta.analyzer.leaks;
 
 import dev.heapdelta.analyzer.dominators.DominatorTree;
 import dev.heapdelta.analyzer.graph.HeapGraph;
-import java.util.ArrayDeque;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * How much of a holder's retained size its collection reaches: the objects the holder dominates that
@@ -23,24 +22,29 @@ final class ReachedThroughEntries {
     /** The shallow bytes of the objects {@code holder} dominates that {@code collection} reaches, itself included. */
     static long bytes(DominatorTree tree, int holder, int collection) {
         HeapGraph graph = tree.graph();
-        Set<Integer> seen = new HashSet<>();
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        seen.add(collection);
-        queue.add(collection);
+        BitSet seen = new BitSet(graph.objectCount());
+        int[] queue = new int[64];
+        int head = 0;
+        int tail = 0;
+        seen.set(collection);
+        queue[tail++] = collection;
         long bytes = 0;
-        while (!queue.isEmpty() && seen.size() <= MAX_OBJECTS) {
-            int object = queue.poll();
+        while (head < tail && tail <= MAX_OBJECTS) {
+            int object = queue[head++];
             bytes += graph.shallowSizeOf(object);
             for (int e = graph.firstEdge(object); e < graph.endEdge(object); e++) {
                 int target = graph.edgeTarget(e);
-                if (target == holder || graph.isNeverRetaining(e) || seen.contains(target)) {
+                if (target == holder || graph.isNeverRetaining(e) || seen.get(target)) {
                     continue;
                 }
                 int dominator = tree.immediateDominatorOf(target);
-                if (dominator == holder || seen.contains(dominator)
+                if (dominator == holder || (dominator >= 0 && seen.get(dominator))
                         || LargeRetainerDetector.dominates(tree, holder, target)) {
-                    seen.add(target);
-                    queue.add(target);
+                    seen.set(target);
+                    if (tail == queue.length) {
+                        queue = Arrays.copyOf(queue, tail * 2);
+                    }
+                    queue[tail++] = target;
                 }
             }
         }
