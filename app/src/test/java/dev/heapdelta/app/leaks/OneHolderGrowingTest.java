@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.heapdelta.analyzer.analysis.AnalysisOptions;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.leaks.Evidence;
 import dev.heapdelta.analyzer.leaks.Suspect;
@@ -39,8 +38,7 @@ class OneHolderGrowingTest {
     @BeforeAll
     static void runTheProgramInAChildJvmAndDiffItsThreeDumps() throws Exception {
         DumpingProgram.run(OneHolderGrowing.class.getName(), "64m", 120, dumps, dumps.resolve("program.log"));
-        snapshots.addAll(DumpingProgram.load(DumpingProgram.series(dumps, "one-holder", OneHolderGrowing.UNITS.length),
-                AnalysisOptions.defaults().withIndexCache(false)));
+        snapshots.addAll(DumpingProgram.loadSeries(dumps, "one-holder", OneHolderGrowing.UNITS.length));
         report = DiffReports.of(snapshots, false);
     }
 

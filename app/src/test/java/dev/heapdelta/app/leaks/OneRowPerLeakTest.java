@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.heapdelta.analyzer.analysis.AnalysisOptions;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.leaks.Evidence;
 import dev.heapdelta.analyzer.leaks.Suspect;
@@ -38,8 +37,7 @@ class OneRowPerLeakTest {
     @BeforeAll
     static void runTheProgramInAChildJvmAndDiffItsThreeDumps() throws Exception {
         DumpingProgram.run(TwoLeaksSharingAClass.class.getName(), "64m", 120, dumps, dumps.resolve("program.log"));
-        snapshots.addAll(DumpingProgram.load(DumpingProgram.series(dumps, "two-leaks", TwoLeaksSharingAClass.MOMENTS),
-                AnalysisOptions.defaults().withIndexCache(false)));
+        snapshots.addAll(DumpingProgram.loadSeries(dumps, "two-leaks", TwoLeaksSharingAClass.MOMENTS));
         report = DiffReports.of(snapshots, false);
     }
 

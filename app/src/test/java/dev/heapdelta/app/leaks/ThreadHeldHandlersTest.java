@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.heapdelta.analyzer.analysis.AnalysisOptions;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.leaks.Suspect;
 import dev.heapdelta.analyzer.leaks.SuspectKind;
@@ -38,8 +37,7 @@ class ThreadHeldHandlersTest {
     @BeforeAll
     static void runTheHandlersInAChildJvmAndDiffTheirThreeDumps() throws Exception {
         DumpingProgram.run(ThreadHeldHandlers.class.getName(), "256m", 120, dumps, dumps.resolve("program.log"));
-        snapshots.addAll(DumpingProgram.load(DumpingProgram.series(dumps, "thread-held", 3),
-                AnalysisOptions.defaults().withIndexCache(false)));
+        snapshots.addAll(DumpingProgram.loadSeries(dumps, "thread-held", 3));
         report = DiffReports.of(snapshots, false);
     }
 

@@ -44,6 +44,11 @@ public final class DumpingProgram {
         return snapshots;
     }
 
+    /** A test program's series {@code directory/prefix-t0.hprof} …, analysed afresh (no index cache), in order. */
+    public static List<Snapshot> loadSeries(Path directory, String prefix, int count) throws Exception {
+        return load(series(directory, prefix, count), AnalysisOptions.defaults().withIndexCache(false));
+    }
+
     /** Closes every snapshot of a test's series. */
     public static void closeAll(List<Snapshot> snapshots) throws Exception {
         for (Snapshot snapshot : snapshots) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.heapdelta.analyzer.analysis.AnalysisOptions;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.format.PathStepRow;
 import dev.heapdelta.analyzer.leaks.Suspect;
@@ -50,8 +49,7 @@ class GrowingFamiliesTest {
     @BeforeAll
     static void runTheFamiliesInAChildJvmAndDiffTheirThreeDumps() throws Exception {
         DumpingProgram.run(GrowingFamilies.class.getName(), "128m", 180, dumps, dumps.resolve("program.log"));
-        snapshots.addAll(DumpingProgram.load(DumpingProgram.series(dumps, "families", GrowingFamilies.UNITS.length),
-                AnalysisOptions.defaults().withIndexCache(false)));
+        snapshots.addAll(DumpingProgram.loadSeries(dumps, "families", GrowingFamilies.UNITS.length));
         report = DiffReports.of(snapshots, false);
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.heapdelta.analyzer.analysis.AnalysisOptions;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.format.PathStepRow;
 import dev.heapdelta.analyzer.leaks.Suspect;
@@ -40,8 +39,7 @@ class LibraryLeaksTest {
     @BeforeAll
     static void runTheServiceInAChildJvmAndDiffItsThreeDumps() throws Exception {
         DumpingProgram.run(LibraryLeaks.class.getName(), "128m", 180, dumps, dumps.resolve("service.log"));
-        snapshots.addAll(DumpingProgram.load(DumpingProgram.series(dumps, "library", LibraryLeaks.UNITS.length),
-                AnalysisOptions.defaults().withIndexCache(false)));
+        snapshots.addAll(DumpingProgram.loadSeries(dumps, "library", LibraryLeaks.UNITS.length));
         report = DiffReports.of(snapshots, false);
     }
 

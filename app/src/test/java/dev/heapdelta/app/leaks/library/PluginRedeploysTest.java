@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.heapdelta.analyzer.analysis.AnalysisOptions;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.leaks.Evidence;
 import dev.heapdelta.analyzer.leaks.Suspect;
@@ -35,8 +34,7 @@ class PluginRedeploysTest {
     @BeforeAll
     static void redeployInAChildJvmAndDiffItsDumps() throws Exception {
         DumpingProgram.run(PluginRedeploys.class.getName(), "64m", 120, dumps, dumps.resolve("host.log"));
-        snapshots.addAll(DumpingProgram.load(DumpingProgram.series(dumps, "plugins", PluginRedeploys.ROUNDS),
-                AnalysisOptions.defaults().withIndexCache(false)));
+        snapshots.addAll(DumpingProgram.loadSeries(dumps, "plugins", PluginRedeploys.ROUNDS));
         report = DiffReports.of(snapshots, false);
     }
 
