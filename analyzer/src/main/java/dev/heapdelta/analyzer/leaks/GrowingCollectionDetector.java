@@ -3,6 +3,8 @@ package dev.heapdelta.analyzer.leaks;
 import dev.heapdelta.analyzer.diff.Trend;
 import dev.heapdelta.analyzer.format.ByteSizes;
 import dev.heapdelta.analyzer.format.PathStepRow;
+import dev.heapdelta.analyzer.format.PathStepRows;
+import dev.heapdelta.analyzer.query.PathStep;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -101,8 +103,9 @@ public final class GrowingCollectionDetector implements LeakDetector {
                     last.bounds().isClose() ? "close to it" : "filling toward it"));
         }
         int representative = last.representative();
-        List<PathStepRow> path = series.pathRows(lastIndex, representative);
-        String npmPackage = PackageOnPath.reason(series.last().graph(), collection.pathKey(), path);
+        List<PathStep> steps = series.last().pathToRoot(representative);
+        List<PathStepRow> path = PathStepRows.of(series.last(), steps);
+        String npmPackage = PackageOnPath.reason(series.last(), steps);
         if (npmPackage != null) {
             reasons.add(npmPackage);
         }

@@ -1,10 +1,10 @@
 package dev.heapdelta.analyzer.leaks;
 
-import dev.heapdelta.analyzer.format.ObjectIds;
-import dev.heapdelta.analyzer.format.PathStepRow;
+import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.graph.ObjectKind;
 import dev.heapdelta.analyzer.query.PathKeys;
+import dev.heapdelta.analyzer.query.PathStep;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,30 +16,31 @@ import java.util.Locale;
  */
 final class PackageOnPath {
     private static final String MODULE = "Module(";
-    private static final String CONTEXT = "system / Context";
 
     private PackageOnPath() {
     }
 
     /**
-     * The reason line, or null: when the key starts at a {@code Module(…)} variable and a function
-     * defined in a package other than that module lies on the path after the variable.
+     * The reason line, or null: when the key of {@code path} (the path that names the container) starts at
+     * a {@code Module(…)} variable and a function defined in a package other than that module lies on the
+     * path after the variable.
      */
-    static String reason(HeapGraph graph, String pathKey, List<PathStepRow> path) {
-        String[] key = pathKey.split(PathKeys.SEPARATOR, 3);
-        if (path == null || key.length < 2 || !key[0].startsWith(MODULE)) {
+    static String reason(Snapshot snapshot, List<PathStep> path) {
+        PathKeys keys = snapshot.pathKeys();
+        int anchor = keys.lastAnchorStep(path);
+        if (anchor < 0) {
             return null;
         }
-        String module = key[0].substring(MODULE.length(), key[0].length() - 1);
-        int anchor = -1;
-        for (int i = 0; i < path.size(); i++) {
-            if (CONTEXT.equals(path.get(i).className()) && key[1].equals(path.get(i).edge())) {
-                anchor = i;
-            }
+        String anchorName = keys.anchorName(path.get(anchor).edgeToNext());
+        int moduleEnd = anchorName.indexOf(")" + PathKeys.SEPARATOR);
+        if (!anchorName.startsWith(MODULE) || moduleEnd < 0) {
+            return null;
         }
-        for (int i = anchor + 1; anchor >= 0 && i < path.size(); i++) {
-            int object = graph.findObjectById(ObjectIds.parse(path.get(i).id()));
-            if (object < 0 || graph.kindOf(object) != ObjectKind.V8_CLOSURE) {
+        String module = anchorName.substring(MODULE.length(), moduleEnd);
+        HeapGraph graph = snapshot.graph();
+        for (int i = anchor + 1; i < path.size(); i++) {
+            int object = path.get(i).object();
+            if (graph.kindOf(object) != ObjectKind.V8_CLOSURE) {
                 continue;
             }
             String npmPackage = graph.details().npmPackageOf(object);

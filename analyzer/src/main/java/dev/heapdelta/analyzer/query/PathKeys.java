@@ -42,7 +42,8 @@ public final class PathKeys {
         return lastAnchorStep(path) >= 0;
     }
 
-    private int lastAnchorStep(List<PathStep> path) {
+    /** The step of {@code path} whose edge is the anchor its key starts at, or -1 when the key names none. */
+    public int lastAnchorStep(List<PathStep> path) {
         for (int i = path.size() - 2; i >= 0; i--) {
             if (anchorName(path.get(i).edgeToNext()) != null) {
                 return i;
