@@ -2,11 +2,11 @@ package dev.heapdelta.analyzer.query;
 
 import dev.heapdelta.analyzer.dominators.RetentionRule;
 import dev.heapdelta.analyzer.graph.EdgeKind;
+import dev.heapdelta.analyzer.graph.GrowableIntColumn;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.store.ColumnStore;
 import dev.heapdelta.analyzer.store.IntColumn;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -52,8 +52,7 @@ public final class NamedPaths {
         // One scan of the edges seeds the program's own variables and keeps, in edge order, the
         // other anchors' edges whose targets were not reached yet: a target reached stays reached,
         // so the second round of seeds, after the first search, needs only those.
-        int[] laterSeeds = new int[64];
-        int laterCount = 0;
+        GrowableIntColumn laterSeeds = new GrowableIntColumn();
         for (int o = 0; o < n; o++) {
             // Whether an edge is an anchor, and whose, depends only on its kind and its source (a
             // context's variables, a global object's properties): asked once per object and kind,
@@ -82,17 +81,14 @@ public final class NamedPaths {
                     parentEdge.set(target, SEED_BASE - e);
                     queue.set(tail++, target);
                 } else if (anchors == OTHERS) {
-                    if (laterCount == laterSeeds.length) {
-                        laterSeeds = Arrays.copyOf(laterSeeds, laterCount * 2);
-                    }
-                    laterSeeds[laterCount++] = e;
+                    laterSeeds.add(e);
                 }
             }
         }
         tail = search(graph, rule, parentEdge, queue, 0, tail);
         int head = tail;
-        for (int i = 0; i < laterCount; i++) {
-            int e = laterSeeds[i];
+        for (long i = 0; i < laterSeeds.size(); i++) {
+            int e = laterSeeds.get(i);
             int target = graph.edgeTarget(e);
             if (parentEdge.get(target) == UNREACHED) {
                 parentEdge.set(target, SEED_BASE - e);
