@@ -17,7 +17,8 @@ import java.util.OptionalLong;
  * JVM was started without a heap size: {@code java -jar heapdelta.jar}, the installed launcher and the
  * app opened on files all get it without flags. The child inherits stdin, stdout and stderr, and its exit
  * code is this process's. It runs at most once: the child is marked, and a heap the user chose
- * ({@code -Xmx}, {@code -XX:MaxHeapSize}) is kept. {@code HEAPDELTA_HEAP_SIZING=off} turns it off.
+ * ({@code -Xmx}, {@code -XX:MaxHeapSize}) is kept. {@code HEAPDELTA_HEAP_SIZING=off} turns it off. Where Linux
+ * offers transparent huge pages, the child's heap takes them ({@link TransparentHugePages}).
  */
 final class SizedRelaunch {
     /** The system property that marks a sized child (its value is the heap it was given). */
@@ -54,6 +55,7 @@ final class SizedRelaunch {
         command.add(java.get().toString());
         command.addAll(jvmArguments);
         command.add("-Xmx" + megabytes + "m");
+        command.addAll(TransparentHugePages.flagsFor(jvmArguments));
         command.add("-D" + MARK + "=" + megabytes + "m");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -31,6 +31,7 @@ import picocli.CommandLine;
  */
 class SizedRelaunchTest {
     private static final Pattern MAX_HEAP = Pattern.compile("Heap Max Capacity: (\\d+)([MG])");
+    private static final Pattern LARGE_PAGES = Pattern.compile("Large Page Support: (.*)");
     /** A machine of 4 GB: the JVM starts with 64 MB of heap and may grow it to 1 GB. */
     private static final String MACHINE = "-XX:MaxRAM=4g";
 
@@ -51,7 +52,8 @@ class SizedRelaunchTest {
         }
     }
 
-    private record Run(int exitCode, String out, String err, List<Long> maxHeapsMegabytes) {
+    /** {@code largePages}: each JVM's "Large Page Support" line, in the order of {@code maxHeapsMegabytes}. */
+    private record Run(int exitCode, String out, String err, List<Long> maxHeapsMegabytes, List<String> largePages) {
     }
 
     private Run main(List<String> jvmFlags, Map<String, String> environment, String... args) throws Exception {
@@ -68,15 +70,18 @@ class SizedRelaunchTest {
         Process process = builder.start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "Main did not finish");
         List<Long> heaps = new ArrayList<>();
+        List<String> largePages = new ArrayList<>();
         try (Stream<Path> files = Files.list(logs)) {
             for (Path log : files.filter(f -> f.getFileName().toString().startsWith("gc-")).sorted().toList()) {
                 Matcher m = MAX_HEAP.matcher(Files.readString(log));
                 assertTrue(m.find(), "no heap size in " + Files.readString(log));
                 heaps.add(Long.parseLong(m.group(1)) * (m.group(2).equals("G") ? 1024 : 1));
+                Matcher pages = LARGE_PAGES.matcher(Files.readString(log));
+                largePages.add(pages.find() ? pages.group(1).strip() : "");
             }
         }
         return new Run(process.exitValue(), Files.readString(logs.resolve("out.txt")),
-                Files.readString(logs.resolve("err.txt")), heaps);
+                Files.readString(logs.resolve("err.txt")), heaps, largePages);
     }
 
     private static String inProcess(String... args) {
@@ -102,6 +107,29 @@ class SizedRelaunchTest {
         assertEquals(withoutTimings(inProcess(summary)), withoutTimings(run.out()));
         // The estimate leaves the readers room to keep the graph in memory.
         assertFalse(run.err().contains("out of core"), run.err());
+    }
+
+    @Test
+    void theSizedJvmsHeapTakesTransparentHugePagesWhereLinuxOffersThemAndTheFirstJvmsDoesNot() throws Exception {
+        Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean offered = System.getProperty("os.name").startsWith("Linux") && Files.isReadable(setting)
+                && TransparentHugePages.offered(Files.readString(setting));
+        String[] summary = {"summary", dump.toString(), "--no-index-cache"};
+        Run run = main(List.of(MACHINE), Map.of(), summary);
+        assertEquals(0, run.exitCode(), run.err());
+        long estimate = (HeapSizing.neededBytes(summary).getAsLong() + (1 << 20) - 1) >> 20;
+        String sized = run.largePages().get(run.maxHeapsMegabytes().indexOf(estimate));
+        String first = run.largePages().get(run.maxHeapsMegabytes().indexOf(1024L));
+        assertEquals(offered ? "Enabled (Transparent)" : "Disabled", sized, run.err());
+        assertEquals("Disabled", first);
+        assertFalse(run.out().contains("warning") || run.err().contains("warning"), run.err());
+    }
+
+    @Test
+    void theKernelOffersHugePagesWhenItsSettingChoosesMadviseOrAlways() {
+        assertTrue(TransparentHugePages.offered("always [madvise] never\n"));
+        assertTrue(TransparentHugePages.offered("[always] madvise never\n"));
+        assertFalse(TransparentHugePages.offered("always madvise [never]\n"));
     }
 
     @Test
