@@ -17,8 +17,14 @@ import java.util.List;
  * entry objects over the edges a path may use (by default never {@code Reference.referent}, never a V8 weak
  * edge; {@link PathExclusions} choose otherwise): first from class objects, so that whatever a static field reaches has its path through
  * one (never through a thread), then from the threads' fields and the other roots, and last from
- * the threads' stack frames. For V8, the stack and handle-scope roots likewise come last. Performance: O(n + e) once, 4 bytes per object kept and 4 more while it runs, in the graph's
- * column store; each path is then O(length · log n).
+ * the threads' stack frames. For V8, the stack and handle-scope roots likewise come last.
+ *
+ * <p>The search runs only as far as the questions asked need: a path to an object, or its parent edge, is
+ * final once the search has reached the object, as everything on it was reached before. So a summary that
+ * asks for its hundred objects' paths stops where the last of them is reached instead of walking the whole
+ * graph, and the answers are those of the whole search; asking about an object the search never reaches
+ * finishes it. Performance: O(n + e) at most, 4 bytes per object kept and 4 more until the search is
+ * finished, in the graph's column store; each path is then O(length · log n).
  */
 public final class ShortestPaths {
     private static final int ENTRY = -1;
@@ -27,10 +33,13 @@ public final class ShortestPaths {
 
     private final HeapGraph graph;
     private final IntColumn parentEdgeByObject;
+    /** The search's state while it is not finished; null once it is (then reads need no lock). */
+    private volatile Search search;
 
-    private ShortestPaths(HeapGraph graph, IntColumn parentEdgeByObject) {
+    private ShortestPaths(HeapGraph graph, IntColumn parentEdgeByObject, Search search) {
         this.graph = graph;
         this.parentEdgeByObject = parentEdgeByObject;
+        this.search = search;
     }
 
     /** The rule for paths: MAT's "exclude weak/soft references" for HPROF, DevTools' for V8. */
@@ -47,7 +56,7 @@ public final class ShortestPaths {
 
     /** The paths with their columns in {@code store}. */
     public static ShortestPaths of(HeapGraph graph, ColumnStore store) {
-        return search(graph, store, pathRuleFor(graph), null);
+        return start(graph, store, pathRuleFor(graph), null);
     }
 
     /**
@@ -58,64 +67,182 @@ public final class ShortestPaths {
         if (exclusions.isDefault()) {
             return of(graph);
         }
-        return search(graph, graph.store(), RetentionRule.matDefault(), new ExcludedReferences(graph, exclusions));
+        return start(graph, graph.store(), RetentionRule.matDefault(), new ExcludedReferences(graph, exclusions));
     }
 
     /** {@code excluded} is null for the default paths, whose edges {@code rule} alone decides. */
-    private static ShortestPaths search(HeapGraph graph, ColumnStore store, RetentionRule rule,
+    private static ShortestPaths start(HeapGraph graph, ColumnStore store, RetentionRule rule,
             ExcludedReferences excluded) {
         int n = graph.objectCount();
         IntColumn parentEdge = store.ints("paths-parent-edge", n);
         parentEdge.fill(UNREACHED);
         IntColumn queue = store.ints("paths-queue", n);
-        // Three rounds, each a breadth-first search that continues the one before (DESIGN.md §4, path
-        // keys). First from class objects, with the threads held back: whatever a static field reaches
-        // is named by that field, even when a stack frame is nearer, and never through a thread (a
-        // shutdown hook's thread group lists every thread). Then from the threads and the other roots,
-        // over fields only: a worker's Runnable and what it holds. Last, the stack frames' locals,
-        // which hold what nothing else does, and change from one dump to the next.
-        for (int r = 0; r < graph.rootRecordCount(); r++) {
-            if (graph.rootKind(r) == RootKind.THREAD_OBJECT) {
-                parentEdge.set(graph.rootObject(r), HELD_BACK);
+        return new ShortestPaths(graph, parentEdge, new Search(graph, rule, excluded, parentEdge, queue));
+    }
+
+    /**
+     * The breadth-first search, resumable between two objects taken from its queue. Three rounds, each
+     * continuing the one before (DESIGN.md §4, path keys). First from class objects, with the threads held
+     * back: whatever a static field reaches is named by that field, even when a stack frame is nearer, and
+     * never through a thread (a shutdown hook's thread group lists every thread). Then from the threads and
+     * the other roots, over fields only: a worker's Runnable and what it holds (for V8, then the stack and
+     * handle-scope roots). Last, the stack frames' locals, which hold what nothing else does, and change
+     * from one dump to the next.
+     */
+    private static final class Search {
+        private static final int CLASSES = 0;
+        private static final int ROOTS = 1;
+        private static final int V8_SCRATCH = 2;
+        private static final int FRAMES = 3;
+
+        private final HeapGraph graph;
+        private final RetentionRule rule;
+        private final ExcludedReferences excluded;
+        private final IntColumn parentEdge;
+        private final IntColumn queue;
+        private int round = CLASSES;
+        /** The queue's next object to expand, and its end. */
+        private int next;
+        private int end;
+
+        Search(HeapGraph graph, RetentionRule rule, ExcludedReferences excluded, IntColumn parentEdge,
+                IntColumn queue) {
+            this.graph = graph;
+            this.rule = rule;
+            this.excluded = excluded;
+            this.parentEdge = parentEdge;
+            this.queue = queue;
+            for (int r = 0; r < graph.rootRecordCount(); r++) {
+                if (graph.rootKind(r) == RootKind.THREAD_OBJECT) {
+                    parentEdge.set(graph.rootObject(r), HELD_BACK);
+                }
             }
+            end = seedEntries(graph, excluded, parentEdge, queue, 0, true);
         }
-        int tail = seedEntries(graph, excluded, parentEdge, queue, 0, true);
-        tail = search(graph, rule, excluded, parentEdge, queue, 0, tail, false);
-        for (int r = 0; r < graph.rootRecordCount(); r++) {
-            if (parentEdge.get(graph.rootObject(r)) == HELD_BACK) {
-                parentEdge.set(graph.rootObject(r), UNREACHED);
-            }
-        }
-        int head = tail;
-        boolean v8 = graph.format() == HeapFormat.V8;
-        if (v8) {
-            holdBackV8Scratch(graph, parentEdge);
-        }
-        tail = seedEntries(graph, excluded, parentEdge, queue, tail, false);
-        tail = search(graph, rule, excluded, parentEdge, queue, head, tail, false);
-        head = tail;
-        if (v8) {
-            tail = releaseV8Scratch(graph, rule, excluded, parentEdge, queue, tail);
-            tail = search(graph, rule, excluded, parentEdge, queue, head, tail, false);
-            head = tail;
-        }
-        for (int r = 0; r < graph.rootRecordCount(); r++) {
-            int thread = graph.rootObject(r);
-            // A thread that an excluded root kind left unreached holds no path either.
-            if (graph.rootKind(r) != RootKind.THREAD_OBJECT || parentEdge.get(thread) == UNREACHED) {
-                continue;
-            }
-            for (int e = graph.firstEdge(thread); e < graph.endEdge(thread); e++) {
-                int local = graph.edgeTarget(e);
-                if (graph.edgeKind(e) == EdgeKind.THREAD_LOCAL && parentEdge.get(local) == UNREACHED
-                        && follows(graph, rule, excluded, thread, e)) {
-                    parentEdge.set(local, e);
-                    queue.set(tail++, local);
+
+        /**
+         * Searches on until {@code object} is reached (any negative {@code object}: to the end); returns
+         * whether the search is finished.
+         */
+        boolean runUntilReached(int object) {
+            while (true) {
+                if (object >= 0 && parentEdge.get(object) >= ENTRY) {
+                    return false;
+                }
+                expandUntilReached(object);
+                if (next < end) {
+                    return false;
+                }
+                if (!startNextRound()) {
+                    return true;
                 }
             }
         }
-        search(graph, rule, excluded, parentEdge, queue, head, tail, true);
-        return new ShortestPaths(graph, parentEdge);
+
+        /** Expands queued objects of this round until {@code object} is reached or the queue is empty. */
+        private void expandUntilReached(int object) {
+            HeapGraph graph = this.graph;
+            IntColumn parentEdge = this.parentEdge;
+            IntColumn queue = this.queue;
+            boolean frames = round == FRAMES;
+            int at = next;
+            int tail = end;
+            while (at < tail) {
+                int v = queue.get(at++);
+                boolean reached = false;
+                for (int e = graph.firstEdge(v); e < graph.endEdge(v); e++) {
+                    int w = graph.edgeTarget(e);
+                    if (parentEdge.get(w) == UNREACHED && (frames || graph.edgeKind(e) != EdgeKind.THREAD_LOCAL)
+                            && follows(graph, rule, excluded, v, e)) {
+                        parentEdge.set(w, e);
+                        queue.set(tail++, w);
+                        reached |= w == object;
+                    }
+                }
+                if (reached) {
+                    break;
+                }
+            }
+            next = at;
+            end = tail;
+        }
+
+        /** Seeds the round after the one whose queue just emptied; false when that was the last. */
+        private boolean startNextRound() {
+            boolean v8 = graph.format() == HeapFormat.V8;
+            switch (round) {
+                case CLASSES -> {
+                    for (int r = 0; r < graph.rootRecordCount(); r++) {
+                        if (parentEdge.get(graph.rootObject(r)) == HELD_BACK) {
+                            parentEdge.set(graph.rootObject(r), UNREACHED);
+                        }
+                    }
+                    if (v8) {
+                        holdBackV8Scratch(graph, parentEdge);
+                    }
+                    end = seedEntries(graph, excluded, parentEdge, queue, end, false);
+                    round = ROOTS;
+                    return true;
+                }
+                case ROOTS -> {
+                    if (v8) {
+                        end = releaseV8Scratch(graph, rule, excluded, parentEdge, queue, end);
+                        round = V8_SCRATCH;
+                        return true;
+                    }
+                    seedThreadLocals();
+                    return true;
+                }
+                case V8_SCRATCH -> {
+                    seedThreadLocals();
+                    return true;
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+
+        private void seedThreadLocals() {
+            for (int r = 0; r < graph.rootRecordCount(); r++) {
+                int thread = graph.rootObject(r);
+                // A thread that an excluded root kind left unreached holds no path either.
+                if (graph.rootKind(r) != RootKind.THREAD_OBJECT || parentEdge.get(thread) == UNREACHED) {
+                    continue;
+                }
+                for (int e = graph.firstEdge(thread); e < graph.endEdge(thread); e++) {
+                    int local = graph.edgeTarget(e);
+                    if (graph.edgeKind(e) == EdgeKind.THREAD_LOCAL && parentEdge.get(local) == UNREACHED
+                            && follows(graph, rule, excluded, thread, e)) {
+                        parentEdge.set(local, e);
+                        queue.set(end++, local);
+                    }
+                }
+            }
+            round = FRAMES;
+        }
+    }
+
+    /**
+     * Runs the search until {@code object} is reached or the search is finished; any negative
+     * {@code object} finishes it.
+     */
+    private void settle(int object) {
+        if (search == null) {
+            return;
+        }
+        synchronized (this) {
+            Search running = search;
+            if (running != null && running.runUntilReached(object)) {
+                // The queue is garbage from here.
+                search = null;
+            }
+        }
+    }
+
+    /** Runs the search to its end now, as asking about an object without a path does. */
+    void finish() {
+        settle(-1);
     }
 
     /**
@@ -179,30 +306,13 @@ public final class ShortestPaths {
         return end;
     }
 
-    /** Breadth-first from the queued objects, over stack-frame edges too or not; returns the queue's new end. */
-    private static int search(HeapGraph graph, RetentionRule rule, ExcludedReferences excluded, IntColumn parentEdge,
-            IntColumn queue, int head, int tail, boolean frames) {
-        int end = tail;
-        for (int next = head; next < end; next++) {
-            int v = queue.get(next);
-            for (int e = graph.firstEdge(v); e < graph.endEdge(v); e++) {
-                int w = graph.edgeTarget(e);
-                if (parentEdge.get(w) == UNREACHED && (frames || graph.edgeKind(e) != EdgeKind.THREAD_LOCAL)
-                        && follows(graph, rule, excluded, v, e)) {
-                    parentEdge.set(w, e);
-                    queue.set(end++, w);
-                }
-            }
-        }
-        return end;
-    }
-
     private static boolean follows(HeapGraph graph, RetentionRule rule, ExcludedReferences excluded, int source,
             int edge) {
         return excluded == null ? rule.retains(graph, source, edge) : excluded.follows(source, edge);
     }
 
     public boolean hasPath(int object) {
+        settle(object);
         return parentEdgeByObject.get(object) != UNREACHED;
     }
 
@@ -229,6 +339,7 @@ public final class ShortestPaths {
 
     /** The edge by which {@code object} was first reached, -1 for an entry, -2 when unreached. */
     public int parentEdgeOf(int object) {
+        settle(object);
         return parentEdgeByObject.get(object);
     }
 }
