@@ -7,14 +7,16 @@ package dev.heapdelta.analyzer.hprof;
  * <p>Measured, not derived: the largest heap occupancy after a GC (ParallelGC, {@code -Xlog:gc}) of
  * {@code bench} on the generated dumps was 235 MB at 3.83 M objects / 8.58 M edges and 587 MB at
  * 9.54 M objects / 21.4 M edges, 61.5 bytes per object at both scales, at the dominator phase. Of it,
- * 5 bytes per edge are the edge columns (target, kind) and about 50 bytes per object the rest. The
- * factors below add about 10% so that the collector keeps some room. Reports then walk shortest paths
- * (a parent edge and a queue slot per object): without them, {@code summary} of the 1.9 GB dump
- * (38.1 M objects) was kept in memory at -Xmx3g and ran out of it, where {@code bench} had fit.
+ * 5 bytes per edge are the edge columns (target, kind) and about 50 bytes per object the rest. Reports
+ * then walk shortest paths (a parent edge and a queue slot per object). {@code summary} of the 1.9 GB
+ * dump (38.1 M objects, 85.4 M edges) ran in memory with G1 down to -Xmx2600m (with transparent huge
+ * pages; 2.13 GB after its largest collection) and ran out of memory at -Xmx2500m (without): the
+ * factors below, 2.49 GB for that dump, are about that peak, and the sized heap
+ * ({@code HeapSizing}) adds the collector's room and the JVM's own.
  */
 final class HprofFootprint {
-    static final long BYTES_PER_OBJECT = 56;
-    static final long BYTES_PER_EDGE = 6;
+    static final long BYTES_PER_OBJECT = 46;
+    static final long BYTES_PER_EDGE = 5;
     /** Shortest paths from the GC roots, which every report walks once the analysis is done. */
     static final long PATHS_BYTES_PER_OBJECT = 8;
     /** The incoming-edge index: an edge and a source per edge, an offset per object. */
