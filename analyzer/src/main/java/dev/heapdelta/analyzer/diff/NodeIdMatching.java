@@ -30,8 +30,16 @@ final class NodeIdMatching {
         static final Changes NONE = new Changes(0, 0, 0, 0);
     }
 
-    /** For each class key with an instance in either snapshot: its new and deleted instances and their bytes. */
+    /**
+     * For each class key with an instance in either snapshot: its new and deleted instances and their bytes; a
+     * key missing from the map has none ({@link Changes#NONE}).
+     */
     static Map<String, Changes> byKey(Snapshot base, Snapshot target) {
+        if (base == target) {
+            // One snapshot (the app's, or summary --suspects): every id is in both, so nothing is new or deleted,
+            // which the walk would find only after sorting millions of ids twice.
+            return Map.of();
+        }
         Map<String, Integer> ordinalByKey = new HashMap<>();
         ByKey a = ByKey.of(base, ordinalByKey);
         ByKey b = ByKey.of(target, ordinalByKey);

@@ -65,6 +65,25 @@ class NodeIdMatchingTest {
         }
     }
 
+    @Test
+    void aSnapshotAgainstItselfHasNothingNewOrDeletedAsAgainstAnIdenticalCopyOfIt() {
+        for (long seed = 0; seed < 50; seed++) {
+            Random random = new Random(seed);
+            long[] ids = ids(random, 1 + random.nextInt(300), seed % 2 == 0);
+            int[] classes = classes(random, ids.length);
+            try (Snapshot only = snapshot(ids, classes); Snapshot copy = snapshot(ids, classes)) {
+                Map<String, NodeIdMatching.Changes> walked = NodeIdMatching.byKey(only, copy);
+                Map<String, NodeIdMatching.Changes> itself = NodeIdMatching.byKey(only, only);
+                for (int c = 0; c < 3; c++) {
+                    assertEquals(NodeIdMatching.Changes.NONE, walked.getOrDefault("C" + c, NodeIdMatching.Changes.NONE),
+                            "seed " + seed + " C" + c);
+                    assertEquals(NodeIdMatching.Changes.NONE, itself.getOrDefault("C" + c, NodeIdMatching.Changes.NONE),
+                            "seed " + seed + " C" + c);
+                }
+            }
+        }
+    }
+
     private static Map<Integer, Set<Long>> idsByClass(long[] ids, int[] classes) {
         Map<Integer, Set<Long>> byClass = new HashMap<>();
         for (int o = 0; o < ids.length; o++) {
