@@ -50,9 +50,14 @@ public final class LeakDetectors {
      */
     public static List<Suspect> detect(SeriesContext series) {
         List<Suspect> all = new ArrayList<>();
-        for (LeakDetector detector : defaults()) {
-            all.addAll(detector.detect(series));
+        List<LeakDetector> detectors = defaults();
+        for (int d = 0; d < detectors.size(); d++) {
+            series.throwIfCancelled();
+            series.stepsDone(d, detectors.size() + 1);
+            all.addAll(detectors.get(d).detect(series));
         }
+        series.throwIfCancelled();
+        series.stepsDone(detectors.size(), detectors.size() + 1);
         all.removeIf(suspect -> HeapClass.NAME_LOST.equals(suspect.className()));
         return SuspectRanking.rank(all, series);
     }

@@ -14,6 +14,7 @@ import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.graph.ObjectKind;
 import dev.heapdelta.analyzer.query.PathStep;
+import dev.heapdelta.analyzer.source.CancelSignal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,12 +37,34 @@ public final class SeriesContext {
     private final boolean includeStrings;
     private final ContainerCensus[] censuses;
     private final List<Suspect> boundedCaches = new ArrayList<>();
+    private final CancelSignal cancel;
+    private final SuspectSearchProgress progress;
 
     public SeriesContext(List<Snapshot> snapshots, List<ClassDiffRow> classDiff, boolean includeStrings) {
+        this(snapshots, classDiff, includeStrings, CancelSignal.NEVER, SuspectSearchProgress.NONE);
+    }
+
+    /**
+     * A search that {@code cancel} can stop (the detectors check it between their steps and throw
+     * {@link dev.heapdelta.analyzer.source.AnalysisCancelledException}) and that tells {@code progress} of them.
+     */
+    public SeriesContext(List<Snapshot> snapshots, List<ClassDiffRow> classDiff, boolean includeStrings,
+            CancelSignal cancel, SuspectSearchProgress progress) {
         this.snapshots = List.copyOf(snapshots);
         this.classDiff = classDiff;
         this.includeStrings = includeStrings;
         this.censuses = new ContainerCensus[snapshots.size()];
+        this.cancel = cancel;
+        this.progress = progress;
+    }
+
+    /** Ends the search with {@link dev.heapdelta.analyzer.source.AnalysisCancelledException} once it is cancelled. */
+    public void throwIfCancelled() {
+        cancel.throwIfCancelled();
+    }
+
+    void stepsDone(int done, int total) {
+        progress.stepsDone(done, total);
     }
 
     public List<Snapshot> snapshots() {
@@ -79,6 +102,7 @@ public final class SeriesContext {
 
     public synchronized ContainerCensus census(int snapshot) {
         if (censuses[snapshot] == null) {
+            cancel.throwIfCancelled();
             censuses[snapshot] = ContainerCensus.of(snapshots.get(snapshot));
         }
         return censuses[snapshot];
@@ -124,6 +148,7 @@ public final class SeriesContext {
      * short hash unless the user opted in.
      */
     public List<String> samples(int snapshot, int object) {
+        cancel.throwIfCancelled();
         Snapshot s = snapshots.get(snapshot);
         List<String> samples = new ArrayList<>();
         for (int entry : entriesUnder(s, object, SAMPLES)) {
@@ -144,6 +169,7 @@ public final class SeriesContext {
 
     /** Where the entries under {@code object} were created, where the dump records it (V8). */
     public List<String> locations(int snapshot, int object) {
+        cancel.throwIfCancelled();
         Snapshot s = snapshots.get(snapshot);
         Set<String> locations = new LinkedHashSet<>();
         String own = s.graph().details().locationOf(object);

@@ -34,6 +34,8 @@ public final class SingleSnapshotSuspects {
 
     public static List<Suspect> of(SeriesContext series) {
         Snapshot only = series.last();
+        // The steps: the census, the retainers' search, each retainer followed, the collections, the duplicates.
+        series.stepsDone(0, 4);
         Map<Integer, ContainerGroup> groupByMember = new HashMap<>();
         for (ContainerGroup group : series.census(0).groupsByPathKey().values()) {
             for (int member : group.members()) {
@@ -43,20 +45,30 @@ public final class SingleSnapshotSuspects {
         List<Suspect> suspects = new ArrayList<>();
         Set<ContainerGroup> named = new HashSet<>();
         List<Integer> namedObjects = new ArrayList<>();
+        series.stepsDone(1, 4);
         List<Suspect> retainers = new ArrayList<>(new LargeRetainerDetector().detect(series));
         retainers.sort(Comparator.comparingLong((Suspect s) -> -Evidence.last(s.retainedBytes())));
-        for (Suspect retainer : retainers) {
+        int steps = 4 + retainers.size();
+        for (int r = 0; r < retainers.size(); r++) {
+            series.throwIfCancelled();
+            series.stepsDone(2 + r, steps);
+            Suspect retainer = retainers.get(r);
             suspects.add(withAccumulation(series, retainer, groupByMember, named));
             namedObjects.add(series.objectOf(retainer, 0));
         }
         for (ContainerGroup group : named) {
             namedObjects.add(group.representative());
         }
+        series.throwIfCancelled();
+        series.stepsDone(steps - 2, steps);
         suspects.addAll(largestCollections(series, namedObjects));
+        series.throwIfCancelled();
+        series.stepsDone(steps - 1, steps);
         for (DuplicateClasses.Group group : DuplicateClasses.of(only)) {
             if (suspects.size() >= retainers.size() + COLLECTIONS + DUPLICATE_GROUPS) {
                 break;
             }
+            series.throwIfCancelled();
             suspects.add(duplicateSuspect(series, group));
         }
         return suspects;

@@ -8,6 +8,8 @@ import dev.heapdelta.analyzer.graph.DumpInfo;
 import dev.heapdelta.analyzer.leaks.LeakDetectors;
 import dev.heapdelta.analyzer.leaks.LeakFindings;
 import dev.heapdelta.analyzer.leaks.SeriesContext;
+import dev.heapdelta.analyzer.leaks.SuspectSearchProgress;
+import dev.heapdelta.analyzer.source.CancelSignal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +23,15 @@ public final class DiffReports {
      * @param includeStrings show string contents in samples; redacted by default
      */
     public static DiffReport of(List<Snapshot> snapshots, boolean includeStrings) {
+        return withFindings(withoutFindings(snapshots, includeStrings), snapshots, CancelSignal.NEVER,
+                SuspectSearchProgress.NONE);
+    }
+
+    /**
+     * The report's snapshot rows and class diff with no suspects, large retainers nor bounded caches yet: what
+     * can be shown before the leak detectors have run ({@link #withFindings} adds them).
+     */
+    public static DiffReport withoutFindings(List<Snapshot> snapshots, boolean includeStrings) {
         if (snapshots.isEmpty()) {
             throw new IllegalArgumentException("a report needs a snapshot");
         }
@@ -32,10 +43,25 @@ public final class DiffReports {
                     info.fileBytes(), info.lostRecords(), info.warnings()));
         }
         List<ClassDiffRow> classes = ClassDiffs.of(snapshots);
-        SeriesContext series = new SeriesContext(snapshots, classes, includeStrings);
-        LeakFindings findings = LeakDetectors.find(series);
-        return new DiffReport(rows, classes, findings.suspects(), findings.largeRetainers(), Trends.basis(snapshots.size()),
+        return new DiffReport(rows, classes, List.of(), List.of(), Trends.basis(snapshots.size()),
                 snapshots.get(snapshots.size() - 1).dominatorTree().rule().description(), includeStrings,
-                SuspectBaseline.NONE, findings.boundedCaches());
+                SuspectBaseline.NONE, List.of());
+    }
+
+    /**
+     * {@code report}, made by {@link #withoutFindings} of the same snapshots, with what the leak detectors find
+     * in them: the report {@link #of} makes. {@code cancel} stops the search between its steps with
+     * {@link dev.heapdelta.analyzer.source.AnalysisCancelledException}.
+     */
+    public static DiffReport withFindings(DiffReport report, List<Snapshot> snapshots, CancelSignal cancel,
+            SuspectSearchProgress progress) {
+        SeriesContext series = new SeriesContext(snapshots, report.classes(), report.includeStrings(), cancel,
+                progress);
+        LeakFindings findings = LeakDetectors.find(series);
+        // Cancelled during the last step, the search is cancelled all the same: its caller has stopped waiting.
+        cancel.throwIfCancelled();
+        return new DiffReport(report.snapshots(), report.classes(), findings.suspects(), findings.largeRetainers(),
+                report.trendBasis(), report.retention(), report.includeStrings(), report.baseline(),
+                findings.boundedCaches());
     }
 }

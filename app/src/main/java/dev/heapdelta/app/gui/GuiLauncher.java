@@ -80,6 +80,7 @@ public final class GuiLauncher {
     /** The JavaFX application. */
     public static final class Fx extends Application {
         private ExecutorService executor;
+        private MainViewModel model;
 
         @Override
         public void start(Stage stage) {
@@ -89,7 +90,7 @@ public final class GuiLauncher {
                 thread.setDaemon(true);
                 return thread;
             });
-            MainViewModel model = new MainViewModel(productionContext(executor));
+            model = new MainViewModel(productionContext(executor));
             createWindow(stage, model).setLinkOpener(getHostServices()::showDocument);
             if (timing != null) {
                 timing.watch(stage.getScene(), model);
@@ -114,6 +115,8 @@ public final class GuiLauncher {
             }
             // A timing run ends as a session would go on: the index-cache entries the app writes once the
             // overview is shown are finished, so that the next run reopens them, as a summary's run writes its own.
+            // The search for suspects stops, as it does when the user leaves the app: summary does not search.
+            model.cancelSuspectSearch();
             executor.shutdown();
             executor.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
         }

@@ -157,13 +157,15 @@ public final class MainView extends BorderPane {
         MenuItem applicationClasses = item("Application classes…", "applicationClassesMenuItem", null,
                 () -> dev.heapdelta.app.gui.codesites.ApplicationClassesDialog.show(getScene().getWindow(),
                         model.applicationClasses(), model::setApplicationClasses));
-        applicationClasses.disableProperty().bind(model.comparisonProperty().isNull());
+        applicationClasses.disableProperty().bind(model.comparisonProperty().isNull()
+                .or(model.suspectsPendingProperty()));
         MenuItem export = item("Export report…", "exportMenuItem", new KeyCodeCombination(KeyCode.E,
                 KeyCombination.SHORTCUT_DOWN), this::exportReport);
         MenuItem copyJson = item("Copy as JSON", "copyJsonMenuItem", new KeyCodeCombination(KeyCode.C,
                 KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::copyJson);
-        export.disableProperty().bind(model.comparisonProperty().isNull());
-        copyJson.disableProperty().bind(model.comparisonProperty().isNull());
+        // The report holds the suspects: while they are searched, the overview says so and these wait.
+        export.disableProperty().bind(model.comparisonProperty().isNull().or(model.suspectsPendingProperty()));
+        copyJson.disableProperty().bind(model.comparisonProperty().isNull().or(model.suspectsPendingProperty()));
         MenuItem welcome = item("Start page", "welcomeMenuItem", null, model::showWelcome);
         MenuItem quit = item("Quit", "quitMenuItem", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> getScene().getWindow().hide());

@@ -18,6 +18,7 @@ import dev.heapdelta.app.gui.dominators.DominatorTreeViewModel;
 import dev.heapdelta.app.gui.inspector.InspectorViewModel;
 import dev.heapdelta.app.gui.loading.LoadFailure;
 import dev.heapdelta.app.gui.loading.LoadingViewModel;
+import dev.heapdelta.app.gui.loading.SuspectSearch;
 import dev.heapdelta.app.gui.navigation.Navigator;
 import dev.heapdelta.app.gui.navigation.Place;
 import dev.heapdelta.app.gui.overview.OverviewViewModel;
@@ -59,6 +60,9 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper weakReferencesIgnored = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper processWarning = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper suspectsPending = new ReadOnlyBooleanWrapper(false);
+    /** The search for the open comparison's suspects while they are pending; null once they are found. */
+    private SuspectSearch<PreparedViewModels> suspectSearch;
     /** The first snapshot an "add to this comparison" brings, until its load ends; -1 otherwise. */
     private volatile int firstAddedSnapshot = -1;
     private final Set<Path> exampleFiles = new HashSet<>();
@@ -98,6 +102,24 @@ public final class MainViewModel {
         return weakReferencesIgnored.getReadOnlyProperty();
     }
 
+    /**
+     * Whether the open comparison's suspects are still being searched: its overview shows the rest, and what
+     * needs them (the report's export and JSON, code sites) waits.
+     */
+    public ReadOnlyBooleanProperty suspectsPendingProperty() {
+        return suspectsPending.getReadOnlyProperty();
+    }
+
+    /**
+     * Stops the search for the open comparison's suspects, as leaving the app does; the overview then offers
+     * to search again.
+     */
+    public void cancelSuspectSearch() {
+        if (suspectSearch != null) {
+            suspectSearch.cancel();
+        }
+    }
+
     /** Where load failures go: the view shows them as an error dialog. */
     public void setFailureHandler(Consumer<LoadFailure> handler) {
         this.failureHandler = handler;
@@ -114,6 +136,8 @@ public final class MainViewModel {
             return;
         }
         welcome.choose(files);
+        // The two cores go to the new load; should it not replace this comparison, the search starts again.
+        cancelSuspectSearch();
         AnalysisOptions options = options();
         Map<Path, Snapshot> reusable = new HashMap<>();
         Comparison current = comparison.get();
@@ -128,6 +152,7 @@ public final class MainViewModel {
                 this::failed, () -> {
                     firstAddedSnapshot = -1;
                     status.tell("Loading cancelled.");
+                    resumeSuspectSearch();
                 }));
     }
 
@@ -243,6 +268,10 @@ public final class MainViewModel {
 
     /** The report JSON for the clipboard; says in the status line what was copied. */
     public String copyReportJson() {
+        if (suspectsPending.get()) {
+            status.tell("The suspects are still being searched: copy the report once the overview shows them.");
+            return "";
+        }
         String json = reportJson();
         status.tell(json.isEmpty() ? "Nothing to copy: open dumps first."
                 : "Copied the report as JSON (" + dev.heapdelta.app.gui.format.HumanSizes.size(json.length())
@@ -257,6 +286,10 @@ public final class MainViewModel {
     public void exportReport(Path output, boolean includeStrings) {
         Comparison current = comparison.get();
         if (current == null || exporting.get()) {
+            return;
+        }
+        if (suspectsPending.get()) {
+            status.tell("The suspects are still being searched: export the report once the overview shows them.");
             return;
         }
         exporting.set(true);
@@ -438,15 +471,37 @@ public final class MainViewModel {
     /**
      * Runs on the load's worker thread: the overview's figures and its charts for the light theme, the
      * one the window opens in, are made here, and the class table's rows (one per class, tens of
-     * thousands in a large dump), so that showing either the first time only makes nodes.
+     * thousands in a large dump), so that showing either the first time only makes nodes. A comparison whose
+     * suspects are pending gets the search for them, started once it is shown.
      */
     private PreparedViewModels prepareViewModels(Comparison read) {
-        Comparison loaded = read;
+        int added = firstAddedSnapshot;
+        List<String> differentProcesses = added > 0
+                ? dev.heapdelta.app.gui.session.SameProcessCheck.reasons(read, added) : List.of();
+        if (read.suspectsPending()) {
+            SuspectSearch<PreparedViewModels> search = new SuspectSearch<>(read, context.executor(),
+                    this::prepareWithSuspects);
+            OverviewViewModel overview = new OverviewViewModel(read, navigator, context.executor(), search);
+            overview.prepareCharts(false);
+            return new PreparedViewModels(overview, classTableOf(read), differentProcesses, read, "", search);
+        }
+        PreparedViewModels found = prepareWithSuspects(read);
+        return new PreparedViewModels(found.overview(), classTableOf(found.comparison()), differentProcesses,
+                found.comparison(), found.codeSiteProblem(), null);
+    }
+
+    /**
+     * Runs on a worker thread once a comparison has its suspects: their code sites where application classes
+     * are remembered for its dumps, and its overview with the charts for the light theme. The class table stays
+     * the one made with the load (null here): the suspects do not change it.
+     */
+    private PreparedViewModels prepareWithSuspects(Comparison found) {
+        Comparison loaded = found;
         String codeSiteProblem = "";
-        ApplicationClasses classes = context.applicationClasses().load(read.files());
+        ApplicationClasses classes = context.applicationClasses().load(found.files());
         if (!classes.isEmpty()) {
             try {
-                loaded = read.withReport(classes.applyTo(read.report(), read.snapshots()));
+                loaded = found.withReport(classes.applyTo(found.report(), found.snapshots()));
             } catch (IllegalArgumentException | java.io.IOException e) {
                 codeSiteProblem = "The application classes remembered for these dumps could not be read ("
                         + e.getMessage() + "): File › Application classes… sets them again.";
@@ -454,11 +509,7 @@ public final class MainViewModel {
         }
         OverviewViewModel overview = new OverviewViewModel(loaded, navigator, context.executor());
         overview.prepareCharts(false);
-        ClassDiffViewModel classTable = classTableOf(loaded);
-        int added = firstAddedSnapshot;
-        List<String> differentProcesses = added > 0
-                ? dev.heapdelta.app.gui.session.SameProcessCheck.reasons(loaded, added) : List.of();
-        return new PreparedViewModels(overview, classTable, differentProcesses, loaded, codeSiteProblem);
+        return new PreparedViewModels(overview, null, List.of(), loaded, codeSiteProblem, null);
     }
 
     /** The application classes given for the open comparison; {@link ApplicationClasses#NONE} when none. */
@@ -477,13 +528,18 @@ public final class MainViewModel {
         if (current == null || loading.runningProperty().get()) {
             return;
         }
+        if (suspectsPending.get()) {
+            status.tell("The suspects are still being searched: set the application classes once the overview"
+                    + " shows them.");
+            return;
+        }
         status.working(classes.isEmpty() ? "Removing the code sites…" : "Scanning the application classes…");
         BackgroundJob.run(context.executor(), "scan the application classes", () -> {
             Comparison scanned = current.withReport(classes.applyTo(current.report(), current.snapshots()));
             context.applicationClasses().save(current.files(), classes);
             OverviewViewModel overview = new OverviewViewModel(scanned, navigator, context.executor());
             overview.prepareCharts(false);
-            return new PreparedViewModels(overview, classTableOf(scanned), List.of(), scanned, "");
+            return new PreparedViewModels(overview, classTableOf(scanned), List.of(), scanned, "", null);
         }, prepared -> {
             if (comparison.get() == current) {
                 loaded(prepared.comparison(), prepared);
@@ -530,10 +586,49 @@ public final class MainViewModel {
             processWarning.set("These dumps seem to come from different processes, so what grew between them says"
                     + " nothing about a leak: " + String.join("; ", prepared.differentProcesses()) + ".");
         }
+        searchSuspects(prepared.suspectSearch());
+    }
+
+    /** Starts the search for a comparison's suspects, in place of any search for the one before; null for none. */
+    private void searchSuspects(SuspectSearch<PreparedViewModels> search) {
+        if (suspectSearch != null && suspectSearch != search) {
+            suspectSearch.cancel();
+        }
+        suspectSearch = search;
+        suspectsPending.set(search != null);
+        if (search != null) {
+            search.start(found -> suspectsFound(search, found));
+        }
+    }
+
+    /** A search the opening of other files cancelled: those did not replace its comparison, so it goes on. */
+    private void resumeSuspectSearch() {
+        if (suspectSearch != null && suspectSearch.comparison() == comparison.get()) {
+            suspectSearch.retry();
+        }
+    }
+
+    /**
+     * The suspects are found: the comparison with them replaces the one without, which shares its snapshots, and
+     * the overview is drawn again; the place the user is at stays.
+     */
+    private void suspectsFound(SuspectSearch<PreparedViewModels> search, PreparedViewModels prepared) {
+        if (search != suspectSearch || comparison.get() != search.comparison()) {
+            return;
+        }
+        suspectSearch = null;
+        overview = prepared.overview();
+        comparison.set(prepared.comparison());
+        suspectsPending.set(false);
+        status.rest(statusOf(prepared.comparison()));
+        if (!prepared.codeSiteProblem().isEmpty()) {
+            status.tell(prepared.codeSiteProblem());
+        }
     }
 
     private void failed(LoadFailure failure) {
         firstAddedSnapshot = -1;
+        resumeSuspectSearch();
         welcome.chosenFiles().stream()
                 .filter(file -> file.toString().equals(failure.file()))
                 .findFirst()
@@ -565,7 +660,8 @@ public final class MainViewModel {
         text.append(" · ").append(loaded.report().snapshots().get(0).format().toUpperCase(java.util.Locale.ROOT));
         text.append(" · ").append(loaded.report().classes().size()).append(" classes");
         int suspects = loaded.report().suspects().size();
-        text.append(" · ").append(suspects).append(suspects == 1 ? " suspect" : " suspects");
+        text.append(" · ").append(loaded.suspectsPending() ? "looking for suspects"
+                : suspects + (suspects == 1 ? " suspect" : " suspects"));
         text.append(" · retention: ").append(loaded.report().retention());
         return text.toString();
     }

@@ -1,6 +1,7 @@
 package dev.heapdelta.app.gui;
 
 import dev.heapdelta.app.gui.classes.ClassDiffViewModel;
+import dev.heapdelta.app.gui.loading.SuspectSearch;
 import dev.heapdelta.app.gui.overview.OverviewViewModel;
 import dev.heapdelta.app.gui.session.Comparison;
 
@@ -12,7 +13,10 @@ import dev.heapdelta.app.gui.session.Comparison;
  * @param comparison the loaded comparison, its suspects with their code sites where application classes
  *     are remembered for its dumps
  * @param codeSiteProblem why the remembered application classes could not be scanned, or empty
+ * @param suspectSearch the search for the comparison's suspects, not started yet, while they are pending; null
+ *     when the comparison has them
  */
 record PreparedViewModels(OverviewViewModel overview, ClassDiffViewModel classDiff,
-        java.util.List<String> differentProcesses, Comparison comparison, String codeSiteProblem) {
+        java.util.List<String> differentProcesses, Comparison comparison, String codeSiteProblem,
+        SuspectSearch<PreparedViewModels> suspectSearch) {
 }

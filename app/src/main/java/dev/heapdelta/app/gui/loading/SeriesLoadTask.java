@@ -19,8 +19,8 @@ import javafx.concurrent.Task;
 
 /**
  * Reads each dump of a series in turn, reusing those already analysed, then builds the diff report
- * and what the first screen needs from it. Runs off the FX thread; progress goes through a
- * coalescing relay, at most every 100 ms.
+ * without its findings ({@link SuspectSearch} adds them later) and what the first screen needs from it.
+ * Runs off the FX thread; progress goes through a coalescing relay, at most every 100 ms.
  */
 final class SeriesLoadTask<P> extends Task<SeriesLoadTask.Loaded<P>> {
     private static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
@@ -81,9 +81,10 @@ final class SeriesLoadTask<P> extends Task<SeriesLoadTask.Loaded<P>> {
             currentFile = "";
             relay.post(new LoadProgress("", files.size(), files.size(), "Comparing the snapshots", 0, -1, false,
                     0.99));
-            DiffReport report = ComparisonReports.of(snapshots);
+            DiffReport report = ComparisonReports.firstScreen(snapshots);
             cancel.throwIfCancelled();
-            Comparison comparison = new Comparison(snapshots, files, report);
+            // The suspects are searched once the overview shows the rest: the detectors take seconds on a large dump.
+            Comparison comparison = Comparison.suspectsPending(snapshots, files, report);
             relay.post(new LoadProgress("", files.size(), files.size(), "Preparing the overview", 0, -1, false,
                     0.995));
             return new Loaded<>(comparison, prepare.apply(comparison));

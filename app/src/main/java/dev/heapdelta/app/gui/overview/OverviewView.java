@@ -167,6 +167,10 @@ public final class OverviewView extends ScrollPane {
             note.setId("singleSnapshotNote");
             list.getChildren().add(note);
         }
+        if (model.suspectsPending()) {
+            list.getChildren().add(new SuspectSearchCard(model.suspectSearch()));
+            return list;
+        }
         if (model.suspects().isEmpty()) {
             Label none = Labels.styled(model.singleSnapshot()
                     ? "Nothing stands out: no object retains a tenth of the heap, and no collection or duplicated"

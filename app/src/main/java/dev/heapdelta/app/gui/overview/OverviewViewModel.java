@@ -9,6 +9,7 @@ import dev.heapdelta.analyzer.report.CodeSiteWords;
 import dev.heapdelta.analyzer.report.SnapshotRow;
 import dev.heapdelta.analyzer.report.SuspectText;
 import dev.heapdelta.app.gui.format.HumanSizes;
+import dev.heapdelta.app.gui.loading.SuspectSearch;
 import dev.heapdelta.app.gui.session.BackgroundJob;
 import dev.heapdelta.app.gui.navigation.Navigator;
 import dev.heapdelta.app.gui.navigation.Place;
@@ -45,11 +46,24 @@ public final class OverviewViewModel {
     private final List<SuspectCard> boundedCacheCards;
     private final List<SuspectTrend> trends;
     private final int grownClasses;
+    private final SuspectSearch<?> suspectSearch;
     private OverviewChartSet preparedCharts;
     private boolean preparedDark;
 
     /** @param executor where the charts of a theme not prepared yet are made */
     public OverviewViewModel(Comparison comparison, Navigator navigator, Executor executor) {
+        this(comparison, navigator, executor, null);
+    }
+
+    /**
+     * The overview of a comparison whose suspects {@code search} is still looking for; null for a comparison
+     * that has its suspects.
+     */
+    public OverviewViewModel(Comparison comparison, Navigator navigator, Executor executor, SuspectSearch<?> search) {
+        if (comparison.suspectsPending() != (search != null)) {
+            throw new IllegalArgumentException("a comparison without its suspects yet needs the search for them");
+        }
+        this.suspectSearch = search;
         this.comparison = comparison;
         this.navigator = navigator;
         this.executor = executor;
@@ -62,6 +76,19 @@ public final class OverviewViewModel {
         this.boundedCacheCards = cardsOf(comparison, report.boundedCaches(),
                 report.suspects().size() + report.largeRetainers().size() + 1);
         this.trends = comparison.size() >= 3 ? trendsOf(report.suspects()) : List.of();
+    }
+
+    /** Whether the suspect cards are still being searched for: no cards then does not mean no suspects. */
+    public boolean suspectsPending() {
+        return suspectSearch != null;
+    }
+
+    /** The search for the suspects while {@link #suspectsPending()}; its state is what their place shows. */
+    public SuspectSearch<?> suspectSearch() {
+        if (suspectSearch == null) {
+            throw new IllegalStateException("the suspects are found");
+        }
+        return suspectSearch;
     }
 
     public List<SnapshotTotal> totals() {
@@ -159,12 +186,13 @@ public final class OverviewViewModel {
         SnapshotTotal last = totals.get(totals.size() - 1);
         if (totals.size() == 1) {
             return "One snapshot: " + HumanSizes.size(first.totalBytes()) + " in " + HumanSizes.count(first.objects())
-                    + " objects; " + (cards.isEmpty() ? "nothing stands out"
+                    + " objects; " + (suspectsPending() ? "looking for what holds it"
+                            : cards.isEmpty() ? "nothing stands out"
                             : cards.size() == 1 ? "1 finding" : cards.size() + " findings")
                     + ". Add a later snapshot to see what grows.";
         }
         long growth = last.totalBytes() - first.totalBytes();
-        String suspects = cards.isEmpty() ? "no leak suspects"
+        String suspects = suspectsPending() ? "looking for leak suspects" : cards.isEmpty() ? "no leak suspects"
                 : cards.size() == 1 ? "1 leak suspect" : cards.size() + " leak suspects";
         return "Heap " + (growth >= 0 ? "grew" : "shrank") + " from " + HumanSizes.size(first.totalBytes()) + " to "
                 + HumanSizes.size(last.totalBytes()) + " (" + HumanSizes.delta(growth) + ") over " + totals.size()

@@ -22,10 +22,25 @@ public final class Comparison implements AutoCloseable {
     private final List<Snapshot> snapshots;
     private final List<Path> files;
     private final DiffReport report;
+    private final boolean suspectsPending;
     private final List<Map<String, int[]>> classIndexesByKeyBySnapshot = new ArrayList<>();
     private final SameObject sameObject = new SameObject(this);
 
     public Comparison(List<Snapshot> snapshots, List<Path> files, DiffReport report) {
+        this(snapshots, files, report, false);
+    }
+
+    /**
+     * A comparison whose report has the snapshots and the class diff but no findings yet: the leak detectors
+     * still run ({@link dev.heapdelta.app.gui.loading.SuspectSearch}), and {@link #withSuspects} is the comparison
+     * with them.
+     */
+    public static Comparison suspectsPending(List<Snapshot> snapshots, List<Path> files, DiffReport firstScreen) {
+        return new Comparison(snapshots, files, firstScreen, true);
+    }
+
+    private Comparison(List<Snapshot> snapshots, List<Path> files, DiffReport report, boolean suspectsPending) {
+        this.suspectsPending = suspectsPending;
         if (snapshots.size() != files.size()) {
             throw new IllegalArgumentException(snapshots.size() + " snapshots for " + files.size() + " files");
         }
@@ -81,7 +96,20 @@ public final class Comparison implements AutoCloseable {
      * share the snapshots: whichever stays open owns them.
      */
     public Comparison withReport(DiffReport replaced) {
-        return new Comparison(snapshots, files, replaced);
+        return new Comparison(snapshots, files, replaced, suspectsPending);
+    }
+
+    /** The same snapshots with their report's findings found: no longer pending. */
+    public Comparison withSuspects(DiffReport found) {
+        return new Comparison(snapshots, files, found, false);
+    }
+
+    /**
+     * Whether the report's suspects, large retainers and bounded caches are still being searched: empty lists
+     * then say nothing about the dumps.
+     */
+    public boolean suspectsPending() {
+        return suspectsPending;
     }
 
     /** Finds an object of one snapshot in another, for the Δ columns. */
