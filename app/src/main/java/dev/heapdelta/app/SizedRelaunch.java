@@ -18,7 +18,7 @@ import java.util.OptionalLong;
  * app opened on files all get it without flags. The child inherits stdin, stdout and stderr, and its exit
  * code is this process's. It runs at most once: the child is marked, and a heap the user chose
  * ({@code -Xmx}, {@code -XX:MaxHeapSize}) is kept. {@code HEAPDELTA_HEAP_SIZING=off} turns it off. Where Linux
- * offers transparent huge pages, the child's heap takes them ({@link TransparentHugePages}).
+ * offers transparent huge pages, a command's heap takes them ({@link TransparentHugePages}); the app's does not.
  */
 final class SizedRelaunch {
     /** The system property that marks a sized child (its value is the heap it was given). */
@@ -46,7 +46,8 @@ final class SizedRelaunch {
         if (needed.isEmpty() || !worthIt(needed.getAsLong())) {
             return OptionalInt.empty();
         }
-        Optional<Path> java = javaLauncher(args.length > 0 && args[0].equals("gui"));
+        boolean app = args.length > 0 && args[0].equals("gui");
+        Optional<Path> java = javaLauncher(app);
         if (java.isEmpty()) {
             return OptionalInt.empty();
         }
@@ -55,7 +56,9 @@ final class SizedRelaunch {
         command.add(java.get().toString());
         command.addAll(jvmArguments);
         command.add("-Xmx" + megabytes + "m");
-        command.addAll(TransparentHugePages.flagsFor(jvmArguments));
+        if (!app) {
+            command.addAll(TransparentHugePages.flagsFor(jvmArguments));
+        }
         command.add("-D" + MARK + "=" + megabytes + "m");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

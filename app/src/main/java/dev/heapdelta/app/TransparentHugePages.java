@@ -13,6 +13,10 @@ import java.util.List;
  * that cut {@code bench}'s CPU time by a quarter to a third. The flag exists only on Linux, and when the
  * kernel offers no huge pages the JVM warns about it, so it is asked for only where the kernel offers
  * them to programs that ask ({@code madvise}) or to all ({@code always}).
+ *
+ * <p>Not for the app: its heap lives as long as the window, and huge pages keep its resident memory at the
+ * heap it committed. Opened on the 1.9 GB dump, the app took 8% less CPU to its overview with them but 3.5 GB
+ * of RSS against 2.9 GB.
  */
 final class TransparentHugePages {
     static final String FLAG = "-XX:+UseTransparentHugePages";
