@@ -17,10 +17,12 @@ import java.util.Map;
 final class JsonByteScanner {
     private static final int BUFFER_SIZE = 1 << 20;
     private static final int MAX_NESTING = 64;
+    /** The digits of a non-negative integer that always fits a long; V8 writes at most 16. */
+    private static final int MAX_DIGITS = 18;
 
     private final InputStream in;
     private final String file;
-    private final byte[] buffer = new byte[BUFFER_SIZE];
+    private final byte[] buffer;
     private int position;
     private int limit;
     private long bufferStartOffset;
@@ -28,8 +30,14 @@ final class JsonByteScanner {
     private char[] chars = new char[256];
 
     JsonByteScanner(InputStream in, String file) {
+        this(in, file, BUFFER_SIZE);
+    }
+
+    /** With a buffer of {@code bufferSize} bytes: tests make it small, so that every path meets a buffer's end. */
+    JsonByteScanner(InputStream in, String file, int bufferSize) {
         this.in = in;
         this.file = file;
+        this.buffer = new byte[bufferSize];
     }
 
     /** The offset, in the (decompressed) JSON text, of the next unread byte. */
@@ -169,7 +177,7 @@ final class JsonByteScanner {
             }
             value = value * 10 + (b - '0');
             position++;
-            if (++digits > 18) {
+            if (++digits > MAX_DIGITS) {
                 throw error("number too long");
             }
         }
@@ -200,7 +208,8 @@ final class JsonByteScanner {
             }
             if (c >= '0' && c <= '9') {
                 long value = c - '0';
-                int end = Math.min(p + 19, limit - 1);
+                // At most 18 digits, as readUnsignedLong takes: a 19th goes there, to fail as too long.
+                int end = Math.min(p + MAX_DIGITS, limit - 1);
                 c = b[++p];
                 while (c >= '0' && c <= '9' && p < end) {
                     value = value * 10 + (c - '0');
@@ -227,6 +236,86 @@ final class JsonByteScanner {
         }
         lastElement = !nextArrayElement();
         return value;
+    }
+
+    /** Bytes kept back at the buffer's end, so that one number and its separators never run past it. */
+    private static final int RECORD_MARGIN = 32;
+
+    /**
+     * Reads whole records of {@code fields} non-negative integers each from a number array, straight
+     * out of the buffer, at most {@code maxRecords}: the values go to {@code values} in file order and
+     * each record's buffer position to {@code recordStarts} (see {@link #rewindToRecord}). It stops after
+     * the last whole record wherever the plain shape ends (near the buffer's end, at a token that is no
+     * plain integer, at an array end inside a record), so that {@link #nextArrayNumber} reads what
+     * follows with its own checks, refills and error offsets. Returns the records read; {@link
+     * #lastElement()} is true when the last of them closed the array. The reader's hot loop: no call,
+     * no refill and no field write per number.
+     */
+    int nextArrayRecords(long[] values, int fields, int maxRecords, int[] recordStarts) {
+        byte[] b = buffer;
+        int safe = limit - RECORD_MARGIN;
+        int p = position;
+        int records = 0;
+        int slot = 0;
+        boolean closed = false;
+        records:
+        while (records < maxRecords && p < safe) {
+            int start = p;
+            for (int field = 0; field < fields; field++) {
+                int c = b[p];
+                while (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                    if (++p >= safe) {
+                        p = start;
+                        break records;
+                    }
+                    c = b[p];
+                }
+                if (c < '0' || c > '9' || p >= safe) {
+                    p = start;
+                    break records;
+                }
+                long value = c - '0';
+                int end = p + MAX_DIGITS;
+                c = b[++p];
+                while (c >= '0' && c <= '9' && p < end) {
+                    value = value * 10 + (c - '0');
+                    c = b[++p];
+                }
+                while ((c == ' ' || c == '\n' || c == '\r' || c == '\t') && p < safe) {
+                    c = b[++p];
+                }
+                values[slot + field] = value;
+                if (c == ',') {
+                    p++;
+                } else if (c == ']' && field == fields - 1) {
+                    p++;
+                    closed = true;
+                } else {
+                    // Not plain here (a fraction, a 19th digit, the end of the array inside a record, a
+                    // long blank run, damage): the one-number read takes it, with its error offsets.
+                    p = start;
+                    break records;
+                }
+            }
+            recordStarts[records++] = start;
+            slot += fields;
+            if (closed) {
+                break;
+            }
+        }
+        position = p;
+        lastElement = closed;
+        return records;
+    }
+
+    /**
+     * Moves back to the start of a record {@link #nextArrayRecords} just read, so that it is read again
+     * number by number (one whose value its reader rejects, to fail at the same offset as ever). Only
+     * before any other read.
+     */
+    void rewindToRecord(int recordStart) {
+        position = recordStart;
+        lastElement = false;
     }
 
     private boolean lastElement;

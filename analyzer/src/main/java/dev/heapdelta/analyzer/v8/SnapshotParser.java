@@ -28,7 +28,10 @@ final class SnapshotParser {
     private static final int ROLE_SIZE = 4;
     private static final int ROLE_EDGE_COUNT = 5;
     private static final int ROLE_DETACHEDNESS = 6;
-    private static final int CHECK_EVERY = 1 << 20;
+    private static final int CHECK_SHIFT = 20;
+    private static final int CHECK_EVERY = 1 << CHECK_SHIFT;
+    /** Nodes or edges read in one go from the scanner's buffer before they are stored in the columns. */
+    private static final int RECORDS_PER_BATCH = 4096;
 
     private final JsonByteScanner scanner;
     private final long plausibleTextBytes;
@@ -192,6 +195,32 @@ final class SnapshotParser {
         }
     }
 
+    /** After a batch of nodes or edges, {@code from} to {@code to}: as {@link #completed} after each of them. */
+    private void completedBatch(int from, int to) {
+        lastCompleteOffset = scanner.offset();
+        if (from >>> CHECK_SHIFT != to >>> CHECK_SHIFT) {
+            cancel.throwIfCancelled();
+            progress.progress(AnalysisPhase.SCAN, scanner.offset(), -1);
+        }
+    }
+
+    /**
+     * {@code toNode / nodeFieldCount}, a node's ordinal from its index in the nodes array. By a constant
+     * for V8's usual field counts, which the compiler turns into a multiplication: a division per edge
+     * is a large share of the edges' parse otherwise.
+     */
+    private static int nodeOrdinal(long toNode, int nodeFieldCount) {
+        if (toNode > Integer.MAX_VALUE) {
+            return (int) (toNode / nodeFieldCount);
+        }
+        int index = (int) toNode;
+        return switch (nodeFieldCount) {
+            case 6 -> index / 6;
+            case 7 -> index / 7;
+            default -> index / nodeFieldCount;
+        };
+    }
+
     private void requireMeta(String key, long keyOffset) throws DumpFormatException {
         if (raw.meta == null) {
             throw new DumpFormatException(scanner.file(), keyOffset, "\"" + key + "\" comes before the \"snapshot\" header");
@@ -238,14 +267,17 @@ final class SnapshotParser {
         int node = 0;
         int field = 0;
         DumpFormatException cut = null;
+        int typeOffset = meta.nodeTypeOffset();
+        int nameOffset = meta.nodeNameOffset();
+        int idOffset = meta.nodeIdOffset();
+        int sizeOffset = meta.nodeSelfSizeOffset();
+        int edgeCountOffset = meta.nodeEdgeCountOffset();
+        int detachednessOffset = meta.nodeDetachednessOffset();
+        long[] batch = new long[RECORDS_PER_BATCH * fieldCount];
+        int[] recordStarts = new int[RECORDS_PER_BATCH];
         try {
             if (!scanner.consume(']')) {
                 do {
-                    long value = scanner.nextArrayNumber();
-                    if (value < 0) {
-                        throw scanner.error("node " + node + " field \"" + meta.nodeFields().get(field)
-                                + "\" is not a non-negative integer");
-                    }
                     if (field == 0 && node == types.length) {
                         int grown = grownCapacity(types.length, node + 1L);
                         types = Arrays.copyOf(types, grown);
@@ -256,6 +288,41 @@ final class SnapshotParser {
                         if (detachedness != null) {
                             detachedness = Arrays.copyOf(detachedness, grown);
                         }
+                    }
+                    if (field == 0) {
+                        int records = scanner.nextArrayRecords(batch, fieldCount,
+                                Math.min(RECORDS_PER_BATCH, types.length - node), recordStarts);
+                        int stored = 0;
+                        for (int slot = 0; stored < records; stored++, slot += fieldCount) {
+                            long edgeCount = batch[slot + edgeCountOffset];
+                            if (edgeCount > Integer.MAX_VALUE) {
+                                // Read it again number by number, to fail where it always failed.
+                                scanner.rewindToRecord(recordStarts[stored]);
+                                break;
+                            }
+                            long type = batch[slot + typeOffset];
+                            long name = batch[slot + nameOffset];
+                            types[node] = type < typeCount && type < 128 ? (byte) type : -1;
+                            names[node] = name <= Integer.MAX_VALUE ? (int) name : -1;
+                            ids[node] = batch[slot + idOffset];
+                            sizes[node] = batch[slot + sizeOffset];
+                            edgeCounts[node] = (int) edgeCount;
+                            if (detachedness != null) {
+                                detachedness[node] = (byte) (batch[slot + detachednessOffset] & 3);
+                            }
+                            node++;
+                        }
+                        if (stored > 0) {
+                            completedBatch(node - stored, node);
+                            if (stored == records) {
+                                continue;
+                            }
+                        }
+                    }
+                    long value = scanner.nextArrayNumber();
+                    if (value < 0) {
+                        throw scanner.error("node " + node + " field \"" + meta.nodeFields().get(field)
+                                + "\" is not a non-negative integer");
                     }
                     switch (roles[field]) {
                         case ROLE_TYPE -> types[node] = value < typeCount && value < 128 ? (byte) value : -1;
@@ -368,9 +435,46 @@ final class SnapshotParser {
         int field = 0;
         int outside = 0;
         int misaligned = 0;
+        long[] batch = new long[RECORDS_PER_BATCH * fieldCount];
+        int[] recordStarts = new int[RECORDS_PER_BATCH];
         try {
             if (!scanner.consume(']')) {
                 do {
+                    if (field == 0 && edge < expected && edge == types.length) {
+                        int grown = (int) Math.min(expected, grownCapacity(types.length, edge + 1L));
+                        types = Arrays.copyOf(types, grown);
+                        names = Arrays.copyOf(names, grown);
+                        targets = Arrays.copyOf(targets, grown);
+                    }
+                    if (field == 0) {
+                        // At most the declared edges: one more is read number by number, and fails so.
+                        int records = scanner.nextArrayRecords(batch, fieldCount,
+                                Math.min(RECORDS_PER_BATCH, Math.min(types.length, expected) - edge), recordStarts);
+                        for (int slot = 0, r = 0; r < records; r++, slot += fieldCount) {
+                            long type = batch[slot + typeOffset];
+                            long name = batch[slot + nameOffset];
+                            long toNode = batch[slot + toNodeOffset];
+                            types[edge] = type < typeCount && type < 128 ? (byte) type : -1;
+                            names[edge] = name <= Integer.MAX_VALUE ? (int) name : -1;
+                            if (toNode >= nodeFieldTotal) {
+                                outside++;
+                                targets[edge] = -1;
+                            } else {
+                                int target = nodeOrdinal(toNode, nodeFieldCount);
+                                if ((long) target * nodeFieldCount != toNode) {
+                                    misaligned++;
+                                    targets[edge] = -1;
+                                } else {
+                                    targets[edge] = target;
+                                }
+                            }
+                            edge++;
+                        }
+                        if (records > 0) {
+                            completedBatch(edge - records, edge);
+                            continue;
+                        }
+                    }
                     long value = scanner.nextArrayNumber();
                     if (value < 0) {
                         throw scanner.error("edge " + edge + " field \"" + meta.edgeFields().get(field)
@@ -379,12 +483,6 @@ final class SnapshotParser {
                     if (field == 0 && edge >= expected) {
                         throw scanner.error("the edges array holds more edges than the " + expected
                                 + " the nodes' edge_count fields declare");
-                    }
-                    if (field == 0 && edge == types.length) {
-                        int grown = (int) Math.min(expected, grownCapacity(types.length, edge + 1L));
-                        types = Arrays.copyOf(types, grown);
-                        names = Arrays.copyOf(names, grown);
-                        targets = Arrays.copyOf(targets, grown);
                     }
                     if (field == typeOffset) {
                         types[edge] = value < typeCount && value < 128 ? (byte) value : -1;
