@@ -20,18 +20,21 @@ import picocli.CommandLine.ParseResult;
  *
  * <p>The factors are the readers' own footprint estimates at the benchmark shape, over its file size: an
  * HPROF dump's analysis peaks at about 54 bytes per object and 5 per reference (HprofFootprint), 1.29 times
- * the 1.9 GB benchmark dump's bytes; a V8 snapshot's is smaller than its file (72 bytes per node, 0.85 of
- * the 505 MB benchmark's bytes) but its parse holds the raw arrays beside the columns. The readers go out
+ * the 1.9 GB benchmark dump's bytes. A V8 snapshot's graph after the parse holds 0.87 of its file's bytes
+ * (431 MB for the 470 MB benchmark snapshot of 6.4 M nodes) and its analyses add about 43 bytes per node:
+ * its summary runs in memory at -Xmx800m and not at 700m; at 1.15 per file byte (841 MB) the reader's own
+ * estimate (56 bytes per node) keeps it in memory, with the same JSON as at 1.5. The readers go out
  * of core when their estimate, taken after their first pass, exceeds the free heap; the room below keeps a
  * dump of the benchmark shape in memory, and one of another shape goes out of core instead of failing.
  */
 public final class HeapSizing {
     private static final double HPROF_HEAP_PER_FILE_BYTE = 1.3;
-    private static final double V8_HEAP_PER_FILE_BYTE = 1.5;
+    private static final double V8_HEAP_PER_FILE_BYTE = 1.15;
     /**
      * The app also indexes incoming references for its inspector (4 bytes per object and 8 per reference,
-     * a third of a summary's peak at the benchmark shape) and holds JavaFX's scene: the app's heap is what
-     * it was with the summary's factor at 1.5 and this one at 1.25.
+     * a third of a summary's peak at the benchmark shape) and holds JavaFX's scene: the app's heap of an HPROF
+     * dump is what it was with the summary's factor at 1.5 and this one at 1.25 (of a V8 snapshot, 1.67 per
+     * file byte instead of 1.875: 1.13 GB for the 470 MB benchmark snapshot, which it keeps in memory).
      */
     private static final double APP_FACTOR = 1.45;
     /** Room for the collector above the live data, and the readers' 5% margin (StorageChoice). */
