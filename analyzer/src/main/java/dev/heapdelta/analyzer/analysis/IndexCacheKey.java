@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class IndexCacheKey {
     /** Raise when an image's layout or the analysis's results change. */
-    static final int ENTRY_FORMAT_VERSION = 1;
+    static final int ENTRY_FORMAT_VERSION = 2;
     private static final int HEAD_BYTES = 1 << 20;
     private static final int TAIL_BYTES = 64 << 10;
 

@@ -28,11 +28,15 @@ public final class GraphImage {
         out.writeInt(MAGIC);
         out.writeInt(parts.format.ordinal());
         out.writeInt(parts.objectCount);
+        // The ids as the graph holds them: an 8-byte column, or the HPROF reader's rank bitmap, a quarter of
+        // that column's bytes on the benchmark dump (78 MB against 305 MB of 2 GB written).
+        out.writeBoolean(parts.idByObject == null);
         if (parts.idByObject != null) {
             out.writeLongs(parts.idByObject);
         } else {
-            // Saved as a column all the same: a reopened graph reads its ids as one.
-            out.writeLongs(parts.rankedIds.ascending(), parts.objectCount);
+            out.writeLong(parts.rankedIds.base());
+            out.writeInt(parts.rankedIds.shift());
+            out.writeLongs(parts.rankedIds.wordsAndRanks());
         }
         out.writeInts(parts.classByObject, parts.objectCount);
         out.writeInts(parts.shallowSizeByObject, parts.objectCount);
@@ -81,7 +85,17 @@ public final class GraphImage {
         parts.format = HeapFormat.values()[in.readCount(HeapFormat.values().length - 1)];
         int n = in.readCount(Integer.MAX_VALUE - 8);
         parts.objectCount = n;
-        parts.idByObject = sized(in, in.readLongColumn(store), n, false);
+        if (in.readBoolean()) {
+            long base = in.readLong();
+            int shift = in.readCount(63);
+            LongColumn wordsAndRanks = present(in, in.readLongColumn(store), "object ids");
+            if (rankedCount(wordsAndRanks) != n) {
+                throw in.damaged("object id bitmap ranks " + rankedCount(wordsAndRanks) + " ids, not " + n);
+            }
+            parts.rankedIds = new RankBitmapIds(base, shift, wordsAndRanks, n, store);
+        } else {
+            parts.idByObject = sized(in, in.readLongColumn(store), n, false);
+        }
         parts.classByObject = sized(in, in.readIntColumn(store), n, false);
         parts.shallowSizeByObject = sized(in, in.readIntColumn(store), n, false);
         int large = in.readCount(n);
@@ -184,6 +198,15 @@ public final class GraphImage {
             counts.put(in.readString(), in.readLong());
         }
         return counts;
+    }
+
+    /** The ids a rank bitmap holds: its last word's rank plus that word's bits; -1 when it is no such bitmap. */
+    private static long rankedCount(LongColumn wordsAndRanks) {
+        int length = wordsAndRanks.length();
+        if (length % 2 != 0) {
+            return -1;
+        }
+        return length == 0 ? 0 : wordsAndRanks.get(length - 1) + Long.bitCount(wordsAndRanks.get(length - 2));
     }
 
     private static <T> T sized(ImageInput in, T column, int expected, boolean optional) throws IOException {

@@ -53,6 +53,21 @@ public final class RankBitmapIds {
         return size;
     }
 
+    /** The lowest possible id, for {@link GraphImage}: with the granularity and the bitmap, all it saves. */
+    long base() {
+        return base;
+    }
+
+    /** log2 of the granularity the ids share. */
+    int shift() {
+        return shift;
+    }
+
+    /** The bitmap's words, each followed by its rank. */
+    LongColumn wordsAndRanks() {
+        return wordsAndRanks;
+    }
+
     /** The object with this id, or -1 when none has it. */
     public int objectOf(long id) {
         long offset = id - base;
