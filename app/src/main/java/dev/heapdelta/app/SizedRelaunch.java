@@ -58,6 +58,9 @@ final class SizedRelaunch {
         command.add("-Xmx" + megabytes + "m");
         if (!app) {
             command.addAll(TransparentHugePages.flagsFor(jvmArguments));
+            if (HeapSizing.namesOnlyV8Snapshots(args)) {
+                command.addAll(ShortRunCompilation.flagsFor(jvmArguments));
+            }
         }
         command.add("-D" + MARK + "=" + megabytes + "m");
         command.add("-cp");

@@ -31,6 +31,8 @@ import picocli.CommandLine;
  */
 class SizedRelaunchTest {
     private static final Pattern MAX_HEAP = Pattern.compile("Heap Max Capacity: (\\d+)([MG])");
+    /** A -Xlog:jit+compilation=debug line of a method compiled at tier 4 (id, attribute flags, level, method). */
+    private static final Pattern COMPILED_AT_LEVEL_4 = Pattern.compile("\\[jit,compilation\\]\\s+\\d+\\s+[%sbn! ]*4\\s+\\S");
     private static final Pattern LARGE_PAGES = Pattern.compile("Large Page Support: (.*)");
     /** A machine of 4 GB: the JVM starts with 64 MB of heap and may grow it to 1 GB. */
     private static final String MACHINE = "-XX:MaxRAM=4g";
@@ -139,6 +141,37 @@ class SizedRelaunchTest {
         assertTrue(TransparentHugePages.offered("always [madvise] never\n"));
         assertTrue(TransparentHugePages.offered("[always] madvise never\n"));
         assertFalse(TransparentHugePages.offered("always madvise [never]\n"));
+    }
+
+    @Test
+    void aV8SnapshotsSummaryRunsSizedWithTheClientCompilerOnlyAndPrintsTheSameReport() throws Exception {
+        Path snapshot = dumps.resolve("leaks-t0.heapsnapshot");
+        if (!Files.exists(snapshot)) {
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(TestEnvironment.repositoryRoot()
+                    .resolve("sample-dumps/node/leaks-t0.heapsnapshot.gz")))) {
+                Files.copy(in, snapshot);
+            }
+        }
+        String[] summary = {"summary", snapshot.toString(), "--no-index-cache"};
+        Run run = main(List.of(MACHINE, "-Xlog:jit+compilation=debug:file=" + logs.resolve("jit-%p.log")), Map.of(),
+                summary);
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(2, run.maxHeapsMegabytes().size(), "the summary ran in a sized JVM");
+        assertEquals(withoutTimings(inProcess(summary)), withoutTimings(run.out()));
+        // The sized JVM (the one that compiled most) never compiled at the server compiler's level 4.
+        List<String> childCompilations = List.of();
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path log : files.filter(f -> f.getFileName().toString().startsWith("jit-")).toList()) {
+                List<String> lines = Files.readAllLines(log).stream().filter(line -> line.contains("[jit,compilation]"))
+                        .toList();
+                if (lines.size() > childCompilations.size()) {
+                    childCompilations = lines;
+                }
+            }
+        }
+        assertTrue(childCompilations.size() > 100, childCompilations.size() + " compilations");
+        assertEquals(List.of(), childCompilations.stream().filter(line -> COMPILED_AT_LEVEL_4.matcher(line).find())
+                .limit(3).toList());
     }
 
     @Test

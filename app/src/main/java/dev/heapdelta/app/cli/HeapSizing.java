@@ -52,20 +52,11 @@ public final class HeapSizing {
      * summary that its index cache answers without reading the dump.
      */
     public static OptionalLong neededBytes(String[] args) {
-        ParseResult parsed;
-        try {
-            parsed = HeapDeltaCommand.commandLine().parseArgs(args);
-        } catch (RuntimeException e) {
+        ParseResult command = dumpCommand(args);
+        if (command == null) {
             return OptionalLong.empty();
         }
-        if (!parsed.hasSubcommand() || parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()) {
-            return OptionalLong.empty();
-        }
-        ParseResult command = parsed.subcommand();
         Object userObject = command.commandSpec().userObject();
-        if (command.isUsageHelpRequested() || command.isVersionHelpRequested() || !analysesNamedDumps(userObject)) {
-            return OptionalLong.empty();
-        }
         try {
             if (userObject instanceof SummaryCommand summary && answeredByIndexCache(summary)) {
                 return OptionalLong.empty();
@@ -90,6 +81,56 @@ public final class HeapSizing {
         } catch (IOException | RuntimeException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /**
+     * Whether {@code args} name dumps and all of them are plain V8 snapshots (by their first bytes, as
+     * {@link #neededBytes} tells them; a positional that is no dump, such as a query, does not count).
+     */
+    public static boolean namesOnlyV8Snapshots(String[] args) {
+        ParseResult command = dumpCommand(args);
+        if (command == null) {
+            return false;
+        }
+        int snapshots = 0;
+        try {
+            for (ArgSpec positional : command.matchedPositionals()) {
+                for (String value : positional.stringValues()) {
+                    Path file = Path.of(value);
+                    if (!Files.isRegularFile(file)) {
+                        continue;
+                    }
+                    FormatDetector.Detected detected = FormatDetector.detect(file);
+                    if (detected.kind() == DumpKind.V8_SNAPSHOT && !detected.compressed()) {
+                        snapshots++;
+                    } else if (detected.kind() != DumpKind.UNKNOWN) {
+                        return false;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return snapshots > 0;
+    }
+
+    /** The subcommand of {@code args} when it is one that analyses the dumps it names; null otherwise. */
+    private static ParseResult dumpCommand(String[] args) {
+        ParseResult parsed;
+        try {
+            parsed = HeapDeltaCommand.commandLine().parseArgs(args);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (!parsed.hasSubcommand() || parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()) {
+            return null;
+        }
+        ParseResult command = parsed.subcommand();
+        if (command.isUsageHelpRequested() || command.isVersionHelpRequested()
+                || !analysesNamedDumps(command.commandSpec().userObject())) {
+            return null;
+        }
+        return command;
     }
 
     /** The commands whose positionals are the dumps they read (beside a query or a kind word, which are no files). */

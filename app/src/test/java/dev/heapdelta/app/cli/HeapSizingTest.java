@@ -1,6 +1,7 @@
 package dev.heapdelta.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heapdelta.analyzer.testing.TestEnvironment;
@@ -101,6 +102,21 @@ class HeapSizingTest {
         noEstimate(summary);
         // Its suspects are no part of the kept report: that summary reads the graph again.
         needed("summary", hprof.toString(), "--cache-dir", cache.toString(), "--suspects");
+    }
+
+    @Test
+    void onlyCommandsOnPlainV8SnapshotsAloneNameOnlyV8Snapshots() {
+        String snapshot = v8.toString();
+        assertTrue(HeapSizing.namesOnlyV8Snapshots(new String[] {"summary", snapshot}));
+        assertTrue(HeapSizing.namesOnlyV8Snapshots(new String[] {"diff", snapshot, snapshot, "--no-index-cache"}));
+        assertTrue(HeapSizing.namesOnlyV8Snapshots(new String[] {"oql", snapshot, "select o from Object o"}));
+        assertFalse(HeapSizing.namesOnlyV8Snapshots(new String[] {"diff", snapshot, hprof.toString()}));
+        assertFalse(HeapSizing.namesOnlyV8Snapshots(new String[] {"summary", hprof.toString()}));
+        assertFalse(HeapSizing.namesOnlyV8Snapshots(
+                new String[] {"summary", SAMPLES.resolve("node/leaks-t0.heapsnapshot.gz").toString()}));
+        assertFalse(HeapSizing.namesOnlyV8Snapshots(new String[] {"summary", "no-such-file.heapsnapshot"}));
+        assertFalse(HeapSizing.namesOnlyV8Snapshots(new String[] {"summary", snapshot, "--help"}));
+        assertFalse(HeapSizing.namesOnlyV8Snapshots(new String[] {"bench", snapshot}));
     }
 
     @Test
