@@ -105,8 +105,8 @@ public final class LoadingViewModel {
     }
 
     /**
-     * Writes the index cache entries of fresh analyses, off the FX thread and after the comparison is
-     * shown, so that reopening these dumps later skips their analysis.
+     * Finishes the index cache entries of fresh analyses (the load started writing them), off the FX thread
+     * and after the comparison is shown, so that reopening these dumps later skips their analysis.
      */
     private static void saveToIndexCache(Comparison comparison) {
         for (int i = 0; i < comparison.size(); i++) {

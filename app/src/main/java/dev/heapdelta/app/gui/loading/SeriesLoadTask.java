@@ -78,6 +78,11 @@ final class SeriesLoadTask<P> extends Task<SeriesLoadTask.Loaded<P>> {
                 snapshots.add(loaded);
             }
             cancel.throwIfCancelled();
+            // The index-cache entries are written while the class diff and the overview are made and drawn, as the
+            // command line writes them while it works; not during the reads, which Cancel would then wait for.
+            for (Snapshot snapshot : loadedHere) {
+                snapshot.startIndexCacheSave();
+            }
             currentFile = "";
             relay.post(new LoadProgress("", files.size(), files.size(), "Comparing the snapshots", 0, -1, false,
                     0.99));

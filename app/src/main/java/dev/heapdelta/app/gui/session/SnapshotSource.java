@@ -10,8 +10,8 @@ import java.nio.file.Path;
 
 /**
  * Where the app gets an analysed snapshot from a file; the analyzer's loader, or a stand-in in tests.
- * The analyzer's leaves the index cache entry unsaved: the app saves it in the background once the
- * comparison is on screen.
+ * The analyzer's leaves the index cache entry unsaved: the app starts writing it in the background once all
+ * the dumps of a series are read, while it makes the first screen.
  */
 @FunctionalInterface
 public interface SnapshotSource {
