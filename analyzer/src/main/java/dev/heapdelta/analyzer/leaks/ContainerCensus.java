@@ -4,6 +4,7 @@ import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.dominators.DominatorTree;
 import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.graph.HeapGraph;
+import dev.heapdelta.analyzer.source.CancelSignal;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -20,6 +21,8 @@ import java.util.Set;
  * nothing can be a leak worth a row, and skipping them keeps path work proportional to what matters.
  */
 public final class ContainerCensus {
+    /** How often the pass over every object looks at its cancel signal: every 64 Ki objects. */
+    private static final int CANCEL_CHECK_MASK = (1 << 16) - 1;
     static final long MIN_ELEMENTS = 8;
     static final long MIN_RETAINED_BYTES = 16 * 1024;
 
@@ -36,6 +39,14 @@ public final class ContainerCensus {
 
     /** Performance: one pass over the objects of candidate classes, plus one path per container kept. */
     public static ContainerCensus of(Snapshot snapshot) {
+        return of(snapshot, CancelSignal.NEVER);
+    }
+
+    /**
+     * The census, stopped with {@link dev.heapdelta.analyzer.source.AnalysisCancelledException} once {@code cancel}
+     * is raised: it looks at every object, and asks each container for its path.
+     */
+    public static ContainerCensus of(Snapshot snapshot, CancelSignal cancel) {
         HeapGraph graph = snapshot.graph();
         DominatorTree tree = snapshot.dominatorTree();
         ContainerInspector inspector = inspectorFor(snapshot);
@@ -45,6 +56,9 @@ public final class ContainerCensus {
         }
         Map<Integer, Container> containerByObject = new HashMap<>();
         for (int o = 0; o < graph.objectCount(); o++) {
+            if ((o & CANCEL_CHECK_MASK) == 0) {
+                cancel.throwIfCancelled();
+            }
             int c = graph.classOf(o);
             if (c >= 0 && candidate[c] && tree.isReachable(o)) {
                 Container container = inspector.inspect(snapshot, o);
@@ -56,6 +70,8 @@ public final class ContainerCensus {
         Map<String, List<Container>> membersByKey = new LinkedHashMap<>();
         Set<String> threadLocalKeys = new HashSet<>();
         for (Container container : containerByObject.values()) {
+            // Each container's path may take the shortest paths' search further: the slow part on a large dump.
+            cancel.throwIfCancelled();
             if (graph.format() == HeapFormat.HPROF && isClassLoaderMachinery(snapshot, container.object())) {
                 // A loader's lock map, certificates and class list grow with its classes: evidence of a
                 // class-loader leak (ClassLoaderLeakDetector), never a collection of their own.

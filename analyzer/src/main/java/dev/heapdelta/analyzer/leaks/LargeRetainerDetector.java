@@ -34,6 +34,7 @@ public final class LargeRetainerDetector implements LeakDetector {
         long threshold = (long) (last.totalShallowBytes() * SHARE);
         List<Integer> qualifying = new ArrayList<>();
         for (int object : last.biggestObjects(CANDIDATES)) {
+            series.throwIfCancelled();
             ObjectKind kind = last.graph().kindOf(object);
             if (tree.retainedSizeOf(object) > threshold && kind != ObjectKind.CLASS && kind != ObjectKind.V8_SYNTHETIC
                     && kind != ObjectKind.V8_HIDDEN && !isCollectionMachinery(last, object) && !isGlobalScope(last, object)
@@ -51,6 +52,7 @@ public final class LargeRetainerDetector implements LeakDetector {
         }
         Set<Integer> holders = new HashSet<>();
         for (int retainer : reported) {
+            series.throwIfCancelled();
             if (insideAnotherReported(tree, retainer, reported)) {
                 continue;
             }

@@ -103,7 +103,7 @@ public final class SeriesContext {
     public synchronized ContainerCensus census(int snapshot) {
         if (censuses[snapshot] == null) {
             cancel.throwIfCancelled();
-            censuses[snapshot] = ContainerCensus.of(snapshots.get(snapshot));
+            censuses[snapshot] = ContainerCensus.of(snapshots.get(snapshot), cancel);
         }
         return censuses[snapshot];
     }

@@ -115,10 +115,11 @@ public final class GuiLauncher {
             }
             // A timing run ends as a session would go on: the index-cache entries the app writes once the
             // overview is shown are finished, so that the next run reopens them, as a summary's run writes its own.
-            // The search for suspects stops, as it does when the user leaves the app: summary does not search.
+            // The search for suspects is cancelled and not waited for, as when the user leaves the app: summary
+            // does not search them, and the workers are daemons.
             model.cancelSuspectSearch();
             executor.shutdown();
-            executor.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
+            model.loading().awaitIndexCacheSaves();
         }
     }
 }

@@ -17,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -43,6 +44,8 @@ public final class LoadingViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(false);
     private CancelSignal cancel = CancelSignal.NEVER;
+    /** The writing of the last load's index-cache entries, done once they are written or have failed. */
+    private volatile CompletableFuture<Void> indexCacheSaves = CompletableFuture.completedFuture(null);
 
     /**
      * The three ways a load ends, and what is made from a comparison before it is shown.
@@ -90,7 +93,7 @@ public final class LoadingViewModel {
             SeriesLoadTask.Loaded<P> loaded = task.getValue();
             Comparison comparison = loaded.comparison();
             outcome.loaded(comparison, loaded.prepared());
-            executor.execute(() -> saveToIndexCache(comparison));
+            indexCacheSaves = CompletableFuture.runAsync(() -> saveToIndexCache(comparison), executor);
         });
         task.setOnFailed(event -> {
             running.set(false);
@@ -111,6 +114,18 @@ public final class LoadingViewModel {
     private static void saveToIndexCache(Comparison comparison) {
         for (int i = 0; i < comparison.size(); i++) {
             comparison.snapshot(i).saveToIndexCache();
+        }
+    }
+
+    /**
+     * Waits until the index-cache entries of the last load are written (or could not be): what a run that
+     * times the app waits for before it exits, as a summary's run writes its own.
+     */
+    public void awaitIndexCacheSaves() throws InterruptedException {
+        try {
+            indexCacheSaves.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // The snapshot records why its entry was not saved; the next open analyses the dump again.
         }
     }
 
