@@ -58,7 +58,7 @@ final class SizedRelaunch {
         command.add("-Xmx" + megabytes + "m");
         if (!app) {
             command.addAll(TransparentHugePages.flagsFor(jvmArguments));
-            if (HeapSizing.namesOnlyV8Snapshots(args)) {
+            if (args[0].equals("summary") && HeapSizing.namesOnlyV8Snapshots(args)) {
                 command.addAll(ShortRunCompilation.flagsFor(jvmArguments));
             }
         }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The sized JVM of a V8 command compiles with the client compiler only, unless the user chose otherwise. */
+/** The sized JVM of a V8 snapshot's summary compiles with the client compiler only, unless the user chose otherwise. */
 class ShortRunCompilationTest {
     @Test
     void theClientCompilerOnlyUnlessTheUserChoseHowTheJvmCompiles() {
