@@ -1,7 +1,7 @@
 package dev.heapdelta.app.capture;
 
 import static dev.heapdelta.app.capture.testing.FileModes.assertOwnerOnly;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static dev.heapdelta.app.capture.testing.SameBytes.assertSameBytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -94,7 +94,7 @@ class ContainerCaptureTest {
                 "docker cp web-1:/tmp/heapdelta-T.hprof " + directory.resolve(".web.hprof.partial"),
                 "docker exec web-1 rm -f /tmp/heapdelta-T.hprof"), calls());
         assertTrue(DumpMarkers.hprofLoadsClass(output, RealDumps.MARKER_CLASS));
-        assertArrayEquals(Files.readAllBytes(RealDumps.hprof()), Files.readAllBytes(output));
+        assertSameBytes(RealDumps.hprof(), output);
         assertOwnerOnly(output);
         assertEquals(Files.size(output), result.bytes());
         assertTrue(listener.commands.contains("docker exec web-1 jcmd 1 VM.version"), "commands are shown in full");
@@ -132,7 +132,7 @@ class ContainerCaptureTest {
 
         capture(pod(TargetRuntime.JVM), output, CaptureOptions.defaults());
 
-        assertArrayEquals(Files.readAllBytes(RealDumps.hprof()), Files.readAllBytes(output), "binary-exact through cat");
+        assertSameBytes(RealDumps.hprof(), output, "binary-exact through cat");
         assertOwnerOnly(output);
         assertTrue(listener.warnings.stream().anyMatch(warning -> warning.contains("tar")), listener.warnings.toString());
         assertTrue(listener.commands.stream().anyMatch(command -> command.contains("-- cat /tmp/heapdelta-")
@@ -348,7 +348,7 @@ class ContainerCaptureTest {
 
         assertTrue(fakes.calls().stream().anyMatch(call -> call.matches(
                 "docker exec web-1 jcmd 1 GC.heap_dump -all -gz=1 /tmp/heapdelta-\\d+\\.hprof\\.gz")), calls().toString());
-        assertArrayEquals(Files.readAllBytes(RealDumps.gzippedHprof()), Files.readAllBytes(output));
+        assertSameBytes(RealDumps.gzippedHprof(), output);
         assertOwnerOnly(output);
     }
 
@@ -375,7 +375,7 @@ class ContainerCaptureTest {
 
         capture(pod(TargetRuntime.NODE), output, CaptureOptions.defaults());
 
-        assertArrayEquals(Files.readAllBytes(RealDumps.v8Snapshot()), Files.readAllBytes(output));
+        assertSameBytes(RealDumps.v8Snapshot(), output);
         assertOwnerOnly(output);
         assertTrue(DumpMarkers.v8SnapshotHasString(output, RealDumps.V8_MARKER));
         List<String> calls = calls();
