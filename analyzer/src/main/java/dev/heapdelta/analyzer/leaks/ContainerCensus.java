@@ -70,8 +70,9 @@ public final class ContainerCensus {
         Map<String, List<Container>> membersByKey = new LinkedHashMap<>();
         Set<String> threadLocalKeys = new HashSet<>();
         for (Container container : containerByObject.values()) {
-            // Each container's path may take the shortest paths' search further: the slow part on a large dump.
-            cancel.throwIfCancelled();
+            // Each container's path may take the shortest paths' search further: the slow part on a large dump,
+            // which stops as soon as the search is cancelled.
+            snapshot.shortestPaths().reach(container.object(), cancel);
             if (graph.format() == HeapFormat.HPROF && isClassLoaderMachinery(snapshot, container.object())) {
                 // A loader's lock map, certificates and class list grow with its classes: evidence of a
                 // class-loader leak (ClassLoaderLeakDetector), never a collection of their own.

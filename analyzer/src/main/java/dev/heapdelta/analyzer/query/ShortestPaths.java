@@ -6,6 +6,7 @@ import dev.heapdelta.analyzer.graph.HeapFormat;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.graph.ObjectKind;
 import dev.heapdelta.analyzer.graph.RootKind;
+import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.store.ColumnStore;
 import dev.heapdelta.analyzer.store.IntColumn;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ public final class ShortestPaths {
     private static final int ENTRY = -1;
     private static final int UNREACHED = -2;
     private static final int HELD_BACK = -3;
+    /** How often a search that can be cancelled looks at its signal: every 64 Ki objects expanded. */
+    private static final int CANCEL_CHECK_MASK = (1 << 16) - 1;
 
     private final HeapGraph graph;
     private final IntColumn parentEdgeByObject;
@@ -122,14 +125,17 @@ public final class ShortestPaths {
 
         /**
          * Searches on until {@code object} is reached (any negative {@code object}: to the end); returns
-         * whether the search is finished.
+         * whether the search is finished. Once {@code cancel} is raised it stops with
+         * {@link dev.heapdelta.analyzer.source.AnalysisCancelledException}, its queue kept, so that the next
+         * question resumes it.
          */
-        boolean runUntilReached(int object) {
+        boolean runUntilReached(int object, CancelSignal cancel) {
             while (true) {
                 if (object >= 0 && parentEdge.get(object) >= ENTRY) {
                     return false;
                 }
-                expandUntilReached(object);
+                expandUntilReached(object, cancel);
+                cancel.throwIfCancelled();
                 if (next < end) {
                     return false;
                 }
@@ -139,8 +145,11 @@ public final class ShortestPaths {
             }
         }
 
-        /** Expands queued objects of this round until {@code object} is reached or the queue is empty. */
-        private void expandUntilReached(int object) {
+        /**
+         * Expands queued objects of this round until {@code object} is reached, the queue is empty or
+         * {@code cancel} is raised.
+         */
+        private void expandUntilReached(int object, CancelSignal cancel) {
             HeapGraph graph = this.graph;
             IntColumn parentEdge = this.parentEdge;
             IntColumn queue = this.queue;
@@ -148,6 +157,9 @@ public final class ShortestPaths {
             int at = next;
             int tail = end;
             while (at < tail) {
+                if ((at & CANCEL_CHECK_MASK) == 0 && cancel.isCancelled()) {
+                    break;
+                }
                 int v = queue.get(at++);
                 boolean reached = false;
                 for (int e = graph.firstEdge(v); e < graph.endEdge(v); e++) {
@@ -227,13 +239,13 @@ public final class ShortestPaths {
      * Runs the search until {@code object} is reached or the search is finished; any negative
      * {@code object} finishes it.
      */
-    private void settle(int object) {
+    private void settle(int object, CancelSignal cancel) {
         if (search == null) {
             return;
         }
         synchronized (this) {
             Search running = search;
-            if (running != null && running.runUntilReached(object)) {
+            if (running != null && running.runUntilReached(object, cancel)) {
                 // The queue is garbage from here.
                 search = null;
             }
@@ -242,7 +254,24 @@ public final class ShortestPaths {
 
     /** Runs the search to its end now, as asking about an object without a path does. */
     void finish() {
-        settle(-1);
+        settle(-1, CancelSignal.NEVER);
+    }
+
+    /**
+     * Runs the search until {@code object} is reached, as any question about it does, but stops with
+     * {@link dev.heapdelta.analyzer.source.AnalysisCancelledException} within 64 Ki objects once {@code cancel}
+     * is raised: the search for an object far from the roots can walk most of the graph, and a cancelled
+     * caller must not wait for it. A stopped search resumes at the next question, with the same answers.
+     */
+    public void reach(int object, CancelSignal cancel) {
+        settle(object, cancel);
+    }
+
+    /** Whether the search has reached {@code object} so far, without taking it further. */
+    boolean hasReached(int object) {
+        synchronized (this) {
+            return parentEdgeByObject.get(object) >= ENTRY;
+        }
     }
 
     /**
@@ -312,7 +341,7 @@ public final class ShortestPaths {
     }
 
     public boolean hasPath(int object) {
-        settle(object);
+        settle(object, CancelSignal.NEVER);
         return parentEdgeByObject.get(object) != UNREACHED;
     }
 
@@ -339,7 +368,7 @@ public final class ShortestPaths {
 
     /** The edge by which {@code object} was first reached, -1 for an entry, -2 when unreached. */
     public int parentEdgeOf(int object) {
-        settle(object);
+        settle(object, CancelSignal.NEVER);
         return parentEdgeByObject.get(object);
     }
 }

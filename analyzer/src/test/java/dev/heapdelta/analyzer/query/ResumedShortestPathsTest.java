@@ -1,6 +1,8 @@
 package dev.heapdelta.analyzer.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heapdelta.analyzer.analysis.AnalysisOptions;
@@ -8,6 +10,7 @@ import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.analysis.SnapshotLoader;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.graph.RootKind;
+import dev.heapdelta.analyzer.source.AnalysisCancelledException;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import dev.heapdelta.analyzer.testing.TestEnvironment;
@@ -61,6 +64,35 @@ class ResumedShortestPathsTest {
             for (int object : snapshot.topDominators(30)) {
                 assertEquals(whole.pathTo(object), resumed.pathTo(object), name + ": object " + object);
             }
+            assertSameParents(graph, whole, resumed, name);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mat_sun_jdk6_30_x64_compressedOops.hprof", "d8_heap-2.heapsnapshot"})
+    void aCancelledSearchStopsShortOfTheObjectAndResumesWithTheSameAnswers(String name) throws IOException {
+        try (Snapshot snapshot = load(name)) {
+            HeapGraph graph = snapshot.graph();
+            ShortestPaths whole = ShortestPaths.of(graph);
+            whole.finish();
+            int deepest = 0;
+            for (int o = 0; o < graph.objectCount(); o++) {
+                if (whole.pathTo(o).size() > whole.pathTo(deepest).size()) {
+                    deepest = o;
+                }
+            }
+            // The entry the deepest path starts from is reached when its round is seeded, long before the object.
+            int near = whole.pathTo(deepest).get(0).object();
+            ShortestPaths resumed = ShortestPaths.of(graph);
+            resumed.reach(near, CancelSignal.NEVER);
+            CancelSignal cancelled = new CancelSignal();
+            cancelled.cancel();
+            int far = deepest;
+            assertThrows(AnalysisCancelledException.class, () -> resumed.reach(far, cancelled));
+            assertFalse(resumed.hasReached(far), name + ": the cancelled search went on to " + far);
+            assertThrows(AnalysisCancelledException.class, () -> resumed.reach(far, cancelled));
+            assertFalse(resumed.hasReached(far));
+            assertEquals(whole.pathTo(deepest), resumed.pathTo(deepest), name + ": object " + deepest);
             assertSameParents(graph, whole, resumed, name);
         }
     }
