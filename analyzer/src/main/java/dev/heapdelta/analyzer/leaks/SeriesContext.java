@@ -171,6 +171,10 @@ public final class SeriesContext {
     public List<String> locations(int snapshot, int object) {
         cancel.throwIfCancelled();
         Snapshot s = snapshots.get(snapshot);
+        if (s.format() != HeapFormat.V8) {
+            // An HPROF dump records no allocation sites: the walk under a large retainer would find none.
+            return new ArrayList<>();
+        }
         Set<String> locations = new LinkedHashSet<>();
         String own = s.graph().details().locationOf(object);
         if (own != null) {

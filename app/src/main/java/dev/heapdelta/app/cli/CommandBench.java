@@ -109,12 +109,23 @@ final class CommandBench {
             ChildMeasurement fresh = scenario("diff, empty cache dir", caches, diff, floor);
             out.printf(Locale.ROOT, "    diff / the summaries (empty cache dir, %,d ms) = %.2f%n", summaries,
                     (double) fresh.wallMillis() / Math.max(1, summaries));
+            out.printf(Locale.ROOT, "    diff - (%s) = %+.0f %%%n", summaryNames(files.size()),
+                    100.0 * (fresh.wallMillis() - summaries) / Math.max(1, summaries));
             scenario("diff, reopened from the index cache", caches, diff, floor);
             deleteAll(caches);
             commandLine = fresh.wallMillis();
         }
         timeApp(files, floorMillis.stream().mapToLong(Long::longValue).sum(), commandLine);
         out.flush();
+    }
+
+    /** "summary A + summary B" for two files, and so on: what the diff is compared with. */
+    private static String summaryNames(int files) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < files; i++) {
+            names.add("summary " + (i < 26 ? String.valueOf((char) ('A' + i)) : String.valueOf(i + 1)));
+        }
+        return String.join(" + ", names);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.heapdelta.analyzer.testing.TestEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,10 @@ class BenchCommandsTest {
             assertTrue(Long.parseLong(m.group(3).replace(",", "")) > 0, row);
         }
         assertTrue(commands.contains("diff / the summaries (empty cache dir, "), commands);
+        // The diff against the two summaries, each into an empty cache dir, from the rows' own walls.
+        long summaries = wallOf(rows.get(0)) + wallOf(rows.get(3));
+        String percent = String.format(Locale.ROOT, "%+.0f", 100.0 * (wallOf(rows.get(6)) - summaries) / summaries);
+        assertTrue(commands.contains("diff - (summary A + summary B) = " + percent + " %"), commands);
         // The app opened both dumps headless until their overview was shown, against the diff of the same files.
         assertTrue(commands.contains("app opening 2 files until the overview is shown"), commands);
         assertTrue(Pattern.compile("app - diff \\(empty cache dir, [\\d,]+ ms\\) = [+-][\\d,]+ ms").matcher(commands).find(),
@@ -75,6 +80,12 @@ class BenchCommandsTest {
         CliRun missing = CliRun.of("bench", "--commands", "--baseline-jar", out.resolve("old.jar").toString(), dump);
         assertEquals(ExitCode.USAGE, missing.exitCode(), missing.err());
         assertTrue(missing.err().contains("--baseline-jar: file not found: "), missing.err());
+    }
+
+    private static long wallOf(String row) {
+        Matcher m = ROW.matcher(row);
+        assertTrue(m.matches(), row);
+        return Long.parseLong(m.group(2).replace(",", ""));
     }
 
     private static String what(String row) {
