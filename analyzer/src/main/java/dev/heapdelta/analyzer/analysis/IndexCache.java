@@ -68,9 +68,11 @@ final class IndexCache {
     /**
      * The snapshot rebuilt from this dump's entry, or null on a miss (no entry, a damaged one, or a
      * gzipped dump whose inflated copy is gone).
+     *
+     * @param arraysInPlace map the entry's arrays where they lie instead of copying those that fit onto the heap
      */
-    Snapshot reopen(String displayName, AnalysisOptions options, CancelSignal cancel, ProgressListener progress,
-            long started) throws IOException {
+    Snapshot reopen(String displayName, AnalysisOptions options, boolean arraysInPlace, CancelSignal cancel,
+            ProgressListener progress, long started) throws IOException {
         IndexCacheEntry entry;
         try {
             entry = IndexCacheEntry.open(entryDirectory);
@@ -86,14 +88,14 @@ final class IndexCache {
             // The graph's columns go where a fresh analysis would put them: the heap, or mapped files.
             ColumnStore store = StorageChoice.choose(options.storage(), entry.imageBytes(),
                     options.readOptions(displayName).columnDirectory());
-            HeapGraph graph = entry.graph(recordFile, store);
+            HeapGraph graph = entry.graph(recordFile, store, arraysInPlace);
             boolean handedOver = false;
             try {
                 progress.progress(AnalysisPhase.SCAN, entry.graphBytes(), entry.graphBytes());
                 progress.progress(AnalysisPhase.GRAPH, 1, 1);
                 long read = System.nanoTime();
                 progress.progress(AnalysisPhase.DOMINATORS, 0, graph.objectCount());
-                DominatorTree tree = entry.tree(graph, SnapshotLoader.ruleFor(graph, options));
+                DominatorTree tree = entry.tree(graph, SnapshotLoader.ruleFor(graph, options), arraysInPlace);
                 progress.progress(AnalysisPhase.RETAINED_SIZES, tree.reachableCount(), tree.reachableCount());
                 long dominated = System.nanoTime();
                 progress.progress(AnalysisPhase.HISTOGRAM, 0, -1);

@@ -127,16 +127,17 @@ final class IndexCacheEntry {
 
     /**
      * The saved graph with its object details. HPROF details read records from {@code recordFile},
-     * the dump or its inflated copy. The columns go to {@code store}: the heap, or mapped files.
+     * the dump or its inflated copy. The columns go to {@code store}: the heap, or mapped files; with
+     * {@code arraysInPlace}, the saved arrays are mapped where they lie in the entry whatever the store.
      */
-    HeapGraph graph(Path recordFile, ColumnStore store) throws IOException {
+    HeapGraph graph(Path recordFile, ColumnStore store, boolean arraysInPlace) throws IOException {
         HeapGraph.ObjectDetailsFactory details;
         try (ImageInput in = new ImageInput(directory.resolve(DETAILS))) {
             details = "V8".equals(manifest.getProperty("format"))
                     ? V8DetailsImage.read(in, checksum(DETAILS))
                     : HprofDetailsImage.read(in, checksum(DETAILS), recordFile);
         }
-        try (ImageInput in = new ImageInput(directory.resolve(GRAPH))) {
+        try (ImageInput in = new ImageInput(directory.resolve(GRAPH), arraysInPlace)) {
             HeapGraph graph = GraphImage.read(in, checksum(GRAPH), details, store);
             if (!graph.format().name().equals(manifest.getProperty("format"))) {
                 graph.close();
@@ -146,8 +147,8 @@ final class IndexCacheEntry {
         }
     }
 
-    DominatorTree tree(HeapGraph graph, RetentionRule rule) throws IOException {
-        try (ImageInput in = new ImageInput(directory.resolve(TREE))) {
+    DominatorTree tree(HeapGraph graph, RetentionRule rule, boolean arraysInPlace) throws IOException {
+        try (ImageInput in = new ImageInput(directory.resolve(TREE), arraysInPlace)) {
             return TreeImage.read(graph, rule, in, checksum(TREE));
         }
     }

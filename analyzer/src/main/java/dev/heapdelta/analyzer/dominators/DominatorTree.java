@@ -26,9 +26,11 @@ public final class DominatorTree {
     /** The reached objects in DFS preorder, the virtual root first; entries from {@code reached} on mean nothing. */
     private final IntColumn objectsInPreorder;
     private final int reached;
-    /** Children of object o are {@code children[firstChildByObject[o] .. firstChildByObject[o + 1] - 1]}. */
-    private final IntColumn firstChildByObject;
-    private final IntColumn children;
+    /**
+     * The child lists, built on first use: a tree reopened from its image is shown before anything walks it
+     * (building them takes seconds on 38 M objects, at random over the immediate dominators).
+     */
+    private volatile ChildLists childLists;
     private final RetentionRule rule;
     private final int unreachableCount;
     private final ColumnStore store;
@@ -45,9 +47,10 @@ public final class DominatorTree {
         this.retainedSizeByObject = retainedSizeByObject;
         this.objectsInPreorder = objectsInPreorder;
         this.reached = reached;
-        this.firstChildByObject = store.ints("dominators-first-child", virtualRoot + 3);
-        this.children = store.ints("dominators-children", Math.max(0, reached - 1));
-        buildChildren();
+    }
+
+    /** Children of object o are {@code children[firstChildByObject[o] .. firstChildByObject[o + 1] - 1]}. */
+    private record ChildLists(IntColumn firstChildByObject, IntColumn children) {
     }
 
     /**
@@ -148,8 +151,22 @@ public final class DominatorTree {
      * sum {@code first[o + 1]} is where o's children start and serves as o's fill cursor, ending where
      * o + 1's start. Children keep preorder within each list.
      */
-    private void buildChildren() {
-        IntColumn first = firstChildByObject;
+    private ChildLists childLists() {
+        ChildLists lists = childLists;
+        if (lists == null) {
+            synchronized (this) {
+                lists = childLists;
+                if (lists == null) {
+                    lists = buildChildren();
+                    childLists = lists;
+                }
+            }
+        }
+        return lists;
+    }
+
+    private ChildLists buildChildren() {
+        IntColumn first = store.ints("dominators-first-child", virtualRoot + 3);
         IntColumn objects = objectsInPreorder;
         IntColumn idom = immediateDominatorByObject;
         for (int i = 1; i < reached; i++) {
@@ -161,7 +178,7 @@ public final class DominatorTree {
             sum += first.get(o);
             first.set(o, sum);
         }
-        IntColumn list = children;
+        IntColumn list = store.ints("dominators-children", Math.max(0, reached - 1));
         for (int i = 1; i < reached; i++) {
             int object = objects.get(i);
             int slot = idom.get(object) + 1;
@@ -169,6 +186,7 @@ public final class DominatorTree {
             first.set(slot, at + 1);
             list.set(at, object);
         }
+        return new ChildLists(first, list);
     }
 
     public HeapGraph graph() {
@@ -222,18 +240,19 @@ public final class DominatorTree {
     }
 
     public int childCount(int object) {
-        return firstChildByObject.get(object + 1) - firstChildByObject.get(object);
+        IntColumn first = childLists().firstChildByObject();
+        return first.get(object + 1) - first.get(object);
     }
 
     /** Where the children of {@code object} start in the flat child list ({@link #childAt}). */
     public int firstChildIndex(int object) {
-        return firstChildByObject.get(object);
+        return childLists().firstChildByObject().get(object);
     }
 
     /** One entry of the flat child list: children of {@code o} are at {@code firstChildIndex(o) ..
      * firstChildIndex(o + 1) - 1}. */
     public int childAt(int index) {
-        return children.get(index);
+        return childLists().children().get(index);
     }
 
     /**
@@ -241,10 +260,11 @@ public final class DominatorTree {
      * count: for the virtual root of a large heap, prefer {@link #childrenByRetainedSize(int, int)}.
      */
     public int[] childrenOf(int object) {
-        int from = firstChildByObject.get(object);
-        int[] result = new int[firstChildByObject.get(object + 1) - from];
+        ChildLists lists = childLists();
+        int from = lists.firstChildByObject().get(object);
+        int[] result = new int[lists.firstChildByObject().get(object + 1) - from];
         for (int i = 0; i < result.length; i++) {
-            result[i] = children.get(from + i);
+            result[i] = lists.children().get(from + i);
         }
         return result;
     }
@@ -259,9 +279,10 @@ public final class DominatorTree {
      * in child-list order: a partial selection in O(c log limit) that never holds all c children.
      */
     public int[] childrenByRetainedSize(int object, int limit) {
-        int first = firstChildByObject.get(object);
-        int count = firstChildByObject.get(object + 1) - first;
-        IntColumn list = children;
+        ChildLists lists = childLists();
+        int first = lists.firstChildByObject().get(object);
+        int count = lists.firstChildByObject().get(object + 1) - first;
+        IntColumn list = lists.children();
         int[] positions = LargestKeys.largest(limit, count, i -> retainedSizeByObject.get(list.get(first + i)),
                 i -> true);
         for (int i = 0; i < positions.length; i++) {

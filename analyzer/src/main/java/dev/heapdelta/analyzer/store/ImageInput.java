@@ -19,6 +19,8 @@ public final class ImageInput implements AutoCloseable {
     private static final int BUFFER_BYTES = 1 << 20;
 
     private final Path file;
+    /** Whether arrays read as columns are mapped where they lie even into a store on the heap. */
+    private final boolean arraysInPlace;
     private final FileChannel channel;
     private final long size;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.nativeOrder());
@@ -27,7 +29,16 @@ public final class ImageInput implements AutoCloseable {
     private long bufferStart;
 
     public ImageInput(Path file) throws IOException {
+        this(file, false);
+    }
+
+    /**
+     * @param arraysInPlace map the arrays read as columns where they lie in the file, read-only, whatever
+     *     the store: what a reopening that must be quick takes instead of copying them onto the heap
+     */
+    public ImageInput(Path file, boolean arraysInPlace) throws IOException {
         this.file = file;
+        this.arraysInPlace = arraysInPlace;
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
             this.size = channel.size();
@@ -138,7 +149,7 @@ public final class ImageInput implements AutoCloseable {
      * file; null for a null array.
      */
     public IntColumn readIntColumn(ColumnStore store) throws IOException {
-        if (!store.isMapped()) {
+        if (!inPlace(store)) {
             int[] values = readInts();
             return values == null ? null : IntColumn.wrap(values);
         }
@@ -150,7 +161,7 @@ public final class ImageInput implements AutoCloseable {
     }
 
     public LongColumn readLongColumn(ColumnStore store) throws IOException {
-        if (!store.isMapped()) {
+        if (!inPlace(store)) {
             long[] values = readLongs();
             return values == null ? null : LongColumn.wrap(values);
         }
@@ -162,7 +173,7 @@ public final class ImageInput implements AutoCloseable {
     }
 
     public ByteColumn readByteColumn(ColumnStore store) throws IOException {
-        if (!store.isMapped()) {
+        if (!inPlace(store)) {
             byte[] values = readBytes();
             return values == null ? null : ByteColumn.wrap(values);
         }
@@ -171,6 +182,10 @@ public final class ImageInput implements AutoCloseable {
             return null;
         }
         return ByteColumn.mapped(length, mapInPlace(length));
+    }
+
+    private boolean inPlace(ColumnStore store) {
+        return arraysInPlace || store.isMapped();
     }
 
     /** Checks that the file was read to its end and that its checksum is {@code expectedChecksum}. */
@@ -219,21 +234,30 @@ public final class ImageInput implements AutoCloseable {
     /**
      * Out of core, an array of the entry is used where it lies: mapped read-only (nothing writes a
      * reopened column) instead of copied into a new file, which would double the disk it takes. Its bytes
-     * still pass through the checksum, so nothing is trusted before {@link #verifyEnd}.
+     * still pass through the checksum, read from the mapping itself rather than copied through the buffer,
+     * so nothing is trusted before {@link #verifyEnd}.
      */
     private MappedByteBuffer[] mapInPlace(long bytes) throws IOException {
         long start = position();
-        for (long left = bytes; left > 0; ) {
-            need(1);
-            int n = (int) Math.min(buffer.remaining(), left);
-            buffer.position(buffer.position() + n);
-            left -= n;
+        if (start + bytes > size) {
+            throw damaged(bytes + " bytes beyond the " + (size - start) + " that remain");
         }
+        MappedByteBuffer[] pages;
         try {
-            return MappedPages.mapReadOnly(channel, start, bytes);
+            pages = MappedPages.mapReadOnly(channel, start, bytes);
         } catch (IOException e) {
             throw new ColumnFileException("cannot map " + file + " from offset " + start + ": " + e.getMessage(), e);
         }
+        // What the buffer holds up to the array was read; what it holds of the array is checksummed from the pages.
+        ByteBuffer consumed = buffer.duplicate();
+        consumed.limit(buffer.position()).position(0);
+        checksum.update(consumed);
+        for (MappedByteBuffer page : pages) {
+            checksum.update(page.duplicate());
+        }
+        bufferStart = start + bytes;
+        buffer.clear().limit(0);
+        return pages;
     }
 
     private void readRaw(byte[] target) throws IOException {

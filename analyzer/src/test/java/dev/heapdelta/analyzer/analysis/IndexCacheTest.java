@@ -193,6 +193,84 @@ class IndexCacheTest {
     }
 
     @Test
+    void aDumpReopenedKeepingItsEntryMappedIsTheSameSnapshotWithItsArraysMappedAndNewColumnsOnTheHeap()
+            throws IOException {
+        for (Path file : List.of(hprof, v8)) {
+            try (Snapshot fresh = load(file)) {
+                long mappedBefore = settledMappedBufferBytes();
+                try (Snapshot reopened = loadKeepingEntryMapped(file)) {
+                    assertEquals(IndexCacheUse.Status.REUSED, reopened.indexCache().status(), file.toString());
+                    // The store, where new columns go (child lists, paths), is the heap's as for a fresh analysis.
+                    assertFalse(reopened.graph().store().isMapped(), file.toString());
+                    assertEquals(0, reopened.graph().store().mappedBytes());
+                    // The saved arrays are the JVM's mapped buffers now: at least the edge targets and the
+                    // retained sizes, beside everything else the graph and tree images hold.
+                    long arrays = 4L * reopened.graph().edgeCount() + 8L * reopened.graph().objectCount();
+                    long mapped = mappedBufferBytes() - mappedBefore;
+                    assertTrue(mapped >= arrays, mapped + " bytes mapped, fewer than the " + arrays
+                            + " of two of the arrays");
+                    SameAnalysis.assertSame(fresh, reopened);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aDamagedEntryOfADumpReopenedKeepingItsEntryMappedIsAnalysedAfreshWithAWarning() throws IOException {
+        for (String file : List.of("graph.bin", "tree.bin")) {
+            Path entry = savedEntryOf(hprof);
+            try (RandomAccessFile raf = new RandomAccessFile(entry.resolve(file).toFile(), "rw")) {
+                // Deep inside the mapped arrays, which the checksum reads from the mapping.
+                long at = raf.length() * 3 / 4;
+                raf.seek(at);
+                int b = raf.read();
+                raf.seek(at);
+                raf.write(b ^ 0x01);
+            }
+            try (Snapshot again = loadKeepingEntryMapped(hprof); Snapshot reference = load(hprof,
+                    AnalysisOptions.defaults().withIndexCache(false))) {
+                assertFalse(again.indexCache().status() == IndexCacheUse.Status.REUSED, file);
+                again.saveToIndexCache();
+                assertEquals(IndexCacheUse.Status.SAVED, again.indexCache().status(), file);
+                assertTrue(again.indexCache().warning().contains("damaged entry"), again.indexCache().warning());
+                assertTrue(again.indexCache().warning().contains("checksum mismatch"), again.indexCache().warning());
+                SameAnalysis.assertSame(reference, again);
+            }
+        }
+    }
+
+    private Snapshot loadKeepingEntryMapped(Path file) throws IOException {
+        return SnapshotLoader.loadUnsavedKeepingEntryMapped(file, file.toString(),
+                AnalysisOptions.defaults().withCacheDirectory(cache), CancelSignal.NEVER, ProgressListener.NONE);
+    }
+
+    /** The mapped buffers once those of earlier tests' closed snapshots are collected and unmapped. */
+    private static long settledMappedBufferBytes() throws IOException {
+        long before = mappedBufferBytes();
+        for (int round = 0; round < 10; round++) {
+            System.gc();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException();
+            }
+            long now = mappedBufferBytes();
+            if (now == before) {
+                return now;
+            }
+            before = now;
+        }
+        return before;
+    }
+
+    private static long mappedBufferBytes() {
+        return java.lang.management.ManagementFactory.getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class)
+                .stream().filter(pool -> pool.getName().equals("mapped")).mapToLong(
+                        java.lang.management.BufferPoolMXBean::getTotalCapacity).sum();
+    }
+
+    @Test
     void anEntryIsKeptWhenItsMappedColumnsCannotBeCreated() throws IOException {
         Path entry = savedEntryOf(hprof);
         Path columns = Files.writeString(cache.resolve("columns"), "a file where the columns' directory goes");
