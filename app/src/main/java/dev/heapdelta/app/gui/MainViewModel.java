@@ -75,6 +75,7 @@ public final class MainViewModel {
         this.welcome = new WelcomeViewModel(context.recentFiles());
         this.oqlHistory = new OqlHistory(context.oqlQueries());
         this.loading = new LoadingViewModel(context.executor(), context.snapshots());
+        loading.setIndexCacheNoteHandler(status::tell);
         navigator.currentProperty().addListener(o -> status.endMessage());
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -46,6 +47,7 @@ public final class LoadingViewModel {
     private CancelSignal cancel = CancelSignal.NEVER;
     /** The writing of the last load's index-cache entries, done once they are written or have failed. */
     private volatile CompletableFuture<Void> indexCacheSaves = CompletableFuture.completedFuture(null);
+    private Consumer<String> indexCacheNotes = note -> { };
 
     /**
      * The three ways a load ends, and what is made from a comparison before it is shown.
@@ -93,7 +95,9 @@ public final class LoadingViewModel {
             SeriesLoadTask.Loaded<P> loaded = task.getValue();
             Comparison comparison = loaded.comparison();
             outcome.loaded(comparison, loaded.prepared());
-            indexCacheSaves = CompletableFuture.runAsync(() -> saveToIndexCache(comparison), executor);
+            Consumer<String> notes = indexCacheNotes;
+            indexCacheSaves = CompletableFuture.runAsync(() -> saveToIndexCache(comparison), executor)
+                    .thenRun(() -> noteOf(comparison).ifPresent(note -> Platform.runLater(() -> notes.accept(note))));
         });
         task.setOnFailed(event -> {
             running.set(false);
@@ -115,6 +119,25 @@ public final class LoadingViewModel {
         for (int i = 0; i < comparison.size(); i++) {
             comparison.snapshot(i).saveToIndexCache();
         }
+    }
+
+    /**
+     * Where the index cache's warnings about a load go, on the FX thread once its entries are written: a damaged
+     * entry deleted and its dump read afresh, an entry that could not be saved. The load itself is whole.
+     */
+    public void setIndexCacheNoteHandler(Consumer<String> handler) {
+        indexCacheNotes = handler;
+    }
+
+    private static java.util.Optional<String> noteOf(Comparison comparison) {
+        List<String> warnings = new java.util.ArrayList<>();
+        for (int i = 0; i < comparison.size(); i++) {
+            String warning = comparison.snapshot(i).indexCache().warning();
+            if (warning != null) {
+                warnings.add(comparison.shortName(i) + ": " + warning);
+            }
+        }
+        return warnings.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join("; ", warnings));
     }
 
     /**
