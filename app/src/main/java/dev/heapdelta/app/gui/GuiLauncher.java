@@ -1,10 +1,14 @@
 package dev.heapdelta.app.gui;
 
 import atlantafx.base.theme.PrimerLight;
+import dev.heapdelta.analyzer.analysis.AnalysisOptions;
+import dev.heapdelta.analyzer.source.ArchiveMember;
+import dev.heapdelta.app.gui.loading.StartupLoads;
 import dev.heapdelta.app.gui.session.SnapshotSource;
 import dev.heapdelta.app.gui.oql.OqlQueryStore;
 import dev.heapdelta.app.gui.welcome.PreferencesRecentFiles;
 import dev.heapdelta.samples.Examples;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,6 +30,7 @@ public final class GuiLauncher {
 
     private static volatile Startup startup = new Startup(List.of(), false);
     private static volatile OverviewShownExit timing;
+    private static volatile SnapshotSource snapshots = SnapshotSource.ANALYZER;
 
     /**
      * What to open once the window is up; with {@code overviewShownReport}, the app says there when the
@@ -44,13 +49,37 @@ public final class GuiLauncher {
     public static int launch(Startup what) {
         startup = what;
         timing = what.overviewShownReport() == null ? null : new OverviewShownExit(what.overviewShownReport());
+        snapshots = startLoading(what);
         Application.launch(Fx.class);
         return timing == null ? 0 : timing.exitCode();
     }
 
+    /**
+     * The files named on the command line start loading now, while JavaFX starts and the window is built, as the
+     * window would load them with its defaults once shown; the analyzer's loader when none are named.
+     */
+    private static SnapshotSource startLoading(Startup what) {
+        if (what.example() || what.files().isEmpty()) {
+            return SnapshotSource.ANALYZER;
+        }
+        try {
+            // The dumps as the window's load reads them: a zip archive of several stands for its members.
+            List<Path> dumps = ArchiveMember.expand(what.files().stream().map(Path::toString).toList()).stream()
+                    .map(Path::of).toList();
+            return StartupLoads.begin(dumps, AnalysisOptions.defaults(), SnapshotSource.ANALYZER);
+        } catch (IOException e) {
+            // The window's own load meets the same problem and says what it is.
+            return SnapshotSource.ANALYZER;
+        }
+    }
+
     /** The production context: two worker threads, the analyzer's loader, the user's preferences. */
     public static GuiContext productionContext(ExecutorService executor) {
-        return new GuiContext(executor, SnapshotSource.ANALYZER, PreferencesRecentFiles.forUser(),
+        return productionContext(executor, SnapshotSource.ANALYZER);
+    }
+
+    private static GuiContext productionContext(ExecutorService executor, SnapshotSource snapshots) {
+        return new GuiContext(executor, snapshots, PreferencesRecentFiles.forUser(),
                 platform -> Examples.copyTo(platform, exampleDirectory()),
                 dev.heapdelta.app.gui.codesites.PreferencesApplicationClasses.forUser(), OqlQueryStore.forUser());
     }
@@ -90,7 +119,7 @@ public final class GuiLauncher {
                 thread.setDaemon(true);
                 return thread;
             });
-            model = new MainViewModel(productionContext(executor));
+            model = new MainViewModel(productionContext(executor, snapshots));
             createWindow(stage, model).setLinkOpener(getHostServices()::showDocument);
             if (timing != null) {
                 timing.watch(stage.getScene(), model);
