@@ -32,9 +32,13 @@ public final class LeakDetectors {
         if (series.size() == 1) {
             return new LeakFindings(SingleSnapshotSuspects.of(series), List.of());
         }
+        List<Suspect> detected;
+        try (PathSearchesAhead ahead = PathSearchesAhead.start(series)) {
+            detected = detect(series);
+        }
         List<Suspect> suspects = new ArrayList<>();
         List<Suspect> largeRetainers = new ArrayList<>();
-        for (Suspect suspect : detect(series)) {
+        for (Suspect suspect : detected) {
             boolean flatRetainer = suspect.kind() == SuspectKind.LARGE_RETAINER && suspect.trend() != Trend.GROWING;
             (flatRetainer ? largeRetainers : suspects).add(suspect);
         }

@@ -4,6 +4,7 @@ import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.diff.ClassDiffRow;
 import dev.heapdelta.analyzer.diff.Trends;
 import dev.heapdelta.analyzer.dominators.DominatorTree;
+import dev.heapdelta.analyzer.dominators.LargestKeys;
 import dev.heapdelta.analyzer.dominators.TreeWalkStack;
 import dev.heapdelta.analyzer.format.ByteSizes;
 import dev.heapdelta.analyzer.format.ObjectIds;
@@ -30,7 +31,7 @@ import java.util.Set;
  */
 public final class SeriesContext {
     private static final int SAMPLES = 3;
-    private static final int SAMPLE_SEARCH_LIMIT = 2_000;
+    static final int SAMPLE_SEARCH_LIMIT = 2_000;
 
     private final List<Snapshot> snapshots;
     private final List<ClassDiffRow> classDiff;
@@ -61,6 +62,10 @@ public final class SeriesContext {
     /** Ends the search with {@link dev.heapdelta.analyzer.source.AnalysisCancelledException} once it is cancelled. */
     public void throwIfCancelled() {
         cancel.throwIfCancelled();
+    }
+
+    CancelSignal cancelSignal() {
+        return cancel;
     }
 
     void stepsDone(int done, int total) {
@@ -192,7 +197,7 @@ public final class SeriesContext {
         return new ArrayList<>(locations);
     }
 
-    private static List<Integer> entriesUnder(Snapshot s, int object, int limit) {
+    static List<Integer> entriesUnder(Snapshot s, int object, int limit) {
         DominatorTree tree = s.dominatorTree();
         List<Integer> entries = new ArrayList<>();
         ArrayDeque<Integer> queue = new ArrayDeque<>();
@@ -205,13 +210,24 @@ public final class SeriesContext {
             // would never be polled, so they are not queued.
             int childCount = tree.childCount(current);
             int ranked = 0;
+            int entriesHere = 0;
             int wanted = limit + SAMPLE_SEARCH_LIMIT;
             while (ranked < childCount && entries.size() < limit) {
+                if (visited + queue.size() >= SAMPLE_SEARCH_LIMIT) {
+                    // Nothing more is queued, so only the next entries among the children count: one selection
+                    // of them, instead of ranking ever more children (all of an array of millions holding none).
+                    int[] entryChildren = entryChildrenByRetainedSize(s, current, entriesHere + limit - entries.size());
+                    for (int i = entriesHere; i < entryChildren.length; i++) {
+                        entries.add(entryChildren[i]);
+                    }
+                    break;
+                }
                 int[] largest = tree.childrenByRetainedSize(current, wanted);
                 for (int i = ranked; i < largest.length && entries.size() < limit; i++) {
                     int child = largest[i];
                     if (isEntry(s, child)) {
                         entries.add(child);
+                        entriesHere++;
                     } else if (visited + queue.size() < SAMPLE_SEARCH_LIMIT) {
                         queue.add(child);
                     }
@@ -223,7 +239,22 @@ public final class SeriesContext {
         return entries;
     }
 
-    private static boolean isEntry(Snapshot s, int object) {
+    /**
+     * The {@code limit} children of {@code object} that are entries with the largest retained sizes, in the
+     * order of {@link DominatorTree#childrenByRetainedSize(int, int)} (ties in child-list order).
+     */
+    private static int[] entryChildrenByRetainedSize(Snapshot s, int object, int limit) {
+        DominatorTree tree = s.dominatorTree();
+        int first = tree.firstChildIndex(object);
+        int[] positions = LargestKeys.largest(limit, tree.childCount(object),
+                i -> tree.retainedSizeOf(tree.childAt(first + i)), i -> isEntry(s, tree.childAt(first + i)));
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = tree.childAt(first + positions[i]);
+        }
+        return positions;
+    }
+
+    static boolean isEntry(Snapshot s, int object) {
         HeapGraph graph = s.graph();
         ObjectKind kind = graph.kindOf(object);
         if (graph.format() == HeapFormat.HPROF) {

@@ -254,7 +254,15 @@ public final class ShortestPaths {
 
     /** Runs the search to its end now, as asking about an object without a path does. */
     void finish() {
-        settle(-1, CancelSignal.NEVER);
+        finish(CancelSignal.NEVER);
+    }
+
+    /**
+     * Runs the search to its end, as {@link #finish()}, but stops as {@link #reach} does once {@code cancel} is
+     * raised. Safe beside other questions: they wait for it, then find their objects reached.
+     */
+    public void finish(CancelSignal cancel) {
+        settle(-1, cancel);
     }
 
     /**
