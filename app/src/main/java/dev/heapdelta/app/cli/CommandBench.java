@@ -19,8 +19,8 @@ import java.util.jar.JarFile;
  * {@code bench --commands}: times the commands a user runs, each as a child process with default JVM
  * flags, as the operating system measures them (wall, CPU, peak RSS): {@code summary} into an empty
  * cache directory (the index-cache entry is written inside the run), reopened from that entry, and
- * without the cache; {@code diff} of all the files alike; memlab's loader on V8 files where it is
- * installed. Each figure is also given as a ratio to a plain sequential read of the same files in the
+ * without the cache; {@code diff} of all the files alike, and against the summaries; memlab's loader on V8
+ * files where it is installed. Each figure is also given as a ratio to a plain sequential read of the same files in the
  * same run, and with a baseline jar, to the same command of that build run just before it, because
  * these machines' speed drifts.
  */
@@ -113,6 +113,14 @@ final class CommandBench {
                     100.0 * (fresh.wallMillis() - summaries) / Math.max(1, summaries));
             scenario("diff, reopened from the index cache", caches, diff, floor);
             deleteAll(caches);
+            // What the index-cache entries' writes cost the diff, as summary --no-index-cache tells for one file.
+            List<Path> uncached = cacheDirectories();
+            scenario("diff --no-index-cache", uncached, cache -> {
+                List<String> arguments = diff.with(cache);
+                arguments.add("--no-index-cache");
+                return arguments;
+            }, floor);
+            deleteAll(uncached);
             commandLine = fresh.wallMillis();
         }
         timeApp(files, floorMillis.stream().mapToLong(Long::longValue).sum(), commandLine);

@@ -39,7 +39,7 @@ class BenchCommandsTest {
         assertEquals(List.of("summary, empty cache dir", "summary, reopened from the index cache",
                 "summary --no-index-cache", "summary, empty cache dir", "summary, reopened from the index cache",
                 "summary --no-index-cache", "diff, empty cache dir", "diff, reopened from the index cache",
-                "app, empty cache dir", "app, reopened from the index cache"),
+                "diff --no-index-cache", "app, empty cache dir", "app, reopened from the index cache"),
                 rows.stream().map(BenchCommandsTest::what).toList(), commands);
         for (String row : rows) {
             Matcher m = ROW.matcher(row);
