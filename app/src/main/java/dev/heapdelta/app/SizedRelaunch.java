@@ -19,7 +19,8 @@ import java.util.OptionalLong;
  * inherits stdin, stdout and stderr, and its exit code is this process's. It runs at most once: the child is
  * marked, and a heap the user chose ({@code -Xmx}, {@code -XX:MaxHeapSize}) is kept.
  * {@code HEAPDELTA_HEAP_SIZING=off} turns it off. Where Linux offers transparent huge pages, a command's heap
- * takes them ({@link TransparentHugePages}); the app's does not.
+ * takes them ({@link TransparentHugePages}), and G1 marks it concurrently only once it is nearly full
+ * ({@link LateConcurrentMarking}); the app's does neither.
  */
 final class SizedRelaunch {
     /** The system property that marks a sized child (its value is the heap it was given). */
@@ -56,6 +57,7 @@ final class SizedRelaunch {
         command.add("-Xmx" + megabytes + "m");
         if (!app) {
             command.addAll(TransparentHugePages.flagsFor(jvmArguments));
+            command.addAll(LateConcurrentMarking.flagsFor(jvmArguments));
             if (args[0].equals("summary") && HeapSizing.namesOnlyV8Snapshots(args)) {
                 command.addAll(ShortRunCompilation.flagsFor(jvmArguments));
             }
