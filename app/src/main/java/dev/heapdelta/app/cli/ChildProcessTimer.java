@@ -18,6 +18,8 @@ final class ChildProcessTimer {
     private static final Path GNU_TIME = Path.of("/usr/bin/time");
     private static final int ERROR_TAIL = 400;
     private static final long POLL_MILLIS = 20;
+    /** How the app's timing run (OverviewShownExit) starts the line it prints once its overview is drawn. */
+    private static final String OVERVIEW_SHOWN = "overview shown after";
 
     /** Linux's USER_HZ, the unit of utime and stime in /proc/<pid>/stat. */
     private static final long CLOCK_TICKS_PER_SECOND = 100;
@@ -48,17 +50,22 @@ final class ChildProcessTimer {
         }
         full.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(full)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectOutput(ProcessBuilder.Redirect.PIPE)
                 .redirectError(errors.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process process = builder.start();
+        java.util.concurrent.atomic.AtomicLong shown = new java.util.concurrent.atomic.AtomicLong(-1);
+        Thread output = new Thread(() -> watchOutput(process, started, shown), "bench-child-output");
+        output.setDaemon(true);
+        output.start();
         ProcSampler sampler = new ProcSampler(process.toHandle());
         while (!process.waitFor(POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
             sampler.sample();
         }
         long wall = (System.nanoTime() - started) / 1_000_000;
+        output.join();
         int exit = process.exitValue();
         String tail = tail(Files.readString(errors, StandardCharsets.UTF_8));
         long cpu = sampler.cpuMillis();
@@ -78,7 +85,20 @@ final class ChildProcessTimer {
         }
         Files.deleteIfExists(errors);
         Files.deleteIfExists(report);
-        return new ChildMeasurement(exit, wall, cpu, rss, tail);
+        return new ChildMeasurement(exit, wall, cpu, rss, tail, shown.get());
+    }
+
+    /** Reads the child's output to its end, noting when it said its overview was shown; the rest is dropped. */
+    private static void watchOutput(Process process, long started, java.util.concurrent.atomic.AtomicLong shown) {
+        try (java.io.BufferedReader lines = process.inputReader(StandardCharsets.UTF_8)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (shown.get() < 0 && line.startsWith(OVERVIEW_SHOWN)) {
+                    shown.set((System.nanoTime() - started) / 1_000_000);
+                }
+            }
+        } catch (IOException e) {
+            // The child's output is only watched for that line: its figures stand without it.
+        }
     }
 
     private static String tail(String text) {

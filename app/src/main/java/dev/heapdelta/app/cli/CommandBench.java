@@ -158,8 +158,10 @@ final class CommandBench {
         };
         ChildMeasurement fresh = scenario("app, empty cache dir", caches, gui, floor);
         if (fresh.succeeded()) {
-            out.printf(Locale.ROOT, "    app - %s (empty cache dir, %,d ms) = %+,d ms%n", files.size() == 1 ? "summary"
-                    : "diff", commandMillis, fresh.wallMillis() - commandMillis);
+            out.printf(Locale.ROOT, "    app - %s (empty cache dir, %,d ms) = %+,d ms%s%n", files.size() == 1 ? "summary"
+                    : "diff", commandMillis, fresh.wallMillis() - commandMillis, fresh.overviewShownMillis() < 0 ? ""
+                    : String.format(Locale.ROOT, "; its overview shown at %+,d ms, then it waits for its index-cache"
+                            + " entry as the command does", fresh.overviewShownMillis() - commandMillis));
         }
         scenario("app, reopened from the index cache", caches, gui, floor);
         deleteAll(caches);
@@ -202,9 +204,12 @@ final class CommandBench {
             }
         }
         if (baseline != null && baseline.succeeded() && current.succeeded()) {
-            out.printf(Locale.ROOT, "    this build / baseline: wall %.2f   CPU %.2f   peak RSS %.2f%n",
+            out.printf(Locale.ROOT, "    this build / baseline: wall %.2f   CPU %.2f   peak RSS %.2f%s%n",
                     ratio(current.wallMillis(), baseline.wallMillis()), ratio(current.cpuMillis(), baseline.cpuMillis()),
-                    ratio(current.peakRssBytes(), baseline.peakRssBytes()));
+                    ratio(current.peakRssBytes(), baseline.peakRssBytes()),
+                    current.overviewShownMillis() < 0 || baseline.overviewShownMillis() < 0 ? ""
+                            : String.format(Locale.ROOT, "   overview shown %.2f",
+                                    ratio(current.overviewShownMillis(), baseline.overviewShownMillis())));
         }
         return current;
     }
@@ -259,9 +264,11 @@ final class CommandBench {
     }
 
     private void print(String what, ChildMeasurement run, long floorMillis) {
-        out.printf(Locale.ROOT, "    %-40s wall %,8d ms   CPU %,8d ms   peak RSS %10s   wall / read = %.1f%s%n", what,
+        out.printf(Locale.ROOT, "    %-40s wall %,8d ms   CPU %,8d ms   peak RSS %10s   wall / read = %.1f%s%s%n", what,
                 run.wallMillis(), run.cpuMillis(), run.peakRssBytes() < 0 ? "unknown" : ByteSizes.human(run.peakRssBytes()),
                 (double) run.wallMillis() / Math.max(1, floorMillis),
+                run.overviewShownMillis() < 0 ? "" : String.format(Locale.ROOT, "   overview shown at %,d ms",
+                        run.overviewShownMillis()),
                 run.succeeded() ? "" : "   FAILED (exit " + run.exitCode() + "): " + run.errorTail());
         out.flush();
     }

@@ -44,7 +44,13 @@ class BenchCommandsTest {
         for (String row : rows) {
             Matcher m = ROW.matcher(row);
             assertTrue(m.matches());
-            assertEquals("", m.group(6), "no child failed: " + row);
+            assertFalse(m.group(6).contains("FAILED"), "no child failed: " + row);
+            // The app's rows also say when its overview was shown, which precedes its end.
+            Matcher shown = Pattern.compile(" {3}overview shown at ([\\d,]+) ms").matcher(m.group(6));
+            assertEquals(what(row).startsWith("app, "), shown.matches(), row);
+            if (shown.matches()) {
+                assertTrue(Long.parseLong(shown.group(1).replace(",", "")) <= wallOf(row), row);
+            }
             // A child JVM that read a dump has tens of MB resident: the figure is the OS's, not a heap's.
             assertTrue(m.group(4).endsWith("MB") || m.group(4).endsWith("GB"), row);
             assertTrue(Long.parseLong(m.group(3).replace(",", "")) > 0, row);
@@ -56,7 +62,8 @@ class BenchCommandsTest {
         assertTrue(commands.contains("diff - (summary A + summary B) = " + percent + " %"), commands);
         // The app opened both dumps headless until their overview was shown, against the diff of the same files.
         assertTrue(commands.contains("app opening 2 files until the overview is shown"), commands);
-        assertTrue(Pattern.compile("app - diff \\(empty cache dir, [\\d,]+ ms\\) = [+-][\\d,]+ ms").matcher(commands).find(),
+        assertTrue(Pattern.compile("app - diff \\(empty cache dir, [\\d,]+ ms\\) = [+-][\\d,]+ ms; its overview shown at"
+                + " [+-][\\d,]+ ms, then it waits for its index-cache entry as the command does").matcher(commands).find(),
                 commands);
         try (var left = Files.list(out)) {
             assertFalse(left.anyMatch(p -> p.getFileName().toString().startsWith("bench-commands-")),

@@ -53,4 +53,23 @@ class ChildProcessTimerTest {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "no procfs");
         assertMeasuresTheChild(new ChildProcessTimer(scratch, false));
     }
+
+    @Test
+    void theMomentAChildSaysItsOverviewIsShownIsTakenFromItsOutputApartFromItsEnd() throws Exception {
+        Path source = scratch.resolve("Show.java");
+        // As the app's timing run: much output, the line once the overview is drawn, then the wait for its entry.
+        Files.writeString(source, "class Show { public static void main(String[] a) throws Exception {"
+                + " for (int i = 0; i < 100000; i++) System.out.println(\"row \" + i);"
+                + " Thread.sleep(800); System.out.println(\"overview shown after 1,234 ms\"); System.out.flush();"
+                + " Thread.sleep(1500); } }");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ChildMeasurement run = new ChildProcessTimer(scratch).run(List.of(java, "-Xmx64m", source.toString()), Map.of());
+        assertEquals(0, run.exitCode(), run.errorTail());
+        assertTrue(run.overviewShownMillis() >= 800, "shown at " + run.overviewShownMillis());
+        assertTrue(run.wallMillis() - run.overviewShownMillis() >= 1400, "shown at " + run.overviewShownMillis()
+                + " of " + run.wallMillis());
+
+        ChildMeasurement silent = new ChildProcessTimer(scratch).run(preTouchingJvm(), Map.of());
+        assertEquals(-1, silent.overviewShownMillis());
+    }
 }
