@@ -13,6 +13,7 @@ import dev.heapdelta.analyzer.query.PathStep;
 import dev.heapdelta.analyzer.query.PathExclusions;
 import dev.heapdelta.analyzer.query.ShortestPaths;
 import dev.heapdelta.analyzer.query.TopObjects;
+import dev.heapdelta.analyzer.source.UninterruptibleJoin;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -142,19 +143,9 @@ public final class Snapshot implements AutoCloseable {
         if (writer == null) {
             return;
         }
-        boolean interrupted = false;
-        while (writer.isAlive()) {
-            try {
-                writer.join();
-            } catch (InterruptedException e) {
-                // The graph may not be closed under the writer: finish waiting, then restore the interrupt.
-                interrupted = true;
-            }
-        }
+        // The graph may not be closed under the writer: an interrupt waits for it, then stays set.
+        UninterruptibleJoin.await(writer);
         backgroundSave = null;
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     public HeapFormat format() {

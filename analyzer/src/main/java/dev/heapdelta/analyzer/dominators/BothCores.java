@@ -1,5 +1,7 @@
 package dev.heapdelta.analyzer.dominators;
 
+import dev.heapdelta.analyzer.source.UninterruptibleJoin;
+
 /**
  * Runs a loop over independent indexes as two halves at once, the first on a thread of its own and
  * the second on the caller's: the passes of the dominator tree that only scatter or gather per object
@@ -35,24 +37,10 @@ final class BothCores {
         first.setDaemon(true);
         first.start();
         body.run(middle, to);
-        joinUninterruptibly(first);
+        // The half still writes into the caller's columns: an interrupt waits for it, then stays set.
+        UninterruptibleJoin.await(first);
         if (failure[0] != null) {
             throw failure[0];
-        }
-    }
-
-    private static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                // The half still writes into the caller's columns: finish waiting, then restore the interrupt.
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }

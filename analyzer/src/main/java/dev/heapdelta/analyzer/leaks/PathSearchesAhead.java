@@ -2,6 +2,7 @@ package dev.heapdelta.analyzer.leaks;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.source.AnalysisCancelledException;
+import dev.heapdelta.analyzer.source.UninterruptibleJoin;
 import java.util.List;
 
 /**
@@ -48,18 +49,8 @@ final class PathSearchesAhead implements AutoCloseable {
     /** Waits for the searches; throws what stopped one of them other than the cancel. */
     @Override
     public void close() {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                // The snapshots may not be closed under the searches: finish waiting, then restore the interrupt.
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        // The snapshots may not be closed under the searches: an interrupt waits for them, then stays set.
+        UninterruptibleJoin.await(thread);
         if (failure != null) {
             throw failure;
         }
