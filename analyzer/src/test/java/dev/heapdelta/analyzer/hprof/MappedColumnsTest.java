@@ -80,8 +80,8 @@ class MappedColumnsTest {
 
     @Test
     void autoPutsTheColumnsOutOfCoreOnlyWhenTheEstimateExceedsTheFreeHeap() {
-        long free = StorageChoice.availableHeapBytes();
-        long objectsBeyondTheHeap = free / HprofFootprint.BYTES_PER_OBJECT + 1;
+        // Beyond even an empty heap: the free heap, garbage collected, could not hold it either.
+        long objectsBeyondTheHeap = Runtime.getRuntime().maxMemory() / HprofFootprint.BYTES_PER_OBJECT + 1;
         ColumnStore big = StorageChoice.choose(StoragePolicy.AUTO,
                 HprofFootprint.estimatedPeakBytes(objectsBeyondTheHeap, 0, false), cache.resolve("columns"));
         assertTrue(big.isMapped());

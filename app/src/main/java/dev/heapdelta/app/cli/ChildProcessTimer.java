@@ -12,7 +12,8 @@ import java.util.Map;
  * Runs a command as a child process and measures it as the operating system sees it, not as the JVM's
  * heap does: through {@code /usr/bin/time -f} (getrusage of the child, so a launcher that re-executes
  * itself is measured with its child) where it exists, else by reading {@code /proc/<pid>} of the child
- * and its descendants until it exits.
+ * and its descendants until it exits. Each run starts with the earlier runs' writes flushed to disk
+ * ({@link PendingWrites}), so that it is not throttled for their writeback.
  */
 final class ChildProcessTimer {
     private static final Path GNU_TIME = Path.of("/usr/bin/time");
@@ -54,6 +55,7 @@ final class ChildProcessTimer {
                 .redirectError(errors.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         builder.environment().putAll(environment);
+        PendingWrites.flush();
         long started = System.nanoTime();
         Process process = builder.start();
         java.util.concurrent.atomic.AtomicLong shown = new java.util.concurrent.atomic.AtomicLong(-1);
