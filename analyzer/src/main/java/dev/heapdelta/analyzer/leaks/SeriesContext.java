@@ -197,46 +197,57 @@ public final class SeriesContext {
         return new ArrayList<>(locations);
     }
 
+    /**
+     * Up to {@code limit} entries (see {@link #isEntry}) under {@code object} in its dominator tree, breadth
+     * first and each object's children in retained order, looking at no more than SAMPLE_SEARCH_LIMIT objects.
+     */
     static List<Integer> entriesUnder(Snapshot s, int object, int limit) {
-        DominatorTree tree = s.dominatorTree();
         List<Integer> entries = new ArrayList<>();
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         queue.add(object);
         int visited = 0;
         while (!queue.isEmpty() && entries.size() < limit && visited++ < SAMPLE_SEARCH_LIMIT) {
-            int current = queue.poll();
-            // Children in retained order, selected in growing batches rather than all sorted: the
-            // search usually stops within the first batch, and objects queued past the search limit
-            // would never be polled, so they are not queued.
-            int childCount = tree.childCount(current);
-            int ranked = 0;
-            int entriesHere = 0;
-            int wanted = limit + SAMPLE_SEARCH_LIMIT;
-            while (ranked < childCount && entries.size() < limit) {
-                if (visited + queue.size() >= SAMPLE_SEARCH_LIMIT) {
-                    // Nothing more is queued, so only the next entries among the children count: one selection
-                    // of them, instead of ranking ever more children (all of an array of millions holding none).
-                    int[] entryChildren = entryChildrenByRetainedSize(s, current, entriesHere + limit - entries.size());
-                    for (int i = entriesHere; i < entryChildren.length; i++) {
-                        entries.add(entryChildren[i]);
-                    }
-                    break;
-                }
-                int[] largest = tree.childrenByRetainedSize(current, wanted);
-                for (int i = ranked; i < largest.length && entries.size() < limit; i++) {
-                    int child = largest[i];
-                    if (isEntry(s, child)) {
-                        entries.add(child);
-                        entriesHere++;
-                    } else if (visited + queue.size() < SAMPLE_SEARCH_LIMIT) {
-                        queue.add(child);
-                    }
-                }
-                ranked = largest.length;
-                wanted = (int) Math.min(Integer.MAX_VALUE, 4L * wanted);
-            }
+            takeChildren(s, queue.poll(), limit, visited, entries, queue);
         }
         return entries;
+    }
+
+    /**
+     * Adds the entries among the children of {@code current} to {@code entries} and queues the others while
+     * the search has room. Children are taken in retained order, selected in growing batches rather than all
+     * sorted: the search usually stops within the first batch, and objects queued past the search limit would
+     * never be polled, so they are not queued.
+     */
+    private static void takeChildren(Snapshot s, int current, int limit, int visited, List<Integer> entries,
+            ArrayDeque<Integer> queue) {
+        DominatorTree tree = s.dominatorTree();
+        int childCount = tree.childCount(current);
+        int ranked = 0;
+        int entriesHere = 0;
+        int wanted = limit + SAMPLE_SEARCH_LIMIT;
+        while (ranked < childCount && entries.size() < limit) {
+            if (visited + queue.size() >= SAMPLE_SEARCH_LIMIT) {
+                // Nothing more is queued, so only the next entries among the children count: one selection
+                // of them, instead of ranking ever more children (all of an array of millions holding none).
+                int[] entryChildren = entryChildrenByRetainedSize(s, current, entriesHere + limit - entries.size());
+                for (int i = entriesHere; i < entryChildren.length; i++) {
+                    entries.add(entryChildren[i]);
+                }
+                return;
+            }
+            int[] largest = tree.childrenByRetainedSize(current, wanted);
+            for (int i = ranked; i < largest.length && entries.size() < limit; i++) {
+                int child = largest[i];
+                if (isEntry(s, child)) {
+                    entries.add(child);
+                    entriesHere++;
+                } else if (visited + queue.size() < SAMPLE_SEARCH_LIMIT) {
+                    queue.add(child);
+                }
+            }
+            ranked = largest.length;
+            wanted = (int) Math.min(Integer.MAX_VALUE, 4L * wanted);
+        }
     }
 
     /**
