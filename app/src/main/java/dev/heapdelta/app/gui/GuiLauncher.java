@@ -17,7 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -96,13 +98,18 @@ public final class GuiLauncher {
     public static MainView createWindow(Stage stage, MainViewModel model) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         MainView view = new MainView(model);
-        Scene scene = new Scene(view, WIDTH, HEIGHT);
+        // The window's size, but no larger than the screen: a 1280×800 window on a 1024×768 display hides
+        // both its edges, the tab bar's first tabs and the welcome view's buttons among them.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double width = Math.min(WIDTH, screen.getWidth());
+        double height = Math.min(HEIGHT, screen.getHeight());
+        Scene scene = new Scene(view, width, height);
         scene.getStylesheets().add(Objects.requireNonNull(
                 GuiLauncher.class.getResource("heapdelta.css"), "heapdelta.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle("HeapDelta");
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        stage.setMinWidth(Math.min(900, width));
+        stage.setMinHeight(Math.min(600, height));
         return view;
     }
 
