@@ -88,6 +88,9 @@ class ThreadsAndInspectionsUiTest {
                 .filter(row -> row.key().equals(InspectionsProgram.DUPLICATE_VALUE)).findFirst().orElseThrow();
         assertEquals("1,501 → 4,001", table.getColumns().get(1).getCellObservableValue(
                 table.getItems().indexOf(planted)).getValue());
+        // The figures' titles for a reader, not the JSON's field names (count, wastedBytes).
+        assertEquals(List.of("Finding", "Count", "Wasted bytes"),
+                table.getColumns().stream().map(javafx.scene.control.TableColumn::getText).toList());
         Platform.runLater(() -> {
             table.getSelectionModel().select(planted);
             table.requestFocus();

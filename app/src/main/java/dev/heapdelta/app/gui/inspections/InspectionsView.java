@@ -83,9 +83,9 @@ public final class InspectionsView extends BorderPane {
         view.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<InspectionsViewModel.Row, String> finding = column("Finding", InspectionsViewModel.Row::finding,
                 320);
-        TableColumn<InspectionsViewModel.Row, String> counts = column(table.countColumn(),
+        TableColumn<InspectionsViewModel.Row, String> counts = column(title(table.countColumn()),
                 InspectionsViewModel.Row::counts, 120);
-        TableColumn<InspectionsViewModel.Row, String> bytes = column(table.bytesColumn(),
+        TableColumn<InspectionsViewModel.Row, String> bytes = column(title(table.bytesColumn()),
                 InspectionsViewModel.Row::bytes, 140);
         ColumnWidths.fitCells(counts, table.rows().stream().map(InspectionsViewModel.Row::counts).toList());
         ColumnWidths.fitCells(bytes, table.rows().stream().map(InspectionsViewModel.Row::bytes).toList());
@@ -108,9 +108,18 @@ public final class InspectionsView extends BorderPane {
             }
         });
         view.setPlaceholder(new Label("Nothing found"));
-        Tab tab = new Tab(table.name() + " (" + table.rows().size() + ")", view);
+        Tab tab = new Tab(table.name() + " (" + table.shownOfTotal() + ")", view);
         tab.setId(table.name() + "Tab");
         return tab;
+    }
+
+    /**
+     * A column's title from the field name the CLI's JSON gives it ({@code wastedBytes} → "Wasted bytes"):
+     * the same figure under one name, written for a reader.
+     */
+    static String title(String field) {
+        String words = field.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static TableColumn<InspectionsViewModel.Row, String> column(String title,

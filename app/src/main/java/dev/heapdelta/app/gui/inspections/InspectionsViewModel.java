@@ -32,8 +32,17 @@ public final class InspectionsViewModel {
     private final ReadOnlyObjectWrapper<List<Table>> tables = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Inspecting…");
 
-    /** One table of the kind, its rows matched across snapshots and cut to {@link #ROWS}. */
-    public record Table(String name, String countColumn, String bytesColumn, List<Row> rows) {
+    /**
+     * One table of the kind, its rows matched across snapshots and cut to {@link #ROWS}.
+     *
+     * @param total the rows before the cut
+     */
+    public record Table(String name, String countColumn, String bytesColumn, List<Row> rows, int total) {
+        /** "2,000" or, where the table was cut, "2,000 of 5,120". */
+        public String shownOfTotal() {
+            return rows.size() == total ? HumanSizes.count(total)
+                    : HumanSizes.count(rows.size()) + " of " + HumanSizes.count(total);
+        }
     }
 
     /**
@@ -75,7 +84,8 @@ public final class InspectionsViewModel {
 
     private static <T> Table table(InspectionTable<T> table) {
         List<Row> rows = new ArrayList<>();
-        for (SeriesRow<T> row : table.rows(ROWS)) {
+        List<SeriesRow<T>> matched = table.rows(Integer.MAX_VALUE);
+        for (SeriesRow<T> row : matched.subList(0, Math.min(ROWS, matched.size()))) {
             List<String> counts = new ArrayList<>();
             List<String> bytes = new ArrayList<>();
             int snapshot = -1;
@@ -90,13 +100,13 @@ public final class InspectionsViewModel {
             rows.add(new Row(row.key(), table.label().apply(row.latest()), String.join(" → ", counts),
                     String.join(" → ", bytes), snapshot, table.sampleOf(row.latest())));
         }
-        return new Table(table.name(), table.countColumn(), table.bytesColumn(), rows);
+        return new Table(table.name(), table.countColumn(), table.bytesColumn(), rows, matched.size());
     }
 
     private String describe(List<Table> found) {
         List<String> parts = new ArrayList<>();
         for (Table table : found) {
-            parts.add(table.rows().size() + " " + table.name());
+            parts.add(table.shownOfTotal() + " " + table.name());
         }
         return String.join(", ", parts) + (comparison.size() > 1 ? "; figures per snapshot, oldest first" : "");
     }
