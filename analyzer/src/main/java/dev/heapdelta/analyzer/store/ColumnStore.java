@@ -49,7 +49,7 @@ public final class ColumnStore {
      */
     public static ColumnStore mappedIn(Path directory) {
         createDirectory(directory);
-        return new ColumnStore(directory, ScratchHeapBudget.ofFreeHeap());
+        return new ColumnStore(directory, ScratchHeapBudget.shared());
     }
 
     /**
