@@ -168,7 +168,7 @@ public final class ColumnStore {
     }
 
     /** What the scratch columns may still take of the heap; 0 where there is no scratch budget. */
-    long scratchHeapBytesLeft() {
+    public long scratchHeapBytesLeft() {
         ColumnStore view = scratch();
         return view.scratchHeap == null ? 0 : view.scratchHeap.remaining();
     }
