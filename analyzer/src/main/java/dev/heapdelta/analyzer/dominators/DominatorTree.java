@@ -85,6 +85,7 @@ public final class DominatorTree {
         LongColumn retainedByPreorder = retainedSizesByPreorder(graph, result, store);
         cancel.throwIfCancelled();
         IntColumn idomByObject = scatterDominators(result, n, store);
+        store.scratch().release(result.immediateDominatorByPreorder());
         // Dead from here (a local the interpreter would keep): no more than six n-sized int columns' worth
         // is alive at once.
         result = null;
@@ -94,6 +95,7 @@ public final class DominatorTree {
                 retainedByObject.set(vertex.get(i), retainedByPreorder.get(i));
             }
         });
+        store.scratch().release(retainedByPreorder);
         return new DominatorTree(graph, rule, idomByObject, retainedByObject, vertex, reached, unreachable, store);
     }
 
@@ -107,7 +109,7 @@ public final class DominatorTree {
         IntColumn vertex = result.vertexByPreorder();
         IntColumn idomByPreorder = result.immediateDominatorByPreorder();
         int reached = result.reachedCount();
-        LongColumn retained = store.longs("dominators-retained-by-preorder", reached);
+        LongColumn retained = store.scratch().longs("dominators-retained-by-preorder", reached);
         BothCores.split(1, reached, (from, to) -> {
             for (int i = from; i < to; i++) {
                 retained.set(i, graph.shallowSizeOf(vertex.get(i)));

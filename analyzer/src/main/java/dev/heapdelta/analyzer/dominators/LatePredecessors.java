@@ -42,6 +42,14 @@ final class LatePredecessors {
         return entry;
     }
 
+    /** Gives the chunks' heap back to a scratch store's budget: the pool is dead. */
+    void release() {
+        for (int c = 0; c < chunks.length && chunks[c] != null; c++) {
+            store.release(chunks[c]);
+            chunks[c] = null;
+        }
+    }
+
     int source(int entry) {
         return chunks[entry >>> CHUNK_BITS].get(2 * (entry & CHUNK_MASK));
     }

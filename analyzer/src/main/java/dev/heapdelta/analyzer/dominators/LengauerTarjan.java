@@ -104,17 +104,19 @@ final class LengauerTarjan {
      * number, or {@link #NONE}.
      */
     private int depthFirstSearch() {
-        IntColumn preorderByObject = store.ints("dominators-preorder-by-object", n + 1);
+        // Out of core, the columns read at random go first to the heap's scratch room; vertex, kept, is mapped.
+        ColumnStore scratch = store.scratch();
+        IntColumn preorderByObject = scratch.ints("dominators-preorder-by-object", n + 1);
         preorderByObject.fill(NONE);
         preorderByObjectThenLabel = preorderByObject;
-        vertex = store.ints("dominators-vertex", n + 1);
-        parent = store.ints("dominators-parent", n + 1);
-        semi = store.ints("dominators-semi", n + 1);
-        lateHeadOrAncestor = store.ints("dominators-late-head-or-ancestor", n + 1);
+        lateHeadOrAncestor = scratch.ints("dominators-late-head-or-ancestor", n + 1);
         lateHeadOrAncestor.fill(NONE);
-        late = new LatePredecessors(store);
-        IntStack vertices = new IntStack(store, n + 1);
-        IntStack nextEdges = new IntStack(store, n + 1);
+        semi = scratch.ints("dominators-semi", n + 1);
+        parent = scratch.ints("dominators-parent", n + 1);
+        vertex = store.ints("dominators-vertex", n + 1);
+        late = new LatePredecessors(scratch);
+        IntStack vertices = new IntStack(scratch, n + 1);
+        IntStack nextEdges = new IntStack(scratch, n + 1);
 
         preorderByObject.set(n, 0);
         vertex.set(0, n);
@@ -140,6 +142,8 @@ final class LengauerTarjan {
                 attachUnreached(attachPreorder, preorderByObject, vertices, nextEdges);
             }
         }
+        vertices.release();
+        nextEdges.release();
         return attachPreorder;
     }
 
@@ -258,7 +262,7 @@ final class LengauerTarjan {
         IntColumn semi = this.semi;
         IntColumn parent = this.parent;
         LatePredecessors late = this.late;
-        IntStack compressStack = new IntStack(store, count);
+        IntStack compressStack = new IntStack(store.scratch(), count);
         for (int w = count - 1; w >= 1; w--) {
             if (isolatedStarts.get(w)) {
                 // Never linked: EVAL never passes through it, as its edges are not followed.
@@ -279,8 +283,11 @@ final class LengauerTarjan {
                 cancel.throwIfCancelled();
             }
         }
+        late.release();
+        compressStack.release();
         this.late = null;
         lateHeadOrAncestor = null;
+        store.scratch().release(label);
         IntColumn idom = ancestor;
         idom.set(0, NONE);
         for (int w = 1; w < count; w++) {
@@ -298,6 +305,8 @@ final class LengauerTarjan {
         }
         this.semi = null;
         this.parent = null;
+        store.scratch().release(semi);
+        store.scratch().release(parent);
         return idom;
     }
 
