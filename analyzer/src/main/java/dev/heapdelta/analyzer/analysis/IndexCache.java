@@ -108,6 +108,9 @@ final class IndexCache {
                         (finished - started) / 1_000_000);
                 Snapshot snapshot = new Snapshot(displayName, graph, tree, histogram, options, timings);
                 snapshot.recordIndexCache(new IndexCacheUse(IndexCacheUse.Status.REUSED, entryDirectory, null));
+                if (arraysInPlace) {
+                    snapshot.deferIndexCacheCheck(() -> checkLater(entry));
+                }
                 handedOver = true;
                 return snapshot;
             } finally {
@@ -127,6 +130,19 @@ final class IndexCache {
             // before that: it is damage all the same, and the dump is analysed afresh.
             discardDamaged(new IOException("unreadable entry (" + e + ")", e));
             return null;
+        }
+    }
+
+    /**
+     * The check of an entry reopened with its arrays in place, run once it is shown: a damaged one is deleted,
+     * as at once otherwise, and its snapshot must be replaced by a fresh analysis.
+     */
+    private void checkLater(IndexCacheEntry entry) throws DamagedIndexCacheEntryException {
+        try {
+            entry.checkMappedImages();
+        } catch (IOException | UncheckedIOException e) {
+            discardDamaged(e);
+            throw new DamagedIndexCacheEntryException(warning, e);
         }
     }
 

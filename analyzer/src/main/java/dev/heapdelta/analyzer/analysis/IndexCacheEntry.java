@@ -137,7 +137,7 @@ final class IndexCacheEntry {
                     ? V8DetailsImage.read(in, checksum(DETAILS))
                     : HprofDetailsImage.read(in, checksum(DETAILS), recordFile);
         }
-        try (ImageInput in = new ImageInput(directory.resolve(GRAPH), arraysInPlace)) {
+        try (ImageInput in = input(GRAPH, arraysInPlace)) {
             HeapGraph graph = GraphImage.read(in, checksum(GRAPH), details, store);
             if (!graph.format().name().equals(manifest.getProperty("format"))) {
                 graph.close();
@@ -148,9 +148,28 @@ final class IndexCacheEntry {
     }
 
     DominatorTree tree(HeapGraph graph, RetentionRule rule, boolean arraysInPlace) throws IOException {
-        try (ImageInput in = new ImageInput(directory.resolve(TREE), arraysInPlace)) {
+        try (ImageInput in = input(TREE, arraysInPlace)) {
             return TreeImage.read(graph, rule, in, checksum(TREE));
         }
+    }
+
+    /**
+     * The images whose arrays are mapped in place are checked later, by {@link #checkMappedImages}: their
+     * columns are the bulk of the entry, and the reopened dump is shown before their pages are read.
+     */
+    private ImageInput input(String file, boolean arraysInPlace) throws IOException {
+        Path path = directory.resolve(file);
+        return arraysInPlace ? ImageInput.checkingLater(path) : new ImageInput(path, false);
+    }
+
+    /**
+     * Checks the checksums of the images that {@link #graph} and {@link #tree} mapped in place unchecked.
+     * Performance: one sequential read of the graph and tree images (1.6 GB for the benchmark dump), through a
+     * buffer, not the mapping.
+     */
+    void checkMappedImages() throws IOException {
+        ImageInput.verifyChecksum(directory.resolve(GRAPH), checksum(GRAPH));
+        ImageInput.verifyChecksum(directory.resolve(TREE), checksum(TREE));
     }
 
     ClassHistogram histogram(HeapGraph graph) throws IOException {

@@ -48,6 +48,17 @@ public final class Snapshot implements AutoCloseable {
     private final AtomicReference<IndexCache> pendingSave = new AtomicReference<>();
     /** The entry being written in the background by {@link #startIndexCacheSave()}, if one is. */
     private volatile Thread backgroundSave;
+    /** The check left for later of the index-cache entry this snapshot was reopened from, until it has run. */
+    private IndexCacheCheck pendingCheck;
+    /** What that check found: null while it has found nothing wrong. */
+    private DamagedIndexCacheEntryException damage;
+    private final Object checkLock = new Object();
+
+    /** A check of a reopened entry's images. */
+    @FunctionalInterface
+    interface IndexCacheCheck {
+        void run() throws DamagedIndexCacheEntryException;
+    }
 
     Snapshot(String file, HeapGraph graph, DominatorTree tree, ClassHistogram histogram, AnalysisOptions options,
             PhaseTimings timings) {
@@ -91,6 +102,41 @@ public final class Snapshot implements AutoCloseable {
 
     void recordIndexCache(IndexCacheUse use) {
         indexCache = use;
+    }
+
+    void deferIndexCacheCheck(IndexCacheCheck check) {
+        synchronized (checkLock) {
+            pendingCheck = check;
+        }
+    }
+
+    /**
+     * Checks the index-cache entry this snapshot was reopened from, when that was left for later
+     * ({@link SnapshotLoader#loadUnsavedKeepingEntryMapped}); nothing to do otherwise, or once checked. Callers
+     * run it before trusting the graph beyond what is shown at once (the app: before searching the suspects);
+     * concurrent callers wait for the one check. Performance: one sequential read of most of the entry.
+     *
+     * @throws DamagedIndexCacheEntryException when the entry is damaged: it is deleted, and this snapshot is to
+     *     be replaced by a fresh analysis of the dump (every later call throws the same)
+     */
+    public void checkIndexCacheEntry() throws DamagedIndexCacheEntryException {
+        synchronized (checkLock) {
+            if (damage != null) {
+                throw damage;
+            }
+            IndexCacheCheck check = pendingCheck;
+            if (check == null) {
+                return;
+            }
+            try {
+                check.run();
+            } catch (DamagedIndexCacheEntryException e) {
+                damage = e;
+                throw e;
+            } finally {
+                pendingCheck = null;
+            }
+        }
     }
 
     void deferIndexCacheSave(IndexCache cache) {

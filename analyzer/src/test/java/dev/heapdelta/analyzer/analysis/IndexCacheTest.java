@@ -210,13 +210,17 @@ class IndexCacheTest {
                     assertTrue(mapped >= arrays, mapped + " bytes mapped, fewer than the " + arrays
                             + " of two of the arrays");
                     SameAnalysis.assertSame(fresh, reopened);
+                    // Its images' checksums, left for later, pass; the entry stays.
+                    reopened.checkIndexCacheEntry();
+                    assertTrue(Files.exists(reopened.indexCache().entry().resolve("entry.properties")), file.toString());
                 }
             }
         }
     }
 
     @Test
-    void aDamagedEntryOfADumpReopenedKeepingItsEntryMappedIsAnalysedAfreshWithAWarning() throws IOException {
+    void aDamagedEntryOfADumpReopenedKeepingItsEntryMappedIsFoundByItsLaterCheckDeletedAndAnalysedAfresh()
+            throws IOException {
         for (String file : List.of("graph.bin", "tree.bin")) {
             Path entry = savedEntryOf(hprof);
             try (RandomAccessFile raf = new RandomAccessFile(entry.resolve(file).toFile(), "rw")) {
@@ -227,13 +231,22 @@ class IndexCacheTest {
                 raf.seek(at);
                 raf.write(b ^ 0x01);
             }
+            // Shown at once, its mapped images unchecked; their check finds the damage and deletes the entry.
+            try (Snapshot shown = loadKeepingEntryMapped(hprof)) {
+                assertEquals(IndexCacheUse.Status.REUSED, shown.indexCache().status(), file);
+                DamagedIndexCacheEntryException damage = assertThrows(DamagedIndexCacheEntryException.class,
+                        shown::checkIndexCacheEntry, file);
+                assertTrue(damage.getMessage().startsWith("index cache: ignored a damaged entry ("), damage.getMessage());
+                assertTrue(damage.getMessage().contains(file + ": checksum mismatch"), damage.getMessage());
+                assertFalse(Files.exists(entry), "the damaged entry is deleted: " + file);
+                // Every later check says the same: the snapshot is not to be trusted.
+                assertThrows(DamagedIndexCacheEntryException.class, shown::checkIndexCacheEntry, file);
+            }
             try (Snapshot again = loadKeepingEntryMapped(hprof); Snapshot reference = load(hprof,
                     AnalysisOptions.defaults().withIndexCache(false))) {
-                assertFalse(again.indexCache().status() == IndexCacheUse.Status.REUSED, file);
+                assertEquals(IndexCacheUse.Status.NOT_USED, again.indexCache().status(), file);
                 again.saveToIndexCache();
                 assertEquals(IndexCacheUse.Status.SAVED, again.indexCache().status(), file);
-                assertTrue(again.indexCache().warning().contains("damaged entry"), again.indexCache().warning());
-                assertTrue(again.indexCache().warning().contains("checksum mismatch"), again.indexCache().warning());
                 SameAnalysis.assertSame(reference, again);
             }
         }

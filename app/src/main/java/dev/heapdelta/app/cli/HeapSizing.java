@@ -1,6 +1,7 @@
 package dev.heapdelta.app.cli;
 
 import dev.heapdelta.analyzer.analysis.AnalysisOptions;
+import dev.heapdelta.analyzer.analysis.IndexCacheResults;
 import dev.heapdelta.analyzer.report.SavedSummaries;
 import dev.heapdelta.analyzer.source.ArchiveMember;
 import dev.heapdelta.analyzer.source.DumpKind;
@@ -59,8 +60,9 @@ public final class HeapSizing {
     /**
      * The heap {@code args} need, or empty when that cannot be told beforehand: no dump named (help, capture,
      * bench, the app opened empty, a file chosen later), a compressed dump (its inflated size is not in its
-     * head), a member of an archive, a command line that does not parse (the run itself says why), or a
-     * summary that its index cache answers without reading the dump.
+     * head), a member of an archive, a command line that does not parse (the run itself says why), a
+     * summary that its index cache answers without reading the dump, or the app on dumps that all have an
+     * index-cache entry, which it maps where it lies rather than reads onto the heap.
      */
     public static OptionalLong neededBytes(String[] args) {
         ParseResult command = dumpCommand(args);
@@ -69,7 +71,8 @@ public final class HeapSizing {
         }
         Object userObject = command.commandSpec().userObject();
         try {
-            if (userObject instanceof SummaryCommand summary && answeredByIndexCache(summary)) {
+            if (userObject instanceof SummaryCommand summary && answeredByIndexCache(summary)
+                    || userObject instanceof GuiCommand app && reopenedFromIndexCache(app)) {
                 return OptionalLong.empty();
             }
             // The snapshots read before the last one are held in full, the dump being read also peaks: what
@@ -192,5 +195,24 @@ public final class HeapSizing {
         }
         AnalysisOptions options = summary.snapshotOptions.toAnalysisOptions();
         return SavedSummaries.reopen(Path.of(summary.file), summary.file, options, summary.top) != null;
+    }
+
+    /**
+     * Whether the app finds an index-cache entry for each dump it names, opened as it opens them (its default
+     * options and cache directory): it then maps the entries where they lie, and a sized JVM's start (the
+     * second JVM and this one's parse, 1.2 s of the 4 to 9 s that a reopening of the 1.9 GB benchmark dump took to
+     * its overview on a loaded machine) would only delay it. The default heap, at least the sized one, still
+     * holds a dump whose entry turns out damaged and is read afresh.
+     */
+    private static boolean reopenedFromIndexCache(GuiCommand app) throws IOException {
+        if (app.files.isEmpty()) {
+            return false;
+        }
+        for (Path file : app.files) {
+            if (IndexCacheResults.find(file, file.toString(), AnalysisOptions.defaults()) == null) {
+                return false;
+            }
+        }
+        return true;
     }
 }

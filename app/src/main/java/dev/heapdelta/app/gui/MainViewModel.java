@@ -1,6 +1,7 @@
 package dev.heapdelta.app.gui;
 
 import dev.heapdelta.analyzer.analysis.AnalysisOptions;
+import dev.heapdelta.analyzer.analysis.DamagedIndexCacheEntryException;
 import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.analysis.WeakReferencePolicy;
 import dev.heapdelta.analyzer.report.DiffReport;
@@ -133,6 +134,11 @@ public final class MainViewModel {
 
     /** Loads {@code files} as one series, oldest first; the current comparison stays until they are read. */
     public void open(List<Path> files) {
+        open(files, Set.of());
+    }
+
+    /** Loads {@code files} as {@link #open(List)}, reusing the current comparison's snapshots but {@code stale}. */
+    private void open(List<Path> files, Set<Snapshot> stale) {
         if (files.isEmpty() || loading.runningProperty().get()) {
             return;
         }
@@ -144,7 +150,7 @@ public final class MainViewModel {
         Comparison current = comparison.get();
         if (current != null) {
             for (int i = 0; i < current.size(); i++) {
-                if (current.snapshot(i).options().equals(options)) {
+                if (current.snapshot(i).options().equals(options) && !stale.contains(current.snapshot(i))) {
                     reusable.put(current.files().get(i), current.snapshot(i));
                 }
             }
@@ -598,8 +604,25 @@ public final class MainViewModel {
         suspectSearch = search;
         suspectsPending.set(search != null);
         if (search != null) {
-            search.start(found -> suspectsFound(search, found));
+            search.start(found -> suspectsFound(search, found), (damaged, damage) -> entryFoundDamaged(search,
+                    damaged, damage));
         }
+    }
+
+    /**
+     * The search found an index-cache entry that the overview showed unchecked damaged, and deleted it: the status
+     * line says so, as when a load finds the damage at once, and the series is loaded again, that dump afresh.
+     */
+    private void entryFoundDamaged(SuspectSearch<PreparedViewModels> search, Snapshot damaged,
+            DamagedIndexCacheEntryException damage) {
+        Comparison current = comparison.get();
+        if (search != suspectSearch || current != search.comparison()) {
+            return;
+        }
+        suspectSearch = null;
+        int index = current.snapshots().indexOf(damaged);
+        status.tell((index < 0 ? damaged.file() : current.shortName(index)) + ": " + damage.getMessage());
+        open(current.files(), Set.of(damaged));
     }
 
     /** A search the opening of other files cancelled: those did not replace its comparison, so it goes on. */

@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.heapdelta.analyzer.analysis.AnalysisOptions;
+import dev.heapdelta.analyzer.analysis.IndexCacheUse;
+import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.analysis.SnapshotLoader;
+import dev.heapdelta.analyzer.source.CancelSignal;
+import dev.heapdelta.analyzer.source.ProgressListener;
 import dev.heapdelta.analyzer.testing.TestEnvironment;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -109,6 +115,32 @@ class HeapSizingTest {
         noEstimate(summary);
         // Its suspects are no part of the kept report: that summary reads the graph again.
         needed("summary", hprof.toString(), "--cache-dir", cache.toString(), "--suspects");
+    }
+
+    @Test
+    void theAppOnDumpsThatAllHaveAnIndexCacheEntryMapsThemAndNeedsNoSizedHeap() throws Exception {
+        // A copy of its own (a new modification time, so a key of its own) in the app's default cache directory.
+        Path dump = Files.copy(hprof, cache.resolve("reopened.hprof"));
+        needed("gui", dump.toString());
+        Path entry;
+        try (Snapshot opened = SnapshotLoader.load(dump, dump.toString(), AnalysisOptions.defaults(),
+                CancelSignal.NEVER, ProgressListener.NONE)) {
+            assertEquals(IndexCacheUse.Status.SAVED, opened.indexCache().status(), String.valueOf(opened.indexCache()));
+            entry = opened.indexCache().entry();
+        }
+        try {
+            noEstimate("gui", dump.toString());
+            // Another dump without an entry is read onto the heap: the sized JVM again.
+            needed("gui", dump.toString(), hprofLater.toString());
+            // The command line reads graphs onto the heap, entry or not.
+            needed("diff", dump.toString(), dump.toString());
+        } finally {
+            try (java.util.stream.Stream<Path> files = Files.walk(entry)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 
     @Test

@@ -31,7 +31,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * A dump the app opened once is reopened from its index-cache entry, its arrays mapped rather than copied, and
  * shows what its fresh opening showed: the same overview, word for word, the same suspects and the same JSON.
- * A damaged entry is read afresh, shows the same again, and the status line says why.
+ * A damaged entry is read afresh, shows the same again, and the status line says why, also when the damage is
+ * found after its overview was shown (the app checks the mapped images behind it).
  */
 @ExtendWith(ApplicationExtension.class)
 class IndexCacheReopeningUiTest {
@@ -46,8 +47,12 @@ class IndexCacheReopeningUiTest {
         this.stage = stage;
     }
 
-    /** What one opening showed once its suspects were found, and the snapshot it showed. */
-    private record Shown(List<String> overview, String json, Snapshot snapshot, List<String> statusLines) {
+    /**
+     * What one opening showed once its suspects were found, the snapshot it showed, and how each comparison it
+     * showed on the way was loaded (its first snapshot's use of the index cache).
+     */
+    private record Shown(List<String> overview, String json, Snapshot snapshot, List<String> statusLines,
+            List<IndexCacheUse.Status> comparisonsShown) {
     }
 
     @Test
@@ -81,6 +86,10 @@ class IndexCacheReopeningUiTest {
         }
 
         Shown again = open(robot, dump);
+        // The entry's mapped images are checked once the overview shows them: the damage is found after, by the
+        // search for the suspects, which never runs on the damaged graph; the dump is then read afresh.
+        // (A fresh analysis is shown before its entry is written.)
+        assertEquals(List.of(IndexCacheUse.Status.REUSED, IndexCacheUse.Status.NOT_USED), again.comparisonsShown());
         assertEquals(IndexCacheUse.Status.SAVED, again.snapshot().indexCache().status(),
                 String.valueOf(again.snapshot().indexCache()));
         assertEquals(fresh.overview(), again.overview());
@@ -111,8 +120,15 @@ class IndexCacheReopeningUiTest {
         MainViewModel model = new MainViewModel(new GuiContext(GuiFixtures.WORKERS, source, RecentFiles.inMemory(),
                 GuiFixtures::exampleFiles));
         List<String> statusLines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<IndexCacheUse.Status> comparisonsShown = new java.util.concurrent.CopyOnWriteArrayList<>();
         robot.interact(() -> {
             model.statusProperty().addListener((o, old, line) -> statusLines.add(line));
+            model.comparisonProperty().addListener((o, old, loaded) -> {
+                // The comparison with its suspects replaces the one without; it is the same load.
+                if (loaded != null && (old == null || old.snapshot(0) != loaded.snapshot(0))) {
+                    comparisonsShown.add(loaded.snapshot(0).indexCache().status());
+                }
+            });
             GuiLauncher.createWindow(stage, model);
             stage.show();
             model.open(List.of(dump));
@@ -128,7 +144,7 @@ class IndexCacheReopeningUiTest {
         Comparison shown = model.comparisonProperty().get();
         List<String> overview = WaitForAsyncUtils.asyncFx(() -> textsUnder(robot.lookup("#overviewView").query()))
                 .get(10, TimeUnit.SECONDS);
-        return new Shown(overview, model.reportJson(), shown.snapshot(0), statusLines);
+        return new Shown(overview, model.reportJson(), shown.snapshot(0), statusLines, comparisonsShown);
     }
 
     /** Every label's id and text under {@code node}, in the scene graph's order. */

@@ -1,10 +1,13 @@
 package dev.heapdelta.app.gui.loading;
 
+import dev.heapdelta.analyzer.analysis.DamagedIndexCacheEntryException;
+import dev.heapdelta.analyzer.analysis.Snapshot;
 import dev.heapdelta.analyzer.source.AnalysisCancelledException;
 import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.store.MappedFileWatch;
 import dev.heapdelta.app.gui.session.Comparison;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -33,6 +36,7 @@ public final class SuspectSearch<P> {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private Consumer<P> found = prepared -> { };
+    private BiConsumer<Snapshot, DamagedIndexCacheEntryException> damaged = (snapshot, damage) -> { };
     private CancelSignal cancel = CancelSignal.NEVER;
     private Task<P> running;
 
@@ -53,7 +57,18 @@ public final class SuspectSearch<P> {
 
     /** Starts the search; {@code found} gets what was prepared, on the FX thread, unless it is cancelled first. */
     public void start(Consumer<P> found) {
+        start(found, (snapshot, damage) -> { });
+    }
+
+    /**
+     * Starts the search as {@link #start(Consumer)}; it first checks the index-cache entries the snapshots were
+     * reopened from (the overview shows them before), and {@code damaged} gets, on the FX thread, the first
+     * snapshot found damaged instead of any suspects: the search is then cancelled, and that dump is to be read
+     * afresh.
+     */
+    public void start(Consumer<P> found, BiConsumer<Snapshot, DamagedIndexCacheEntryException> damaged) {
         this.found = found;
+        this.damaged = damaged;
         run();
     }
 
@@ -79,9 +94,16 @@ public final class SuspectSearch<P> {
         problem.set("");
         progress.set(0);
         state.set(State.RUNNING);
+        Snapshot[] damagedSnapshot = new Snapshot[1];
         Task<P> task = new Task<>() {
             @Override
-            protected P call() {
+            protected P call() throws DamagedIndexCacheEntryException {
+                // Before the detectors walk the graph: an entry shown unchecked may hold anything.
+                for (Snapshot snapshot : pending.snapshots()) {
+                    damagedSnapshot[0] = snapshot;
+                    snapshot.checkIndexCacheEntry();
+                    signal.throwIfCancelled();
+                }
                 Comparison withSuspects = pending.withSuspects(ComparisonReports.withSuspects(pending.report(),
                         pending.snapshots(), signal, (done, total) -> updateProgress(done, total)));
                 signal.throwIfCancelled();
@@ -113,6 +135,12 @@ public final class SuspectSearch<P> {
                 Throwable failure = MappedFileWatch.explained(task.getException());
                 if (failure instanceof AnalysisCancelledException) {
                     state.set(State.CANCELLED);
+                    return;
+                }
+                if (failure instanceof DamagedIndexCacheEntryException damage) {
+                    state.set(State.CANCELLED);
+                    // The task's end happens before this handler runs: the array's write is seen.
+                    damaged.accept(damagedSnapshot[0], damage);
                     return;
                 }
                 problem.set(failure instanceof OutOfMemoryError

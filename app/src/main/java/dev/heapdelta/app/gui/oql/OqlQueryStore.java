@@ -1,8 +1,8 @@
 package dev.heapdelta.app.gui.oql;
 
+import dev.heapdelta.app.gui.welcome.PreferencesFlush;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
@@ -62,11 +62,7 @@ public interface OqlQueryStore {
                         node.remove(KEY_PREFIX + i);
                     }
                 }
-                try {
-                    node.flush();
-                } catch (BackingStoreException ignored) {
-                    // The history is still right for this run; a read-only home only loses it at exit.
-                }
+                PreferencesFlush.later(node);
             }
         };
     }

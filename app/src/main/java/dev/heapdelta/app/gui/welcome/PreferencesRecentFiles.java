@@ -4,10 +4,12 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
-/** Recent files in the user's Java preferences (on Linux, under {@code ~/.java/.userPrefs}). */
+/**
+ * Recent files in the user's Java preferences (on Linux, under {@code ~/.java/.userPrefs}), written to disk off
+ * the calling thread, the FX thread when a load ends ({@link PreferencesFlush}).
+ */
 public final class PreferencesRecentFiles implements RecentFiles {
     private static final String KEY_PREFIX = "recent.";
 
@@ -47,10 +49,6 @@ public final class PreferencesRecentFiles implements RecentFiles {
                 node.remove(KEY_PREFIX + i);
             }
         }
-        try {
-            node.flush();
-        } catch (BackingStoreException ignored) {
-            // The list is still right for this run; a read-only home only loses it at exit.
-        }
+        PreferencesFlush.later(node);
     }
 }
