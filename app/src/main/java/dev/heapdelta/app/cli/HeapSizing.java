@@ -30,6 +30,16 @@ import picocli.CommandLine.ParseResult;
  */
 public final class HeapSizing {
     private static final double HPROF_HEAP_PER_FILE_BYTE = 1.3;
+    /**
+     * A plain {@code summary} of one HPROF dump, measured apart: its live peak, with the dominators' columns
+     * cut (the report's child lists and shortest paths beside the graph and the tree), is 2,134 MB for the
+     * 1.94 GB benchmark dump (a full GC at each phase's end); it ran in memory, without a full GC, at
+     * -Xmx2300m (2.50 GB peak RSS), and G1 commits about all of the heap it is given (the humongous columns
+     * expand the heap before any collection), so this factor is what sets the command's RSS. At 1.0 it gets
+     * -Xmx2413m (3080m at 1.3), in which the reader's estimate ({@code HprofFootprint}) still chooses the heap
+     * with 170 MB to spare. Other commands (the app, a diff, queries, {@code --suspects}) keep 1.3, unmeasured.
+     */
+    private static final double HPROF_SUMMARY_HEAP_PER_FILE_BYTE = 1.0;
     private static final double V8_HEAP_PER_FILE_BYTE = 1.15;
     /**
      * What an analysed HPROF dump keeps on the heap once its reader's temporaries are garbage (graph,
@@ -68,6 +78,7 @@ public final class HeapSizing {
             return OptionalLong.empty();
         }
         Object userObject = command.commandSpec().userObject();
+        boolean measuredSummary = userObject instanceof SummaryCommand summary && !summary.suspects;
         try {
             if (userObject instanceof SummaryCommand summary && answeredByIndexCache(summary)) {
                 return OptionalLong.empty();
@@ -78,7 +89,7 @@ public final class HeapSizing {
             double largestReadExcess = 0;
             for (ArgSpec positional : command.matchedPositionals()) {
                 for (String value : positional.stringValues()) {
-                    DumpHeap bytes = dumpHeapBytes(value);
+                    DumpHeap bytes = dumpHeapBytes(value, measuredSummary);
                     if (bytes == null) {
                         return OptionalLong.empty();
                     }
@@ -161,8 +172,11 @@ public final class HeapSizing {
         static final DumpHeap NONE = new DumpHeap(0, 0);
     }
 
-    /** What analysing {@code argument} takes on the heap; none for an argument that is no dump; null when unknown. */
-    private static DumpHeap dumpHeapBytes(String argument) throws IOException {
+    /**
+     * What analysing {@code argument} takes on the heap; none for an argument that is no dump; null when unknown.
+     * A plain summary reads one dump and keeps nothing beyond its peak.
+     */
+    private static DumpHeap dumpHeapBytes(String argument, boolean measuredSummary) throws IOException {
         if (ArchiveMember.parse(argument) != null) {
             // A member (series.zip!t1.hprof) is copied out first: its size is not known here.
             return null;
@@ -180,6 +194,9 @@ public final class HeapSizing {
             return DumpHeap.NONE;
         }
         long size = Files.size(file);
+        if (detected.kind() == DumpKind.HPROF && measuredSummary) {
+            return new DumpHeap(HPROF_SUMMARY_HEAP_PER_FILE_BYTE * size, HPROF_SUMMARY_HEAP_PER_FILE_BYTE * size);
+        }
         if (detected.kind() == DumpKind.HPROF) {
             return new DumpHeap(HPROF_HEAP_PER_FILE_BYTE * size, HPROF_KEPT_PER_FILE_BYTE * size);
         }
