@@ -68,9 +68,9 @@ public final class DominatorTree {
 
     /**
      * Computes the tree with its columns, kept and transient, in {@code store}. Performance: O(e log n)
-     * time, two passes over the edges; kept: 12 bytes per object (and 8 per retained size above 2 GiB);
-     * transient peak: 20 bytes per object plus 4 per back or cross edge of the search (fewer than the
-     * edges: a tree edge costs nothing) plus 4 per level of the search.
+     * time, one pass over the edges and one over the late ones; kept: 12 bytes per object (and 8 per
+     * retained size above 2 GiB); transient peak: 20 bytes per object plus 4 per back or cross edge of
+     * the search (fewer than the edges: a tree edge costs nothing) and a bit per edge.
      */
     public static DominatorTree compute(HeapGraph graph, RetentionRule rule, int attachUnreachableTo,
             CancelSignal cancel, ProgressListener progress, ColumnStore store) {

@@ -22,10 +22,10 @@ import java.util.BitSet;
  * (w new) or a forward edge (w numbered after v, so a descendant) offers v itself as a candidate
  * semidominator of w, which is folded into {@code semi[w]} at once; only the edges to a vertex
  * numbered before v (back and cross edges), whose candidate depends on EVAL at w's turn, are kept,
- * in one list per w. The search only counts them per w; a second pass over the edges then lists
- * their sources in CSR form, 4 bytes each (41 M of them on the 1.9 GB benchmark dump): a linked
- * list built during the search took 8 bytes each, 165 MB more at the peak, for one pass fewer.
- * No predecessor lists of all edges are built.
+ * in one list per w. The search only counts them per w and marks them in a bit per edge; a second
+ * pass over the marked edges then lists their sources in CSR form, 4 bytes each (41 M of them on the
+ * 1.9 GB benchmark dump): a linked list built during the search took 8 bytes each, 165 MB more at the
+ * peak. No predecessor lists of all edges are built.
  *
  * <p>Vertex {@code n} (one past the last object) is a virtual root whose children are the graph's
  * entry objects. Every n- or e-sized array is a column of the given {@link ColumnStore}, so that the
