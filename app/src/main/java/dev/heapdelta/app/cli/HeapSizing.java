@@ -33,13 +33,16 @@ public final class HeapSizing {
     /**
      * A plain {@code summary} of one HPROF dump, measured apart: its live peak, with the dominators' columns
      * cut (the report's child lists and shortest paths beside the graph and the tree), is 2,134 MB for the
-     * 1.94 GB benchmark dump (a full GC at each phase's end); it ran in memory, without a full GC, at
-     * -Xmx2300m (2.50 GB peak RSS), and G1 commits about all of the heap it is given (the humongous columns
-     * expand the heap before any collection), so this factor is what sets the command's RSS. At 1.0 it gets
-     * -Xmx2413m (3080m at 1.3), in which the reader's estimate ({@code HprofFootprint}) still chooses the heap
-     * with 170 MB to spare. Other commands (the app, a diff, queries, {@code --suspects}) keep 1.3, unmeasured.
+     * 1.94 GB benchmark dump (a full GC at each phase's end). G1 commits about all of the heap it is given
+     * (the humongous columns expand the heap before any collection), so this factor is what sets the
+     * command's RSS. It needs room: with --storage=heap it ran at -Xmx2300m once and failed at 2200m, and
+     * at 1.0 (-Xmx2413m, 2.50 GB RSS) it ran once and ran out of memory once (humongous columns need
+     * contiguous regions, which G1 does not compact). At 1.1 it gets -Xmx2635m (3080m at 1.3), the live
+     * peak at 0.81 of it (0.76 before the columns' cut, at 1.3), and the reader's estimate
+     * ({@code HprofFootprint}) chooses the heap with 160 MB to spare. Other commands (the app, a diff,
+     * queries, {@code --suspects}) keep 1.3, unmeasured.
      */
-    private static final double HPROF_SUMMARY_HEAP_PER_FILE_BYTE = 1.0;
+    private static final double HPROF_SUMMARY_HEAP_PER_FILE_BYTE = 1.1;
     private static final double V8_HEAP_PER_FILE_BYTE = 1.15;
     /**
      * What an analysed HPROF dump keeps on the heap once its reader's temporaries are garbage (graph,
