@@ -342,6 +342,10 @@ public final class Snapshot implements AutoCloseable {
     public void close() {
         pendingSave.set(null);
         awaitBackgroundSave();
+        ShortestPaths paths = shortestPaths;
+        if (paths != null) {
+            paths.release();
+        }
         graph.close();
     }
 }

@@ -86,11 +86,13 @@ public final class DominatorTree {
         RetainedSizes retainedByPreorder = retainedSizesByPreorder(graph, result, store);
         cancel.throwIfCancelled();
         IntColumn idomByObject = scatterDominators(result, n, store);
+        store.scratch().release(result.immediateDominatorByPreorder());
         // Dead from here (a local the interpreter would keep): no more than four n-sized int columns' worth
         // is alive at once.
         result = null;
         RetainedSizes retainedByObject = retainedByPreorder.scatteredTo(vertex, 0, reached, store,
                 "dominators-retained-size", n + 1);
+        retainedByPreorder.releaseTo(store.scratch());
         retainedByPreorder = null;
         return new DominatorTree(graph, rule, idomByObject, retainedByObject, vertex, reached, unreachable, store);
     }
@@ -105,7 +107,7 @@ public final class DominatorTree {
         IntColumn vertex = result.vertexByPreorder();
         IntColumn idomByPreorder = result.immediateDominatorByPreorder();
         int reached = result.reachedCount();
-        RetainedSizes retained = RetainedSizes.compact(store, "dominators-retained-by-preorder", reached);
+        RetainedSizes retained = RetainedSizes.compact(store.scratch(), "dominators-retained-by-preorder", reached);
         AtomicBoolean sizesAboveIntRange = new AtomicBoolean();
         BothCores.split(1, reached, (from, to) -> {
             for (int i = from; i < to; i++) {

@@ -74,6 +74,12 @@ final class IntStack {
         }
     }
 
+    /** Gives a mapped-out stack's heap back to a scratch store's budget: the stack is dead. */
+    void release() {
+        store.release(mapped);
+        mapped = null;
+    }
+
     private void grow() {
         int capacity = (int) Math.min(2L * values.length, maxSize);
         if (capacity <= values.length) {

@@ -116,15 +116,17 @@ final class LengauerTarjan {
      * number, or {@link #NONE}.
      */
     private int depthFirstSearch() {
-        IntColumn preorderByObject = store.ints("dominators-preorder-by-object", n + 1);
+        // Out of core, the columns read at random go first to the heap's scratch room; vertex, kept, is mapped.
+        ColumnStore scratch = store.scratch();
+        IntColumn preorderByObject = scratch.ints("dominators-preorder-by-object", n + 1);
         preorderByObject.fill(NONE);
         preorderByObjectThenLabel = preorderByObject;
+        lateEndOrAncestor = scratch.ints("dominators-late-end-or-ancestor", n + 1);
+        semi = scratch.ints("dominators-semi", n + 1);
+        parent = scratch.ints("dominators-parent", n + 1);
         vertex = store.ints("dominators-vertex", n + 1);
-        parent = store.ints("dominators-parent", n + 1);
-        semi = store.ints("dominators-semi", n + 1);
-        lateEndOrAncestor = store.ints("dominators-late-end-or-ancestor", n + 1);
         lateEdgeBits = new long[(graph.edgeCount() + 63) >>> 6];
-        IntStack nextEdges = new IntStack(store, n + 1);
+        IntStack nextEdges = new IntStack(scratch, n + 1);
 
         preorderByObject.set(n, 0);
         vertex.set(0, n);
@@ -150,6 +152,7 @@ final class LengauerTarjan {
                 attachUnreached(attachPreorder, preorderByObject, nextEdges);
             }
         }
+        nextEdges.release();
         return attachPreorder;
     }
 
@@ -166,7 +169,7 @@ final class LengauerTarjan {
             ends.set(w, NONE - 1 - total);
             total += late;
         }
-        IntColumn sources = store.ints("dominators-late-predecessors", total);
+        IntColumn sources = store.scratch().ints("dominators-late-predecessors", total);
         long[] bits = lateEdgeBits;
         lateEdgeBits = null;
         // The marked edges in order, with the object whose edge range holds each: a cursor over the objects.
@@ -313,7 +316,7 @@ final class LengauerTarjan {
         IntColumn semi = this.semi;
         IntColumn parent = this.parent;
         IntColumn sources = lateSources;
-        IntStack compressStack = new IntStack(store, count);
+        IntStack compressStack = new IntStack(store.scratch(), count);
         for (int w = count - 1; w >= 1; w--) {
             if (isolatedStarts.get(w)) {
                 // Never linked: EVAL never passes through it, as its edges are not followed.
@@ -336,8 +339,11 @@ final class LengauerTarjan {
                 cancel.throwIfCancelled();
             }
         }
+        store.scratch().release(sources);
+        compressStack.release();
         lateSources = null;
         lateEndOrAncestor = null;
+        store.scratch().release(label);
         IntColumn idom = ancestor;
         idom.set(0, NONE);
         for (int w = 1; w < count; w++) {
@@ -355,6 +361,8 @@ final class LengauerTarjan {
         }
         this.semi = null;
         this.parent = null;
+        store.scratch().release(semi);
+        store.scratch().release(parent);
         return idom;
     }
 

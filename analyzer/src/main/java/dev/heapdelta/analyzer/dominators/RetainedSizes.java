@@ -106,6 +106,15 @@ final class RetainedSizes {
         return new RetainedSizes(target, null, large, largeCount);
     }
 
+    /** Gives the column's heap back to a scratch store's budget ({@link ColumnStore#scratch}): the table is dead. */
+    void releaseTo(ColumnStore scratch) {
+        if (compact != null) {
+            scratch.release(compact);
+        } else {
+            scratch.release(wide);
+        }
+    }
+
     /** Writes the sizes as a long array, the tree image's form whichever the table's. */
     void writeTo(ImageOutput out) throws IOException {
         if (wide != null) {

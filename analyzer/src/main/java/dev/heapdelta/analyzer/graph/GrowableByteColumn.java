@@ -36,6 +36,11 @@ public final class GrowableByteColumn extends GrowableColumn<ByteColumn> {
     }
 
     @Override
+    void release(ByteColumn column) {
+        store.release(column);
+    }
+
+    @Override
     void copy(ByteColumn from, int fromAt, ByteColumn target, int at, int length) {
         from.copyTo(fromAt, target, at, length);
     }

@@ -34,6 +34,9 @@ abstract class GrowableColumn<C> {
     /** A zero-filled column of the store. */
     abstract C newColumn(String columnName, int length);
 
+    /** Gives a dropped chunk back to the store (its heap bytes to a scratch store's budget). */
+    abstract void release(C column);
+
     /** Copies {@code length} values of {@code from} at {@code fromAt} into {@code target} at {@code at}. */
     abstract void copy(C from, int fromAt, C target, int at, int length);
 
@@ -54,6 +57,7 @@ abstract class GrowableColumn<C> {
             C grown = newColumn(name, store.isMapped() ? CHUNK_SIZE : length);
             if (current != null) {
                 copy(current, 0, grown, 0, (int) size);
+                release(current);
             }
             current = grown;
             currentLength = store.isMapped() ? CHUNK_SIZE : length;
@@ -104,6 +108,9 @@ abstract class GrowableColumn<C> {
     }
 
     public final void clear() {
+        for (C chunk : chunks) {
+            release(chunk);
+        }
         chunks.clear();
         current = null;
         currentLength = 0;

@@ -36,6 +36,11 @@ public final class GrowableIntColumn extends GrowableColumn<IntColumn> {
     }
 
     @Override
+    void release(IntColumn column) {
+        store.release(column);
+    }
+
+    @Override
     void copy(IntColumn from, int fromAt, IntColumn target, int at, int length) {
         from.copyTo(fromAt, target, at, length);
     }

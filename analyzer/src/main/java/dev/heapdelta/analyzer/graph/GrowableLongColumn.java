@@ -36,6 +36,11 @@ public final class GrowableLongColumn extends GrowableColumn<LongColumn> {
     }
 
     @Override
+    void release(LongColumn column) {
+        store.release(column);
+    }
+
+    @Override
     void copy(LongColumn from, int fromAt, LongColumn target, int at, int length) {
         from.copyTo(fromAt, target, at, length);
     }

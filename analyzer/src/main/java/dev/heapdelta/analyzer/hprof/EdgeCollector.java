@@ -57,8 +57,9 @@ final class EdgeCollector {
         private final GrowableIntColumn runLengths = new GrowableIntColumn();
         /** Null while the runs are few; otherwise where each object's block starts in the chunks, plus one. */
         private IntColumn startPlusOneByObject;
-        private final GrowableIntColumn targets = new GrowableIntColumn(store, "collected-targets");
-        private final GrowableByteColumn kinds = new GrowableByteColumn(store, "collected-kinds");
+        /** Scratch, copied to the CSR columns at {@link #finish}: out of core, on the heap while it has room. */
+        private final GrowableIntColumn targets = new GrowableIntColumn(store.scratch(), "collected-targets");
+        private final GrowableByteColumn kinds = new GrowableByteColumn(store.scratch(), "collected-kinds");
         private long total;
         private int current = -1;
         private long currentStart;
@@ -103,7 +104,7 @@ final class EdgeCollector {
 
         /** Gives every object begun so far its start in the chunks, from the runs and the degrees. */
         private void switchToStartByObject() {
-            startPlusOneByObject = store.ints("edge-starts", objectCount);
+            startPlusOneByObject = store.scratch().ints("edge-starts", objectCount);
             long from = 0;
             for (long r = 0; r < runFirstObjects.size(); r++) {
                 int first = runFirstObjects.get(r);
@@ -152,6 +153,7 @@ final class EdgeCollector {
             kinds.clear();
             runFirstObjects.clear();
             runLengths.clear();
+            store.scratch().release(startPlusOneByObject);
             startPlusOneByObject = null;
         }
 

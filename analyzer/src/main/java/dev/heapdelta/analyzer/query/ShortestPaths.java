@@ -35,12 +35,16 @@ public final class ShortestPaths {
     private static final int CANCEL_CHECK_MASK = (1 << 16) - 1;
 
     private final HeapGraph graph;
+    private final ColumnStore store;
     private final IntColumn parentEdgeByObject;
     /** The search's state while it is not finished; null once it is (then reads need no lock). */
     private volatile Search search;
+    /** Whether {@link #release()} gave the columns back: once only. */
+    private boolean released;
 
-    private ShortestPaths(HeapGraph graph, IntColumn parentEdgeByObject, Search search) {
+    private ShortestPaths(HeapGraph graph, ColumnStore store, IntColumn parentEdgeByObject, Search search) {
         this.graph = graph;
+        this.store = store;
         this.parentEdgeByObject = parentEdgeByObject;
         this.search = search;
     }
@@ -53,8 +57,12 @@ public final class ShortestPaths {
         };
     }
 
+    /**
+     * The default paths, with their two columns in the graph's store's scratch view: out of core, on the heap
+     * while there is room (the search writes the parent edges at random), until {@link #release()}.
+     */
     public static ShortestPaths of(HeapGraph graph) {
-        return of(graph, graph.store());
+        return of(graph, graph.store().scratch());
     }
 
     /** The paths with their columns in {@code store}. */
@@ -80,7 +88,7 @@ public final class ShortestPaths {
         IntColumn parentEdge = store.ints("paths-parent-edge", n);
         parentEdge.fill(UNREACHED);
         IntColumn queue = store.ints("paths-queue", n);
-        return new ShortestPaths(graph, parentEdge, new Search(graph, rule, excluded, parentEdge, queue));
+        return new ShortestPaths(graph, store, parentEdge, new Search(graph, rule, excluded, parentEdge, queue));
     }
 
     /**
@@ -248,8 +256,26 @@ public final class ShortestPaths {
             if (running != null && running.runUntilReached(object, cancel)) {
                 // The queue is garbage from here.
                 search = null;
+                store.release(running.queue);
             }
         }
+    }
+
+    /**
+     * Gives the columns' heap back to a scratch store's budget when the paths' owner closes: no question
+     * may follow.
+     */
+    public synchronized void release() {
+        if (released) {
+            return;
+        }
+        released = true;
+        Search running = search;
+        search = null;
+        if (running != null) {
+            store.release(running.queue);
+        }
+        store.release(parentEdgeByObject);
     }
 
     /** Runs the search to its end now, as asking about an object without a path does. */

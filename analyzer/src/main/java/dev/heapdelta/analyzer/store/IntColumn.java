@@ -97,8 +97,32 @@ public final class IntColumn {
             System.arraycopy(array, from, target.array, at, length);
             return;
         }
+        if (array != null || target.array != null) {
+            copyPageByPage(from, target, at, length);
+            return;
+        }
         for (int i = 0; i < length; i++) {
             target.set(at + i, get(from + i));
+        }
+    }
+
+    /**
+     * Between the heap and a mapped file (a scratch column on the heap copied to a mapped one), one bulk
+     * copy per mapped page rather than a bounds-checked call per value.
+     */
+    private void copyPageByPage(int from, IntColumn target, int at, int length) {
+        while (length > 0) {
+            int mappedIndex = array == null ? from : at;
+            int offset = mappedIndex & PAGE_MASK;
+            int n = Math.min(length, PAGE_MASK + 1 - offset);
+            if (array == null) {
+                pages[mappedIndex >>> PAGE_SHIFT].get(offset, target.array, at, n);
+            } else {
+                target.pages[mappedIndex >>> PAGE_SHIFT].put(offset, array, from, n);
+            }
+            from += n;
+            at += n;
+            length -= n;
         }
     }
 

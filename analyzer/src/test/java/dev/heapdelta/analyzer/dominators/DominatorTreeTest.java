@@ -40,7 +40,7 @@ class DominatorTreeTest {
 
     @Test
     void deepSearchesWithBackEdgesSelfLoopsAndUnreachableCyclesAgreeWithBruteForce(@TempDir Path directory) {
-        ColumnStore mapped = ColumnStore.mappedIn(directory);
+        ColumnStore mapped = ColumnStore.mappedIn(directory, 0);
         for (long seed = 0; seed < 60; seed++) {
             HeapGraph graph = chainWithBackEdges(seed);
             RetentionRule rule = seed % 2 == 0 ? RetentionRule.matDefault() : RetentionRule.ignoringReferents();
@@ -117,7 +117,7 @@ class DominatorTreeTest {
 
     @Test
     void mappedColumnsGiveTheSameTreesAsTheHeapAndTheBruteForce(@TempDir Path directory) {
-        ColumnStore mapped = ColumnStore.mappedIn(directory);
+        ColumnStore mapped = ColumnStore.mappedIn(directory, 0);
         // Every combination of size, density, rule and attach point of the heap test recurs within 840 seeds.
         for (long seed = 0; seed < 1000; seed++) {
             int n = 2 + (int) (seed % 40);
@@ -138,6 +138,46 @@ class DominatorTreeTest {
             }
         }
         assertTrue(mapped.mappedBytes() > 0);
+    }
+
+    /**
+     * Out of core, the search's scratch columns go to the heap while the store's scratch budget lasts, the
+     * most randomly read first, and the rest are mapped: every split gives the brute force's tree. Budgets
+     * of 0 to 4 n-sized columns, then without limit, where only the kept columns are mapped.
+     */
+    @Test
+    void scratchColumnsOnTheHeapMappedOrSplitGiveTheSameTrees(@TempDir Path directory) {
+        for (long seed = 0; seed < 120; seed++) {
+            HeapGraph graph = seed % 2 == 0 ? chainWithBackEdges(seed)
+                    : RandomGraphs.random(seed, 2 + (int) (seed % 40), 1 + (int) (seed % 5), 1.3, 2);
+            RetentionRule rule = seed % 4 < 2 ? RetentionRule.matDefault() : RetentionRule.ignoringReferents();
+            int attach = seed % 3 == 0 ? graph.objectCount() : -1;
+            DominatorTree onHeap = DominatorTree.compute(graph, rule, attach, CancelSignal.NEVER,
+                    ProgressListener.NONE, ColumnStore.onHeap());
+            long column = 4L * (graph.objectCount() + 1);
+            long previousMapped = Long.MAX_VALUE;
+            for (int columnsOnHeap = 0; columnsOnHeap <= 5; columnsOnHeap++) {
+                long budget = columnsOnHeap == 5 ? Long.MAX_VALUE / 2 : columnsOnHeap * column;
+                ColumnStore store = ColumnStore.mappedIn(directory, budget);
+                DominatorTree mixed = DominatorTree.compute(graph, rule, attach, CancelSignal.NEVER,
+                        ProgressListener.NONE, store);
+                // Before the checks, which map the child lists.
+                long mapped = store.mappedBytes();
+                String what = "seed " + seed + ", " + columnsOnHeap + " scratch columns on the heap";
+                assertAgreesWithBruteForce(graph, rule, attach >= 0, mixed, what);
+                SameTrees.assertSame(onHeap, mixed, what);
+                // Each column's worth more moves one more column of the search, at least, to the heap.
+                long fewer = columnsOnHeap > 0 && columnsOnHeap < 5 ? column : 0;
+                assertTrue(mapped <= previousMapped - fewer, what + ": " + mapped + " bytes mapped");
+                previousMapped = mapped;
+            }
+            // Unlimited: the vertex order, the immediate dominators and the retained sizes (ints), kept, alone
+            // are mapped.
+            assertEquals(12L * (graph.objectCount() + 1), previousMapped, "seed " + seed + ": kept columns");
+            if (seed % 40 == 39) {
+                System.gc();
+            }
+        }
     }
 
     @Test

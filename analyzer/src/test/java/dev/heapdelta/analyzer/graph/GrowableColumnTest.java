@@ -18,7 +18,8 @@ class GrowableColumnTest {
 
     @Test
     void valuesSurviveGrowthOnTheHeapAndMapped() {
-        for (ColumnStore store : new ColumnStore[] {ColumnStore.onHeap(), ColumnStore.mappedIn(columns)}) {
+        for (ColumnStore store : new ColumnStore[] {ColumnStore.onHeap(), ColumnStore.mappedIn(columns),
+                ColumnStore.mappedIn(columns, 6L << 20).scratch()}) {
             GrowableIntColumn ints = new GrowableIntColumn(store, "ints");
             GrowableLongColumn longs = new GrowableLongColumn(store, "longs");
             GrowableByteColumn bytes = new GrowableByteColumn(store, "bytes");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.heapdelta.analyzer.query.ShortestPaths;
 import dev.heapdelta.analyzer.store.ColumnStore;
 import dev.heapdelta.analyzer.testing.EdgeLists;
 import dev.heapdelta.analyzer.testing.PlainDetails;
@@ -55,6 +56,30 @@ class MappedBuilderTest {
         assertEquals(0, graph.edgeCount());
         for (int o = 0; o < 3; o++) {
             assertEquals(graph.firstEdge(o), graph.endEdge(o));
+        }
+    }
+
+    /**
+     * The default paths' two columns come from the scratch view: on the heap while its budget lasts, mapped
+     * otherwise, the same parent edges either way; releasing them gives the budget back, once.
+     */
+    @Test
+    void pathsOnTheScratchHeapOrMappedGiveTheHeapGraphsParentsAndGiveTheirBudgetBack() {
+        HeapGraph onHeap = build(4, 20_000, ColumnStore.onHeap());
+        ShortestPaths expected = ShortestPaths.of(onHeap);
+        for (long budget : new long[] {0, 4L * 20_000, 1L << 20}) {
+            ColumnStore store = ColumnStore.mappedIn(columns, budget);
+            HeapGraph mapped = build(4, 20_000, store);
+            long mappedBefore = store.mappedBytes();
+            ShortestPaths paths = ShortestPaths.of(mapped);
+            for (int o = 0; o < onHeap.objectCount(); o++) {
+                assertEquals(expected.parentEdgeOf(o), paths.parentEdgeOf(o), "budget " + budget + ", object " + o);
+            }
+            long columnsOnHeap = Math.min(2, budget / (4L * 20_000));
+            assertEquals((2 - columnsOnHeap) * 4L * 20_000, store.mappedBytes() - mappedBefore, "budget " + budget);
+            paths.release();
+            paths.release();
+            assertEquals(budget, store.scratchHeapBytesLeft(), "budget " + budget + " after the release");
         }
     }
 

@@ -53,9 +53,14 @@ class EdgeCollectorTest {
         checkAgainstExpected(order, 13);
     }
 
-    /** The same collection on the heap and in mapped columns. */
+    /**
+     * The same collection on the heap, in mapped columns, and mixed: the collected targets' first chunk
+     * on the heap (a scratch budget of one chunk) and the rest mapped, copied heap to file at the end.
+     */
     private void checkAgainstExpected(List<Integer> order, long seed) {
         checkAgainstExpected(order, seed, ColumnStore.onHeap());
+        checkAgainstExpected(order, seed, ColumnStore.mappedIn(columns, 0));
+        checkAgainstExpected(order, seed, ColumnStore.mappedIn(columns, 4L << 20));
         checkAgainstExpected(order, seed, ColumnStore.mappedIn(columns));
     }
 

@@ -75,6 +75,58 @@ class ColumnStoreTest {
     }
 
     @Test
+    void scratchColumnsTakeTheHeapWhileTheBudgetLastsAndReleasedOnesGiveItBack() {
+        ColumnStore store = ColumnStore.mappedIn(directory, 1000);
+        ColumnStore scratch = store.scratch();
+        assertTrue(scratch.isMapped());
+        assertTrue(store.ints("kept", 10).isMapped(), "kept columns ignore the budget");
+        IntColumn first = scratch.ints("first", 200);
+        assertFalse(first.isMapped());
+        assertTrue(scratch.ints("past-the-budget", 51).isMapped(), "800 of 1000 bytes taken: 204 do not fit");
+        ByteColumn small = scratch.bytes("small", 200);
+        assertFalse(small.isMapped());
+        assertEquals(0, store.scratchHeapBytesLeft());
+        scratch.release(first);
+        assertEquals(800, store.scratchHeapBytesLeft());
+        LongColumn longs = scratch.longs("longs", 100);
+        assertFalse(longs.isMapped());
+        first = scratch.ints("mapped-after-all", 1);
+        assertTrue(first.isMapped());
+        scratch.release(first);
+        assertEquals(0, store.scratchHeapBytesLeft(), "a mapped column gives back nothing");
+        assertEquals(40L + 204 + 4, store.mappedBytes());
+        assertTrue(ColumnStore.onHeap().scratch() == ColumnStore.onHeap());
+    }
+
+    @Test
+    void heapColumnsCopyToMappedOnesAndBackInBulk() {
+        ColumnStore mapped = ColumnStore.mappedIn(directory, 0);
+        int length = 5000;
+        IntColumn heapInts = ColumnStore.onHeap().ints("heap", length);
+        ByteColumn heapBytes = ColumnStore.onHeap().bytes("heap", length);
+        for (int i = 0; i < length; i++) {
+            heapInts.set(i, i * 7 - 3);
+            heapBytes.set(i, (byte) (i * 5));
+        }
+        IntColumn mappedInts = mapped.ints("mapped", length + 10);
+        ByteColumn mappedBytes = mapped.bytes("mapped", length + 10);
+        heapInts.copyTo(100, mappedInts, 7, length - 100);
+        heapBytes.copyTo(100, mappedBytes, 7, length - 100);
+        IntColumn backInts = ColumnStore.onHeap().ints("back", length);
+        ByteColumn backBytes = ColumnStore.onHeap().bytes("back", length);
+        mappedInts.copyTo(7, backInts, 1, length - 100);
+        mappedBytes.copyTo(7, backBytes, 1, length - 100);
+        for (int i = 0; i < length - 100; i++) {
+            assertEquals(heapInts.get(100 + i), mappedInts.get(7 + i));
+            assertEquals(heapInts.get(100 + i), backInts.get(1 + i));
+            assertEquals(heapBytes.get(100 + i), mappedBytes.get(7 + i));
+            assertEquals(heapBytes.get(100 + i), backBytes.get(1 + i));
+        }
+        assertEquals(0, mappedInts.get(6));
+        assertEquals(0, backInts.get(0));
+    }
+
+    @Test
     void autoStaysOnTheHeapForSmallDumpsAndMapsWhatTheHeapCannotHold() {
         assertFalse(StorageChoice.choose(StoragePolicy.AUTO, 1024, directory).isMapped());
         long beyondHeap = Runtime.getRuntime().maxMemory() * 2;
