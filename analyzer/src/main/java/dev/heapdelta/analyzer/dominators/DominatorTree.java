@@ -6,7 +6,7 @@ import dev.heapdelta.analyzer.source.CancelSignal;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import dev.heapdelta.analyzer.store.ColumnStore;
 import dev.heapdelta.analyzer.store.IntColumn;
-import dev.heapdelta.analyzer.store.LongColumn;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The dominator tree of a {@link HeapGraph} under a {@link RetentionRule}, with the retained size of
@@ -22,7 +22,7 @@ public final class DominatorTree {
     private final HeapGraph graph;
     private final int virtualRoot;
     private final IntColumn immediateDominatorByObject;
-    private final LongColumn retainedSizeByObject;
+    private final RetainedSizes retainedSizeByObject;
     /** The reached objects in DFS preorder, the virtual root first; entries from {@code reached} on mean nothing. */
     private final IntColumn objectsInPreorder;
     private final int reached;
@@ -36,7 +36,7 @@ public final class DominatorTree {
     private final ColumnStore store;
 
     DominatorTree(HeapGraph graph, RetentionRule rule, IntColumn immediateDominatorByObject,
-            LongColumn retainedSizeByObject, IntColumn objectsInPreorder, int reached, int unreachableCount,
+            RetainedSizes retainedSizeByObject, IntColumn objectsInPreorder, int reached, int unreachableCount,
             ColumnStore store) {
         this.graph = graph;
         this.unreachableCount = unreachableCount;
@@ -68,8 +68,9 @@ public final class DominatorTree {
 
     /**
      * Computes the tree with its columns, kept and transient, in {@code store}. Performance: O(e log n)
-     * time, one pass over the edges; kept: 24 bytes per object; transient peak: about 20 bytes per object
-     * plus 8 per back or cross edge of the search (fewer than the edges: a tree edge costs nothing).
+     * time, one pass over the edges and one over the late ones; kept: 12 bytes per object (and 8 per
+     * retained size above 2 GiB); transient peak: 20 bytes per object plus 4 per back or cross edge of
+     * the search (fewer than the edges: a tree edge costs nothing) and a bit per edge.
      */
     public static DominatorTree compute(HeapGraph graph, RetentionRule rule, int attachUnreachableTo,
             CancelSignal cancel, ProgressListener progress, ColumnStore store) {
@@ -82,20 +83,17 @@ public final class DominatorTree {
         int unreachable = n - (result.reachedBeforeAttaching() - 1);
 
         progress.progress(AnalysisPhase.RETAINED_SIZES, 0, reached);
-        LongColumn retainedByPreorder = retainedSizesByPreorder(graph, result, store);
+        RetainedSizes retainedByPreorder = retainedSizesByPreorder(graph, result, store);
         cancel.throwIfCancelled();
         IntColumn idomByObject = scatterDominators(result, n, store);
         store.scratch().release(result.immediateDominatorByPreorder());
-        // Dead from here (a local the interpreter would keep): no more than six n-sized int columns' worth
+        // Dead from here (a local the interpreter would keep): no more than four n-sized int columns' worth
         // is alive at once.
         result = null;
-        LongColumn retainedByObject = store.longs("dominators-retained-size", n + 1);
-        BothCores.split(0, reached, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                retainedByObject.set(vertex.get(i), retainedByPreorder.get(i));
-            }
-        });
-        store.scratch().release(retainedByPreorder);
+        RetainedSizes retainedByObject = retainedByPreorder.scatteredTo(vertex, 0, reached, store,
+                "dominators-retained-size", n + 1);
+        retainedByPreorder.releaseTo(store.scratch());
+        retainedByPreorder = null;
         return new DominatorTree(graph, rule, idomByObject, retainedByObject, vertex, reached, unreachable, store);
     }
 
@@ -104,17 +102,29 @@ public final class DominatorTree {
      * shallow sizes gathered on both cores, then one backward pass, as a dominator always precedes what
      * it dominates.
      */
-    private static LongColumn retainedSizesByPreorder(HeapGraph graph, LengauerTarjan.Result result,
+    private static RetainedSizes retainedSizesByPreorder(HeapGraph graph, LengauerTarjan.Result result,
             ColumnStore store) {
         IntColumn vertex = result.vertexByPreorder();
         IntColumn idomByPreorder = result.immediateDominatorByPreorder();
         int reached = result.reachedCount();
-        LongColumn retained = store.scratch().longs("dominators-retained-by-preorder", reached);
+        RetainedSizes retained = RetainedSizes.compact(store.scratch(), "dominators-retained-by-preorder", reached);
+        AtomicBoolean sizesAboveIntRange = new AtomicBoolean();
         BothCores.split(1, reached, (from, to) -> {
             for (int i = from; i < to; i++) {
-                retained.set(i, graph.shallowSizeOf(vertex.get(i)));
+                if (!retained.setIfCompact(i, graph.shallowSizeOf(vertex.get(i)))) {
+                    sizesAboveIntRange.set(true);
+                }
             }
         });
+        if (sizesAboveIntRange.get()) {
+            // An array above 2 GiB: the side table is appended to on one core.
+            for (int i = 1; i < reached; i++) {
+                long size = graph.shallowSizeOf(vertex.get(i));
+                if (size > Integer.MAX_VALUE) {
+                    retained.set(i, size);
+                }
+            }
+        }
         for (int i = reached - 1; i >= 1; i--) {
             int dominator = idomByPreorder.get(i);
             retained.set(dominator, retained.get(dominator) + retained.get(i));

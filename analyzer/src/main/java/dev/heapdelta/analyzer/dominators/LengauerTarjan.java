@@ -22,7 +22,10 @@ import java.util.BitSet;
  * (w new) or a forward edge (w numbered after v, so a descendant) offers v itself as a candidate
  * semidominator of w, which is folded into {@code semi[w]} at once; only the edges to a vertex
  * numbered before v (back and cross edges), whose candidate depends on EVAL at w's turn, are kept,
- * in one list per w. So the edges are read once, and no predecessor lists of all edges are built.
+ * in one list per w. The search only counts them per w and marks them in a bit per edge; a second
+ * pass over the marked edges then lists their sources in CSR form, 4 bytes each (41 M of them on the
+ * 1.9 GB benchmark dump): a linked list built during the search took 8 bytes each, 165 MB more at the
+ * peak. No predecessor lists of all edges are built.
  *
  * <p>Vertex {@code n} (one past the last object) is a virtual root whose children are the graph's
  * entry objects. Every n- or e-sized array is a column of the given {@link ColumnStore}, so that the
@@ -45,14 +48,20 @@ final class LengauerTarjan {
     /** Until w's turn in step 2, the smallest tree or forward predecessor of w; then its semidominator. */
     private IntColumn semi;
     /**
-     * Shared by two uses that never overlap per vertex: before w's turn in step 2, {@code -2 - k}
-     * where k is the first entry of w's late-predecessor list ({@code -1}: none); from its turn on,
+     * Shared by three uses that never overlap per vertex: during the search, the number of w's late
+     * predecessors; once they are listed and before w's turn in step 2, {@code -2 - k} where k is the
+     * end of w's entries in {@link #lateSources} (w's start at {@code w - 1}'s end); from its turn on,
      * its ancestor in the LINK forest (a preorder number, so never negative). Negative means "not yet
-     * linked" to EVAL either way, which saves an n-sized array.
+     * linked" to EVAL, which saves an n-sized array.
      */
-    private IntColumn lateHeadOrAncestor;
-    /** The late predecessors: pairs (preorder of the source v, index of the next pair of the same w). */
-    private LatePredecessors late;
+    private IntColumn lateEndOrAncestor;
+    /** The late predecessors' preorder numbers, grouped by w in preorder of w (CSR). */
+    private IntColumn lateSources;
+    /**
+     * One bit per edge, set for the edges the search counted as late (10 MB on 79 M edges): the listing
+     * pass then reads only those, without the retention rule or a preorder lookup for the others.
+     */
+    private long[] lateEdgeBits;
     /**
      * The search's object-to-preorder map, dead once it is done: step 2 takes it over as the label of
      * EVAL, which it writes for a vertex when it links it, before any read. Reusing it, rather than
@@ -87,11 +96,14 @@ final class LengauerTarjan {
     /**
      * Runs the steps. Memory is the point here: a 38 M-object heap makes every n-sized int array 150
      * MB. The search holds five of them (the object-to-preorder map, vertex, parent, semi and the late
-     * list heads) plus its stacks, as deep as the search, and the late edges; the map is dead after it,
-     * and the label of step 2 reuses it; the ancestors become the immediate dominators.
+     * counts) plus its stack of next edges, as deep as the search (the vertices on it are found through
+     * {@code parent}); then the stack is dead and the late sources are listed; the map is dead after
+     * that, and the label of step 2 reuses it; the ancestors become the immediate dominators.
      */
     Result run() {
         int attachPreorder = depthFirstSearch();
+        // After the search returns, so that its stack is garbage while the sources are listed.
+        listLatePredecessors(preorderByObjectThenLabel);
         IntColumn idom = semidominatorsAndDominators(attachPreorder);
         IntColumn result = vertex;
         vertex = null;
@@ -100,7 +112,7 @@ final class LengauerTarjan {
 
     /**
      * Step 1: number the vertices in DFS preorder over retaining edges only, folding the tree and
-     * forward edges into {@code semi} and listing the others. Returns the attach point's preorder
+     * forward edges into {@code semi} and counting the others per target. Returns the attach point's preorder
      * number, or {@link #NONE}.
      */
     private int depthFirstSearch() {
@@ -109,13 +121,11 @@ final class LengauerTarjan {
         IntColumn preorderByObject = scratch.ints("dominators-preorder-by-object", n + 1);
         preorderByObject.fill(NONE);
         preorderByObjectThenLabel = preorderByObject;
-        lateHeadOrAncestor = scratch.ints("dominators-late-head-or-ancestor", n + 1);
-        lateHeadOrAncestor.fill(NONE);
+        lateEndOrAncestor = scratch.ints("dominators-late-end-or-ancestor", n + 1);
         semi = scratch.ints("dominators-semi", n + 1);
         parent = scratch.ints("dominators-parent", n + 1);
         vertex = store.ints("dominators-vertex", n + 1);
-        late = new LatePredecessors(scratch);
-        IntStack vertices = new IntStack(scratch, n + 1);
+        lateEdgeBits = new long[(graph.edgeCount() + 63) >>> 6];
         IntStack nextEdges = new IntStack(scratch, n + 1);
 
         preorderByObject.set(n, 0);
@@ -128,7 +138,7 @@ final class LengauerTarjan {
             int entry = graph.entryObject(i);
             int w = preorderByObject.get(entry);
             if (w == NONE) {
-                visitFrom(entry, 0, preorderByObject, vertices, nextEdges);
+                visitFrom(entry, 0, preorderByObject, nextEdges);
             } else {
                 // The virtual root precedes everything: the smallest candidate there is.
                 semi.set(w, 0);
@@ -139,12 +149,56 @@ final class LengauerTarjan {
         if (attachUnreachableTo != NONE) {
             attachPreorder = attachUnreachableTo == n ? 0 : preorderByObject.get(attachUnreachableTo);
             if (attachPreorder != NONE && count <= n) {
-                attachUnreached(attachPreorder, preorderByObject, vertices, nextEdges);
+                attachUnreached(attachPreorder, preorderByObject, nextEdges);
             }
         }
-        vertices.release();
         nextEdges.release();
         return attachPreorder;
+    }
+
+    /**
+     * The second pass: the search's counts become each w's slot range in {@link #lateSources}, and every
+     * edge the search counted (marked in {@link #lateEdgeBits}) puts its source v in its target w's
+     * range. The column then holds each range's end.
+     */
+    private void listLatePredecessors(IntColumn preorderByObject) {
+        IntColumn ends = lateEndOrAncestor;
+        int total = 0;
+        for (int w = 0; w < count; w++) {
+            int late = ends.get(w);
+            ends.set(w, NONE - 1 - total);
+            total += late;
+        }
+        IntColumn sources = store.scratch().ints("dominators-late-predecessors", total);
+        long[] bits = lateEdgeBits;
+        lateEdgeBits = null;
+        // The marked edges in order, with the object whose edge range holds each: a cursor over the objects.
+        int object = 0;
+        int objectEnd = n > 0 ? graph.endEdge(0) : 0;
+        int v = n > 0 ? preorderByObject.get(0) : NONE;
+        for (int word = 0; word < bits.length; word++) {
+            long marked = bits[word];
+            while (marked != 0) {
+                int edge = (word << 6) + Long.numberOfTrailingZeros(marked);
+                marked &= marked - 1;
+                while (edge >= objectEnd) {
+                    object++;
+                    objectEnd = graph.endEdge(object);
+                    v = -2;
+                }
+                if (v == -2) {
+                    v = preorderByObject.get(object);
+                }
+                int w = preorderByObject.get(graph.edgeTarget(edge));
+                int encodedEnd = ends.get(w);
+                sources.set(NONE - 1 - encodedEnd, v);
+                ends.set(w, encodedEnd - 1);
+            }
+            if ((word & 0xFFFF) == 0) {
+                cancel.throwIfCancelled();
+            }
+        }
+        lateSources = sources;
     }
 
     /**
@@ -155,8 +209,7 @@ final class LengauerTarjan {
      * unreachable cycles), individually, with no DFS. The latter are dominated by the attach point
      * directly, and their own edges are not followed: they offer no candidate to anything.
      */
-    private void attachUnreached(int attachPreorder, IntColumn preorderByObject, IntStack vertices,
-            IntStack nextEdges) {
+    private void attachUnreached(int attachPreorder, IntColumn preorderByObject, IntStack nextEdges) {
         BitSet hasRetainingReferrer = new BitSet(n);
         for (int source = 0; source < n; source++) {
             for (int e = graph.firstEdge(source); e < graph.endEdge(source); e++) {
@@ -168,7 +221,7 @@ final class LengauerTarjan {
         }
         for (int object = 0; object < n; object++) {
             if (preorderByObject.get(object) == NONE && !hasRetainingReferrer.get(object)) {
-                visitFrom(object, attachPreorder, preorderByObject, vertices, nextEdges);
+                visitFrom(object, attachPreorder, preorderByObject, nextEdges);
             }
         }
         for (int object = 0; object < n; object++) {
@@ -181,18 +234,21 @@ final class LengauerTarjan {
     }
 
     /**
-     * The DFS from {@code start}. The stacks hold, per level, the vertex and its next edge; the object
-     * is looked up in {@code vertex}, whose entries for the levels near the top were just written.
+     * The DFS from {@code start}. The stack holds, per level, the next edge of that level's vertex; the
+     * vertices themselves are the current one's chain of DFS parents, so that a deep search (a leaking
+     * linked list) costs 4 bytes a level, not 8. The object is looked up in {@code vertex}.
      */
-    private void visitFrom(int start, int parentPreorder, IntColumn preorderByObject, IntStack vertices,
-            IntStack nextEdges) {
+    private void visitFrom(int start, int parentPreorder, IntColumn preorderByObject, IntStack nextEdges) {
         IntColumn semi = this.semi;
         IntColumn vertex = this.vertex;
-        vertices.push(number(start, parentPreorder, preorderByObject));
+        IntColumn parent = this.parent;
+        IntColumn lateCounts = lateEndOrAncestor;
+        long[] lateEdges = lateEdgeBits;
+        int startPreorder = number(start, parentPreorder, preorderByObject);
         nextEdges.push(graph.firstEdge(start));
-        while (!vertices.isEmpty()) {
-            int top = vertices.size() - 1;
-            int v = vertices.get(top);
+        int v = startPreorder;
+        while (true) {
+            int top = nextEdges.size() - 1;
             int object = vertex.get(v);
             int edge = nextEdges.get(top);
             int end = graph.endEdge(object);
@@ -213,16 +269,20 @@ final class LengauerTarjan {
                         semi.set(w, v);
                     }
                 } else if (w < v) {
-                    addLatePredecessor(w, v);
+                    lateCounts.set(w, lateCounts.get(w) + 1);
+                    lateEdges[edge >>> 6] |= 1L << edge;
                 }
             }
             if (child == NONE) {
-                vertices.pop();
                 nextEdges.pop();
+                if (v == startPreorder) {
+                    return;
+                }
+                v = parent.get(v);
                 continue;
             }
             nextEdges.set(top, edge);
-            vertices.push(number(child, v, preorderByObject));
+            v = number(child, v, preorderByObject);
             nextEdges.push(graph.firstEdge(child));
             if ((count & 0xFFFFF) == 0) {
                 cancel.throwIfCancelled();
@@ -242,12 +302,6 @@ final class LengauerTarjan {
         return v;
     }
 
-    private void addLatePredecessor(int w, int v) {
-        int head = lateHeadOrAncestor.get(w);
-        int entry = late.add(v, NONE - 1 - head);
-        lateHeadOrAncestor.set(w, (int) (NONE - 1 - entry));
-    }
-
     /**
      * Step 2 of Lengauer–Tarjan (semidominators by EVAL and LINK, in reverse preorder, over the late
      * predecessors only: the others were folded into {@code semi} during the search), then immediate
@@ -258,10 +312,10 @@ final class LengauerTarjan {
     private IntColumn semidominatorsAndDominators(int attachPreorder) {
         IntColumn label = preorderByObjectThenLabel;
         preorderByObjectThenLabel = null;
-        IntColumn ancestor = lateHeadOrAncestor;
+        IntColumn ancestor = lateEndOrAncestor;
         IntColumn semi = this.semi;
         IntColumn parent = this.parent;
-        LatePredecessors late = this.late;
+        IntColumn sources = lateSources;
         IntStack compressStack = new IntStack(store.scratch(), count);
         for (int w = count - 1; w >= 1; w--) {
             if (isolatedStarts.get(w)) {
@@ -269,8 +323,10 @@ final class LengauerTarjan {
                 continue;
             }
             int semiW = semi.get(w);
-            for (int entry = NONE - 1 - ancestor.get(w); entry != NONE; entry = late.next(entry)) {
-                int u = eval(late.source(entry), ancestor, label, semi, compressStack);
+            // w - 1 is not linked yet (it comes later in this loop), so its entry still holds its end.
+            int end = NONE - 1 - ancestor.get(w);
+            for (int k = NONE - 1 - ancestor.get(w - 1); k < end; k++) {
+                int u = eval(sources.get(k), ancestor, label, semi, compressStack);
                 int semiU = semi.get(u);
                 if (semiU < semiW) {
                     semiW = semiU;
@@ -283,10 +339,10 @@ final class LengauerTarjan {
                 cancel.throwIfCancelled();
             }
         }
-        late.release();
+        store.scratch().release(sources);
         compressStack.release();
-        this.late = null;
-        lateHeadOrAncestor = null;
+        lateSources = null;
+        lateEndOrAncestor = null;
         store.scratch().release(label);
         IntColumn idom = ancestor;
         idom.set(0, NONE);

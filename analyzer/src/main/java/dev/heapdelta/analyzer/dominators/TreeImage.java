@@ -19,7 +19,7 @@ public final class TreeImage {
     }
 
     /** The tree's own columns; {@code objectsInPreorder} entries from {@code reached} on mean nothing. */
-    record Columns(IntColumn immediateDominatorByObject, LongColumn retainedSizeByObject,
+    record Columns(IntColumn immediateDominatorByObject, RetainedSizes retainedSizeByObject,
             IntColumn objectsInPreorder, int reached, int unreachableCount) {
     }
 
@@ -29,7 +29,7 @@ public final class TreeImage {
         out.writeInt(columns.reached());
         out.writeInt(columns.unreachableCount());
         out.writeInts(columns.immediateDominatorByObject(), columns.immediateDominatorByObject().length());
-        out.writeLongs(columns.retainedSizeByObject());
+        columns.retainedSizeByObject().writeTo(out);
         out.writeInts(columns.objectsInPreorder(), columns.reached());
     }
 
@@ -55,6 +55,7 @@ public final class TreeImage {
                 || preorder.length() != reached) {
             throw in.damaged("a dominator tree that does not fit a graph of " + n + " objects");
         }
-        return new DominatorTree(graph, rule, idom, retained, preorder, reached, unreachable, store);
+        return new DominatorTree(graph, rule, idom, RetainedSizes.wide(retained), preorder, reached, unreachable,
+                store);
     }
 }

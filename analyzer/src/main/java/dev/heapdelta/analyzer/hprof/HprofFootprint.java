@@ -11,11 +11,18 @@ package dev.heapdelta.analyzer.hprof;
  * then walk shortest paths (a parent edge and a queue slot per object). {@code summary} of the 1.9 GB
  * dump (38.1 M objects, 85.4 M edges) ran in memory with G1 down to -Xmx2600m (with transparent huge
  * pages; 2.13 GB after its largest collection) and ran out of memory at -Xmx2500m (without): the
- * factors below, 2.49 GB for that dump, are about that peak, and the sized heap
- * ({@code HeapSizing}) adds the collector's room and the JVM's own.
+ * factors were then about that peak, 2.49 GB. The dominators' columns since cut, the live peak of that
+ * summary (a full GC at each phase's end) is 2,134 MB, at the report (graph 1,111 MB, tree 435 MB, child
+ * lists and shortest paths 290 MB each), of which 261 MB are already in use when the estimate is compared
+ * with the free heap ({@code StorageChoice} subtracts them): the first pass's address list and class
+ * data. So the estimate is of what comes on top of those, 30 bytes per object beside the paths' 8 and the
+ * edges' 5, plus 6 per object of room: G1 does not compact the humongous columns, and at -Xmx2413m that
+ * summary ran out of memory in one run of two. At 36, 2.19 GB for that dump (103 M reference slots), the
+ * heap is chosen from about -Xmx2460m on (2843m at the former 46); the sized heap ({@code HeapSizing}) adds
+ * the collector's room and the JVM's own.
  */
 final class HprofFootprint {
-    static final long BYTES_PER_OBJECT = 46;
+    static final long BYTES_PER_OBJECT = 36;
     static final long BYTES_PER_EDGE = 5;
     /** Shortest paths from the GC roots, which every report walks once the analysis is done. */
     static final long PATHS_BYTES_PER_OBJECT = 8;

@@ -31,6 +31,19 @@ import picocli.CommandLine.ParseResult;
  */
 public final class HeapSizing {
     private static final double HPROF_HEAP_PER_FILE_BYTE = 1.3;
+    /**
+     * A plain {@code summary} of one HPROF dump, measured apart: its live peak, with the dominators' columns
+     * cut (the report's child lists and shortest paths beside the graph and the tree), is 2,134 MB for the
+     * 1.94 GB benchmark dump (a full GC at each phase's end). G1 commits about all of the heap it is given
+     * (the humongous columns expand the heap before any collection), so this factor is what sets the
+     * command's RSS. It needs room: with --storage=heap it ran at -Xmx2300m once and failed at 2200m, and
+     * at 1.0 (-Xmx2413m, 2.50 GB RSS) it ran once and ran out of memory once (humongous columns need
+     * contiguous regions, which G1 does not compact). At 1.1 it gets -Xmx2635m (3080m at 1.3), the live
+     * peak at 0.81 of it (0.76 before the columns' cut, at 1.3), and the reader's estimate
+     * ({@code HprofFootprint}) chooses the heap with 160 MB to spare. Other commands (the app, a diff,
+     * queries, {@code --suspects}) keep 1.3, unmeasured.
+     */
+    private static final double HPROF_SUMMARY_HEAP_PER_FILE_BYTE = 1.1;
     private static final double V8_HEAP_PER_FILE_BYTE = 1.15;
     /**
      * What an analysed HPROF dump keeps on the heap once its reader's temporaries are garbage (graph,
@@ -70,6 +83,7 @@ public final class HeapSizing {
             return OptionalLong.empty();
         }
         Object userObject = command.commandSpec().userObject();
+        boolean measuredSummary = userObject instanceof SummaryCommand summary && !summary.suspects;
         try {
             if (userObject instanceof SummaryCommand summary && answeredByIndexCache(summary)
                     || userObject instanceof GuiCommand app && reopenedFromIndexCache(app)) {
@@ -81,7 +95,7 @@ public final class HeapSizing {
             double largestReadExcess = 0;
             for (ArgSpec positional : command.matchedPositionals()) {
                 for (String value : positional.stringValues()) {
-                    DumpHeap bytes = dumpHeapBytes(value);
+                    DumpHeap bytes = dumpHeapBytes(value, measuredSummary);
                     if (bytes == null) {
                         return OptionalLong.empty();
                     }
@@ -164,8 +178,11 @@ public final class HeapSizing {
         static final DumpHeap NONE = new DumpHeap(0, 0);
     }
 
-    /** What analysing {@code argument} takes on the heap; none for an argument that is no dump; null when unknown. */
-    private static DumpHeap dumpHeapBytes(String argument) throws IOException {
+    /**
+     * What analysing {@code argument} takes on the heap; none for an argument that is no dump; null when unknown.
+     * A plain summary reads one dump and keeps nothing beyond its peak.
+     */
+    private static DumpHeap dumpHeapBytes(String argument, boolean measuredSummary) throws IOException {
         if (ArchiveMember.parse(argument) != null) {
             // A member (series.zip!t1.hprof) is copied out first: its size is not known here.
             return null;
@@ -183,6 +200,9 @@ public final class HeapSizing {
             return DumpHeap.NONE;
         }
         long size = Files.size(file);
+        if (detected.kind() == DumpKind.HPROF && measuredSummary) {
+            return new DumpHeap(HPROF_SUMMARY_HEAP_PER_FILE_BYTE * size, HPROF_SUMMARY_HEAP_PER_FILE_BYTE * size);
+        }
         if (detected.kind() == DumpKind.HPROF) {
             return new DumpHeap(HPROF_HEAP_PER_FILE_BYTE * size, HPROF_KEPT_PER_FILE_BYTE * size);
         }

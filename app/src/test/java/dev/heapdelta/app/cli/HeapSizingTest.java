@@ -66,9 +66,10 @@ class HeapSizingTest {
         String b = hprofLater.toString();
         // A diff holds all its snapshots at once, whichever is read first.
         assertEquals(needed("diff", a, b, "--no-index-cache"), needed("diff", b, a, "--no-index-cache"));
-        long summaryOfB = needed("summary", b, "--no-index-cache");
+        // A one-dump command other than a plain summary (which has its own measured factor).
+        long oneOfB = needed("threads", b);
         long twoOfB = needed("diff", b, b, "--no-index-cache");
-        long shareOfB = twoOfB - summaryOfB;
+        long shareOfB = twoOfB - oneOfB;
         assertEquals(shareOfB, needed("diff", b, b, b, "--no-index-cache") - twoOfB, 2.0);
         // The graph's columns take more than the records they come from.
         assertTrue(shareOfB > Files.size(hprofLater), shareOfB + " for " + Files.size(hprofLater) + " bytes");
@@ -81,8 +82,8 @@ class HeapSizingTest {
         long own = 2 * summaryOfV8 - twoOfV8;
         assertTrue(own >= 64 * MEGABYTE, "the command's own heap: " + own);
         // An analysed HPROF dump keeps less than its read took: its readers are garbage when the next is read.
-        assertTrue(2 * summaryOfB - twoOfB > own + Files.size(hprofLater) / 10,
-                twoOfB + " for two, " + summaryOfB + " for one");
+        assertTrue(2 * oneOfB - twoOfB > own + Files.size(hprofLater) / 10,
+                twoOfB + " for two, " + oneOfB + " for one");
     }
 
     @Test
@@ -160,8 +161,22 @@ class HeapSizingTest {
 
     @Test
     void aQueryAfterTheDumpsCountsForNothing() {
-        long summary = needed("summary", hprof.toString(), "--no-index-cache");
-        assertEquals(summary, needed("oql", hprof.toString(), "select s from java.lang.String s where s.value != null"));
-        assertEquals(summary, needed("inspect", hprof.toString(), "strings"));
+        long threads = needed("threads", hprof.toString());
+        assertEquals(threads, needed("oql", hprof.toString(), "select s from java.lang.String s where s.value != null"));
+        assertEquals(threads, needed("inspect", hprof.toString(), "strings"));
+    }
+
+    @Test
+    void aPlainSummaryOfAnHprofDumpGetsItsOwnMeasuredHeapAndItsSuspectsTheWiderOne() throws Exception {
+        String file = hprof.toString();
+        long summary = needed("summary", file, "--no-index-cache");
+        long threads = needed("threads", file);
+        assertTrue(summary < threads, summary + " >= " + threads);
+        // Still more than the dump's own bytes, beside the command's own heap.
+        assertTrue(summary > Files.size(hprof), summary + " for " + Files.size(hprof) + " bytes");
+        assertEquals(threads, needed("summary", file, "--no-index-cache", "--suspects"));
+        // V8 snapshots keep one factor for every command.
+        String snapshot = v8.toString();
+        assertEquals(needed("threads", snapshot), needed("summary", snapshot, "--no-index-cache"));
     }
 }
