@@ -1,5 +1,6 @@
 package dev.heapdelta.app;
 
+import dev.heapdelta.app.cli.ExitCode;
 import dev.heapdelta.app.cli.HeapSizing;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -11,14 +12,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs the command in a JVM whose heap is sized to the dumps it names ({@link HeapSizing}), when the
  * JVM was started without a heap size: {@code java -jar heapdelta.jar}, the installed launcher and the
  * app opened on files all get it without flags, never a larger heap than this JVM could grow to. The child
  * inherits stdin, stdout and stderr, and its exit code is this process's. It runs at most once: the child is
- * marked, and a heap the user chose ({@code -Xmx}, {@code -XX:MaxHeapSize}) is kept.
- * {@code HEAPDELTA_HEAP_SIZING=off} turns it off. Where Linux offers transparent huge pages, a command's heap
+ * marked, and a heap the user chose ({@code -Xmx}, {@code -XX:MaxHeapSize}) is kept. Where the sized heap
+ * turns out too small (the estimate is of the benchmark dumps' shape, and a plain summary's is tight), the
+ * child says so by its exit code and this JVM, whose heap may grow further, runs the command itself: slower,
+ * but never a failure that the first JVM's heap would have avoided.
+ * {@code HEAPDELTA_HEAP_SIZING=off} turns it off; {@code HEAPDELTA_HEAP_SIZING=600m} sizes the child's
+ * heap to that instead of the estimate. Where Linux offers transparent huge pages, a command's heap
  * takes them ({@link TransparentHugePages}), and G1 marks it concurrently only once it is nearly full
  * ({@link LateConcurrentMarking}); the app's does neither.
  */
@@ -28,6 +35,7 @@ final class SizedRelaunch {
     /** The environment variable that turns the sizing off. */
     static final String SWITCH = "HEAPDELTA_HEAP_SIZING";
     private static final long MEGABYTE = 1 << 20;
+    private static final Pattern HEAP_SIZE = Pattern.compile("(\\d{1,9})([kmg])", Pattern.CASE_INSENSITIVE);
 
     private SizedRelaunch() {
     }
@@ -39,17 +47,19 @@ final class SizedRelaunch {
                 || jvmArguments.stream().anyMatch(SizedRelaunch::keepsThisJvm)) {
             return OptionalInt.empty();
         }
-        OptionalLong needed = HeapSizing.neededBytes(args);
-        if (needed.isEmpty() || !worthIt(needed.getAsLong())) {
+        OptionalLong estimate = HeapSizing.neededBytes(args);
+        OptionalLong chosen = chosenHeap(System.getenv(SWITCH));
+        if (estimate.isEmpty() || chosen.isEmpty() && !worthIt(estimate.getAsLong())) {
             return OptionalInt.empty();
         }
+        long needed = chosen.orElse(estimate.getAsLong());
         boolean app = args.length > 0 && args[0].equals("gui");
         Optional<Path> java = javaLauncher(app);
         if (java.isEmpty()) {
             return OptionalInt.empty();
         }
         // Never more than the heap this JVM may grow to: beyond it the readers put the graphs out of core.
-        long heap = Math.min(needed.getAsLong(), Runtime.getRuntime().maxMemory());
+        long heap = Math.min(needed, Runtime.getRuntime().maxMemory());
         long megabytes = (heap + MEGABYTE - 1) / MEGABYTE;
         List<String> command = new ArrayList<>();
         command.add(java.get().toString());
@@ -63,6 +73,10 @@ final class SizedRelaunch {
             }
         }
         command.add("-D" + MARK + "=" + megabytes + "m");
+        boolean canRetry = Runtime.getRuntime().maxMemory() > heap;
+        if (canRetry) {
+            command.add("-D" + ExitCode.RETRY_IN_FIRST_JVM + "=true");
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
@@ -75,13 +89,41 @@ final class SizedRelaunch {
         }
         // Ended by a signal, this process takes the child with it (Ctrl-C reaches both already).
         Runtime.getRuntime().addShutdownHook(new Thread(child::destroy, "heapdelta-sized-child"));
+        int exitCode = waitFor(child);
+        if (canRetry && exitCode == ExitCode.SIZED_HEAP_TOO_SMALL) {
+            System.err.println("heapdelta: the heap sized to the dumps (" + megabytes + " MB) was too small;"
+                    + " running the command again in a heap of up to " + Runtime.getRuntime().maxMemory() / MEGABYTE
+                    + " MB");
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(exitCode);
+    }
+
+    private static int waitFor(Process child) {
         while (true) {
             try {
-                return OptionalInt.of(child.waitFor());
+                return child.waitFor();
             } catch (InterruptedException e) {
                 // Only the child's end ends this process.
             }
         }
+    }
+
+    /** The heap {@code HEAPDELTA_HEAP_SIZING} names ({@code 600m}, {@code 2g}), if it names one. */
+    static OptionalLong chosenHeap(String setting) {
+        if (setting == null) {
+            return OptionalLong.empty();
+        }
+        Matcher size = HEAP_SIZE.matcher(setting.strip());
+        if (!size.matches()) {
+            return OptionalLong.empty();
+        }
+        int shift = switch (Character.toLowerCase(size.group(2).charAt(0))) {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            default -> 30;
+        };
+        return OptionalLong.of(Long.parseLong(size.group(1)) << shift);
     }
 
     /**

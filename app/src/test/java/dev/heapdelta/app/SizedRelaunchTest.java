@@ -197,6 +197,29 @@ class SizedRelaunchTest {
     }
 
     @Test
+    void aSizedHeapTooSmallForTheDumpRunsTheCommandAgainInTheFirstJvmWithTheSameReport() throws Exception {
+        // 24 MB, where the estimate would give the dump room: the sized JVM runs out of heap in its analysis
+        // (on the heap: --storage=heap keeps the readers from going out of core instead).
+        String[] summary = {"summary", dump.toString(), "--no-index-cache", "--storage=heap"};
+        Run run = main(List.of(MACHINE), Map.of(SizedRelaunch.SWITCH, "24m"), summary);
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(2, run.maxHeapsMegabytes().size(), "a sized JVM ran first");
+        assertTrue(run.maxHeapsMegabytes().contains(24L), run.maxHeapsMegabytes().toString());
+        assertTrue(run.err().contains("the heap sized to the dumps (24 MB) was too small"), run.err());
+        assertFalse(run.err().contains("not enough memory"), run.err());
+        assertEquals(withoutTimings(inProcess(summary)), withoutTimings(run.out()));
+    }
+
+    @Test
+    void aHeapSizingSettingNamesTheSizedHeapAndOnlyASizeIsOne() {
+        assertEquals(600L << 20, SizedRelaunch.chosenHeap("600m").getAsLong());
+        assertEquals(2L << 30, SizedRelaunch.chosenHeap(" 2G ").getAsLong());
+        assertTrue(SizedRelaunch.chosenHeap("off").isEmpty());
+        assertTrue(SizedRelaunch.chosenHeap("600").isEmpty());
+        assertTrue(SizedRelaunch.chosenHeap(null).isEmpty());
+    }
+
+    @Test
     void aDumpThatNeedsLessThanTheJvmStartsWithIsAnalysedInIt() throws Exception {
         // A 24 GB machine starts the JVM with 384 MB, more than this small dump needs.
         Run run = main(List.of("-XX:MaxRAM=24g"), Map.of(), "summary", dump.toString(), "--no-index-cache");

@@ -11,6 +11,13 @@ public final class ExitCode {
     public static final int PARTIAL_ANALYSIS = 4;
     public static final int CAPTURE_FAILED = 5;
     public static final int INTERNAL_ERROR = 70;
+    /**
+     * Never the process's own: a JVM sized to the dumps ran out of heap, and the first JVM, whose heap may
+     * grow further, runs the command again itself ({@code SizedRelaunch}).
+     */
+    public static final int SIZED_HEAP_TOO_SMALL = 71;
+    /** The system property by which the first JVM tells a sized one that it may answer {@link #SIZED_HEAP_TOO_SMALL}. */
+    public static final String RETRY_IN_FIRST_JVM = "heapdelta.heapSized.retry";
     public static final int CANCELLED = 130;
 
     private ExitCode() {

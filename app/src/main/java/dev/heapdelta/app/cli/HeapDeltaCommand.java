@@ -44,6 +44,10 @@ public final class HeapDeltaCommand implements Runnable {
         try {
             return commandLine().execute(args);
         } catch (OutOfMemoryError e) {
+            if (System.getProperty(ExitCode.RETRY_IN_FIRST_JVM) != null) {
+                // A heap sized to the dumps, too small for this one: the first JVM says so and runs it again.
+                return ExitCode.SIZED_HEAP_TOO_SMALL;
+            }
             // Not a bug in the dump or in HeapDelta: the JVM's heap is smaller than this dump needs.
             System.err.println("heapdelta: not enough memory for this dump (Java heap "
                     + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); run it with --storage=mapped to analyse it"
