@@ -47,12 +47,12 @@ final class SizedRelaunch {
                 || jvmArguments.stream().anyMatch(SizedRelaunch::keepsThisJvm)) {
             return OptionalInt.empty();
         }
-        OptionalLong estimate = HeapSizing.neededBytes(args);
+        HeapSizing.Estimate estimate = HeapSizing.estimate(args);
         OptionalLong chosen = chosenHeap(System.getenv(SWITCH));
-        if (estimate.isEmpty() || chosen.isEmpty() && !worthIt(estimate.getAsLong())) {
+        if (estimate.neededBytes().isEmpty() || chosen.isEmpty() && !worthIt(estimate.neededBytes().getAsLong())) {
             return OptionalInt.empty();
         }
-        long needed = chosen.orElse(estimate.getAsLong());
+        long needed = chosen.orElse(estimate.neededBytes().getAsLong());
         boolean app = args.length > 0 && args[0].equals("gui");
         Optional<Path> java = javaLauncher(app);
         if (java.isEmpty()) {
@@ -68,7 +68,7 @@ final class SizedRelaunch {
         if (!app) {
             command.addAll(TransparentHugePages.flagsFor(jvmArguments));
             command.addAll(LateConcurrentMarking.flagsFor(jvmArguments));
-            if (args[0].equals("summary") && HeapSizing.namesOnlyV8Snapshots(args)) {
+            if (args[0].equals("summary") && estimate.onlyV8Snapshots()) {
                 command.addAll(ShortRunCompilation.flagsFor(jvmArguments));
             }
         }

@@ -78,7 +78,23 @@ public final class HeapSizing {
      * index-cache entry, which it maps where it lies rather than reads onto the heap.
      */
     public static OptionalLong neededBytes(String[] args) {
+        return neededBytes(dumpCommand(args));
+    }
+
+    /**
+     * What a first JVM needs to size a second one for {@code args}: the heap ({@link #neededBytes}) and
+     * whether the dumps are all plain V8 snapshots ({@link #namesOnlyV8Snapshots}), from one parse of the
+     * command line (building picocli's model of every subcommand is most of the first JVM's work).
+     */
+    public record Estimate(OptionalLong neededBytes, boolean onlyV8Snapshots) {
+    }
+
+    public static Estimate estimate(String[] args) {
         ParseResult command = dumpCommand(args);
+        return new Estimate(neededBytes(command), namesOnlyV8Snapshots(command));
+    }
+
+    private static OptionalLong neededBytes(ParseResult command) {
         if (command == null) {
             return OptionalLong.empty();
         }
@@ -121,7 +137,10 @@ public final class HeapSizing {
      * {@link #neededBytes} tells them; a positional that is no dump, such as a query, does not count).
      */
     public static boolean namesOnlyV8Snapshots(String[] args) {
-        ParseResult command = dumpCommand(args);
+        return namesOnlyV8Snapshots(dumpCommand(args));
+    }
+
+    private static boolean namesOnlyV8Snapshots(ParseResult command) {
         if (command == null) {
             return false;
         }

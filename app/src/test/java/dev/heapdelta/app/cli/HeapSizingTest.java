@@ -14,6 +14,7 @@ import dev.heapdelta.analyzer.testing.TestEnvironment;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -157,6 +158,20 @@ class HeapSizingTest {
         assertFalse(HeapSizing.namesOnlyV8Snapshots(new String[] {"summary", "no-such-file.heapsnapshot"}));
         assertFalse(HeapSizing.namesOnlyV8Snapshots(new String[] {"summary", snapshot, "--help"}));
         assertFalse(HeapSizing.namesOnlyV8Snapshots(new String[] {"bench", snapshot}));
+    }
+
+    @Test
+    void theOneParseEstimateGivesWhatTheTwoQuestionsGiveApart() {
+        String snapshot = v8.toString();
+        for (String[] args : List.of(new String[] {"summary", snapshot}, new String[] {"summary", hprof.toString()},
+                new String[] {"diff", snapshot, hprof.toString()}, new String[] {"summary", snapshot, "--help"},
+                new String[] {"bench", snapshot}, new String[] {"summary", "no-such-file.heapsnapshot"})) {
+            HeapSizing.Estimate estimate = HeapSizing.estimate(args);
+            assertEquals(HeapSizing.neededBytes(args), estimate.neededBytes(), String.join(" ", args));
+            assertEquals(HeapSizing.namesOnlyV8Snapshots(args), estimate.onlyV8Snapshots(), String.join(" ", args));
+        }
+        assertTrue(HeapSizing.estimate(new String[] {"summary", snapshot}).onlyV8Snapshots());
+        assertTrue(HeapSizing.estimate(new String[] {"summary", hprof.toString()}).neededBytes().isPresent());
     }
 
     @Test
