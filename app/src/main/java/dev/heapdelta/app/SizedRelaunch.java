@@ -1,5 +1,6 @@
 package dev.heapdelta.app;
 
+import dev.heapdelta.analyzer.format.ByteSizes;
 import dev.heapdelta.app.cli.ExitCode;
 import dev.heapdelta.app.cli.HeapSizing;
 import java.io.IOException;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs the command in a JVM whose heap is sized to the dumps it names ({@link HeapSizing}), when the
@@ -35,7 +34,6 @@ final class SizedRelaunch {
     /** The environment variable that turns the sizing off. */
     static final String SWITCH = "HEAPDELTA_HEAP_SIZING";
     private static final long MEGABYTE = 1 << 20;
-    private static final Pattern HEAP_SIZE = Pattern.compile("(\\d{1,9})([kmg])", Pattern.CASE_INSENSITIVE);
 
     private SizedRelaunch() {
     }
@@ -109,21 +107,20 @@ final class SizedRelaunch {
         }
     }
 
-    /** The heap {@code HEAPDELTA_HEAP_SIZING} names ({@code 600m}, {@code 2g}), if it names one. */
+    /**
+     * The heap {@code HEAPDELTA_HEAP_SIZING} names ({@code 600m}, {@code 2g}, {@code 1GiB}: {@link ByteSizes#parse},
+     * its unit required, as -Xmx's), if it names one.
+     */
     static OptionalLong chosenHeap(String setting) {
-        if (setting == null) {
+        String size = setting == null ? "" : setting.strip();
+        if (size.isEmpty() || !Character.isLetter(size.charAt(size.length() - 1))) {
             return OptionalLong.empty();
         }
-        Matcher size = HEAP_SIZE.matcher(setting.strip());
-        if (!size.matches()) {
+        try {
+            return OptionalLong.of(ByteSizes.parse(size));
+        } catch (IllegalArgumentException notASize) {
             return OptionalLong.empty();
         }
-        int shift = switch (Character.toLowerCase(size.group(2).charAt(0))) {
-            case 'k' -> 10;
-            case 'm' -> 20;
-            default -> 30;
-        };
-        return OptionalLong.of(Long.parseLong(size.group(1)) << shift);
     }
 
     /**
