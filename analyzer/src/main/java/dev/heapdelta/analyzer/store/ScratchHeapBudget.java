@@ -41,8 +41,7 @@ final class ScratchHeapBudget {
      * collection; false (and nothing taken) otherwise.
      */
     boolean take(long bytes) {
-        Runtime runtime = Runtime.getRuntime();
-        if (bytes > runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory())) {
+        if (bytes > StorageChoice.freeHeapBytes()) {
             return false;
         }
         long left = remaining.get();

@@ -49,8 +49,12 @@ public final class StorageChoice {
 
     /** The heap this JVM could still give the columns: its maximum minus what is in use now, with headroom. */
     public static long availableHeapBytes() {
+        return (long) (freeHeapBytes() * HEAP_SHARE_FOR_COLUMNS);
+    }
+
+    /** The heap this JVM could still grow into: its maximum less what is in use now, garbage included. */
+    static long freeHeapBytes() {
         Runtime runtime = Runtime.getRuntime();
-        long used = runtime.totalMemory() - runtime.freeMemory();
-        return (long) ((runtime.maxMemory() - used) * HEAP_SHARE_FOR_COLUMNS);
+        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
     }
 }
