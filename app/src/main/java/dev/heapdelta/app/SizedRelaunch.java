@@ -22,7 +22,8 @@ import java.util.OptionalLong;
  * marked, and a heap the user chose ({@code -Xmx}, {@code -XX:MaxHeapSize}) is kept. Where the sized heap
  * turns out too small (the estimate is of the benchmark dumps' shape, and a plain summary's is tight), the
  * child says so by its exit code and this JVM, whose heap may grow further, runs the command itself: slower,
- * but never a failure that the first JVM's heap would have avoided.
+ * but never a failure that the first JVM's heap would have avoided. A child that has printed part of its output
+ * ends with the out-of-memory line instead, so that no output is printed twice ({@code WrittenOutput}).
  * {@code HEAPDELTA_HEAP_SIZING=off} turns it off; {@code HEAPDELTA_HEAP_SIZING=600m} sizes the child's
  * heap to that instead of the estimate. Where Linux offers transparent huge pages, a command's heap
  * takes them ({@link TransparentHugePages}), and G1 marks it concurrently only once it is nearly full

@@ -41,32 +41,39 @@ public final class HeapDeltaCommand implements Runnable {
 
     /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
+        return run(commandLine(), args);
+    }
+
+    /** {@link #run(String...)} of another command line, for the tests of how errors end a run. */
+    static int run(CommandLine commandLine, String... args) {
+        WrittenOutput out = WrittenOutput.watching(commandLine.getOut());
+        commandLine.setOut(out.printWriter());
         try {
-            return commandLine().execute(args);
+            return commandLine.execute(args);
         } catch (OutOfMemoryError e) {
-            if (System.getProperty(ExitCode.RETRY_IN_FIRST_JVM) != null) {
+            if (System.getProperty(ExitCode.RETRY_IN_FIRST_JVM) != null && !out.anyWritten()) {
                 // A heap sized to the dumps, too small for this one: the first JVM says so and runs it again.
                 return ExitCode.SIZED_HEAP_TOO_SMALL;
             }
             // Not a bug in the dump or in HeapDelta: the JVM's heap is smaller than this dump needs.
-            System.err.println("heapdelta: not enough memory for this dump (Java heap "
+            commandLine.getErr().println("heapdelta: not enough memory for this dump (Java heap "
                     + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); run it with --storage=mapped to analyse it"
                     + " out of core, or give Java more heap: java -Xmx8g -jar heapdelta.jar …");
             return ExitCode.INTERNAL_ERROR;
         } catch (InternalError e) {
             if (MappedFileWatch.explained(e) instanceof ColumnFileException cut) {
-                System.err.println("heapdelta: " + cut.getMessage());
+                commandLine.getErr().println("heapdelta: " + cut.getMessage());
                 return ExitCode.INTERNAL_ERROR;
             }
             if (ColumnFileException.isFullDiskUnderAMappedColumn(e)) {
-                System.err.println("heapdelta: an out-of-core index file could not be written: is the disk of the"
+                commandLine.getErr().println("heapdelta: an out-of-core index file could not be written: is the disk of the"
                         + " cache directory full? Choose another with --cache-dir");
                 return ExitCode.INTERNAL_ERROR;
             }
-            return ExitCodeMapper.internalError(e, new java.io.PrintWriter(System.err, true));
+            return ExitCodeMapper.internalError(e, commandLine.getErr());
         } catch (StackOverflowError | NoClassDefFoundError | ExceptionInInitializerError e) {
             // Bugs or a broken installation: one line, details in a log file, as for any internal error.
-            return ExitCodeMapper.internalError(e, new java.io.PrintWriter(System.err, true));
+            return ExitCodeMapper.internalError(e, commandLine.getErr());
         }
     }
 
