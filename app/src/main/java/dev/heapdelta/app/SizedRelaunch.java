@@ -24,8 +24,8 @@ import java.util.OptionalLong;
  * child says so by its exit code and this JVM, whose heap may grow further, runs the command itself: slower,
  * but never a failure that the first JVM's heap would have avoided.
  * {@code HEAPDELTA_HEAP_SIZING=off} turns it off; {@code HEAPDELTA_HEAP_SIZING=600m} sizes the child's
- * heap to that instead of the estimate. Where Linux offers transparent huge pages, a command's heap takes
- * them ({@link TransparentHugePages}), not the app's; G1 marks either concurrently only once it is nearly full
+ * heap to that instead of the estimate. Where Linux offers transparent huge pages, a command's heap, and the
+ * app's, takes them ({@link TransparentHugePages}), and G1 marks it concurrently only once it is nearly full
  * ({@link LateConcurrentMarking}).
  */
 final class SizedRelaunch {
@@ -63,10 +63,8 @@ final class SizedRelaunch {
         command.add(java.get().toString());
         command.addAll(jvmArguments);
         command.add("-Xmx" + megabytes + "m");
-        if (!app) {
-            command.addAll(TransparentHugePages.flagsFor(jvmArguments));
-        }
-        // The app's too: its first open of a dump is the same read and analysis as a summary's.
+        // The app's too: its first open of a dump is the same read and analysis as a summary's, and gains as much.
+        command.addAll(TransparentHugePages.flagsFor(jvmArguments));
         command.addAll(LateConcurrentMarking.flagsFor(jvmArguments));
         if (args[0].equals("summary") && estimate.onlyV8Snapshots()) {
             command.addAll(ShortRunCompilation.flagsFor(jvmArguments));
