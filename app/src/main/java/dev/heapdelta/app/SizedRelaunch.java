@@ -25,9 +25,9 @@ import java.util.OptionalLong;
  * but never a failure that the first JVM's heap would have avoided. A child that has printed part of its output
  * ends with the out-of-memory line instead, so that no output is printed twice ({@code WrittenOutput}).
  * {@code HEAPDELTA_HEAP_SIZING=off} turns it off; {@code HEAPDELTA_HEAP_SIZING=600m} sizes the child's
- * heap to that instead of the estimate. Where Linux offers transparent huge pages, a command's heap
- * takes them ({@link TransparentHugePages}), and G1 marks it concurrently only once it is nearly full
- * ({@link LateConcurrentMarking}); the app's does neither.
+ * heap to that instead of the estimate. Where Linux offers transparent huge pages, a command's heap, and the
+ * app's, takes them ({@link TransparentHugePages}), and G1 marks it concurrently only once it is nearly full
+ * ({@link LateConcurrentMarking}).
  */
 final class SizedRelaunch {
     /** The system property that marks a sized child (its value is the heap it was given). */
@@ -64,12 +64,11 @@ final class SizedRelaunch {
         command.add(java.get().toString());
         command.addAll(jvmArguments);
         command.add("-Xmx" + megabytes + "m");
-        if (!app) {
-            command.addAll(TransparentHugePages.flagsFor(jvmArguments));
-            command.addAll(LateConcurrentMarking.flagsFor(jvmArguments));
-            if (args[0].equals("summary") && estimate.onlyV8Snapshots()) {
-                command.addAll(ShortRunCompilation.flagsFor(jvmArguments));
-            }
+        // The app's too: its first open of a dump is the same read and analysis as a summary's, and gains as much.
+        command.addAll(TransparentHugePages.flagsFor(jvmArguments));
+        command.addAll(LateConcurrentMarking.flagsFor(jvmArguments));
+        if (args[0].equals("summary") && estimate.onlyV8Snapshots()) {
+            command.addAll(ShortRunCompilation.flagsFor(jvmArguments));
         }
         command.add("-D" + MARK + "=" + megabytes + "m");
         boolean canRetry = Runtime.getRuntime().maxMemory() > heap;

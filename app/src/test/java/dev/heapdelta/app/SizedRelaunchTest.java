@@ -137,6 +137,38 @@ class SizedRelaunchTest {
     }
 
     @Test
+    void theAppOpeningADumpRunsInASizedJvmWithHugePagesAndLateMarkingAsACommandDoes() throws Exception {
+        Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean offered = System.getProperty("os.name").startsWith("Linux") && Files.isReadable(setting)
+                && TransparentHugePages.offered(Files.readString(setting));
+        // Headless, as bench times it; the empty temporary directory is the index cache, so the dump is read.
+        List<String> headless = List.of(MACHINE, "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                "-Dprism.order=sw", "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + logs,
+                "-Djava.util.prefs.userRoot=" + logs.resolve("preferences"), "-XX:+PrintFlagsFinal");
+        String[] app = {"gui", dump.toString(), "--exit-when-shown"};
+        Run run = main(headless, Map.of(), app);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("overview shown after"), run.out());
+        assertEquals(2, run.maxHeapsMegabytes().size(), "the app ran in a sized JVM");
+        String sized = run.largePages().get(run.maxHeapsMegabytes().indexOf(sizedHeapMegabytes(app)));
+        assertEquals(offered ? "Enabled (Transparent)" : "Disabled", sized, run.err());
+        assertEquals("Disabled", run.largePages().get(run.maxHeapsMegabytes().indexOf(1024L)));
+        // Each JVM prints its flags: the first G1's defaults, the sized one the late threshold.
+        assertEquals(List.of("45", "95"), flagValues(run.out(), "InitiatingHeapOccupancyPercent"));
+        assertEquals(List.of("true", "false"), flagValues(run.out(), "G1UseAdaptiveIHOP"));
+    }
+
+    /** The values {@code -XX:+PrintFlagsFinal} printed for {@code flag}, in the order the JVMs printed them. */
+    private static List<String> flagValues(String out, String flag) {
+        Matcher values = Pattern.compile("\\s" + flag + "\\s+= (\\S+)").matcher(out);
+        List<String> found = new ArrayList<>();
+        while (values.find()) {
+            found.add(values.group(1));
+        }
+        return found;
+    }
+
+    @Test
     void theKernelOffersHugePagesWhenItsSettingChoosesMadviseOrAlways() {
         assertTrue(TransparentHugePages.offered("always [madvise] never\n"));
         assertTrue(TransparentHugePages.offered("[always] madvise never\n"));
