@@ -177,8 +177,13 @@ public final class DominatorTree {
         return lists;
     }
 
+    /**
+     * Both columns are kept, but written at random here (by dominator, and into each one's range): out of
+     * core, they are built on the heap while the scratch budget lasts, then copied to mapped files in bulk.
+     */
     private ChildLists buildChildren() {
-        IntColumn first = store.ints("dominators-first-child", virtualRoot + 3);
+        ColumnStore scratch = store.scratch();
+        IntColumn first = scratch.ints("dominators-first-child", virtualRoot + 3);
         IntColumn objects = objectsInPreorder;
         IntColumn idom = immediateDominatorByObject;
         for (int i = 1; i < reached; i++) {
@@ -190,7 +195,7 @@ public final class DominatorTree {
             sum += first.get(o);
             first.set(o, sum);
         }
-        IntColumn list = store.ints("dominators-children", Math.max(0, reached - 1));
+        IntColumn list = scratch.ints("dominators-children", Math.max(0, reached - 1));
         for (int i = 1; i < reached; i++) {
             int object = objects.get(i);
             int slot = idom.get(object) + 1;
@@ -198,7 +203,7 @@ public final class DominatorTree {
             first.set(slot, at + 1);
             list.set(at, object);
         }
-        return new ChildLists(first, list);
+        return new ChildLists(store.keep("dominators-first-child", first), store.keep("dominators-children", list));
     }
 
     public HeapGraph graph() {
