@@ -132,18 +132,21 @@ public final class DominatorTree {
         return retained;
     }
 
-    /** The immediate dominators by object, scattered on both cores. */
+    /**
+     * The immediate dominators by object, scattered on both cores: kept, but written at random, so out of core
+     * on the heap while the scratch budget lasts, then copied to the mapped file in bulk.
+     */
     private static IntColumn scatterDominators(LengauerTarjan.Result result, int n, ColumnStore store) {
         IntColumn vertex = result.vertexByPreorder();
         IntColumn idomByPreorder = result.immediateDominatorByPreorder();
-        IntColumn idomByObject = store.ints("dominators-idom", n + 1);
+        IntColumn idomByObject = store.scratch().ints("dominators-idom", n + 1);
         idomByObject.fill(UNREACHABLE);
         BothCores.split(1, result.reachedCount(), (from, to) -> {
             for (int i = from; i < to; i++) {
                 idomByObject.set(vertex.get(i), vertex.get(idomByPreorder.get(i)));
             }
         });
-        return idomByObject;
+        return store.keep("dominators-idom", idomByObject);
     }
 
     /** MAT's default for HPROF or DevTools' for V8, leaving unreachable HPROF objects out. */
