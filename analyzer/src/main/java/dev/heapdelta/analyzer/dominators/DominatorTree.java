@@ -132,18 +132,21 @@ public final class DominatorTree {
         return retained;
     }
 
-    /** The immediate dominators by object, scattered on both cores. */
+    /**
+     * The immediate dominators by object, scattered on both cores: kept, but written at random, so out of core
+     * on the heap while the scratch budget lasts, then copied to the mapped file in bulk.
+     */
     private static IntColumn scatterDominators(LengauerTarjan.Result result, int n, ColumnStore store) {
         IntColumn vertex = result.vertexByPreorder();
         IntColumn idomByPreorder = result.immediateDominatorByPreorder();
-        IntColumn idomByObject = store.ints("dominators-idom", n + 1);
+        IntColumn idomByObject = store.scratch().ints("dominators-idom", n + 1);
         idomByObject.fill(UNREACHABLE);
         BothCores.split(1, result.reachedCount(), (from, to) -> {
             for (int i = from; i < to; i++) {
                 idomByObject.set(vertex.get(i), vertex.get(idomByPreorder.get(i)));
             }
         });
-        return idomByObject;
+        return store.keep("dominators-idom", idomByObject);
     }
 
     /** MAT's default for HPROF or DevTools' for V8, leaving unreachable HPROF objects out. */
@@ -177,8 +180,13 @@ public final class DominatorTree {
         return lists;
     }
 
+    /**
+     * Both columns are kept, but written at random here (by dominator, and into each one's range): out of
+     * core, they are built on the heap while the scratch budget lasts, then copied to mapped files in bulk.
+     */
     private ChildLists buildChildren() {
-        IntColumn first = store.ints("dominators-first-child", virtualRoot + 3);
+        ColumnStore scratch = store.scratch();
+        IntColumn first = scratch.ints("dominators-first-child", virtualRoot + 3);
         IntColumn objects = objectsInPreorder;
         IntColumn idom = immediateDominatorByObject;
         for (int i = 1; i < reached; i++) {
@@ -190,7 +198,7 @@ public final class DominatorTree {
             sum += first.get(o);
             first.set(o, sum);
         }
-        IntColumn list = store.ints("dominators-children", Math.max(0, reached - 1));
+        IntColumn list = scratch.ints("dominators-children", Math.max(0, reached - 1));
         for (int i = 1; i < reached; i++) {
             int object = objects.get(i);
             int slot = idom.get(object) + 1;
@@ -198,7 +206,7 @@ public final class DominatorTree {
             first.set(slot, at + 1);
             list.set(at, object);
         }
-        return new ChildLists(first, list);
+        return new ChildLists(store.keep("dominators-first-child", first), store.keep("dominators-children", list));
     }
 
     public HeapGraph graph() {

@@ -117,13 +117,16 @@ final class LengauerTarjan {
      */
     private int depthFirstSearch() {
         // Out of core, the columns read at random go first to the heap's scratch room; vertex, kept, is mapped.
+        // So is parent, though it dies with step 2: it is written in preorder and read near the search's top,
+        // then in order, so the budget it would take is left to the late predecessors listed next, written at
+        // random.
         ColumnStore scratch = store.scratch();
         IntColumn preorderByObject = scratch.ints("dominators-preorder-by-object", n + 1);
         preorderByObject.fill(NONE);
         preorderByObjectThenLabel = preorderByObject;
         lateEndOrAncestor = scratch.ints("dominators-late-end-or-ancestor", n + 1);
         semi = scratch.ints("dominators-semi", n + 1);
-        parent = scratch.ints("dominators-parent", n + 1);
+        parent = store.ints("dominators-parent", n + 1);
         vertex = store.ints("dominators-vertex", n + 1);
         lateEdgeBits = new long[(graph.edgeCount() + 63) >>> 6];
         IntStack nextEdges = new IntStack(scratch, n + 1);
@@ -362,7 +365,6 @@ final class LengauerTarjan {
         this.semi = null;
         this.parent = null;
         store.scratch().release(semi);
-        store.scratch().release(parent);
         return idom;
     }
 

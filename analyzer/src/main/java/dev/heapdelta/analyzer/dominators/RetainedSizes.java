@@ -92,18 +92,19 @@ final class RetainedSizes {
     /**
      * These sizes, indexed by preorder number, moved to their objects: entry {@code i} goes to
      * {@code objectByIndex[i]} for i in {@code [from, to)}, on both cores. The copy shares the side table,
-     * which neither changes afterwards.
+     * which neither changes afterwards. The copy is kept in {@code store}, but written at random: out of core,
+     * on the heap while the scratch budget lasts, then copied to its mapped file in bulk.
      */
     RetainedSizes scatteredTo(IntColumn objectByIndex, int from, int to, ColumnStore store, String name,
             int length) {
         IntColumn source = compact;
-        IntColumn target = store.ints(name, length);
+        IntColumn target = store.scratch().ints(name, length);
         BothCores.split(from, to, (start, end) -> {
             for (int i = start; i < end; i++) {
                 target.set(objectByIndex.get(i), source.get(i));
             }
         });
-        return new RetainedSizes(target, null, large, largeCount);
+        return new RetainedSizes(store.keep(name, target), null, large, largeCount);
     }
 
     /** Gives the column's heap back to a scratch store's budget ({@link ColumnStore#scratch}): the table is dead. */

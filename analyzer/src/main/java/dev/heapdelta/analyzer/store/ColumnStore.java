@@ -101,6 +101,23 @@ public final class ColumnStore {
         }
     }
 
+    /**
+     * {@code built}, a column this store's {@link #scratch()} view made and its owner filled, as a column to
+     * keep: itself on the heap store or where the view mapped it; otherwise a mapped column of this store,
+     * copied in bulk, and the heap column's bytes go back to the budget. For a kept column written at random
+     * once (a tree's child lists), so that its random writes hit the heap instead of 4 KB page-cache pages.
+     * The caller must hold no other reference to {@code built}.
+     */
+    public IntColumn keep(String name, IntColumn built) {
+        if (directory == null || built.isMapped()) {
+            return built;
+        }
+        IntColumn kept = IntColumn.mapped(built.length(), map(name, IntColumn.bytesFor(built.length())));
+        built.copyTo(0, kept, 0, built.length());
+        scratch().release(built);
+        return kept;
+    }
+
     public boolean isMapped() {
         return directory != null;
     }

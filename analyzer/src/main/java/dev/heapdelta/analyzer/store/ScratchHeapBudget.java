@@ -19,9 +19,11 @@ final class ScratchHeapBudget {
      * The scratch columns' share of the heap: the rest is for the graphs' heap structures, the readers'
      * buffers (an HPROF reader's 8 bytes per object of addresses, dead before the first scratch column)
      * and the queries' working sets, which allocate on the heap whatever the store. At -Xmx900m on the
-     * 38 M-object dump, 450 MB: the search's three most randomly read columns (150 MB each).
+     * 38 M-object dump, 660 MB: the search's three most randomly read columns (150 MB each), then, once its
+     * stack is dead, the late predecessors (173 MB), written at random; the rest of the heap held some 10
+     * MB at that point. At half the heap (450 MB) the late predecessors were mapped.
      */
-    private static final double SHARED_HEAP_SHARE = 0.5;
+    private static final double SHARED_HEAP_SHARE = 0.7;
     private static final ScratchHeapBudget SHARED =
             new ScratchHeapBudget((long) (Runtime.getRuntime().maxMemory() * SHARED_HEAP_SHARE));
 

@@ -98,6 +98,38 @@ class ColumnStoreTest {
         assertTrue(ColumnStore.onHeap().scratch() == ColumnStore.onHeap());
     }
 
+    /**
+     * A column built in the scratch view and kept: on the heap while it is written, then a mapped copy with the
+     * same values (the bulk copy's walk over pages has its own test below), its heap bytes back in the budget;
+     * a column the view mapped, or any column of the heap store, is kept as it is.
+     */
+    @Test
+    void keptScratchColumnsMoveToMappedFilesAndGiveTheirHeapBack() {
+        ColumnStore store = ColumnStore.mappedIn(directory, 1000);
+        IntColumn built = store.scratch().ints("built", 200);
+        assertFalse(built.isMapped());
+        assertEquals(200, store.scratchHeapBytesLeft());
+        Random random = new Random(7);
+        int[] expected = new int[200];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = random.nextInt();
+            built.set(i, expected[i]);
+        }
+        IntColumn kept = store.keep("kept", built);
+        assertTrue(kept.isMapped());
+        assertEquals(1000, store.scratchHeapBytesLeft(), "the heap column's bytes are back");
+        assertEquals(800, store.mappedBytes());
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], kept.get(i), "value " + i);
+        }
+        IntColumn tooLarge = store.scratch().ints("too-large", 300);
+        assertTrue(tooLarge.isMapped());
+        assertTrue(store.keep("again", tooLarge) == tooLarge, "already mapped: not copied");
+        assertEquals(800 + 1200, store.mappedBytes());
+        IntColumn onHeap = ColumnStore.onHeap().ints("heap", 3);
+        assertTrue(ColumnStore.onHeap().keep("heap", onHeap) == onHeap);
+    }
+
     @Test
     void heapColumnsCopyToMappedOnesAndBackInBulk() {
         ColumnStore mapped = ColumnStore.mappedIn(directory, 0);
