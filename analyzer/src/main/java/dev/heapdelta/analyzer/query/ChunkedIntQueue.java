@@ -19,6 +19,7 @@ final class ChunkedIntQueue {
 
     private final ColumnStore store;
     private final String name;
+    private final int capacity;
     private final IntColumn[] chunks;
     /** The chunks below this one have been given back. */
     private int firstKept;
@@ -26,6 +27,7 @@ final class ChunkedIntQueue {
     ChunkedIntQueue(ColumnStore store, String name, int capacity) {
         this.store = store;
         this.name = name;
+        this.capacity = capacity;
         this.chunks = new IntColumn[Math.max(1, (capacity + CHUNK_LENGTH - 1) / CHUNK_LENGTH)];
     }
 
@@ -33,7 +35,8 @@ final class ChunkedIntQueue {
         int chunk = position / CHUNK_LENGTH;
         IntColumn column = chunks[chunk];
         if (column == null) {
-            column = store.ints(name + "-" + chunk, CHUNK_LENGTH);
+            // The last chunk only as long as what is left: a small graph's queue is one column of its size.
+            column = store.ints(name + "-" + chunk, Math.min(CHUNK_LENGTH, capacity - chunk * CHUNK_LENGTH));
             chunks[chunk] = column;
         }
         column.set(position - chunk * CHUNK_LENGTH, value);
