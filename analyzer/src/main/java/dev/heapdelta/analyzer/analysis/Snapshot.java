@@ -261,8 +261,9 @@ public final class Snapshot implements AutoCloseable {
 
     /** The children of the dominator root, by descending retained size (MAT's {@code dom} rows). */
     public int[] topDominators(int limit) {
-        // The root can have millions of children: select the few asked for, never sort them all.
-        return tree.childrenByRetainedSize(dominatorRoot(), limit);
+        // The root can have millions of children: select the few asked for, never sort them all, and
+        // without child lists a summary has dropped.
+        return tree.largestChildren(dominatorRoot(), limit);
     }
 
     /** The objects with the largest retained size anywhere in the tree (MAT's {@code big} rows). */

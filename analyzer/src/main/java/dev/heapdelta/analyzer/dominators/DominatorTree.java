@@ -295,6 +295,39 @@ public final class DominatorTree {
     }
 
     /**
+     * Drops the child lists (two int columns, 8 bytes per object): a caller that has done with every walk
+     * down the tree (a plain summary, once its histogram is made) lets the report phase run without them.
+     * A later question about children builds them again.
+     */
+    public synchronized void releaseChildLists() {
+        ChildLists lists = childLists;
+        childLists = null;
+        if (lists != null) {
+            store.release(lists.firstChildByObject());
+            store.release(lists.children());
+        }
+    }
+
+    /**
+     * As {@link #childrenByRetainedSize(int, int)}, but without building the child lists where they are not
+     * built: one pass over the preorder, in which each list keeps its children's order, so the ties fall
+     * alike. For a question asked once (a report's top dominators); a walk asking many should build them.
+     */
+    public int[] largestChildren(int object, int limit) {
+        if (childLists != null) {
+            return childrenByRetainedSize(object, limit);
+        }
+        IntColumn objects = objectsInPreorder;
+        IntColumn idom = immediateDominatorByObject;
+        int[] positions = LargestKeys.largest(limit, reached - 1,
+                i -> retainedSizeByObject.get(objects.get(i + 1)), i -> idom.get(objects.get(i + 1)) == object);
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = objects.get(positions[i] + 1);
+        }
+        return positions;
+    }
+
+    /**
      * The {@code limit} children of {@code object} with the largest retained sizes, largest first, ties
      * in child-list order: a partial selection in O(c log limit) that never holds all c children.
      */

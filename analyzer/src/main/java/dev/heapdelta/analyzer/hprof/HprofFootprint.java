@@ -19,13 +19,21 @@ package dev.heapdelta.analyzer.hprof;
  * edges' 5, plus 6 per object of room: G1 does not compact the humongous columns, and at -Xmx2413m that
  * summary ran out of memory in one run of two. At 36, 2.19 GB for that dump (103 M reference slots), the
  * heap is chosen from about -Xmx2460m on (2843m at the former 46); the sized heap ({@code HeapSizing}) adds
- * the collector's room and the JVM's own.
+ * the collector's room and the JVM's own. Since a plain summary drops the child lists after its histogram
+ * and the paths' queue holds only the search's frontier, that summary's peak is the dominators' second
+ * step (1,991 MiB in a live class histogram: graph, five n-sized columns, the late predecessors), its
+ * report's 1,709 MiB after a collection: 34.5 bytes per object on top of those 261 MB, beside the edges'
+ * 5. Other commands keep the child lists beside the paths, about as much. At 33 beside the paths' 4
+ * (1.92 GB for that dump), the heap is chosen from about -Xmx2200m on.
  */
 final class HprofFootprint {
-    static final long BYTES_PER_OBJECT = 36;
+    static final long BYTES_PER_OBJECT = 33;
     static final long BYTES_PER_EDGE = 5;
-    /** Shortest paths from the GC roots, which every report walks once the analysis is done. */
-    static final long PATHS_BYTES_PER_OBJECT = 8;
+    /**
+     * Shortest paths from the GC roots, which every report walks once the analysis is done: a parent edge per
+     * object, and the queue's chunks over the search's frontier.
+     */
+    static final long PATHS_BYTES_PER_OBJECT = 4;
     /** The incoming-edge index: an edge and a source per edge, an offset per object. */
     static final long INCOMING_BYTES_PER_EDGE = 8;
     static final long INCOMING_BYTES_PER_OBJECT = 4;

@@ -24,8 +24,9 @@ import java.util.List;
  * final once the search has reached the object, as everything on it was reached before. So a summary that
  * asks for its hundred objects' paths stops where the last of them is reached instead of walking the whole
  * graph, and the answers are those of the whole search; asking about an object the search never reaches
- * finishes it. Performance: O(n + e) at most, 4 bytes per object kept and 4 more until the search is
- * finished, in the graph's column store; each path is then O(length · log n).
+ * finishes it. Performance: O(n + e) at most, 4 bytes per object kept and 4 more per object in the
+ * search's frontier (its queue keeps only what lies between head and tail) until the search is finished,
+ * in the graph's column store; each path is then O(length · log n).
  */
 public final class ShortestPaths {
     private static final int ENTRY = -1;
@@ -87,7 +88,7 @@ public final class ShortestPaths {
         int n = graph.objectCount();
         IntColumn parentEdge = store.ints("paths-parent-edge", n);
         parentEdge.fill(UNREACHED);
-        IntColumn queue = store.ints("paths-queue", n);
+        ChunkedIntQueue queue = new ChunkedIntQueue(store, "paths-queue", n);
         return new ShortestPaths(graph, store, parentEdge, new Search(graph, rule, excluded, parentEdge, queue));
     }
 
@@ -110,14 +111,14 @@ public final class ShortestPaths {
         private final RetentionRule rule;
         private final ExcludedReferences excluded;
         private final IntColumn parentEdge;
-        private final IntColumn queue;
+        private final ChunkedIntQueue queue;
         private int round = CLASSES;
         /** The queue's next object to expand, and its end. */
         private int next;
         private int end;
 
         Search(HeapGraph graph, RetentionRule rule, ExcludedReferences excluded, IntColumn parentEdge,
-                IntColumn queue) {
+                ChunkedIntQueue queue) {
             this.graph = graph;
             this.rule = rule;
             this.excluded = excluded;
@@ -160,7 +161,7 @@ public final class ShortestPaths {
         private void expandUntilReached(int object, CancelSignal cancel) {
             HeapGraph graph = this.graph;
             IntColumn parentEdge = this.parentEdge;
-            IntColumn queue = this.queue;
+            ChunkedIntQueue queue = this.queue;
             boolean frames = round == FRAMES;
             int at = next;
             int tail = end;
@@ -168,7 +169,7 @@ public final class ShortestPaths {
                 if ((at & CANCEL_CHECK_MASK) == 0 && cancel.isCancelled()) {
                     break;
                 }
-                int v = queue.get(at++);
+                int v = queue.take(at++);
                 boolean reached = false;
                 for (int e = graph.firstEdge(v); e < graph.endEdge(v); e++) {
                     int w = graph.edgeTarget(e);
@@ -256,7 +257,7 @@ public final class ShortestPaths {
             if (running != null && running.runUntilReached(object, cancel)) {
                 // The queue is garbage from here.
                 search = null;
-                store.release(running.queue);
+                running.queue.release();
             }
         }
     }
@@ -273,7 +274,7 @@ public final class ShortestPaths {
         Search running = search;
         search = null;
         if (running != null) {
-            store.release(running.queue);
+            running.queue.release();
         }
         store.release(parentEdgeByObject);
     }
@@ -324,7 +325,7 @@ public final class ShortestPaths {
 
     /** Reaches the held-back roots from the synthetic root category that lists them; returns the queue's new end. */
     private static int releaseV8Scratch(HeapGraph graph, RetentionRule rule, ExcludedReferences excluded,
-            IntColumn parentEdge, IntColumn queue, int tail) {
+            IntColumn parentEdge, ChunkedIntQueue queue, int tail) {
         int end = tail;
         for (int o = 0; o < graph.objectCount(); o++) {
             if (graph.kindOf(o) != ObjectKind.V8_SYNTHETIC || parentEdge.get(o) < ENTRY) {
@@ -355,8 +356,8 @@ public final class ShortestPaths {
     }
 
     /** Queues the unreached entries that are class objects, or those that are not. */
-    private static int seedEntries(HeapGraph graph, ExcludedReferences excluded, IntColumn parentEdge, IntColumn queue,
-            int tail, boolean classes) {
+    private static int seedEntries(HeapGraph graph, ExcludedReferences excluded, IntColumn parentEdge,
+            ChunkedIntQueue queue, int tail, boolean classes) {
         int end = tail;
         for (int i = 0; i < graph.entryCount(); i++) {
             int entry = graph.entryObject(i);

@@ -208,6 +208,26 @@ class DominatorTreeTest {
         }
     }
 
+    @Test
+    void largestChildrenWithoutChildListsAreThoseOfTheLists() {
+        for (long seed = 0; seed < 200; seed++) {
+            HeapGraph graph = RandomGraphs.random(seed, 5 + (int) (seed % 80), 1 + (int) (seed % 4), 1.0, 3);
+            // One tree answers before its lists exist and after they are dropped, the other from its lists.
+            DominatorTree scanned = DominatorTree.computeDefault(graph);
+            DominatorTree listed = DominatorTree.computeDefault(graph);
+            for (int round = 0; round < 2; round++) {
+                for (int o = 0; o <= graph.objectCount(); o++) {
+                    for (int limit = 0; limit <= 4; limit++) {
+                        assertArrayEquals(listed.childrenByRetainedSize(o, limit), scanned.largestChildren(o, limit),
+                                "seed " + seed + " object " + o + " limit " + limit + " round " + round);
+                    }
+                }
+                scanned.childCount(0);
+                scanned.releaseChildLists();
+            }
+        }
+    }
+
     private static void assertAgreesWithBruteForce(HeapGraph graph, RetentionRule rule, boolean attach,
             String what) {
         DominatorTree fast = DominatorTree.compute(graph, rule, attach ? graph.objectCount() : -1,

@@ -72,7 +72,7 @@ class MappedColumnsTest {
     @Test
     void footprintEstimateGrowsWithObjectsAndEdgesAndIncomingEdges() {
         long base = HprofFootprint.estimatedPeakBytes(1_000_000, 2_000_000, false);
-        assertEquals(44_000_000L + 10_000_000L, base);
+        assertEquals(37_000_000L + 10_000_000L, base);
         assertTrue(HprofFootprint.estimatedPeakBytes(2_000_000, 2_000_000, false) > base);
         assertTrue(HprofFootprint.estimatedPeakBytes(1_000_000, 3_000_000, false) > base);
         assertEquals(base + 4_000_000L + 16_000_000L, HprofFootprint.estimatedPeakBytes(1_000_000, 2_000_000, true));

@@ -41,9 +41,13 @@ public final class HeapSizing {
      * contiguous regions, which G1 does not compact). At 1.1 it gets -Xmx2635m (3080m at 1.3), the live
      * peak at 0.81 of it (0.76 before the columns' cut, at 1.3), and the reader's estimate
      * ({@code HprofFootprint}) chooses the heap with 160 MB to spare. Other commands (the app, a diff,
-     * queries, {@code --suspects}) keep 1.3, unmeasured.
+     * queries, {@code --suspects}) keep 1.3, unmeasured. Since the summary drops the dominator tree's child
+     * lists after its histogram and the paths' queue holds only the search's frontier, its live peak is the
+     * dominators' second step, 1,991 MiB (the report's 1,709 MiB after a collection): at 0.93 (-Xmx2258m)
+     * a humongous column found no room at 1,862 MiB used and the reader went out of core; at 1.0 it gets
+     * -Xmx2413m, the peak at 0.83 of it.
      */
-    private static final double HPROF_SUMMARY_HEAP_PER_FILE_BYTE = 1.1;
+    private static final double HPROF_SUMMARY_HEAP_PER_FILE_BYTE = 1.0;
     private static final double V8_HEAP_PER_FILE_BYTE = 1.15;
     /**
      * What an analysed HPROF dump keeps on the heap once its reader's temporaries are garbage (graph,

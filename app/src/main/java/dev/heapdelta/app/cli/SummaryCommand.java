@@ -81,6 +81,11 @@ final class SummaryCommand implements Callable<Integer> {
             // The index-cache entry is written while the report is computed and printed.
             snapshot.startIndexCacheSave();
             OutOfCoreNote.printFor(snapshot, spec.commandLine().getErr());
+            if (!suspects) {
+                // The histogram was the last walk down the dominator tree: its child lists (8 bytes per
+                // object) would otherwise be live beside the shortest paths, the command's peak.
+                snapshot.dominatorTree().releaseChildLists();
+            }
             SummaryReport report = SummaryReports.of(snapshot, top);
             DiffReport single = suspects
                     ? codeSites.apply(DiffReports.of(List.of(snapshot), includeStrings), List.of(snapshot)) : null;
