@@ -3,6 +3,7 @@ package dev.heapdelta.analyzer.inspections;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.heapdelta.analyzer.inspections.planted.Leaf;
 import dev.heapdelta.analyzer.inspections.planted.sub.Twig;
+import dev.heapdelta.analyzer.testing.TestEnvironment;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URL;
@@ -125,7 +126,7 @@ public final class InspectionsProgram {
     private static void plantPlugins() throws Exception {
         PLUGINS.add(new PluginWidget(-1));
         String resource = PluginWidget.class.getName().replace('.', '/') + ".class";
-        Path directory = Files.createTempDirectory("plugins");
+        Path directory = TestEnvironment.temporaryDirectory("plugins");
         Path classFile = directory.resolve(resource);
         Files.createDirectories(classFile.getParent());
         try (var in = InspectionsProgram.class.getClassLoader().getResourceAsStream(resource)) {

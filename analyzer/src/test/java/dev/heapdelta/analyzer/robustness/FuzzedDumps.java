@@ -9,6 +9,7 @@ import dev.heapdelta.analyzer.source.DumpFormatException;
 import dev.heapdelta.analyzer.source.ProgressListener;
 import dev.heapdelta.analyzer.source.ReadOptions;
 import dev.heapdelta.analyzer.store.StoragePolicy;
+import dev.heapdelta.analyzer.testing.TestEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ final class FuzzedDumps {
 
     private static Path makeWorkDirectory() {
         try {
-            Path dir = Files.createTempDirectory("heapdelta-fuzz");
+            Path dir = TestEnvironment.temporaryDirectory("heapdelta-fuzz");
             dir.toFile().deleteOnExit();
             return dir;
         } catch (IOException e) {

@@ -18,6 +18,16 @@ public final class TestEnvironment {
     private TestEnvironment() {
     }
 
+    /**
+     * A new directory inside this test run's temporary directory ({@link FreshTemporaryDirectory}), deleted with
+     * it. Tests call this, not {@link Files#createTempDirectory(String)}: the JDK reads {@code java.io.tmpdir}
+     * for that once, before the run's directory is set, so directories made that way were left in the
+     * system's temporary directory.
+     */
+    public static Path temporaryDirectory(String prefix) throws IOException {
+        return Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), prefix);
+    }
+
     public static boolean onCi() {
         return "true".equals(System.getenv("CI"));
     }

@@ -1,5 +1,6 @@
 package dev.heapdelta.app.gui;
 
+import dev.heapdelta.analyzer.testing.TestEnvironment;
 import dev.heapdelta.app.codesites.LeakingShop;
 import dev.heapdelta.app.gui.codesites.ApplicationClasses;
 import dev.heapdelta.app.gui.codesites.ApplicationClassesDialog;
@@ -25,7 +26,7 @@ public final class CodeSitesScreenshots {
         int width = Integer.parseInt(args[1]);
         int height = Integer.parseInt(args[2]);
         String size = width + "x" + height;
-        LeakingShop shop = LeakingShop.build(Files.createTempDirectory("heapdelta-shop"));
+        LeakingShop shop = LeakingShop.build(TestEnvironment.temporaryDirectory("heapdelta-shop"));
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();

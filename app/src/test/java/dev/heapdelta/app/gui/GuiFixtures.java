@@ -1,6 +1,7 @@
 package dev.heapdelta.app.gui;
 
 import dev.heapdelta.analyzer.analysis.Snapshot;
+import dev.heapdelta.analyzer.testing.TestEnvironment;
 import dev.heapdelta.app.gui.session.SnapshotSource;
 import dev.heapdelta.app.gui.welcome.RecentFiles;
 import dev.heapdelta.samples.Examples;
@@ -34,7 +35,7 @@ final class GuiFixtures {
             return exampleFiles();
         }
         try {
-            return Examples.copyTo(platform, Files.createTempDirectory("heapdelta-gui-test"));
+            return Examples.copyTo(platform, TestEnvironment.temporaryDirectory("heapdelta-gui-test"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,7 +45,7 @@ final class GuiFixtures {
     static synchronized List<Path> exampleFiles() {
         if (exampleFiles == null) {
             try {
-                Path directory = Files.createTempDirectory("heapdelta-gui-test");
+                Path directory = TestEnvironment.temporaryDirectory("heapdelta-gui-test");
                 exampleFiles = Examples.copyTo(Examples.Platform.JAVA, directory);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -8,9 +8,9 @@ import dev.heapdelta.analyzer.diff.ClassDiffs;
 import dev.heapdelta.analyzer.graph.HeapGraph;
 import dev.heapdelta.analyzer.query.PathExclusionsProgram;
 import dev.heapdelta.analyzer.query.ReferenceKind;
+import dev.heapdelta.analyzer.testing.TestEnvironment;
 import dev.heapdelta.app.gui.navigation.Place;
 import dev.heapdelta.app.gui.paths.PathNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ class PathExclusionsUiTest {
 
     @BeforeAll
     static void dumpProgram() throws Exception {
-        dump = Files.createTempDirectory("heapdelta-exclusions-ui").resolve("exclusions.hprof");
+        dump = TestEnvironment.temporaryDirectory("heapdelta-exclusions-ui").resolve("exclusions.hprof");
         PathExclusionsProgram.dumpTo(dump);
     }
 

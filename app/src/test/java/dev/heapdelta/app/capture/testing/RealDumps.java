@@ -1,6 +1,7 @@
 package dev.heapdelta.app.capture.testing;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import dev.heapdelta.analyzer.testing.TestEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,7 +35,7 @@ public final class RealDumps {
 
     private static synchronized Path directory() throws IOException {
         if (directory == null) {
-            directory = Files.createTempDirectory("heapdelta-capture-fixtures");
+            directory = TestEnvironment.temporaryDirectory("heapdelta-capture-fixtures");
             directory.toFile().deleteOnExit();
         }
         return directory;
