@@ -20,8 +20,8 @@ import picocli.CommandLine.ParseResult;
  * machine's memory while the analysis needs less.
  *
  * <p>The factors are the readers' own footprint estimates at the benchmark shape, over its file size: an
- * HPROF dump's analysis peaks at about 54 bytes per object and 5 per reference (HprofFootprint), 1.29 times
- * the 1.9 GB benchmark dump's bytes. A V8 snapshot's graph after the parse holds 0.87 of its file's bytes
+ * HPROF dump's analysis with its child lists and paths kept peaked at about 54 bytes per object and 5 per
+ * reference when measured, 1.29 times the 1.9 GB benchmark dump's bytes. A V8 snapshot's graph after the parse holds 0.87 of its file's bytes
  * (431 MB for the 470 MB benchmark snapshot of 6.4 M nodes) and its analyses add about 43 bytes per node:
  * its summary runs in memory at -Xmx800m and not at 700m; at 1.15 per file byte (841 MB) the reader's own
  * estimate (56 bytes per node) keeps it in memory, with the same JSON as at 1.5. The readers go out
@@ -32,20 +32,14 @@ import picocli.CommandLine.ParseResult;
 public final class HeapSizing {
     private static final double HPROF_HEAP_PER_FILE_BYTE = 1.3;
     /**
-     * A plain {@code summary} of one HPROF dump, measured apart: its live peak, with the dominators' columns
-     * cut (the report's child lists and shortest paths beside the graph and the tree), is 2,134 MB for the
-     * 1.94 GB benchmark dump (a full GC at each phase's end). G1 commits about all of the heap it is given
-     * (the humongous columns expand the heap before any collection), so this factor is what sets the
-     * command's RSS. It needs room: with --storage=heap it ran at -Xmx2300m once and failed at 2200m, and
-     * at 1.0 (-Xmx2413m, 2.50 GB RSS) it ran once and ran out of memory once (humongous columns need
-     * contiguous regions, which G1 does not compact). At 1.1 it gets -Xmx2635m (3080m at 1.3), the live
-     * peak at 0.81 of it (0.76 before the columns' cut, at 1.3), and the reader's estimate
-     * ({@code HprofFootprint}) chooses the heap with 160 MB to spare. Other commands (the app, a diff,
-     * queries, {@code --suspects}) keep 1.3, unmeasured. Since the summary drops the dominator tree's child
-     * lists after its histogram and the paths' queue holds only the search's frontier, its live peak is the
-     * dominators' second step, 1,991 MiB (the report's 1,709 MiB after a collection): at 0.93 (-Xmx2258m)
-     * a humongous column found no room at 1,862 MiB used and the reader went out of core; at 1.0 it gets
-     * -Xmx2413m, the peak at 0.83 of it.
+     * A plain {@code summary} of one HPROF dump, measured apart. It drops the dominator tree's child lists after
+     * its histogram and its paths' queue holds only the search's frontier, so its live peak is the dominators'
+     * second step: 1,991 MiB for the 1.94 GB benchmark dump (the report's 1,709 MiB after a collection). G1
+     * commits about all of the heap it is given (the humongous columns expand the heap before any collection),
+     * so this factor is what sets the command's RSS. It needs room, as G1 does not compact humongous columns:
+     * at 0.93 (-Xmx2258m) a column found no room at 1,862 MiB used and the reader went out of core; at 1.0 it
+     * gets -Xmx2413m, the peak at 0.83 of it. Other commands (the app, a diff, queries, {@code --suspects})
+     * keep 1.3, unmeasured.
      */
     private static final double HPROF_SUMMARY_HEAP_PER_FILE_BYTE = 1.0;
     private static final double V8_HEAP_PER_FILE_BYTE = 1.15;
