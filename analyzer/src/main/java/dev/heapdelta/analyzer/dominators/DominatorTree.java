@@ -297,7 +297,8 @@ public final class DominatorTree {
     /**
      * Drops the child lists (two int columns, 8 bytes per object): a caller that has done with every walk
      * down the tree (a plain summary, once its histogram is made) lets the report phase run without them.
-     * A later question about children builds them again.
+     * A later question about children builds them again. Only while no other thread walks the tree: out of
+     * core, a walk still holding the old lists would read released files.
      */
     public synchronized void releaseChildLists() {
         ChildLists lists = childLists;
